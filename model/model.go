@@ -1,0 +1,151 @@
+// Package model is the plain data that flows from parser to emit: what a
+// Graph resource page documents, with no goldmark or jennifer types in it.
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Pos is a place in an input file; Line is 1-based.
+type Pos struct {
+	File string
+	Line int
+}
+
+func (p Pos) String() string {
+	if p.Line <= 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// Severity orders diagnostics: an Error stops output from being written.
+type Severity int
+
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one finding about the input, printed as "file:line: severity: message".
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Message  string
+}
+
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+}
+
+// Diagnostics collects findings in the order they were made.
+type Diagnostics []Diagnostic
+
+func (ds *Diagnostics) Warnf(pos Pos, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+func (ds *Diagnostics) Errorf(pos Pos, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// HasErrors reports whether any diagnostic is an Error.
+func (ds Diagnostics) HasErrors() bool {
+	for _, d := range ds {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Text is prose from a page: always the English text, plus the page's own
+// language when the page is localized (empty otherwise).
+type Text struct {
+	English   string
+	Localized string
+}
+
+// In returns the localized text when asked for and present, else English.
+func (t Text) In(localized bool) string {
+	if localized && t.Localized != "" {
+		return t.Localized
+	}
+	return t.English
+}
+
+// Page is one input file and what it documents.
+type Page struct {
+	Path      string // as given on the command line
+	Locale    string // ms.contentlocale from the front matter; "" for English originals
+	Resources []*Resource
+}
+
+// Resource is one `blockType: resource` annotation with its sample and tables.
+type Resource struct {
+	Name               string   // namespace-qualified, e.g. microsoft.graph.asyncJobStatus
+	Aliases            []string // @type.aka
+	BaseType           string   // namespace-qualified; "" when null or absent
+	KeyProperty        string
+	OptionalProperties []string
+	OpenType           bool
+	Abstract           bool
+	Description        Text
+	Properties         []*Property // documentation order: JSON sample first, then table-only rows
+	Pos                Pos         // the annotation
+}
+
+// ShortName is the name without its namespace: asyncJobStatus.
+func (r *Resource) ShortName() string {
+	return r.Name[strings.LastIndexByte(r.Name, '.')+1:]
+}
+
+// Namespace is the name's qualifier: microsoft.graph.
+func (r *Resource) Namespace() string {
+	if i := strings.LastIndexByte(r.Name, '.'); i >= 0 {
+		return r.Name[:i]
+	}
+	return ""
+}
+
+// TypeKind says how a property's type was written.
+type TypeKind int
+
+const (
+	Primitive TypeKind = iota // an Edm primitive, Name is canonical ("Edm.Double")
+	Reference                 // another documented type or enum, Name as written
+)
+
+// TypeRef is a property's type.
+type TypeRef struct {
+	Kind       TypeKind
+	Name       string
+	Collection bool
+}
+
+func (t TypeRef) String() string {
+	if t.Collection {
+		return "Collection(" + t.Name + ")"
+	}
+	return t.Name
+}
+
+// Property is one documented property or relationship.
+type Property struct {
+	Name        string // wire name
+	Type        TypeRef
+	Description Text
+	EnumValues  []string // members listed in the JSON sample as "a | b | c"
+	Navigation  bool     // from a Relationships table
+	InSample    bool
+	InTable     bool
+	Pos         Pos // the table row, or the sample line when the tables omit it
+}

@@ -1,0 +1,230 @@
+// Package parser reads Microsoft Graph resource pages (English or localized
+// markdown) into the plain data of package model. It owns goldmark: nothing
+// outside this package sees a markdown node.
+package parser
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/graphdocgen/docgen/model"
+)
+
+// markdown is shared: goldmark parsers are safe for concurrent use.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// Parse reads one page. path is used as given in positions and diagnostics.
+func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
+	p := &pageParser{path: path}
+	page := &model.Page{Path: path}
+	if !utf8.Valid(raw) {
+		p.diags.Errorf(p.at(1), "file is not valid UTF-8")
+		return page, p.diags
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		p.diags.Errorf(p.at(1+bytes.Count(raw[:i], []byte("\n"))), "file contains a NUL byte")
+		return page, p.diags
+	}
+	if frontMatterOpen(raw) {
+		p.diags.Warnf(p.at(1), "front matter opened with --- is never closed")
+	}
+	p.src = newSource(raw)
+	page.Locale = p.src.frontMatter["ms.contentlocale"]
+	if strings.HasPrefix(strings.ToLower(page.Locale), "en") {
+		page.Locale = ""
+	}
+	doc := markdown.Parser().Parse(text.NewReader(p.src.text))
+	p.walk(doc)
+	page.Resources = p.finish()
+	return page, p.diags
+}
+
+// section is what the nearest heading above a block says it is about.
+type section int
+
+const (
+	sectionOther section = iota
+	sectionProperties
+	sectionRelationships
+)
+
+type pageParser struct {
+	path  string
+	src   *source
+	diags model.Diagnostics
+
+	section     section
+	description *model.Text // first prose paragraph under the H1
+	seenH1      bool
+
+	resources []*pendingResource
+	tables    []tableRow // property and relationship rows in page order
+}
+
+// pendingResource is a resource annotation waiting for the page's tables.
+type pendingResource struct {
+	res    *model.Resource
+	offset int // where the annotation stands, to assign tables
+	sample []sampleMember
+}
+
+func (p *pageParser) at(line int) model.Pos { return model.Pos{File: p.path, Line: line} }
+
+func (p *pageParser) posOf(offset int) model.Pos { return p.at(p.src.line(offset)) }
+
+func (p *pageParser) walk(doc ast.Node) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			p.heading(n)
+		case *ast.HTMLBlock:
+			p.htmlBlock(n)
+		case *east.Table:
+			if p.section != sectionOther {
+				p.table(n)
+			}
+		case *ast.Paragraph:
+			if p.seenH1 && p.description == nil && p.section == sectionOther {
+				p.maybeDescription(n)
+			}
+		}
+	}
+}
+
+func (p *pageParser) heading(h *ast.Heading) {
+	title := strings.ToLower(p.inlineText(h))
+	anchor := strings.ToLower(headingAnchor(h, p.src.text))
+	if h.Level == 1 {
+		p.seenH1 = true
+	}
+	switch {
+	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance"):
+		p.section = sectionProperties
+	case anchor == "relationships" || strings.Contains(title, "relationships"):
+		p.section = sectionRelationships
+	default:
+		p.section = sectionOther
+	}
+}
+
+// headingAnchor returns the name of an <a name="..."> inside a heading.
+func headingAnchor(h *ast.Heading, src []byte) string {
+	for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+		raw, ok := c.(*ast.RawHTML)
+		if !ok {
+			continue
+		}
+		b := segmentsValue(raw.Segments, src)
+		if _, rest, ok := strings.Cut(string(b), `name="`); ok {
+			if name, _, ok := strings.Cut(rest, `"`); ok {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+func (p *pageParser) maybeDescription(para *ast.Paragraph) {
+	t := p.inlineText(para)
+	if t == "" || strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!INCLUDE") {
+		return
+	}
+	d := p.textOf(para, t)
+	p.description = &d
+}
+
+func (p *pageParser) htmlBlock(b *ast.HTMLBlock) {
+	if b.HTMLBlockType != ast.HTMLBlockType2 {
+		return
+	}
+	raw := segmentsValue(b.Lines(), p.src.text)
+	if b.HasClosure() {
+		raw = append(raw, b.ClosureLine.Value(p.src.text)...)
+	}
+	start := blockStart(b)
+	ann, isResource := readAnnotation(raw, p.posOf(start), &p.diags)
+	if !isResource {
+		return
+	}
+	if ann == nil {
+		return // unreadable: already reported as an error
+	}
+	pr := &pendingResource{res: ann, offset: start}
+	if fence := nextFence(b); fence != nil {
+		body := segmentsValue(fence.Lines(), p.src.text)
+		firstLine := p.src.line(start)
+		if fence.Lines().Len() > 0 {
+			firstLine = p.src.line(fence.Lines().At(0).Start)
+		}
+		pr.sample = readSample(body, p.path, firstLine, &p.diags)
+	} else {
+		p.diags.Warnf(ann.Pos, "resource annotation for %s is not followed by a JSON block", ann.Name)
+	}
+	p.resources = append(p.resources, pr)
+}
+
+// nextFence finds the code block that belongs to an annotation: the next
+// fenced block before any heading or other content.
+func nextFence(n ast.Node) *ast.FencedCodeBlock {
+	for s := n.NextSibling(); s != nil; s = s.NextSibling() {
+		switch s := s.(type) {
+		case *ast.FencedCodeBlock:
+			return s
+		case *ast.HTMLBlock:
+			continue
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func blockStart(n ast.Node) int {
+	if n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	return n.Pos()
+}
+
+// finish joins each annotation with its sample and tables into a Resource.
+func (p *pageParser) finish() []*model.Resource {
+	var out []*model.Resource
+	for i, pr := range p.resources {
+		// Tables stand before the JSON representation on Graph pages, so a
+		// table belongs to the first annotation after it (or the last one).
+		var rows []tableRow
+		for _, row := range p.tables {
+			prevEnd := -1
+			if i > 0 {
+				prevEnd = p.resources[i-1].offset
+			}
+			last := i == len(p.resources)-1
+			if row.offset > prevEnd && (row.offset < pr.offset || last) {
+				rows = append(rows, row)
+			}
+		}
+		if p.description != nil {
+			pr.res.Description = *p.description
+		}
+		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, &p.diags)
+		out = append(out, pr.res)
+	}
+	return out
+}
+
+// segmentsValue joins the source bytes of a node's segments.
+func segmentsValue(segs *text.Segments, src []byte) []byte {
+	var b []byte
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	return b
+}

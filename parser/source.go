@@ -1,0 +1,138 @@
+package parser
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// source is a page prepared for goldmark: front matter blanked and span pairs
+// replaced by their English half, with enough bookkeeping to map byte offsets
+// back to original lines and to recover the localized half of any range.
+type source struct {
+	text        []byte
+	lineStarts  []int // byte offset where each line of text begins
+	origLine    []int // original 1-based line of each line of text
+	pairs       []spanPair
+	frontMatter map[string]string
+}
+
+// spanPair records where an English half landed in text and what it replaced.
+type spanPair struct {
+	start, end int // range of the English half in text
+	localized  string
+}
+
+// spanPairRE matches a translation pair. It runs over the raw file, before any
+// block structure exists, because a localized half may contain newlines that
+// would otherwise split table rows.
+var spanPairRE = regexp.MustCompile(`(?s)<span data-ttu-id="[^"]*">(.*?)</span><span class="sxs-lookup"><span data-stu-id="[^"]*">(.*?)</span></span>`)
+
+func newSource(raw []byte) *source {
+	s := &source{frontMatter: map[string]string{}}
+	raw = s.blankFrontMatter(raw)
+
+	// Build the text and, for each line of it, the original line it starts on.
+	var out bytes.Buffer
+	out.Grow(len(raw))
+	origLine := 1
+	s.origLine = append(s.origLine, 1)
+	s.lineStarts = append(s.lineStarts, 0)
+	copyText := func(b []byte) {
+		for _, c := range b {
+			out.WriteByte(c)
+			if c == '\n' {
+				origLine++
+				s.lineStarts = append(s.lineStarts, out.Len())
+				s.origLine = append(s.origLine, origLine)
+			}
+		}
+	}
+	last := 0
+	for _, m := range spanPairRE.FindAllSubmatchIndex(raw, -1) {
+		copyText(raw[last:m[0]])
+		localized := raw[m[2]:m[3]]
+		start := out.Len()
+		copyText(raw[m[4]:m[5]])
+		s.pairs = append(s.pairs, spanPair{start: start, end: out.Len(), localized: string(localized)})
+		// Newlines dropped with the rest of the pair still count as original lines.
+		origLine += bytes.Count(raw[m[0]:m[1]], []byte("\n")) - bytes.Count(raw[m[4]:m[5]], []byte("\n"))
+		last = m[1]
+	}
+	copyText(raw[last:])
+	s.text = out.Bytes()
+	return s
+}
+
+// blankFrontMatter replaces a leading YAML block with empty lines, so goldmark
+// does not read it as a thematic break and heading, and line numbers hold.
+// It keeps the simple `key: value` pairs for the page's locale.
+func (s *source) blankFrontMatter(raw []byte) []byte {
+	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
+	if !bytes.HasPrefix(raw, []byte("---\n")) && !bytes.HasPrefix(raw, []byte("---\r\n")) {
+		return raw
+	}
+	lines := bytes.SplitAfter(raw, []byte("\n"))
+	for i := 1; i < len(lines); i++ {
+		line := strings.TrimRight(string(lines[i]), "\r\n")
+		if line == "---" {
+			out := make([]byte, 0, len(raw))
+			for range i + 1 {
+				out = append(out, '\n')
+			}
+			for _, l := range lines[i+1:] {
+				out = append(out, l...)
+			}
+			return out
+		}
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			s.frontMatter[strings.TrimSpace(k)] = strings.Trim(strings.TrimSpace(v), `"'`)
+		}
+	}
+	// Not closed: leave it to goldmark; the caller reports it.
+	s.frontMatter = map[string]string{}
+	return raw
+}
+
+// frontMatterOpen reports a front matter block that never closes.
+func frontMatterOpen(raw []byte) bool {
+	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
+	if !bytes.HasPrefix(raw, []byte("---\n")) && !bytes.HasPrefix(raw, []byte("---\r\n")) {
+		return false
+	}
+	for _, l := range bytes.Split(raw, []byte("\n"))[1:] {
+		if strings.TrimRight(string(l), "\r") == "---" {
+			return false
+		}
+	}
+	return true
+}
+
+// line maps a byte offset in text to the original 1-based line.
+func (s *source) line(offset int) int {
+	i := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > offset }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return s.origLine[i]
+}
+
+// localize returns text[start:end] with every English half inside it replaced
+// by its localized half, and whether any replacement happened.
+func (s *source) localize(start, end int) (string, bool) {
+	i := sort.Search(len(s.pairs), func(i int) bool { return s.pairs[i].end > start })
+	var b strings.Builder
+	pos, changed := start, false
+	for ; i < len(s.pairs) && s.pairs[i].start < end; i++ {
+		p := s.pairs[i]
+		if p.start < pos || p.end > end {
+			continue // straddles the range: keep the English
+		}
+		b.Write(s.text[pos:p.start])
+		b.WriteString(strings.ReplaceAll(p.localized, "\n", " "))
+		pos, changed = p.end, true
+	}
+	b.Write(s.text[pos:end])
+	return b.String(), changed
+}
