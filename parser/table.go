@@ -125,16 +125,16 @@ var primitives = map[string]string{
 	"int16": "Edm.Int16", "short": "Edm.Int16",
 	"byte": "Edm.Byte", "sbyte": "Edm.SByte",
 	"double": "Edm.Double", "float": "Edm.Double", "number": "Edm.Double",
-	"single": "Edm.Single",
-	"decimal": "Edm.Decimal",
+	"single":         "Edm.Single",
+	"decimal":        "Edm.Decimal",
 	"datetimeoffset": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
-	"date": "Edm.Date",
+	"date":      "Edm.Date",
 	"timeofday": "Edm.TimeOfDay",
-	"duration": "Edm.Duration", "timespan": "Edm.Duration",
+	"duration":  "Edm.Duration", "timespan": "Edm.Duration",
 	"guid": "Edm.Guid", "uuid": "Edm.Guid",
 	"binary": "Edm.Binary",
 	"stream": "Edm.Stream",
-	"json": "Edm.Untyped", "untyped": "Edm.Untyped",
+	"json":   "Edm.Untyped", "untyped": "Edm.Untyped",
 }
 
 // PrimitiveName returns the Edm name for a loose primitive spelling.
