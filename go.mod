@@ -1,10 +1,12 @@
 module github.com/graphdocgen/docgen
 
-go 1.26
+go 1.26.0
+
+require github.com/yuin/goldmark v1.8.7
 
 require (
 	github.com/dave/jennifer v1.7.1 // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
-	github.com/yuin/goldmark v1.8.7 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )

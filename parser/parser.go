@@ -61,8 +61,8 @@ type pageParser struct {
 	diags model.Diagnostics
 
 	section     section
-	description *model.Text // first prose paragraph under the H1
-	seenH1      bool
+	description model.Text // prose paragraphs between the H1 and the next heading
+	inIntro     bool
 
 	resources []*pendingResource
 	tables    []tableRow // property and relationship rows in page order
@@ -91,8 +91,8 @@ func (p *pageParser) walk(doc ast.Node) {
 				p.table(n)
 			}
 		case *ast.Paragraph:
-			if p.seenH1 && p.description == nil && p.section == sectionOther {
-				p.maybeDescription(n)
+			if p.inIntro {
+				p.addDescription(n)
 			}
 		}
 	}
@@ -101,9 +101,7 @@ func (p *pageParser) walk(doc ast.Node) {
 func (p *pageParser) heading(h *ast.Heading) {
 	title := strings.ToLower(p.inlineText(h))
 	anchor := strings.ToLower(headingAnchor(h, p.src.text))
-	if h.Level == 1 {
-		p.seenH1 = true
-	}
+	p.inIntro = h.Level == 1
 	switch {
 	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance"):
 		p.section = sectionProperties
@@ -131,13 +129,24 @@ func headingAnchor(h *ast.Heading, src []byte) string {
 	return ""
 }
 
-func (p *pageParser) maybeDescription(para *ast.Paragraph) {
+// addDescription appends an intro paragraph to the description; paragraphs
+// are separated by a blank line. The namespace line and includes are not prose.
+func (p *pageParser) addDescription(para *ast.Paragraph) {
 	t := p.inlineText(para)
 	if t == "" || strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!INCLUDE") {
 		return
 	}
 	d := p.textOf(para, t)
-	p.description = &d
+	join := func(a, b string) string {
+		if a == "" {
+			return b
+		}
+		return a + "\n\n" + b
+	}
+	p.description.English = join(p.description.English, d.English)
+	if d.Localized != "" {
+		p.description.Localized = join(p.description.Localized, d.Localized)
+	}
 }
 
 func (p *pageParser) htmlBlock(b *ast.HTMLBlock) {
@@ -210,9 +219,7 @@ func (p *pageParser) finish() []*model.Resource {
 				rows = append(rows, row)
 			}
 		}
-		if p.description != nil {
-			pr.res.Description = *p.description
-		}
+		pr.res.Description = p.description
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, &p.diags)
 		out = append(out, pr.res)
 	}

@@ -1,0 +1,122 @@
+// Command docgen turns Microsoft Graph resource pages into Go types with
+// JSON codecs.
+//
+//	docgen [-out DIR] [-pkg NAME] [-check] [-localized] [-v] PATH...
+//
+// PATH is a markdown page or a directory of them. Exit status: 0 on success
+// (warnings allowed), 1 when the input has errors (nothing is written) or
+// -check finds drift, 2 for usage errors and unreadable paths.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/graphdocgen/docgen/emit"
+	"github.com/graphdocgen/docgen/model"
+	"github.com/graphdocgen/docgen/parser"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// shownWarnings is how many warnings print without -v.
+const shownWarnings = 20
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("docgen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", ".", "directory to write the generated Go files to")
+	pkg := fs.String("pkg", "", "Go package name (default: the -out directory's name)")
+	check := fs.Bool("check", false, "write nothing; print a diff and exit 1 if -out differs from what the docs generate")
+	localized := fs.Bool("localized", false, "write doc comments in the page's own language when it is localized")
+	verbose := fs.Bool("v", false, "print every warning")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: docgen [flags] PATH...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	if *pkg == "" {
+		abs, err := filepath.Abs(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "docgen: %v\n", err)
+			return 2
+		}
+		*pkg = strings.ReplaceAll(filepath.Base(abs), "-", "_")
+	}
+
+	files, err := parser.Files(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		return 2
+	}
+	pages, diags, err := parser.ParseFiles(files)
+	if err != nil {
+		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		return 2
+	}
+	schema := model.Resolve(pages, &diags)
+	report(stderr, diags, *verbose)
+	if diags.HasErrors() {
+		fmt.Fprintln(stderr, "docgen: errors in the input; nothing written")
+		return 1
+	}
+
+	generated, err := emit.Generate(schema, emit.Options{Package: *pkg, Localized: *localized})
+	if err != nil {
+		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		return 1
+	}
+	if *check {
+		diff, err := emit.Check(*out, generated)
+		if err != nil {
+			fmt.Fprintf(stderr, "docgen: %v\n", err)
+			return 2
+		}
+		if diff != "" {
+			fmt.Fprint(stdout, diff)
+			fmt.Fprintf(stderr, "docgen: %s in %s\n", emit.DescribeDrift(diff), *out)
+			return 1
+		}
+		return 0
+	}
+	if _, err := emit.Write(*out, generated); err != nil {
+		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// report prints errors always, warnings up to a limit unless verbose, and a
+// one-line count.
+func report(w io.Writer, diags model.Diagnostics, verbose bool) {
+	var errs, warns int
+	for _, d := range diags {
+		if d.Severity == model.Error {
+			errs++
+			fmt.Fprintln(w, d)
+			continue
+		}
+		warns++
+		if verbose || warns <= shownWarnings {
+			fmt.Fprintln(w, d)
+		}
+	}
+	if !verbose && warns > shownWarnings {
+		fmt.Fprintf(w, "docgen: %d more warnings not shown (use -v)\n", warns-shownWarnings)
+	}
+	if errs+warns > 0 {
+		fmt.Fprintf(w, "docgen: %d error(s), %d warning(s)\n", errs, warns)
+	}
+}

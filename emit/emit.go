@@ -1,0 +1,335 @@
+// Package emit turns a resolved model.Schema into Go source with jennifer:
+// one file per input page, each type a struct with doc comments, typed
+// string enums, and JSON codecs built on the graphrt runtime package.
+// Nothing here knows about markdown.
+package emit
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"golang.org/x/tools/imports"
+
+	"github.com/graphdocgen/docgen/model"
+)
+
+// RuntimePath is the import path of the package generated code calls.
+const RuntimePath = "github.com/graphdocgen/docgen/emit/graphrt"
+
+// Options shape the output.
+type Options struct {
+	Package   string // Go package name
+	Localized bool   // doc comments in the page's own language where it has one
+}
+
+// File is one generated Go file.
+type File struct {
+	Name    string // base name, e.g. asyncjobstatus_gen.go
+	Page    string // the page it comes from, as given
+	Content []byte
+}
+
+// Generate renders every page of the schema. The result is sorted by Name
+// and the same schema always gives the same bytes.
+func Generate(s *model.Schema, opts Options) ([]File, error) {
+	g := newGenerator(s, opts)
+	pages := map[string]*pageOut{}
+	page := func(path string) *pageOut {
+		p, ok := pages[path]
+		if !ok {
+			p = &pageOut{path: path}
+			pages[path] = p
+		}
+		return p
+	}
+	for _, t := range s.Types {
+		p := page(t.Page)
+		p.types = append(p.types, t)
+	}
+	for _, e := range s.Enums {
+		p := page(e.Page)
+		p.enums = append(p.enums, e)
+	}
+
+	fileNames := namespace{}
+	var files []File
+	for _, path := range sortedKeys(pages) {
+		p := pages[path]
+		name := fileNames.claim(fileBase(path)) + "_gen.go"
+		src, err := g.render(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		files = append(files, File{Name: name, Page: path, Content: src})
+	}
+	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
+	return files, nil
+}
+
+type pageOut struct {
+	path  string
+	types []*model.Type
+	enums []*model.Enum
+}
+
+// fileBase is a page's file name reduced to lower-case letters, digits and
+// underscores: asyncjobstatus.es-ES.md becomes asyncjobstatus_es_es.
+func fileBase(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+type generator struct {
+	opts      Options
+	typeNames map[*model.Type]string
+	enumNames map[*model.Enum]string
+	consts    map[*model.Enum][]string
+	fields    map[*model.Field]string
+}
+
+// newGenerator settles every Go name up front, in a fixed order, so a name
+// never depends on which page happens to be rendered first.
+func newGenerator(s *model.Schema, opts Options) *generator {
+	g := &generator{
+		opts:      opts,
+		typeNames: map[*model.Type]string{},
+		enumNames: map[*model.Enum]string{},
+		consts:    map[*model.Enum][]string{},
+		fields:    map[*model.Field]string{},
+	}
+	pkg := namespace{}
+	// microsoft.graph types claim their plain names before sub-namespaces do.
+	ordered := slices.Clone(s.Types)
+	slices.SortStableFunc(ordered, func(a, b *model.Type) int {
+		return cmp.Compare(nsRank(a.Namespace()), nsRank(b.Namespace()))
+	})
+	for _, t := range ordered {
+		g.typeNames[t] = pkg.claim(qualifiedGoName(t.Namespace(), t.ShortName()))
+	}
+	for _, e := range s.Enums {
+		if e.Owner != nil {
+			g.enumNames[e] = pkg.claim(g.typeNames[e.Owner] + goName(e.Property))
+		} else {
+			g.enumNames[e] = pkg.claim(qualifiedGoName(namespaceOf(e.Name), e.Name[len(namespaceOf(e.Name))+1:]))
+		}
+	}
+	for _, e := range s.Enums {
+		for _, m := range e.Members {
+			g.consts[e] = append(g.consts[e], pkg.claim(g.enumNames[e]+goName(m)))
+		}
+	}
+	for _, t := range s.Types {
+		g.nameFields(t)
+	}
+	return g
+}
+
+func nsRank(ns string) int {
+	if ns == "microsoft.graph" {
+		return 0
+	}
+	return 1
+}
+
+func namespaceOf(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[:i]
+	}
+	return ""
+}
+
+// qualifiedGoName keeps sub-namespace types apart from microsoft.graph ones:
+// microsoft.graph.callRecords.session becomes CallRecordsSession.
+func qualifiedGoName(ns, short string) string {
+	prefix := strings.TrimPrefix(strings.TrimPrefix(ns, "microsoft.graph"), ".")
+	if ns != "microsoft.graph" && prefix == ns {
+		prefix = ns // a namespace outside microsoft.graph keeps all of it
+	}
+	if prefix == "" {
+		return goName(short)
+	}
+	return goName(prefix) + goName(short)
+}
+
+// nameFields gives each field a Go name unique within its struct, including
+// the names promoted from embedded bases and the codec methods.
+func (g *generator) nameFields(t *model.Type) {
+	scope := namespace{"AdditionalData": true, "MarshalJSON": true, "UnmarshalJSON": true, "EncodeJSON": true, "DecodeJSON": true}
+	for b := t.Base; b != nil; b = b.Base {
+		scope[g.typeNames[b]] = true
+		for _, f := range b.Fields {
+			scope[goName(f.Name)] = true
+		}
+	}
+	for _, f := range t.Fields {
+		g.fields[f] = scope.claim(goName(f.Name))
+	}
+}
+
+func (g *generator) render(p *pageOut) ([]byte, error) {
+	f := jen.NewFile(g.opts.Package)
+	f.HeaderComment("Code generated by docgen from " + filepath.ToSlash(p.path) + ". DO NOT EDIT.")
+	f.ImportName(RuntimePath, "graphrt")
+	for _, t := range p.types {
+		g.structType(f, t)
+		g.codecs(f, t)
+	}
+	for _, e := range p.enums {
+		g.enumType(f, e)
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, err
+	}
+	out, err := imports.Process(p.path+".go", buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
+	if err != nil {
+		return nil, fmt.Errorf("formatting generated code: %w", err)
+	}
+	return out, nil
+}
+
+func (g *generator) text(t model.Text) string { return t.In(g.opts.Localized) }
+
+func (g *generator) structType(f *jen.File, t *model.Type) {
+	name := g.typeNames[t]
+	kind := "complex type"
+	if t.Key != "" {
+		kind = "entity type"
+	}
+	intro := fmt.Sprintf("%s is the Graph %s %s", name, kind, t.Name)
+	if len(t.Aliases) > 0 {
+		intro += " (also known as " + strings.Join(t.Aliases, ", ") + ")"
+	}
+	comment(f, intro+".")
+	if d := g.text(t.Description); d != "" {
+		f.Comment("")
+		comment(f, d)
+	}
+	if t.Abstract {
+		f.Comment("")
+		comment(f, "The type is abstract: the service sends one of its derived types.")
+	}
+	f.Type().Id(name).StructFunc(func(s *jen.Group) {
+		if t.Base != nil {
+			s.Id(g.typeNames[t.Base])
+		}
+		for _, fld := range t.Fields {
+			doc := g.text(fld.Description)
+			if fld.Navigation {
+				doc = strings.TrimSpace(doc + " Navigation property: present only when expanded or selected.")
+			}
+			if fld.Name == t.Key {
+				doc = strings.TrimSpace(doc + " The key of the entity.")
+			}
+			for _, line := range wrap(doc, 72) {
+				s.Comment(line)
+			}
+			s.Id(g.fields[fld]).Qual(RuntimePath, "Opt").Types(g.goType(fld.Type)).Tag(map[string]string{"json": fld.Name})
+		}
+		s.Comment("AdditionalData keeps the properties the docs do not list, verbatim")
+		s.Comment("and in the order they arrived, so that nothing is lost on re-encoding.")
+		s.Id("AdditionalData").Qual(RuntimePath, "Extra").Tag(map[string]string{"json": "-"})
+	})
+}
+
+// comment writes prose as doc-comment lines, paragraphs kept apart.
+func comment(f *jen.File, s string) {
+	for i, para := range strings.Split(s, "\n\n") {
+		if i > 0 {
+			f.Comment("")
+		}
+		for _, line := range wrap(para, 76) {
+			f.Comment(line)
+		}
+	}
+}
+
+// wrap breaks text into lines of at most width bytes at spaces.
+func wrap(s string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	for _, w := range strings.Fields(s) {
+		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+func (g *generator) enumType(f *jen.File, e *model.Enum) {
+	name := g.enumNames[e]
+	if e.Owner != nil {
+		comment(f, fmt.Sprintf("%s is the set of values of %s.%s. The docs give the enum no name of its own.", name, g.typeNames[e.Owner], goName(e.Property)))
+	} else {
+		comment(f, fmt.Sprintf("%s is the Graph enum %s.", name, e.Name))
+	}
+	if d := g.text(e.Description); d != "" {
+		f.Comment("")
+		comment(f, d)
+	}
+	f.Comment("")
+	comment(f, "Graph adds members over time: a value not listed here decodes without error, re-encodes unchanged, and reports false from IsKnown.")
+	f.Type().Id(name).String()
+
+	consts := g.consts[e]
+	f.Const().DefsFunc(func(d *jen.Group) {
+		for i, m := range e.Members {
+			d.Id(consts[i]).Id(name).Op("=").Lit(m)
+		}
+	})
+	comment(f, fmt.Sprintf("%sValues returns the documented values of %s in documentation order.", name, name))
+	f.Func().Id(name+"Values").Params().Index().Id(name).Block(
+		jen.Return(jen.Index().Id(name).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
+			for _, c := range consts {
+				v.Id(c)
+			}
+		})),
+	)
+	comment(f, "String returns the value as it stands on the wire.")
+	f.Func().Params(jen.Id("v").Id(name)).Id("String").Params().String().Block(jen.Return(jen.String().Parens(jen.Id("v"))))
+	comment(f, "IsKnown reports whether v is one of the documented values.")
+	f.Func().Params(jen.Id("v").Id(name)).Id("IsKnown").Params().Bool().BlockFunc(func(b *jen.Group) {
+		if len(consts) == 0 {
+			b.Return(jen.False())
+			return
+		}
+		b.Switch(jen.Id("v")).Block(
+			jen.CaseFunc(func(c *jen.Group) {
+				for _, k := range consts {
+					c.Id(k)
+				}
+			}).Block(jen.Return(jen.True())),
+		)
+		b.Return(jen.False())
+	})
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
