@@ -83,9 +83,15 @@ func (g *generator) elemType(ft model.FieldType) *jen.Statement {
 	return g.primitiveOf(ft).goType()
 }
 
+// goType is the field's Go type inside Opt. A single nested object is held
+// by pointer: recursive types (a user's manager is a user) stay finite and
+// large entities are not copied.
 func (g *generator) goType(ft model.FieldType) *jen.Statement {
-	if ft.Collection {
+	switch {
+	case ft.Collection:
 		return jen.Index().Add(g.elemType(ft))
+	case ft.Type != nil:
+		return jen.Op("*").Add(g.elemType(ft))
 	}
 	return g.elemType(ft)
 }
@@ -93,8 +99,10 @@ func (g *generator) goType(ft model.FieldType) *jen.Statement {
 func (g *generator) encoder(ft model.FieldType) *jen.Statement {
 	var enc *jen.Statement
 	switch {
-	case ft.Type != nil:
+	case ft.Type != nil && ft.Collection:
 		enc = rt("EncodeObject").Types(jen.Id(g.typeNames[ft.Type]))
+	case ft.Type != nil:
+		enc = rt("EncodePtr").Types(jen.Id(g.typeNames[ft.Type]))
 	case ft.Enum != nil:
 		enc = rt("EncodeString").Types(jen.Id(g.enumNames[ft.Enum]))
 	default:
@@ -109,8 +117,10 @@ func (g *generator) encoder(ft model.FieldType) *jen.Statement {
 func (g *generator) decoder(ft model.FieldType) *jen.Statement {
 	var dec *jen.Statement
 	switch {
-	case ft.Type != nil:
+	case ft.Type != nil && ft.Collection:
 		dec = rt("DecodeObject").Types(jen.Id(g.typeNames[ft.Type]))
+	case ft.Type != nil:
+		dec = rt("DecodePtr").Types(jen.Id(g.typeNames[ft.Type]))
 	case ft.Enum != nil:
 		dec = rt("StringDecoder").Types(jen.Id(g.enumNames[ft.Enum]))
 	default:
