@@ -128,7 +128,7 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 	}
 	for _, e := range s.Enums {
 		for _, m := range e.Members {
-			g.consts[e] = append(g.consts[e], pkg.claim(g.enumNames[e]+goName(m)))
+			g.consts[e] = append(g.consts[e], pkg.claim(g.enumNames[e]+goName(m.Name)))
 		}
 	}
 	for _, t := range s.Types {
@@ -290,12 +290,18 @@ func (g *generator) enumType(f *jen.File, e *model.Enum) {
 	}
 	f.Comment("")
 	comment(f, "Graph adds members over time: a value not listed here decodes without error, re-encodes unchanged, and reports false from IsKnown.")
+	if e.Evolvable {
+		comment(f, "The enum is evolvable: members after unknownFutureValue are sent only to clients that ask for them with the Prefer: include-unknown-enum-members header.")
+	}
 	f.Type().Id(name).String()
 
 	consts := g.consts[e]
 	f.Const().DefsFunc(func(d *jen.Group) {
 		for i, m := range e.Members {
-			d.Id(consts[i]).Id(name).Op("=").Lit(m)
+			for _, line := range wrap(g.text(m.Description), 72) {
+				d.Comment(line)
+			}
+			d.Id(consts[i]).Id(name).Op("=").Lit(m.Name)
 		}
 	})
 	comment(f, fmt.Sprintf("%sValues returns the documented values of %s in documentation order.", name, name))

@@ -86,7 +86,37 @@ func (t Text) In(localized bool) string {
 type Page struct {
 	Path      string // as given on the command line
 	Locale    string // ms.contentlocale from the front matter; "" for English originals
+	Namespace string // from the page's "Namespace:" line; microsoft.graph when absent
 	Resources []*Resource
+	Enums     []*EnumDecl // enum tables: enums.md sections, enum pages, in-page "x values"
+}
+
+// EnumSource says where an enum's members were read, strongest first.
+type EnumSource int
+
+const (
+	FromEnumTable   EnumSource = iota // a Members table or an "x values" table
+	FromSample                        // "a | b | c" in the JSON representation
+	FromDescription                   // "Possible values are: ..." in a description cell
+)
+
+func (s EnumSource) String() string {
+	return [...]string{"enum table", "JSON representation", "description"}[s]
+}
+
+// EnumDecl is an enum as one page documents it.
+type EnumDecl struct {
+	Name        string // namespace-qualified
+	Description Text
+	Members     []EnumMember
+	Pos         Pos
+}
+
+// EnumMember is one documented value of an enum.
+type EnumMember struct {
+	Name        string // as sent on the wire
+	Description Text
+	Pos         Pos
 }
 
 // Resource is one `blockType: resource` annotation with its sample and tables.
@@ -144,8 +174,11 @@ type Property struct {
 	Type        TypeRef
 	Description Text
 	EnumValues  []string // members listed in the JSON sample as "a | b | c"
-	Navigation  bool     // from a Relationships table
-	InSample    bool
-	InTable     bool
-	Pos         Pos // the table row, or the sample line when the tables omit it
+	// DescribedValues are members the description lists ("Possible values
+	// are: ..." or a "<name> property values" table on the page).
+	DescribedValues []string
+	Navigation      bool // from a Relationships table
+	InSample        bool
+	InTable         bool
+	Pos             Pos // the table row, or the sample line when the tables omit it
 }

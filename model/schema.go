@@ -73,7 +73,12 @@ func (f FieldType) EdmName() string {
 type Enum struct {
 	Name        string // namespace-qualified
 	Description Text
-	Members     []string
+	Members     []EnumMember
+	// Evolvable enums end their first-class members with unknownFutureValue;
+	// members after it are sent only to clients that ask for them.
+	Evolvable bool
+	// Sources lists where members were read, strongest first.
+	Sources []EnumSource
 	// Owner and Property name the property an enum was inferred from when the
 	// docs give it no name of its own; its Go name comes from them.
 	Owner    *Type
@@ -85,7 +90,7 @@ type Enum struct {
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, diags: diags}
+	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -96,10 +101,13 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 			t := r.declare(page, res)
 			work = append(work, pending{t, res})
 		}
+		for _, decl := range page.Enums {
+			r.declareEnum(page, decl)
+		}
 	}
 	for _, w := range work {
 		if w.res.BaseType != "" && w.t.Base == nil {
-			if base := r.lookup(w.res.BaseType); base != nil && base != w.t {
+			if base := r.lookup(w.res.BaseType, w.t.Namespace()); base != nil && base != w.t {
 				w.t.Base, w.t.BaseName = base, base.Name
 			} else {
 				diags.Warnf(w.res.Pos, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
@@ -113,14 +121,18 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	}
 	s.Types = uniqueSorted(s.Types)
 	breakCycles(s.Types, diags)
+	for _, e := range s.Enums {
+		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, "unknownFutureValue") })
+	}
 	slices.SortFunc(s.Enums, func(a, b *Enum) int { return cmp.Compare(a.Name, b.Name) })
 	return s
 }
 
 type resolver struct {
-	byName map[string]*Type // lower-case qualified names, short names and aliases
-	enums  []*Enum
-	diags  *Diagnostics
+	byName      map[string]*Type // lower-case qualified names, short names and aliases
+	enumsByName map[string]*Enum // lower-case qualified and short names
+	enums       []*Enum
+	diags       *Diagnostics
 }
 
 func (r *resolver) declare(page *Page, res *Resource) *Type {
@@ -129,6 +141,9 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 		// The same type annotated on another page: one Go type, fields merged.
 		if t.Key != res.KeyProperty && res.KeyProperty != "" && t.Key != "" {
 			r.diags.Warnf(res.Pos, "%s: keyProperty %q conflicts with %q at %s", res.Name, res.KeyProperty, t.Key, t.Pos)
+		}
+		if t.Key == "" {
+			t.Key = res.KeyProperty
 		}
 		t.Open = t.Open || res.OpenType
 		t.Abstract = t.Abstract || res.Abstract
@@ -152,8 +167,64 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 	return t
 }
 
-func (r *resolver) lookup(name string) *Type {
-	return r.byName[strings.ToLower(strings.TrimPrefix(name, "#"))]
+// declareEnum adds an enum table; a second table for the same enum adds
+// the members the first lacks.
+func (r *resolver) declareEnum(page *Page, decl *EnumDecl) {
+	e := r.enumsByName[strings.ToLower(decl.Name)]
+	if e == nil {
+		e = &Enum{Name: decl.Name, Description: decl.Description, Page: page.Path, Pos: decl.Pos}
+		r.addEnum(e)
+	}
+	r.mergeMembers(e, decl.Members, FromEnumTable, decl.Pos)
+}
+
+func (r *resolver) addEnum(e *Enum) {
+	r.enums = append(r.enums, e)
+	r.enumsByName[strings.ToLower(e.Name)] = e
+	short := strings.ToLower(e.Name[strings.LastIndexByte(e.Name, '.')+1:])
+	if prev, ok := r.enumsByName[short]; !ok || namespaceOf(e.Name) == "microsoft.graph" && namespaceOf(prev.Name) != "microsoft.graph" {
+		r.enumsByName[short] = e
+	}
+}
+
+// mergeMembers adds members in order. A member that differs from one already
+// there only by letter case is the same member, spelt as first seen; a new
+// member from a weaker source than the enum's first is reported.
+func (r *resolver) mergeMembers(e *Enum, members []EnumMember, src EnumSource, pos Pos) {
+	if !slices.Contains(e.Sources, src) {
+		e.Sources = append(e.Sources, src)
+	}
+	var added []string
+	for _, m := range members {
+		if slices.ContainsFunc(e.Members, func(x EnumMember) bool { return strings.EqualFold(x.Name, m.Name) }) {
+			continue
+		}
+		e.Members = append(e.Members, m)
+		added = append(added, m.Name)
+	}
+	if len(added) > 0 && len(e.Members) > len(added) && e.Sources[0] < src {
+		r.diags.Warnf(pos, "%s lists %s, which the %s for enum %s does not", src, strings.Join(added, ", "), e.Sources[0], e.Name)
+	}
+}
+
+func (r *resolver) lookup(name, fromNamespace string) *Type {
+	name = strings.ToLower(strings.TrimPrefix(name, "#"))
+	if !strings.Contains(name, ".") && fromNamespace != "" {
+		if t := r.byName[strings.ToLower(fromNamespace)+"."+name]; t != nil {
+			return t // a bare name means the referring type's own namespace first
+		}
+	}
+	return r.byName[name]
+}
+
+func (r *resolver) lookupEnum(name, fromNamespace string) *Enum {
+	name = strings.ToLower(strings.TrimPrefix(name, "#"))
+	if !strings.Contains(name, ".") && fromNamespace != "" {
+		if e := r.enumsByName[strings.ToLower(fromNamespace)+"."+name]; e != nil {
+			return e
+		}
+	}
+	return r.enumsByName[name]
 }
 
 func (r *resolver) addFields(t *Type, res *Resource) {
@@ -163,59 +234,108 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 	}
 	for _, p := range res.Properties {
 		if prev, ok := have[p.Name]; ok {
-			if prev.Type.EdmName() != r.fieldType(t, p, false).EdmName() {
+			if prev.Type.EdmName() != r.peekType(t, p) {
 				r.diags.Warnf(p.Pos, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
 			}
 			continue
 		}
 		f := &Field{Name: p.Name, Description: p.Description, Navigation: p.Navigation, Pos: p.Pos}
-		f.Type = r.fieldType(t, p, true)
+		f.Type = r.fieldType(t, p)
 		have[p.Name] = f
 		t.Fields = append(t.Fields, f)
 	}
 }
 
-// fieldType settles a property's type. With report set, what cannot be
-// resolved is reported and the field falls back to raw JSON.
-func (r *resolver) fieldType(owner *Type, p *Property, report bool) FieldType {
-	ft := FieldType{Collection: p.Type.Collection}
-	if len(p.EnumValues) > 0 && (p.Type.Kind == Primitive && p.Type.Name == "Edm.String" || p.Type.Kind == Reference && r.lookup(p.Type.Name) == nil) {
-		if report {
-			ft.Enum = r.inferredEnum(owner, p)
-		} else {
-			ft.Enum = &Enum{Name: owner.Name + upperFirst(p.Name)}
-		}
-		return ft
+// peekType is the Edm name a property would resolve to, without side effects.
+func (r *resolver) peekType(owner *Type, p *Property) string {
+	if p.Type.Kind == Primitive {
+		return p.Type.Name
 	}
-	switch p.Type.Kind {
-	case Primitive:
-		ft.Primitive = p.Type.Name
-	case Reference:
-		if t := r.lookup(p.Type.Name); t != nil {
+	if t := r.lookup(p.Type.Name, owner.Namespace()); t != nil {
+		return t.Name
+	}
+	if e := r.lookupEnum(p.Type.Name, owner.Namespace()); e != nil {
+		return e.Name
+	}
+	return p.Type.Name
+}
+
+// fieldType settles a property's type: a documented type, a documented
+// enum, an enum its values imply, or a primitive. What cannot be resolved is
+// reported and falls back to raw JSON.
+func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
+	ft := FieldType{Collection: p.Type.Collection}
+	values := r.valueMembers(p)
+	switch {
+	case p.Type.Kind == Reference:
+		if t := r.lookup(p.Type.Name, owner.Namespace()); t != nil {
 			ft.Type = t
-		} else {
-			if report {
-				r.diags.Warnf(p.Pos, "type %q of %s.%s is not documented; the field holds raw JSON", p.Type.Name, owner.Name, p.Name)
-			}
-			ft.Primitive = "Edm.Untyped"
+			return ft
 		}
+		e := r.lookupEnum(p.Type.Name, owner.Namespace())
+		if e == nil && len(values) > 0 && isIdentifier(p.Type.Name) {
+			// The docs name an enum they never tabulate: name it as written.
+			e = &Enum{Name: owner.Namespace() + "." + p.Type.Name, Page: owner.Page, Pos: p.Pos}
+			r.addEnum(e)
+		}
+		if e == nil {
+			r.diags.Warnf(p.Pos, "type %q of %s.%s is not documented; the field holds raw JSON", p.Type.Name, owner.Name, p.Name)
+			ft.Primitive = "Edm.Untyped"
+			return ft
+		}
+		r.mergeValues(e, p, values)
+		ft.Enum = e
+	case p.Type.Name == "Edm.String" && len(values) > 0:
+		e := &Enum{Name: owner.Name + upperFirst(p.Name), Owner: owner, Property: p.Name, Page: owner.Page, Pos: p.Pos}
+		r.enums = append(r.enums, e) // not by name: only this property uses it
+		r.mergeValues(e, p, values)
+		ft.Enum = e
+	default:
+		ft.Primitive = p.Type.Name
 	}
 	return ft
 }
 
-// inferredEnum names an enum the docs leave unnamed after its owner and property.
-func (r *resolver) inferredEnum(owner *Type, p *Property) *Enum {
-	e := &Enum{
-		Name:    owner.Name + upperFirst(p.Name),
-		Members: dedupe(p.EnumValues),
-		Owner:   owner, Property: p.Name,
-		Page: owner.Page, Pos: p.Pos,
+type sourcedMembers struct {
+	src     EnumSource
+	members []EnumMember
+}
+
+// valueMembers lists the members a property's sample and description give.
+func (r *resolver) valueMembers(p *Property) []sourcedMembers {
+	var out []sourcedMembers
+	for _, v := range []struct {
+		src   EnumSource
+		names []string
+	}{{FromSample, p.EnumValues}, {FromDescription, p.DescribedValues}} {
+		if len(v.names) == 0 {
+			continue
+		}
+		sm := sourcedMembers{src: v.src}
+		for _, n := range v.names {
+			sm.members = append(sm.members, EnumMember{Name: n, Pos: p.Pos})
+		}
+		out = append(out, sm)
 	}
-	if len(e.Members) != len(p.EnumValues) {
-		r.diags.Warnf(p.Pos, "enum values of %s.%s list a member twice; kept once", owner.Name, p.Name)
+	return out
+}
+
+func (r *resolver) mergeValues(e *Enum, p *Property, values []sourcedMembers) {
+	for _, v := range values {
+		r.mergeMembers(e, v.members, v.src, p.Pos)
 	}
-	r.enums = append(r.enums, e)
-	return e
+}
+
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // breakCycles cuts inheritance loops so embedding stays finite.
@@ -236,18 +356,6 @@ func breakCycles(types []*Type, diags *Diagnostics) {
 func uniqueSorted(ts []*Type) []*Type {
 	slices.SortFunc(ts, func(a, b *Type) int { return cmp.Compare(a.Name, b.Name) })
 	return slices.CompactFunc(ts, func(a, b *Type) bool { return a == b })
-}
-
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 func upperFirst(s string) string {

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -65,4 +66,83 @@ func snippetText(s string) string {
 	src := []byte(s)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	return plainText(doc, src)
+}
+
+// valuesPhrase introduces a list of enum members in a description.
+var valuesPhrase = regexp.MustCompile(`(?i)\b(?:possible|supported|valid|allowed|accepted) values (?:are|include)\b:?|\bpossible values:|\bcan be one of(?: the following)?(?: values)?:?`)
+
+// describedValues finds the members a description lists after a phrase
+// such as "Possible values are:", written in backticks or as a plain
+// comma-separated list, up to the end of that sentence.
+func describedValues(cell ast.Node, src []byte) []string {
+	var b strings.Builder
+	writeMarked(&b, cell, src)
+	text := b.String()
+	loc := valuesPhrase.FindStringIndex(text)
+	if loc == nil {
+		return nil
+	}
+	rest := sentence(text[loc[1]:])
+	var out []string
+	if strings.Contains(rest, "`") {
+		parts := strings.Split(rest, "`")
+		for i := 1; i < len(parts); i += 2 {
+			if v := strings.TrimSpace(parts[i]); isIdentifier(v) && v != "null" {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' }) {
+		f = strings.TrimSpace(f)
+		f = strings.TrimPrefix(strings.TrimPrefix(f, "or "), "and ")
+		f = strings.Trim(f, `"'. `)
+		if !isIdentifier(f) {
+			return nil // prose, not a list
+		}
+		if f != "null" {
+			out = append(out, f)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// sentence cuts s at the first full stop outside backticks.
+func sentence(s string) string {
+	inCode := false
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '`':
+			inCode = !inCode
+		case s[i] == '.' && !inCode && (i+1 == len(s) || s[i+1] == ' '):
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// writeMarked is writePlain keeping code spans in backticks.
+func writeMarked(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.CodeSpan:
+			b.WriteByte('`')
+			writePlain(b, c, src)
+			b.WriteByte('`')
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.RawHTML:
+			b.WriteByte(' ')
+		default:
+			writeMarked(b, c, src)
+		}
+	}
 }

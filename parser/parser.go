@@ -22,7 +22,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 
 // Parse reads one page. path is used as given in positions and diagnostics.
 func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
-	p := &pageParser{path: path}
+	p := &pageParser{path: path, namespace: "microsoft.graph", propertyValues: map[string][]string{}}
 	page := &model.Page{Path: path}
 	if !utf8.Valid(raw) {
 		p.diags.Errorf(p.at(1), "file is not valid UTF-8")
@@ -43,17 +43,33 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	doc := markdown.Parser().Parse(text.NewReader(p.src.text))
 	p.walk(doc)
 	page.Resources = p.finish()
+	page.Namespace = p.namespace
+	if p.enumPage != "" {
+		for _, e := range p.enums {
+			if e.Name == p.qualify(p.enumPage) {
+				e.Description = p.description
+			}
+		}
+	}
+	page.Enums = p.enums
 	return page, p.diags
 }
 
-// section is what the nearest heading above a block says it is about.
-type section int
+// sectionKind is what the nearest heading above a block says it is about.
+type sectionKind int
 
 const (
-	sectionOther section = iota
+	sectionOther sectionKind = iota
 	sectionProperties
 	sectionRelationships
+	sectionEnum           // "x values", or "Members" on an enum page
+	sectionPropertyValues // "x property values": members for one property
 )
+
+type section struct {
+	kind sectionKind
+	name string // the enum (qualified) or the property the section is about
+}
 
 type pageParser struct {
 	path  string
@@ -63,9 +79,13 @@ type pageParser struct {
 	section     section
 	description model.Text // prose paragraphs between the H1 and the next heading
 	inIntro     bool
+	namespace   string
+	enumPage    string // the enum an "x enum type" page is about
 
-	resources []*pendingResource
-	tables    []tableRow // property and relationship rows in page order
+	resources      []*pendingResource
+	tables         []tableRow // property and relationship rows in page order
+	enums          []*model.EnumDecl
+	propertyValues map[string][]string // "x property values" tables
 }
 
 // pendingResource is a resource annotation waiting for the page's tables.
@@ -87,8 +107,11 @@ func (p *pageParser) walk(doc ast.Node) {
 		case *ast.HTMLBlock:
 			p.htmlBlock(n)
 		case *east.Table:
-			if p.section != sectionOther {
+			switch p.section.kind {
+			case sectionProperties, sectionRelationships:
 				p.table(n)
+			case sectionEnum, sectionPropertyValues:
+				p.enumTable(n)
 			}
 		case *ast.Paragraph:
 			if p.inIntro {
@@ -102,14 +125,30 @@ func (p *pageParser) heading(h *ast.Heading) {
 	title := strings.ToLower(p.inlineText(h))
 	anchor := strings.ToLower(headingAnchor(h, p.src.text))
 	p.inIntro = h.Level == 1
+	words := strings.Fields(p.inlineText(h))
+	p.section = section{}
 	switch {
+	case h.Level == 1 && len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "enum type"):
+		p.enumPage = words[0]
+	case len(words) == 2 && strings.EqualFold(words[1], "values") && isIdentifier(words[0]):
+		p.section = section{sectionEnum, p.qualify(words[0])}
+	case len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "property values") && isIdentifier(words[0]):
+		p.section = section{sectionPropertyValues, words[0]}
+	case p.enumPage != "" && title == "members":
+		p.section = section{sectionEnum, p.qualify(p.enumPage)}
 	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance"):
-		p.section = sectionProperties
+		p.section.kind = sectionProperties
 	case anchor == "relationships" || strings.Contains(title, "relationships"):
-		p.section = sectionRelationships
-	default:
-		p.section = sectionOther
+		p.section.kind = sectionRelationships
 	}
+}
+
+// qualify puts a bare name in the page's namespace.
+func (p *pageParser) qualify(name string) string {
+	if strings.Contains(name, ".") {
+		return name
+	}
+	return p.namespace + "." + name
 }
 
 // headingAnchor returns the name of an <a name="..."> inside a heading.
@@ -133,7 +172,13 @@ func headingAnchor(h *ast.Heading, src []byte) string {
 // are separated by a blank line. The namespace line and includes are not prose.
 func (p *pageParser) addDescription(para *ast.Paragraph) {
 	t := p.inlineText(para)
-	if t == "" || strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!INCLUDE") {
+	if ns, ok := strings.CutPrefix(t, "Namespace:"); ok {
+		if ns = strings.TrimSpace(ns); ns != "" && !strings.ContainsAny(ns, " ,") {
+			p.namespace = ns
+		}
+		return
+	}
+	if t == "" || strings.HasPrefix(t, "[!INCLUDE") {
 		return
 	}
 	d := p.textOf(para, t)
@@ -220,7 +265,7 @@ func (p *pageParser) finish() []*model.Resource {
 			}
 		}
 		pr.res.Description = p.description
-		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, &p.diags)
+		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, &p.diags)
 		out = append(out, pr.res)
 	}
 	return out

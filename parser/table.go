@@ -15,41 +15,25 @@ type tableRow struct {
 	Type        model.TypeRef
 	Description model.Text
 	Navigation  bool
+	Described   []string // members listed in the description
 	Pos         model.Pos
 	offset      int
 }
 
 // Header names that identify a table's columns, compared in lower case.
 var (
-	nameHeaders = map[string]bool{"property": true, "property name": true, "name": true, "relationship": true, "relationship name": true}
-	typeHeaders = map[string]bool{"type": true}
+	nameHeaders = map[string]bool{"property": true, "property name": true, "name": true, "relationship": true, "relationship name": true,
+		"method": true} // a Methods-style header over a real properties table (agreementFileData)
+	typeHeaders = map[string]bool{"type": true, "return type": true}
 	descHeaders = map[string]bool{"description": true}
 )
 
 func (p *pageParser) table(t *east.Table) {
-	nameCol, typeCol, descCol := -1, -1, -1
-	var header *east.TableHeader
-	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
-		if h, ok := c.(*east.TableHeader); ok {
-			header = h
-		}
-	}
+	header, cols := p.tableHeader(t)
 	if header == nil {
 		return
 	}
-	i := 0
-	for c := header.FirstChild(); c != nil; c = c.NextSibling() {
-		h := strings.ToLower(p.inlineText(c))
-		switch {
-		case nameHeaders[h] && nameCol < 0:
-			nameCol = i
-		case typeHeaders[h] && typeCol < 0:
-			typeCol = i
-		case descHeaders[h] && descCol < 0:
-			descCol = i
-		}
-		i++
-	}
+	nameCol, typeCol, descCol := column(cols, nameHeaders), column(cols, typeHeaders), column(cols, descHeaders)
 	tablePos := p.posOf(t.Pos())
 	if nameCol < 0 || typeCol < 0 {
 		p.diags.Warnf(tablePos, "table under a properties or relationships heading has no name or type column; skipped")
@@ -60,10 +44,7 @@ func (p *pageParser) table(t *east.Table) {
 		if !ok {
 			continue
 		}
-		cells := make([]ast.Node, 0, i)
-		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, c)
-		}
+		cells := rowCells(row)
 		if nameCol >= len(cells) || typeCol >= len(cells) {
 			continue
 		}
@@ -71,24 +52,117 @@ func (p *pageParser) table(t *east.Table) {
 		if name == "" {
 			continue
 		}
+		if !isPropertyName(name) {
+			p.diags.Warnf(p.posOf(row.Pos()), "property name %q is not an identifier (a broken row?); skipped", name)
+			continue
+		}
 		tr := tableRow{
 			Name:       name,
 			Type:       parseType(p.typeText(cells[typeCol])),
-			Navigation: p.section == sectionRelationships,
+			Navigation: p.section.kind == sectionRelationships,
 			Pos:        p.posOf(row.Pos()),
 			offset:     row.Pos(),
 		}
 		if descCol >= 0 && descCol < len(cells) {
 			tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
+			tr.Described = describedValues(cells[descCol], p.src.text)
 		}
 		p.tables = append(p.tables, tr)
 	}
 }
 
+// tableHeader returns a table's header row and its cells' text in lower case.
+func (p *pageParser) tableHeader(t *east.Table) (*east.TableHeader, []string) {
+	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*east.TableHeader); ok {
+			var cols []string
+			for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+				cols = append(cols, strings.ToLower(p.inlineText(c)))
+			}
+			return h, cols
+		}
+	}
+	return nil, nil
+}
+
+// column is the index of the first header in names, or -1.
+func column(cols []string, names map[string]bool) int {
+	for i, c := range cols {
+		if names[c] {
+			return i
+		}
+	}
+	return -1
+}
+
+// rowCells lists a row's cells.
+func rowCells(row ast.Node) []ast.Node {
+	var cells []ast.Node
+	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+		cells = append(cells, c)
+	}
+	return cells
+}
+
+// enumTable reads a Member | Value | Description table: the members of a
+// named enum, or the values of one property ("x property values").
+func (p *pageParser) enumTable(t *east.Table) {
+	header, cols := p.tableHeader(t)
+	if header == nil {
+		return
+	}
+	memberCol := column(cols, map[string]bool{"member": true, "name": true, "members": true})
+	if memberCol < 0 {
+		memberCol = column(cols, map[string]bool{"value": true})
+	}
+	descCol := column(cols, descHeaders)
+	if memberCol < 0 {
+		p.diags.Warnf(p.posOf(t.Pos()), "enum table for %s has no Member column; skipped", p.section.name)
+		return
+	}
+	var members []model.EnumMember
+	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
+		cells := rowCells(r)
+		if memberCol >= len(cells) {
+			continue
+		}
+		// Members are wire strings and may hold spaces ("JIS B4"); Go names
+		// are made from them later.
+		name := cleanName(p.inlineText(cells[memberCol]))
+		pos := p.posOf(r.Pos())
+		if name == "" {
+			continue
+		}
+		m := model.EnumMember{Name: name, Pos: pos}
+		if descCol >= 0 && descCol < len(cells) {
+			m.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
+		}
+		members = append(members, m)
+	}
+	if p.section.kind == sectionPropertyValues {
+		for _, m := range members {
+			p.propertyValues[p.section.name] = append(p.propertyValues[p.section.name], m.Name)
+		}
+		return
+	}
+	p.enums = append(p.enums, &model.EnumDecl{Name: p.section.name, Members: members, Pos: p.posOf(t.Pos())})
+}
+
 // cleanName strips the markup that survives plain-text rendering of a name
-// cell, such as stray asterisks from unbalanced bold.
+// cell, such as stray asterisks from unbalanced bold, and a trailing note in
+// parentheses ("isDefault (deprecated)").
 func cleanName(s string) string {
-	return strings.Trim(strings.TrimSpace(s), "*`_ ")
+	s = strings.Trim(strings.TrimSpace(s), "*`_ ")
+	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		s = strings.TrimSpace(s[:i])
+	}
+	return s
+}
+
+// isPropertyName accepts identifiers and instance-annotation names
+// (@odata.type), which some pages document as properties.
+func isPropertyName(s string) bool {
+	return isIdentifier(strings.NewReplacer("@", "", ".", "", "-", "").Replace(s))
 }
 
 // typeText is a type cell's text; a linked type is named by its link text,
@@ -147,6 +221,12 @@ func PrimitiveName(s string) (string, bool) {
 // either, in the spellings the pages use.
 func parseType(s string) model.TypeRef {
 	s = strings.TrimSpace(s)
+	if rest, ok := strings.CutPrefix(s, "["); ok {
+		// Link markup that did not parse, such as "[x](x.md" without its ")".
+		if text, _, ok := strings.Cut(rest, "]"); ok {
+			s = text
+		}
+	}
 	var t model.TypeRef
 	lower := strings.ToLower(s)
 	switch {
@@ -185,7 +265,7 @@ func leadingName(s string) string {
 
 // mergeProperties orders a resource's properties as the JSON sample does,
 // then adds the rows the sample leaves out, in table order.
-func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow, diags *model.Diagnostics) []*model.Property {
+func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow, propertyValues map[string][]string, diags *model.Diagnostics) []*model.Property {
 	byName := map[string]*model.Property{}
 	var tableOrder []*model.Property
 	for _, row := range rows {
@@ -196,6 +276,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		prop := &model.Property{
 			Name: row.Name, Type: row.Type, Description: row.Description,
 			Navigation: row.Navigation, InTable: true, Pos: row.Pos,
+			DescribedValues: row.Described,
 		}
 		byName[row.Name] = prop
 		tableOrder = append(tableOrder, prop)
@@ -209,8 +290,10 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		}
 		prop, ok := byName[m.Name]
 		if !ok {
-			if strings.Contains(m.Name, "@") {
-				continue // instance annotations such as @odata.type are not properties
+			if strings.Contains(m.Name, "@") || res.OpenType {
+				// Instance annotations are not properties, and an open type's
+				// sample shows example keys, not declared ones.
+				continue
 			}
 			pos := model.Pos{File: res.Pos.File, Line: m.Line}
 			diags.Warnf(pos, "property %q of %s is in the JSON representation but not in the tables", m.Name, res.Name)
@@ -225,6 +308,11 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		out = append(out, prop)
 	}
 	for _, prop := range tableOrder {
+		for name, values := range propertyValues {
+			if strings.EqualFold(name, prop.Name) && prop.DescribedValues == nil {
+				prop.DescribedValues = values
+			}
+		}
 		if placed[prop.Name] {
 			continue
 		}
