@@ -206,7 +206,7 @@ func (g *generator) text(t model.Text) string { return t.In(g.opts.Localized) }
 func (g *generator) structType(f *jen.File, t *model.Type) {
 	name := g.typeNames[t]
 	kind := "complex type"
-	if t.Key != "" {
+	if t.EffectiveKey() != "" {
 		kind = "entity type"
 	}
 	intro := fmt.Sprintf("%s is the Graph %s %s", name, kind, t.Name)

@@ -152,3 +152,25 @@ func DescribeDrift(diff string) string {
 	}
 	return fmt.Sprintf("%d file(s) differ from the docs", n)
 }
+
+// WriteFileAtomic replaces path with data through a temporary file in the
+// same directory, leaving path untouched when data is what it already holds.
+func WriteFileAtomic(path string, data []byte) error {
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	if err := errors.Join(werr, tmp.Close(), os.Chmod(tmp.Name(), 0o644)); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}

@@ -35,26 +35,25 @@ func (s Severity) String() string {
 	return "warning"
 }
 
-// Diagnostic is one finding about the input, printed as "file:line: severity: message".
+// Diagnostic is one finding about the input, printed as
+// "file:line: severity: message [code]".
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
+	Code     Code
 	Message  string
 }
 
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Code)
 }
 
 // Diagnostics collects findings in the order they were made.
 type Diagnostics []Diagnostic
 
-func (ds *Diagnostics) Warnf(pos Pos, format string, args ...any) {
-	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
-}
-
-func (ds *Diagnostics) Errorf(pos Pos, format string, args ...any) {
-	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+// Report adds a finding; its severity comes from the catalogue.
+func (ds *Diagnostics) Report(pos Pos, code Code, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Catalogue[code].Severity, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // HasErrors reports whether any diagnostic is an Error.

@@ -110,7 +110,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 			if base := r.lookup(w.res.BaseType, w.t.Namespace()); base != nil && base != w.t {
 				w.t.Base, w.t.BaseName = base, base.Name
 			} else {
-				diags.Warnf(w.res.Pos, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
+				diags.Report(w.res.Pos, BaseUnknown, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
 			}
 		}
 		r.addFields(w.t, w.res)
@@ -140,7 +140,7 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 	if t, ok := r.byName[key]; ok && strings.EqualFold(t.Name, res.Name) {
 		// The same type annotated on another page: one Go type, fields merged.
 		if t.Key != res.KeyProperty && res.KeyProperty != "" && t.Key != "" {
-			r.diags.Warnf(res.Pos, "%s: keyProperty %q conflicts with %q at %s", res.Name, res.KeyProperty, t.Key, t.Pos)
+			r.diags.Report(res.Pos, DefinitionConflict, "%s: keyProperty %q conflicts with %q at %s", res.Name, res.KeyProperty, t.Key, t.Pos)
 		}
 		if t.Key == "" {
 			t.Key = res.KeyProperty
@@ -203,7 +203,7 @@ func (r *resolver) mergeMembers(e *Enum, members []EnumMember, src EnumSource, p
 		added = append(added, m.Name)
 	}
 	if len(added) > 0 && len(e.Members) > len(added) && e.Sources[0] < src {
-		r.diags.Warnf(pos, "%s lists %s, which the %s for enum %s does not", src, strings.Join(added, ", "), e.Sources[0], e.Name)
+		r.diags.Report(pos, EnumSourcesDisagree, "%s lists %s, which the %s for enum %s does not", src, strings.Join(added, ", "), e.Sources[0], e.Name)
 	}
 }
 
@@ -235,7 +235,7 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 	for _, p := range res.Properties {
 		if prev, ok := have[p.Name]; ok {
 			if prev.Type.EdmName() != r.peekType(t, p) {
-				r.diags.Warnf(p.Pos, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
+				r.diags.Report(p.Pos, DefinitionConflict, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
 			}
 			continue
 		}
@@ -279,7 +279,7 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 			r.addEnum(e)
 		}
 		if e == nil {
-			r.diags.Warnf(p.Pos, "type %q of %s.%s is not documented; the field holds raw JSON", p.Type.Name, owner.Name, p.Name)
+			r.diags.Report(p.Pos, TypeUnknown, "type %q of %s.%s is not documented; the field holds raw JSON", p.Type.Name, owner.Name, p.Name)
 			ft.Primitive = "Edm.Untyped"
 			return ft
 		}
@@ -344,7 +344,7 @@ func breakCycles(types []*Type, diags *Diagnostics) {
 		seen := map[*Type]bool{t: true}
 		for b := t.Base; b != nil; b = b.Base {
 			if seen[b] {
-				diags.Errorf(t.Pos, "inheritance cycle through %s", b.Name)
+				diags.Report(t.Pos, InheritanceCycle, "inheritance cycle through %s", b.Name)
 				t.Base, t.BaseName = nil, ""
 				break
 			}

@@ -38,18 +38,18 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil {
-		diags.Errorf(pos, "resource annotation is not valid JSON: %v", err)
+		diags.Report(pos, model.AnnotationInvalid, "resource annotation is not valid JSON: %v", err)
 		return nil, true
 	}
 	for _, r := range repairs {
-		diags.Warnf(pos, "resource annotation repaired: %s", r)
+		diags.Report(pos, model.AnnotationRepaired, "resource annotation repaired: %s", r)
 	}
 
 	r := &model.Resource{Pos: pos}
 	str := func(key string) string {
 		var s string
 		if raw, ok := fields[key]; ok && json.Unmarshal(raw, &s) != nil && string(raw) != "null" {
-			diags.Warnf(pos, "resource annotation: %q should be a string, got %s", key, raw)
+			diags.Report(pos, model.AnnotationField, "resource annotation: %q should be a string, got %s", key, raw)
 		}
 		_ = json.Unmarshal(fields[key], &s)
 		return strings.TrimSpace(s)
@@ -67,7 +67,7 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 		if json.Unmarshal(raw, &s) == nil && (strings.EqualFold(s, "true") || strings.EqualFold(s, "false")) {
 			return strings.EqualFold(s, "true") // "abstract": "true" occurs in real pages
 		}
-		diags.Warnf(pos, "resource annotation: %q should be true or false, got %s", key, raw)
+		diags.Report(pos, model.AnnotationField, "resource annotation: %q should be true or false, got %s", key, raw)
 		return false
 	}
 
@@ -77,7 +77,7 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	}
 	r.Name = strings.TrimPrefix(r.Name, "#")
 	if r.Name == "" {
-		diags.Errorf(pos, "resource annotation names no type (@odata.type or @type)")
+		diags.Report(pos, model.AnnotationNoType, "resource annotation names no type (@odata.type or @type)")
 		return nil, true
 	}
 	if aka := str("@type.aka"); aka != "" {
@@ -87,7 +87,7 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	r.KeyProperty = str("keyProperty")
 	if raw, ok := fields["optionalProperties"]; ok {
 		if err := json.Unmarshal(raw, &r.OptionalProperties); err != nil {
-			diags.Warnf(pos, "resource annotation: optionalProperties should be a list of names, got %s", raw)
+			diags.Report(pos, model.AnnotationField, "resource annotation: optionalProperties should be a list of names, got %s", raw)
 		}
 	}
 	r.OpenType = flag("openType")

@@ -25,15 +25,15 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	p := &pageParser{path: path, namespace: "microsoft.graph", propertyValues: map[string][]string{}}
 	page := &model.Page{Path: path}
 	if !utf8.Valid(raw) {
-		p.diags.Errorf(p.at(1), "file is not valid UTF-8")
+		p.diags.Report(p.at(1), model.NotUTF8, "file is not valid UTF-8")
 		return page, p.diags
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		p.diags.Errorf(p.at(1+bytes.Count(raw[:i], []byte("\n"))), "file contains a NUL byte")
+		p.diags.Report(p.at(1+bytes.Count(raw[:i], []byte("\n"))), model.NULByte, "file contains a NUL byte")
 		return page, p.diags
 	}
 	if frontMatterOpen(raw) {
-		p.diags.Warnf(p.at(1), "front matter opened with --- is never closed")
+		p.diags.Report(p.at(1), model.FrontMatterOpen, "front matter opened with --- is never closed")
 	}
 	p.src = newSource(raw)
 	page.Locale = p.src.frontMatter["ms.contentlocale"]
@@ -219,7 +219,7 @@ func (p *pageParser) htmlBlock(b *ast.HTMLBlock) {
 		}
 		pr.sample = readSample(body, p.path, firstLine, &p.diags)
 	} else {
-		p.diags.Warnf(ann.Pos, "resource annotation for %s is not followed by a JSON block", ann.Name)
+		p.diags.Report(ann.Pos, model.AnnotationNoSample, "resource annotation for %s is not followed by a JSON block", ann.Name)
 	}
 	p.resources = append(p.resources, pr)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -501,7 +502,8 @@ func modelDiff(a, b *model.Page) string {
 	return lineDiff(da, db)
 }
 
-// lineDiff is a small LCS line diff for test failure messages.
+// lineDiff is a small LCS line diff for test failure messages: changed
+// lines marked - and +, with two lines of context around them.
 func lineDiff(a, b string) string {
 	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
 	n, m := len(x), len(y)
@@ -518,20 +520,187 @@ func lineDiff(a, b string) string {
 			}
 		}
 	}
-	var out strings.Builder
+	var lines []string
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
 		case i < n && j < m && x[i] == y[j]:
-			out.WriteString("  " + x[i] + "\n")
+			lines = append(lines, "  "+x[i])
 			i, j = i+1, j+1
 		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			out.WriteString("- " + x[i] + "\n")
+			lines = append(lines, "- "+x[i])
 			i++
 		default:
-			out.WriteString("+ " + y[j] + "\n")
+			lines = append(lines, "+ "+y[j])
 			j++
 		}
 	}
+	const context = 2
+	near := func(k int) bool {
+		for d := max(k-context, 0); d <= min(k+context, len(lines)-1); d++ {
+			if lines[d][0] != ' ' {
+				return true
+			}
+		}
+		return false
+	}
+	var out strings.Builder
+	skipped := false
+	for k, l := range lines {
+		if !near(k) {
+			if !skipped {
+				out.WriteString("  ...\n")
+			}
+			skipped = true
+			continue
+		}
+		skipped = false
+		out.WriteString(l + "\n")
+	}
 	return out.String()
+}
+
+const corpusDir = "../../shared/corpus/en/v1.0"
+
+// TestCorpus parses every real page and checks what must hold whatever a
+// page says: no panic; every resource annotation yields a resource or an
+// error; every diagnostic and position is a line of the file; and the line
+// a property points at names that property.
+func TestCorpus(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("../shared/corpus not found: %v", err)
+	}
+	files, err := Files([]string{corpusDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 1000 {
+		t.Fatalf("found %d pages in %s, want the whole corpus", len(files), corpusDir)
+	}
+	pages, diags, err := ParseFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != len(files) {
+		t.Fatalf("%d pages for %d files", len(pages), len(files))
+	}
+	lines := map[string][]string{}
+	for _, f := range files {
+		lines[f] = strings.Split(string(readFile(t, f)), "\n")
+	}
+	inFile := func(p model.Pos) bool {
+		return p.Line >= 1 && p.Line <= len(lines[p.File])
+	}
+	errorsIn := map[string]bool{}
+	for _, d := range diags {
+		if !inFile(d.Pos) {
+			t.Errorf("diagnostic outside its file: %v", d)
+		}
+		if d.Severity == model.Error {
+			errorsIn[d.Pos.File] = true
+		}
+	}
+	annotation := regexp.MustCompile(`"blockType"\s*:\s*"resource"`)
+	resources, misplaced := 0, 0
+	for i, page := range pages {
+		if page.Path != files[i] {
+			t.Fatalf("page %d is %s, want %s (order of files)", i, page.Path, files[i])
+		}
+		want := len(annotation.FindAllIndex(readFile(t, page.Path), -1))
+		if got := len(page.Resources); got != want && !errorsIn[page.Path] {
+			t.Errorf("%s: %d resources for %d annotations, and no error", page.Path, got, want)
+		}
+		for _, res := range page.Resources {
+			resources++
+			if !inFile(res.Pos) || !strings.Contains(lines[page.Path][res.Pos.Line-1], "<!--") {
+				t.Errorf("%s: resource %s at %v, which is not its annotation", page.Path, res.Name, res.Pos)
+			}
+			for _, p := range res.Properties {
+				if !inFile(p.Pos) {
+					t.Errorf("%s.%s: position %v outside the file", res.Name, p.Name, p.Pos)
+					continue
+				}
+				if line := lines[page.Path][p.Pos.Line-1]; !strings.Contains(line, p.Name) {
+					misplaced++
+					if misplaced <= 10 {
+						t.Errorf("%v: line does not name property %s of %s: %q", p.Pos, p.Name, res.Name, line)
+					}
+				}
+			}
+		}
+	}
+	if misplaced > 10 {
+		t.Errorf("... %d properties in all point at a line that does not name them", misplaced)
+	}
+	if resources < 1000 {
+		t.Errorf("only %d resources read from the corpus", resources)
+	}
+}
+
+// TestLineEndingsAndBOM: CRLF line endings and a byte-order mark change
+// nothing in the model, positions included.
+func TestLineEndingsAndBOM(t *testing.T) {
+	for _, path := range []string{enFixture, esFixture} {
+		raw := readFile(t, path)
+		want := dumpPage(Parse("page.md", raw))
+		for name, variant := range map[string][]byte{
+			"crlf":     bytes.ReplaceAll(raw, []byte("\n"), []byte("\r\n")),
+			"bom":      append([]byte("\ufeff"), raw...),
+			"bom+crlf": append([]byte("\ufeff"), bytes.ReplaceAll(raw, []byte("\n"), []byte("\r\n"))...),
+		} {
+			if got := dumpPage(Parse("page.md", variant)); got != want {
+				t.Errorf("%s, %s: model differs (-lf +%s):\n%s", path, name, name, lineDiff(want, got))
+			}
+		}
+	}
+}
+
+// FuzzParse: any input parses without panicking, and every position and
+// diagnostic names a line of the input.
+func FuzzParse(f *testing.F) {
+	for _, path := range []string{enFixture, esFixture} {
+		f.Add(readFileF(f, path))
+	}
+	cases, _ := filepath.Glob(filepath.Join(casesDir, "*.txtar"))
+	for _, c := range cases {
+		ar, err := txtar.ParseFile(c)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if page, ok := archiveFile(ar, "page.md"); ok {
+			f.Add(page)
+		}
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		page, diags := Parse("page.md", raw)
+		// The lines of the file: a final newline ends the last line
+		// rather than starting another.
+		n := max(1, bytes.Count(raw, []byte("\n")))
+		if len(raw) > 0 && raw[len(raw)-1] != '\n' {
+			n = bytes.Count(raw, []byte("\n")) + 1
+		}
+		check := func(what string, p model.Pos) {
+			if p.File != "page.md" || p.Line < 1 || p.Line > n {
+				t.Errorf("%s at %v; the input has %d lines", what, p, n)
+			}
+		}
+		for _, d := range diags {
+			check("diagnostic "+d.Message, d.Pos)
+		}
+		for _, res := range page.Resources {
+			check("resource "+res.Name, res.Pos)
+			for _, p := range res.Properties {
+				check("property "+p.Name, p.Pos)
+			}
+		}
+	})
+}
+
+func readFileF(f *testing.F, path string) []byte {
+	f.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return raw
 }

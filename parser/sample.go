@@ -22,7 +22,7 @@ func readSample(body []byte, file string, firstLine int, diags *model.Diagnostic
 	s := &sampleScanner{b: body, line: firstLine}
 	members, err := s.object()
 	if err != nil {
-		diags.Warnf(model.Pos{File: file, Line: s.line}, "JSON representation: %v; keys after this point are ignored", err)
+		diags.Report(model.Pos{File: file, Line: s.line}, model.SampleUnreadable, "JSON representation: %v; keys after this point are ignored", err)
 	}
 	return members
 }

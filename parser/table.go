@@ -36,7 +36,7 @@ func (p *pageParser) table(t *east.Table) {
 	nameCol, typeCol, descCol := column(cols, nameHeaders), column(cols, typeHeaders), column(cols, descHeaders)
 	tablePos := p.posOf(t.Pos())
 	if nameCol < 0 || typeCol < 0 {
-		p.diags.Warnf(tablePos, "table under a properties or relationships heading has no name or type column; skipped")
+		p.diags.Report(tablePos, model.TableNoColumns, "table under a properties or relationships heading has no name or type column; skipped")
 		return
 	}
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
@@ -53,7 +53,7 @@ func (p *pageParser) table(t *east.Table) {
 			continue
 		}
 		if !isPropertyName(name) {
-			p.diags.Warnf(p.posOf(row.Pos()), "property name %q is not an identifier (a broken row?); skipped", name)
+			p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (a broken row?); skipped", name)
 			continue
 		}
 		tr := tableRow{
@@ -117,7 +117,7 @@ func (p *pageParser) enumTable(t *east.Table) {
 	}
 	descCol := column(cols, descHeaders)
 	if memberCol < 0 {
-		p.diags.Warnf(p.posOf(t.Pos()), "enum table for %s has no Member column; skipped", p.section.name)
+		p.diags.Report(p.posOf(t.Pos()), model.EnumNoMemberColumn, "enum table for %s has no Member column; skipped", p.section.name)
 		return
 	}
 	var members []model.EnumMember
@@ -270,7 +270,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 	var tableOrder []*model.Property
 	for _, row := range rows {
 		if prev, dup := byName[row.Name]; dup {
-			diags.Warnf(row.Pos, "property %q of %s is documented twice (first at %s); the first is kept", row.Name, res.Name, prev.Pos)
+			diags.Report(row.Pos, model.PropertyDuplicate, "property %q of %s is documented twice (first at %s); the first is kept", row.Name, res.Name, prev.Pos)
 			continue
 		}
 		prop := &model.Property{
@@ -296,7 +296,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 				continue
 			}
 			pos := model.Pos{File: res.Pos.File, Line: m.Line}
-			diags.Warnf(pos, "property %q of %s is in the JSON representation but not in the tables", m.Name, res.Name)
+			diags.Report(pos, model.PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", m.Name, res.Name)
 			prop = &model.Property{Name: m.Name, Type: model.TypeRef{Kind: model.Primitive, Name: "Edm.String"}, Pos: pos}
 			if m.EnumValues == nil {
 				prop.Type = model.TypeRef{Kind: model.Primitive, Name: "Edm.Untyped"}
@@ -317,7 +317,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 			continue
 		}
 		if !prop.Navigation && len(sample) > 0 {
-			diags.Warnf(prop.Pos, "property %q of %s is in the tables but not in the JSON representation", prop.Name, res.Name)
+			diags.Report(prop.Pos, model.PropertyTableOnly, "property %q of %s is in the tables but not in the JSON representation", prop.Name, res.Name)
 		}
 		out = append(out, prop)
 	}

@@ -1,7 +1,7 @@
 // Command docgen turns Microsoft Graph resource pages into Go types with
 // JSON codecs.
 //
-//	docgen [-out DIR] [-pkg NAME] [-check] [-localized] [-v] PATH...
+//	docgen [-out DIR] [-pkg NAME] [-check] [-localized] [-model FILE] [-v] PATH...
 //
 // PATH is a markdown page or a directory of them. Exit status: 0 on success
 // (warnings allowed), 1 when the input has errors (nothing is written) or
@@ -12,8 +12,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/graphdocgen/docgen/emit"
@@ -36,6 +38,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "write nothing; print a diff and exit 1 if -out differs from what the docs generate")
 	localized := fs.Bool("localized", false, "write doc comments in the page's own language when it is localized")
 	verbose := fs.Bool("v", false, "print every warning")
+	modelOut := fs.String("model", "", "also write the resolved model as JSON to this file")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: docgen [flags] PATH...")
 		fs.PrintDefaults()
@@ -78,6 +81,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen: %v\n", err)
 		return 1
 	}
+	var dump []byte
+	if *modelOut != "" {
+		if dump, err = schema.MarshalDump(); err != nil {
+			fmt.Fprintf(stderr, "docgen: %v\n", err)
+			return 1
+		}
+	}
 	if *check {
 		diff, err := emit.Check(*out, generated)
 		if err != nil {
@@ -95,6 +105,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen: %v\n", err)
 		return 1
 	}
+	if dump != nil {
+		if err := emit.WriteFileAtomic(*modelOut, dump); err != nil {
+			fmt.Fprintf(stderr, "docgen: %v\n", err)
+			return 1
+		}
+	}
 	return 0
 }
 
@@ -102,7 +118,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // one-line count.
 func report(w io.Writer, diags model.Diagnostics, verbose bool) {
 	var errs, warns int
+	byCode := map[model.Code]int{}
 	for _, d := range diags {
+		byCode[d.Code]++
 		if d.Severity == model.Error {
 			errs++
 			fmt.Fprintln(w, d)
@@ -117,6 +135,10 @@ func report(w io.Writer, diags model.Diagnostics, verbose bool) {
 		fmt.Fprintf(w, "docgen: %d more warnings not shown (use -v)\n", warns-shownWarnings)
 	}
 	if errs+warns > 0 {
-		fmt.Fprintf(w, "docgen: %d error(s), %d warning(s)\n", errs, warns)
+		var kinds []string
+		for _, c := range slices.Sorted(maps.Keys(byCode)) {
+			kinds = append(kinds, fmt.Sprintf("%s %d", c, byCode[c]))
+		}
+		fmt.Fprintf(w, "docgen: %d error(s), %d warning(s) (%s)\n", errs, warns, strings.Join(kinds, ", "))
 	}
 }

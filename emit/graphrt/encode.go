@@ -1,0 +1,304 @@
+package graphrt
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Encoder appends JSON to an internal buffer. Separators are placed
+// automatically: every value method and Key writes the comma that precedes
+// it when one is needed, so generated code never tracks "first member".
+//
+// The zero value is ready to use. Encoder does not check that calls form a
+// well-nested document; that is the generated code's contract.
+type Encoder struct {
+	buf   []byte
+	comma bool // a value was just completed, so the next key or value needs ','
+	err   error
+}
+
+// ErrInvalidRaw is wrapped by the error recorded when Raw is given bytes that
+// are not a single valid JSON value.
+var ErrInvalidRaw = errors.New("graphrt: invalid raw JSON value")
+
+// Bytes returns the encoded JSON. It aliases the Encoder's buffer.
+func (e *Encoder) Bytes() []byte { return e.buf }
+
+// Err returns the first error recorded while encoding, if any.
+func (e *Encoder) Err() error { return e.err }
+
+// Reset empties the Encoder for reuse, keeping its buffer's capacity.
+func (e *Encoder) Reset() { *e = Encoder{buf: e.buf[:0]} }
+
+func (e *Encoder) fail(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}
+
+// value prepares for a value: it writes the separating comma if needed and
+// records that the next key or value will need one.
+func (e *Encoder) value() {
+	if e.comma {
+		e.buf = append(e.buf, ',')
+	}
+	e.comma = true
+}
+
+// initialCap is the first buffer size: most Graph objects encode to a few
+// hundred bytes or more, so starting there avoids several growth steps.
+const initialCap = 512
+
+// ObjectStart writes '{'.
+func (e *Encoder) ObjectStart() {
+	if e.buf == nil {
+		e.buf = make([]byte, 0, initialCap)
+	}
+	e.value()
+	e.buf = append(e.buf, '{')
+	e.comma = false
+}
+
+// ObjectEnd writes '}'.
+func (e *Encoder) ObjectEnd() {
+	e.buf = append(e.buf, '}')
+	e.comma = true
+}
+
+// ArrayStart writes '['.
+func (e *Encoder) ArrayStart() {
+	e.value()
+	e.buf = append(e.buf, '[')
+	e.comma = false
+}
+
+// ArrayEnd writes ']'.
+func (e *Encoder) ArrayEnd() {
+	e.buf = append(e.buf, ']')
+	e.comma = true
+}
+
+// Key writes an object member name (escaped) and ':'.
+func (e *Encoder) Key(name string) {
+	e.value()
+	e.buf = appendString(e.buf, name)
+	e.buf = append(e.buf, ':')
+	e.comma = false
+}
+
+// Null writes null.
+func (e *Encoder) Null() {
+	e.value()
+	e.buf = append(e.buf, "null"...)
+}
+
+// Bool writes true or false.
+func (e *Encoder) Bool(v bool) {
+	e.value()
+	e.buf = strconv.AppendBool(e.buf, v)
+}
+
+// String writes s as a JSON string, escaped like encoding/json without HTML
+// escaping: quote, backslash and control characters are escaped, invalid
+// UTF-8 becomes \ufffd, and U+2028/U+2029 are escaped.
+func (e *Encoder) String(s string) {
+	e.value()
+	e.buf = appendString(e.buf, s)
+}
+
+// Int64 writes v.
+func (e *Encoder) Int64(v int64) {
+	e.value()
+	e.buf = strconv.AppendInt(e.buf, v, 10)
+}
+
+// Int32 writes v.
+func (e *Encoder) Int32(v int32) { e.Int64(int64(v)) }
+
+// Int16 writes v.
+func (e *Encoder) Int16(v int16) { e.Int64(int64(v)) }
+
+// Byte writes v (Edm.Byte is unsigned).
+func (e *Encoder) Byte(v uint8) { e.Int64(int64(v)) }
+
+// Float64 writes v the way encoding/json does; NaN and ±Inf, which JSON
+// numbers cannot express, become the OData strings "NaN", "INF" and "-INF".
+func (e *Encoder) Float64(v float64) { e.float(v, 64) }
+
+// Float32 writes v with float32 precision; see Float64.
+func (e *Encoder) Float32(v float32) { e.float(float64(v), 32) }
+
+func (e *Encoder) float(f float64, bits int) {
+	e.value()
+	switch {
+	case math.IsNaN(f):
+		e.buf = append(e.buf, `"NaN"`...)
+		return
+	case math.IsInf(f, 1):
+		e.buf = append(e.buf, `"INF"`...)
+		return
+	case math.IsInf(f, -1):
+		e.buf = append(e.buf, `"-INF"`...)
+		return
+	}
+	// Same as encoding/json's floatEncoder: ES6-style number formatting
+	// (like %g but with different exponent cutoffs and no exponent padding).
+	// The cutoffs must be compared at the value's own precision.
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 {
+		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	b := strconv.AppendFloat(e.buf, f, format, -1, bits)
+	if format == 'e' {
+		// Clean up e-09 to e-9.
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	e.buf = b
+}
+
+// Raw writes b, which must be exactly one JSON value, verbatim. Invalid input
+// records an error (see Err) and writes null so the output stays well formed.
+// A nil b writes null without error, matching json.RawMessage.
+func (e *Encoder) Raw(b []byte) {
+	if b == nil {
+		e.Null()
+		return
+	}
+	if !json.Valid(b) {
+		e.fail(rawError(b))
+		e.Null()
+		return
+	}
+	e.value()
+	e.buf = append(e.buf, b...)
+}
+
+func rawError(b []byte) error {
+	const max = 40
+	s := string(b)
+	if len(s) > max {
+		s = s[:max] + "..."
+	}
+	return &rawErr{strconv.Quote(s)}
+}
+
+type rawErr struct{ quoted string }
+
+func (r *rawErr) Error() string { return ErrInvalidRaw.Error() + " " + r.quoted }
+func (r *rawErr) Unwrap() error { return ErrInvalidRaw }
+
+// EncodeOpt writes key and o's value: nothing when absent, null when null.
+func EncodeOpt[T any](e *Encoder, key string, o Opt[T], enc func(*Encoder, T)) {
+	if !o.Set {
+		return
+	}
+	e.Key(key)
+	if o.Null {
+		e.Null()
+		return
+	}
+	enc(e, o.Value)
+}
+
+// SliceEncoder returns an encoder for []T. A nil slice encodes as []: an
+// Opt around the slice is what carries null-ness.
+func SliceEncoder[T any](enc func(*Encoder, T)) func(*Encoder, []T) {
+	return func(e *Encoder, s []T) {
+		e.ArrayStart()
+		for _, v := range s {
+			enc(e, v)
+		}
+		e.ArrayEnd()
+	}
+}
+
+// ObjectEncoder is implemented by generated types.
+type ObjectEncoder interface {
+	EncodeJSON(*Encoder)
+}
+
+// EncodeObject writes a generated value; it has the shape EncodeOpt and
+// SliceEncoder expect.
+func EncodeObject[T ObjectEncoder](e *Encoder, v T) { v.EncodeJSON(e) }
+
+// Marshal encodes v into a new byte slice.
+func Marshal(v ObjectEncoder) ([]byte, error) {
+	var e Encoder
+	v.EncodeJSON(&e)
+	return e.Bytes(), e.Err()
+}
+
+const hexDigits = "0123456789abcdef"
+
+// safeSet[b] reports whether ASCII byte b can appear unescaped in a JSON
+// string (everything but control characters, quote and backslash).
+var safeSet = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
+
+// appendString is encoding/json's appendString with escapeHTML=false.
+func appendString(dst []byte, src string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(src); {
+		if b := src[i]; b < utf8.RuneSelf {
+			if safeSet[b] {
+				i++
+				continue
+			}
+			dst = append(dst, src[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(src[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, src[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		// U+2028/U+2029 are valid in JSON but break JavaScript/JSONP
+		// consumers; encoding/json escapes them unconditionally too.
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, src[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, src[start:]...)
+	return append(dst, '"')
+}

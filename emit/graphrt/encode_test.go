@@ -1,0 +1,226 @@
+package graphrt
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// jsonString is encoding/json's output for s without HTML escaping.
+func jsonString(t testing.TB, s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+}
+
+var encodeStrings = []string{
+	"", "abc", `"quoted" \back\slash/`, "\b\f\n\r\t", "\x00\x01\x1f\x7f", "<&>",
+	"héllo €😀", "\u2028\u2029", "\xff", "a\xffb", "\xe2\x82", "\xed\xa0\x80", "\xef\xbf\xbd",
+	"\xf4\x90\x80\x80", "日本語",
+}
+
+func TestEncoderStringMatchesEncodingJSON(t *testing.T) {
+	for _, s := range encodeStrings {
+		var e Encoder
+		e.String(s)
+		if got, want := string(e.Bytes()), jsonString(t, s); got != want {
+			t.Errorf("String(%q) = %s, encoding/json %s", s, got, want)
+		}
+	}
+	var e Encoder
+	e.String("\x00<\u2028")
+	if got := string(e.Bytes()); got != `"\u0000<\u2028"` {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestEncoderFloatsMatchEncodingJSON(t *testing.T) {
+	vals := []float64{0, 1, -1, 0.1, 1.5, 1e20, 1e21, 1e-6, 1e-7, 123456789, 1.7976931348623157e308,
+		5e-324, 2.2250738585072014e-308, 1e-9, -1e-9, 100, 3.4028234663852886e38, 1.1, 0.3}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		f := math.Float64frombits(r.Uint64())
+		if !math.IsNaN(f) && !math.IsInf(f, 0) {
+			vals = append(vals, f)
+		}
+	}
+	for _, f := range vals {
+		for _, f := range []float64{f, -f} {
+			want, _ := json.Marshal(f)
+			var e Encoder
+			e.Float64(f)
+			if string(e.Bytes()) != string(want) {
+				t.Errorf("Float64(%v) = %s, encoding/json %s", f, e.Bytes(), want)
+			}
+			f32 := float32(f)
+			if math.IsInf(float64(f32), 0) {
+				continue
+			}
+			want, _ = json.Marshal(f32)
+			e = Encoder{}
+			e.Float32(f32)
+			if string(e.Bytes()) != string(want) {
+				t.Errorf("Float32(%v) = %s, encoding/json %s", f32, e.Bytes(), want)
+			}
+		}
+	}
+	// Negative zero keeps its sign, as with encoding/json.
+	var e Encoder
+	e.Float64(math.Copysign(0, -1))
+	if string(e.Bytes()) != "-0" {
+		t.Errorf("-0 encoded as %s", e.Bytes())
+	}
+}
+
+func TestEncoderNonFinite(t *testing.T) {
+	var e Encoder
+	e.ArrayStart()
+	e.Float64(math.NaN())
+	e.Float64(math.Inf(1))
+	e.Float64(math.Inf(-1))
+	e.Float32(float32(math.NaN()))
+	e.Float32(float32(math.Inf(1)))
+	e.Float32(float32(math.Inf(-1)))
+	e.ArrayEnd()
+	const want = `["NaN","INF","-INF","NaN","INF","-INF"]`
+	if string(e.Bytes()) != want || e.Err() != nil {
+		t.Fatalf("got %s, %v", e.Bytes(), e.Err())
+	}
+	// And back.
+	d := NewDecoder(e.Bytes())
+	var got []float64
+	err := d.Array(func() error {
+		f, err := d.Float64()
+		got = append(got, f)
+		return err
+	})
+	if err != nil || !math.IsNaN(got[0]) || !math.IsInf(got[1], 1) || !math.IsInf(got[2], -1) {
+		t.Errorf("decoded %v, %v", got, err)
+	}
+}
+
+func TestEncoderStructure(t *testing.T) {
+	var e Encoder
+	e.ObjectStart()
+	e.Key("a")
+	e.Int32(-1)
+	e.Key("b")
+	e.ArrayStart()
+	e.ArrayEnd()
+	e.Key("c")
+	e.ArrayStart()
+	e.ObjectStart()
+	e.ObjectEnd()
+	e.ObjectStart()
+	e.Key("k\"ey")
+	e.Null()
+	e.Key("t")
+	e.Bool(true)
+	e.ObjectEnd()
+	e.ArrayStart()
+	e.Int16(-32768)
+	e.Byte(255)
+	e.Int64(math.MinInt64)
+	e.ArrayEnd()
+	e.ArrayEnd()
+	e.Key("d")
+	e.Raw([]byte(`{"x": [1, 2]}`))
+	e.Key("e")
+	e.Bool(false)
+	e.ObjectEnd()
+	const want = `{"a":-1,"b":[],"c":[{},{"k\"ey":null,"t":true},[-32768,255,-9223372036854775808]],"d":{"x": [1, 2]},"e":false}`
+	if got := string(e.Bytes()); got != want || e.Err() != nil {
+		t.Errorf("got  %s\nwant %s (%v)", got, want, e.Err())
+	}
+	if !json.Valid(e.Bytes()) {
+		t.Error("invalid output")
+	}
+}
+
+func TestEncoderRaw(t *testing.T) {
+	var e Encoder
+	e.ArrayStart()
+	e.Raw([]byte(`{"a":`))
+	e.Raw([]byte(`1 2`))
+	e.Raw([]byte{})
+	e.Raw(nil) // like a nil json.RawMessage: null, no error
+	e.Raw([]byte(` "ok" `))
+	e.ArrayEnd()
+	if got := string(e.Bytes()); got != `[null,null,null,null, "ok" ]` {
+		t.Errorf("got %s", got)
+	}
+	err := e.Err()
+	if !errors.Is(err, ErrInvalidRaw) || err.Error() != `graphrt: invalid raw JSON value "{\"a\":"` {
+		t.Errorf("Err() = %v; want the first error", err)
+	}
+	e.Reset()
+	if e.Err() != nil || len(e.Bytes()) != 0 {
+		t.Error("Reset kept state")
+	}
+	e.Int32(1)
+	if string(e.Bytes()) != "1" {
+		t.Errorf("after Reset: %s", e.Bytes())
+	}
+}
+
+func TestEncodeOptAndSlices(t *testing.T) {
+	strs := SliceEncoder((*Encoder).String)
+	var e Encoder
+	e.ObjectStart()
+	EncodeOpt(&e, "absent", Opt[[]string]{}, strs)
+	EncodeOpt(&e, "null", Null[[]string](), strs)
+	EncodeOpt(&e, "nil", Some[[]string](nil), strs)
+	EncodeOpt(&e, "two", Some([]string{"a", "b"}), strs)
+	EncodeOpt(&e, "nested", Some([][]int32{{1}, {}}), SliceEncoder(SliceEncoder((*Encoder).Int32)))
+	e.ObjectEnd()
+	if got, want := string(e.Bytes()), `{"null":null,"nil":[],"two":["a","b"],"nested":[[1],[]]}`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestOpt(t *testing.T) {
+	var absent Opt[int]
+	null, some := Null[int](), Some(5)
+	if v, ok := absent.Get(); ok || v != 0 || !absent.IsAbsent() || absent.IsNull() || absent.Or(9) != 9 {
+		t.Error("absent")
+	}
+	if v, ok := null.Get(); ok || v != 0 || null.IsAbsent() || !null.IsNull() || null.Or(9) != 9 {
+		t.Error("null")
+	}
+	if v, ok := some.Get(); !ok || v != 5 || some.IsAbsent() || some.IsNull() || some.Or(9) != 5 {
+		t.Error("some")
+	}
+}
+
+func TestEncoderAllocs(t *testing.T) {
+	var e Encoder
+	raw := []byte(`{"a":[1,2,3]}`)
+	run := func() {
+		e.Reset()
+		e.ObjectStart()
+		e.Key("name")
+		e.String("héllo \"world\"\n\xff")
+		e.Key("f")
+		e.Float64(1.0 / 3)
+		e.Key("g")
+		e.Float32(2.5e-8)
+		e.Key("i")
+		e.Int64(-123456789)
+		e.Key("r")
+		e.Raw(raw)
+		e.Key("n")
+		e.Float64(math.NaN())
+		e.ObjectEnd()
+	}
+	run() // grow the buffer
+	if n := testing.AllocsPerRun(100, run); n != 0 {
+		t.Errorf("encoding allocated %v times, want 0", n)
+	}
+}

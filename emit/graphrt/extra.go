@@ -1,0 +1,125 @@
+package graphrt
+
+import "encoding/json"
+
+// Member is one property that the docs do not list, kept verbatim.
+type Member struct {
+	Name  string
+	Value json.RawMessage
+}
+
+// Extra holds unknown properties in the order they arrived. It is a slice,
+// not a map, so re-encoding is stable and deterministic.
+type Extra []Member
+
+// extraIndexMin is the size from which Decode stops scanning linearly for a
+// repeated name, so a document with many unknown members stays O(n).
+const extraIndexMin = 32
+
+// extraIndex maps names to positions in one Extra. first and n identify the
+// slice state it was built for; any other state triggers a rebuild. Holding
+// first also keeps that backing array alive, so its address cannot be reused
+// by a different slice while the index exists.
+type extraIndex struct {
+	first *Member
+	n     int
+	pos   map[string]int
+}
+
+// Decode stores the value of member key (read with Raw). A repeated name
+// replaces the earlier value in place, keeping its original position; this
+// matches the last-one-wins rule of encoding/json.
+func (x *Extra) Decode(d *Decoder, key []byte) error {
+	v, err := d.Raw()
+	if err != nil {
+		return err
+	}
+	if len(*x) < extraIndexMin {
+		for i := range *x {
+			if (*x)[i].Name == string(key) {
+				(*x)[i].Value = v
+				return nil
+			}
+		}
+		if *x == nil {
+			// Graph objects usually carry a few annotations (@odata.context,
+			// @odata.etag, ...); skip the 1-2-4 growth steps.
+			*x = make(Extra, 0, 4)
+		}
+		*x = append(*x, Member{Name: string(key), Value: v})
+		return nil
+	}
+	ix := d.extraIndex(x)
+	if i, ok := ix.pos[string(key)]; ok {
+		(*x)[i].Value = v
+		return nil
+	}
+	name := string(key)
+	*x = append(*x, Member{Name: name, Value: v})
+	ix.pos[name] = len(*x) - 1
+	ix.first, ix.n = &(*x)[0], len(*x)
+	return nil
+}
+
+// extraIndex returns an up-to-date name index for x (len(*x) > 0).
+func (d *Decoder) extraIndex(x *Extra) *extraIndex {
+	ix := d.extras[x]
+	if ix != nil && ix.n == len(*x) && ix.first == &(*x)[0] {
+		return ix
+	}
+	if d.extras == nil {
+		d.extras = make(map[*Extra]*extraIndex)
+	}
+	ix = &extraIndex{first: &(*x)[0], n: len(*x), pos: make(map[string]int, 2*len(*x))}
+	for i, m := range *x {
+		if _, dup := ix.pos[m.Name]; !dup {
+			ix.pos[m.Name] = i // first occurrence, as the linear scan finds
+		}
+	}
+	d.extras[x] = ix
+	return ix
+}
+
+// Encode writes each member as a key and its raw value, in slice order.
+// Names are not checked against the generated fields: Decode never stores a
+// documented name here, and callers that Set one get a duplicate key.
+func (x Extra) Encode(e *Encoder) {
+	for _, m := range x {
+		e.Key(m.Name)
+		e.Raw(m.Value)
+	}
+}
+
+// Get returns the raw value of the named member.
+func (x Extra) Get(name string) (json.RawMessage, bool) {
+	for _, m := range x {
+		if m.Name == name {
+			return m.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Set replaces the named member's value in place, or appends it.
+func (x *Extra) Set(name string, v json.RawMessage) {
+	for i := range *x {
+		if (*x)[i].Name == name {
+			(*x)[i].Value = v
+			return
+		}
+	}
+	*x = append(*x, Member{Name: name, Value: v})
+}
+
+// Delete removes every member with the given name, keeping the order of the
+// rest.
+func (x *Extra) Delete(name string) {
+	out := (*x)[:0]
+	for _, m := range *x {
+		if m.Name != name {
+			out = append(out, m)
+		}
+	}
+	clear((*x)[len(out):]) // drop references held past the new length
+	*x = out
+}

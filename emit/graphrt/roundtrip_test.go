@@ -1,0 +1,298 @@
+package graphrt_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
+
+// compact removes insignificant whitespace so outputs can be compared with
+// inputs written readably.
+func compact(t testing.TB, s string) string {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, []byte(s)); err != nil {
+		t.Fatalf("compact %q: %v", s, err)
+	}
+	return buf.String()
+}
+
+func roundTrip[T any, P interface {
+	*T
+	graphrt.ObjectDecoder
+	graphrt.ObjectEncoder
+}](t *testing.T, in string) (T, string) {
+	t.Helper()
+	var x T
+	if err := graphrt.Unmarshal([]byte(in), P(&x)); err != nil {
+		t.Fatalf("Unmarshal(%s): %v", in, err)
+	}
+	out, err := graphrt.Marshal(P(&x))
+	if err != nil {
+		t.Fatalf("Marshal: %v", err)
+	}
+	return x, string(out)
+}
+
+func TestRoundTripLosesNothing(t *testing.T) {
+	// Known members first in declaration order, then unknown members in
+	// arrival order: for such input the output is byte-identical.
+	in := compact(t, `{
+		"id": "job-1",
+		"percentageComplete": 99.5,
+		"status": "someFutureStatus",
+		"tags": ["a", "b\"c", "\u00e9"],
+		"attempts": -3,
+		"bytes": "9007199254740993",
+		"ratio": 0.25,
+		"done": false,
+		"priority": 7,
+		"flags": 255,
+		"owner": {"displayName": "Ann", "@odata.type": "#microsoft.graph.user", "size": 1},
+		"history": [{"size": null}, {}, {"zeta": [1, {"deep": [true]}], "alpha": 2}],
+		"@odata.etag": "W/\"abc\"",
+		"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#jobs/$entity",
+		"nested": {"b": [1, 2.50, {"c": null}], "a": "x"},
+		"STATUS": "shouty",
+		"weird number": 1.0E+2,
+		"unicode\u2028key": "\ud83d\ude00"
+	}`)
+	x, out := roundTrip[AsyncJob](t, in)
+
+	if got, ok := x.Status.Get(); !ok || got != "someFutureStatus" {
+		t.Errorf("unknown enum value: %q", got)
+	}
+	if x.Bytes.Or(0) != 9007199254740993 {
+		t.Errorf("Int64 string form: %v", x.Bytes)
+	}
+	if v, ok := x.AdditionalData.Get("STATUS"); !ok || string(v) != `"shouty"` {
+		t.Errorf("STATUS should be in AdditionalData, got %s", v)
+	}
+	if !x.History.Value[0].Size.IsNull() || !x.History.Value[1].Size.IsAbsent() {
+		t.Error("null vs absent lost in nested object")
+	}
+	var names []string
+	for _, m := range x.AdditionalData {
+		names = append(names, m.Name)
+	}
+	if got, want := strings.Join(names, ","), "@odata.etag,@odata.context,nested,STATUS,weird number,unicode\u2028key"; got != want {
+		t.Errorf("extra order %q, want %q", got, want)
+	}
+	// Raw values are verbatim, so "2.50" and "1.0E+2" survive; only the
+	// Int64 in string form is normalised to a number on re-encoding, and
+	// escapes in keys/strings are re-escaped canonically.
+	want := strings.NewReplacer(
+		`"bytes":"9007199254740993"`, `"bytes":9007199254740993`,
+		`"\u00e9"`, `"é"`,
+		`"@odata.type":"#microsoft.graph.user","size":1`, `"size":1,"@odata.type":"#microsoft.graph.user"`,
+	).Replace(in)
+	if out != want {
+		t.Errorf("round trip changed the document:\n in: %s\nout: %s", want, out)
+	}
+
+	// Decoding the output again gives the same value.
+	var y AsyncJob
+	if err := json.Unmarshal([]byte(out), &y); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(x, y) {
+		t.Errorf("second decode differs:\n%+v\n%+v", x, y)
+	}
+}
+
+func TestAbsentNullValue(t *testing.T) {
+	for _, c := range []struct{ in, out string }{
+		{`{}`, `{}`},
+		{`{"percentageComplete":null,"tags":null,"owner":null}`, `{"percentageComplete":null,"tags":null,"owner":null}`},
+		{`{"percentageComplete":0,"tags":[],"owner":{}}`, `{"percentageComplete":0,"tags":[],"owner":{}}`},
+		{` { "tags" : [ "x" ] , "done" : true } `, `{"tags":["x"],"done":true}`},
+	} {
+		_, out := roundTrip[AsyncJob](t, c.in)
+		if out != c.out {
+			t.Errorf("%s -> %s, want %s", c.in, out, c.out)
+		}
+	}
+	var x AsyncJob
+	if err := json.Unmarshal([]byte(`{"percentageComplete":null,"tags":[]}`), &x); err != nil {
+		t.Fatal(err)
+	}
+	if !x.PercentageComplete.IsNull() || !x.ID.IsAbsent() || x.Tags.Value == nil || x.Tags.IsNull() {
+		t.Errorf("%+v", x)
+	}
+	// Building a PATCH body by hand: clear one property, set another.
+	patch, err := json.Marshal(AsyncJob{Status: graphrt.Some(JobStatusRunning), Owner: graphrt.Null[Owner]()})
+	if err != nil || string(patch) != `{"status":"running","owner":null}` {
+		t.Errorf("patch %s %v", patch, err)
+	}
+}
+
+func TestDuplicateKeys(t *testing.T) {
+	// Last one wins for known and unknown members alike (like encoding/json);
+	// an unknown member keeps the position of its first occurrence.
+	x, out := roundTrip[AsyncJob](t, `{"x":1,"id":"a","y":2,"id":"b","x":{"v":3},"id":null}`)
+	if !x.ID.IsNull() {
+		t.Errorf("id = %+v", x.ID)
+	}
+	if out != `{"id":null,"x":{"v":3},"y":2}` {
+		t.Errorf("got %s", out)
+	}
+	// With enough unknown members Decode switches to an index; semantics
+	// stay the same.
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 100 {
+		fmt.Fprintf(&b, `"k%d":%d,`, i%70, i)
+	}
+	b.WriteString(`"k0":"last"}`)
+	x, out = roundTrip[AsyncJob](t, b.String())
+	if len(x.AdditionalData) != 70 || x.AdditionalData[0].Name != "k0" || string(x.AdditionalData[0].Value) != `"last"` ||
+		string(x.AdditionalData[5].Value) != "75" || string(x.AdditionalData[69].Value) != "69" {
+		t.Errorf("indexed duplicates: %s", out)
+	}
+}
+
+func TestCaseSensitiveKeys(t *testing.T) {
+	x, out := roundTrip[AsyncJob](t, `{"STATUS":"a","status":"b","Status":"c"}`)
+	if x.Status.Or("") != "b" {
+		t.Errorf("status = %+v", x.Status)
+	}
+	if len(x.AdditionalData) != 2 || x.AdditionalData[0].Name != "STATUS" || x.AdditionalData[1].Name != "Status" {
+		t.Errorf("extra = %+v", x.AdditionalData)
+	}
+	if out != `{"status":"b","STATUS":"a","Status":"c"}` {
+		t.Errorf("got %s", out)
+	}
+}
+
+func TestEscapedKeysMatch(t *testing.T) {
+	// A key is matched after unescaping, as encoding/json does.
+	x, _ := roundTrip[AsyncJob](t, `{"st\u0061tus":"running","\u0040odata.id":"x"}`)
+	if x.Status.Or("") != JobStatusRunning {
+		t.Errorf("status = %+v", x.Status)
+	}
+	if _, ok := x.AdditionalData.Get("@odata.id"); !ok {
+		t.Errorf("extra = %+v", x.AdditionalData)
+	}
+}
+
+func TestDerivedTypeIsFlat(t *testing.T) {
+	in := `{"id":"p","status":"succeeded","copies":2,"@odata.type":"#microsoft.graph.printJob"}`
+	x, out := roundTrip[PrintJob](t, in)
+	if x.Copies.Or(0) != 2 || x.ID.Or("") != "p" || len(x.AdditionalData) != 1 {
+		t.Errorf("%+v", x)
+	}
+	if out != in {
+		t.Errorf("got %s", out)
+	}
+}
+
+func TestGeneratedErrors(t *testing.T) {
+	for _, c := range []struct {
+		in, err string
+		syntax  bool // encoding/json rejects it as invalid JSON too
+	}{
+		{`{"attempts":2147483648}`, "offset 12: number 2147483648 overflows int32", false},
+		{`{"attempts":1.5}`, "offset 12: number 1.5 is not an integer", false},
+		{`{"tags":["a",1]}`, "offset 13: expected string, found number", false},
+		{`{"owner":{"size":"x"}}`, `offset 17: invalid integer in string "x"`, false},
+		{`{"owner":[]}`, "offset 9: expected object, found array", false},
+		{`{"flags":256}`, "overflows uint8", false},
+		{`{"ratio":1e39}`, "out of range for float32", false},
+		{`{"unknown":[1,}`, "offset 14: invalid character '}' looking for beginning of value", true},
+		{`{"id":"a"} trailing`, "offset 11: invalid character 't' after top-level value", true},
+		{`{"id":"a"`, "offset 9: unexpected end of input; expected ',' or '}'", true},
+		{`{"id":"a\q"}`, `offset 9: invalid escape character 'q' in string`, true},
+		{`[]`, "offset 0: expected object, found array", false},
+	} {
+		var x AsyncJob
+		err := graphrt.Unmarshal([]byte(c.in), &x)
+		if err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%s: error %v, want %q", c.in, err, c.err)
+		}
+		if json.Valid([]byte(c.in)) == c.syntax {
+			t.Errorf("%s: json.Valid = %v", c.in, !c.syntax)
+		}
+		// Through encoding/json the error surfaces too.
+		if err := json.Unmarshal([]byte(c.in), &x); err == nil {
+			t.Errorf("%s: json.Unmarshal accepted it", c.in)
+		}
+	}
+}
+
+func TestNonFiniteRoundTrip(t *testing.T) {
+	x, out := roundTrip[AsyncJob](t, `{"percentageComplete":"NaN","ratio":"-INF"}`)
+	if !math.IsNaN(x.PercentageComplete.Value) || !math.IsInf(float64(x.Ratio.Value), -1) {
+		t.Errorf("%+v", x)
+	}
+	if out != `{"percentageComplete":"NaN","ratio":"-INF"}` {
+		t.Errorf("got %s", out)
+	}
+	_, out = roundTrip[AsyncJob](t, `{"percentageComplete":"Infinity","ratio":"1.5"}`)
+	if out != `{"percentageComplete":"INF","ratio":1.5}` {
+		t.Errorf("got %s", out)
+	}
+}
+
+func TestExtraMethods(t *testing.T) {
+	var x graphrt.Extra
+	x.Set("a", json.RawMessage(`1`))
+	x.Set("b", json.RawMessage(`2`))
+	x.Set("a", json.RawMessage(`3`))
+	x.Set("c", json.RawMessage(`{"z":[]}`))
+	if v, ok := x.Get("a"); !ok || string(v) != "3" || len(x) != 3 {
+		t.Errorf("Set/Get: %+v", x)
+	}
+	if _, ok := x.Get("A"); ok {
+		t.Error("Get is case-sensitive")
+	}
+	x.Delete("b")
+	x.Delete("missing")
+	var e graphrt.Encoder
+	e.ObjectStart()
+	x.Encode(&e)
+	e.ObjectEnd()
+	if string(e.Bytes()) != `{"a":3,"c":{"z":[]}}` || e.Err() != nil {
+		t.Errorf("Encode: %s %v", e.Bytes(), e.Err())
+	}
+	// Invalid raw values are reported rather than corrupting the output.
+	x.Set("bad", json.RawMessage(`{`))
+	if _, err := json.Marshal(AsyncJob{AdditionalData: x}); err == nil {
+		t.Error("invalid raw member not reported")
+	}
+}
+
+func TestMatchesEncodingJSONOnPlainFields(t *testing.T) {
+	// For inputs without unknown members, the generated codec and an
+	// equivalent plain struct decoded by encoding/json agree.
+	in := `{"id":"\u00e9\ud800x","percentageComplete":-0.0000001,"status":"running","tags":["<&>","\u2028"],` +
+		`"attempts":-2147483648,"bytes":9223372036854775807,"ratio":3.4e38,"done":true,"priority":-32768,"flags":0,` +
+		`"owner":{"displayName":"a\tb","size":-1},"history":[{"displayName":""},{"size":0}]}`
+	var x AsyncJob
+	if err := json.Unmarshal([]byte(in), &x); err != nil {
+		t.Fatal(err)
+	}
+	var p plainJob
+	if err := json.Unmarshal([]byte(in), &p); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
+		t.Fatal(err)
+	}
+	// Compare graphrt.Marshal, not json.Marshal: the latter re-escapes HTML
+	// characters in MarshalJSON output.
+	direct, err := graphrt.Marshal(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(direct), strings.TrimSpace(buf.String()); got != want {
+		t.Errorf("graphrt:      %s\nencoding/json: %s", got, want)
+	}
+}
