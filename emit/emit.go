@@ -305,7 +305,7 @@ func (g *generator) enumType(f *jen.File, e *model.Enum) {
 		}
 	})
 	comment(f, fmt.Sprintf("%sValues returns the documented values of %s in documentation order.", name, name))
-	f.Func().Id(name+"Values").Params().Index().Id(name).Block(
+	f.Func().Id(name + "Values").Params().Index().Id(name).Block(
 		jen.Return(jen.Index().Id(name).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
 			for _, c := range consts {
 				v.Id(c)
