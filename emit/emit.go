@@ -9,8 +9,10 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 	"golang.org/x/tools/imports"
@@ -56,16 +58,32 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 		p.enums = append(p.enums, e)
 	}
 
+	// Names are settled above; pages render independently, on every core.
 	fileNames := namespace{}
-	var files []File
-	for _, path := range sortedKeys(pages) {
-		p := pages[path]
-		name := fileNames.claim(fileBase(path)) + "_gen.go"
-		src, err := g.render(p)
+	paths := sortedKeys(pages)
+	files := make([]File, len(paths))
+	for i, path := range paths {
+		files[i] = File{Name: fileNames.claim(fileBase(path)) + "_gen.go", Page: path}
+	}
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				files[i].Content, errs[i] = g.render(pages[paths[i]])
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s: %w", paths[i], err)
 		}
-		files = append(files, File{Name: name, Page: path, Content: src})
 	}
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
 	return files, nil

@@ -23,7 +23,8 @@ type dumpType struct {
 	Abstract    bool           `json:"abstract"`
 	Aliases     []string       `json:"aliases,omitempty"`
 	Description string         `json:"description,omitempty"`
-	Page        string         `json:"page"`
+	Page        string         `json:"page"`  // the page whose Go file holds the type
+	Pages       []string       `json:"pages"` // every page that annotates it
 	Properties  []dumpProperty `json:"properties"`
 }
 
@@ -69,7 +70,7 @@ func (s *Schema) MarshalDump() ([]byte, error) {
 		dt := dumpType{
 			Name: t.Name, Kind: "complex", BaseType: t.BaseName, Key: t.EffectiveKey(),
 			Open: t.Open, Abstract: t.Abstract, Aliases: t.Aliases,
-			Description: t.Description.English, Page: t.Page, Properties: []dumpProperty{},
+			Description: t.Description.English, Page: t.Page, Pages: t.Pages, Properties: []dumpProperty{},
 		}
 		if dt.Key != "" {
 			dt.Kind = "entity"

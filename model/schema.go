@@ -24,7 +24,8 @@ type Type struct {
 	Abstract    bool
 	Description Text
 	Fields      []*Field
-	Page        string // the page whose file holds the Go code
+	Page        string   // the page whose file holds the Go code
+	Pages       []string // every page that annotates the type, Page first
 	Pos         Pos
 }
 
@@ -147,12 +148,18 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 		}
 		t.Open = t.Open || res.OpenType
 		t.Abstract = t.Abstract || res.Abstract
+		t.Pages = append(t.Pages, page.Path)
+		if isHomePage(page.Path, t) && !isHomePage(t.Page, t) {
+			// user.md, not intune-devices-user.md, is where user lives.
+			t.Page, t.Description, t.Pos = page.Path, res.Description, res.Pos
+			t.Pages = append([]string{page.Path}, slices.DeleteFunc(t.Pages, func(p string) bool { return p == page.Path })...)
+		}
 		return t
 	}
 	t := &Type{
 		Name: res.Name, Aliases: res.Aliases, Key: res.KeyProperty,
 		Open: res.OpenType, Abstract: res.Abstract, Description: res.Description,
-		Page: page.Path, Pos: res.Pos,
+		Page: page.Path, Pages: []string{page.Path}, Pos: res.Pos,
 	}
 	r.byName[key] = t
 	short := strings.ToLower(t.ShortName())
@@ -165,6 +172,13 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 		}
 	}
 	return t
+}
+
+// isHomePage reports whether a page is named after the type: user.md for
+// microsoft.graph.user.
+func isHomePage(path string, t *Type) bool {
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	return strings.EqualFold(base, t.ShortName()+".md")
 }
 
 // declareEnum adds an enum table; a second table for the same enum adds
