@@ -122,6 +122,10 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	}
 	s.Types = uniqueSorted(s.Types)
 	breakCycles(s.Types, diags)
+	for _, t := range s.Types {
+		dropInherited(t, diags)
+	}
+	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
 		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, "unknownFutureValue") })
 	}
@@ -350,6 +354,40 @@ func isIdentifier(s string) bool {
 		}
 	}
 	return true
+}
+
+// dropInherited removes the fields a derived page documents again although a
+// base type has them (user.md lists id): the base's field serves, so the
+// wire name maps to one Go field.
+func dropInherited(t *Type, diags *Diagnostics) {
+	inherited := map[string]*Field{}
+	for b := t.Base; b != nil; b = b.Base {
+		for _, f := range b.Fields {
+			if _, ok := inherited[f.Name]; !ok {
+				inherited[f.Name] = f
+			}
+		}
+	}
+	t.Fields = slices.DeleteFunc(t.Fields, func(f *Field) bool {
+		base, ok := inherited[f.Name]
+		if ok && base.Type.EdmName() != f.Type.EdmName() {
+			diags.Report(f.Pos, DefinitionConflict, "%s.%s is %s here but %s in a base type at %s; the base's is kept",
+				t.Name, f.Name, f.Type.EdmName(), base.Type.EdmName(), base.Pos)
+		}
+		return ok
+	})
+}
+
+// dropUnusedInferred removes enums named after a property that no field
+// uses any more (the property was inherited after all).
+func dropUnusedInferred(types []*Type, enums []*Enum) []*Enum {
+	used := map[*Enum]bool{}
+	for _, t := range types {
+		for _, f := range t.Fields {
+			used[f.Type.Enum] = true
+		}
+	}
+	return slices.DeleteFunc(enums, func(e *Enum) bool { return e.Owner != nil && !used[e] })
 }
 
 // breakCycles cuts inheritance loops so embedding stays finite.
