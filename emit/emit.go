@@ -111,22 +111,24 @@ func fileBase(path string) string {
 }
 
 type generator struct {
-	opts      Options
-	typeNames map[*model.Type]string
-	enumNames map[*model.Enum]string
-	consts    map[*model.Enum][]string
-	fields    map[*model.Field]string
+	opts        Options
+	typeNames   map[*model.Type]string
+	enumNames   map[*model.Enum]string
+	consts      map[*model.Enum][]string
+	valuesFuncs map[*model.Enum]string
+	fields      map[*model.Field]string
 }
 
 // newGenerator settles every Go name up front, in a fixed order, so a name
 // never depends on which page happens to be rendered first.
 func newGenerator(s *model.Schema, opts Options) *generator {
 	g := &generator{
-		opts:      opts,
-		typeNames: map[*model.Type]string{},
-		enumNames: map[*model.Enum]string{},
-		consts:    map[*model.Enum][]string{},
-		fields:    map[*model.Field]string{},
+		opts:        opts,
+		typeNames:   map[*model.Type]string{},
+		enumNames:   map[*model.Enum]string{},
+		consts:      map[*model.Enum][]string{},
+		valuesFuncs: map[*model.Enum]string{},
+		fields:      map[*model.Field]string{},
 	}
 	pkg := namespace{}
 	// microsoft.graph types claim their plain names before sub-namespaces do.
@@ -143,6 +145,9 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 		} else {
 			g.enumNames[e] = pkg.claim(qualifiedGoName(namespaceOf(e.Name), e.Name[len(namespaceOf(e.Name))+1:]))
 		}
+	}
+	for _, e := range s.Enums {
+		g.valuesFuncs[e] = pkg.claim(g.enumNames[e] + "Values")
 	}
 	for _, e := range s.Enums {
 		for _, m := range e.Members {
@@ -322,8 +327,9 @@ func (g *generator) enumType(f *jen.File, e *model.Enum) {
 			d.Id(consts[i]).Id(name).Op("=").Lit(m.Name)
 		}
 	})
-	comment(f, fmt.Sprintf("%sValues returns the documented values of %s in documentation order.", name, name))
-	f.Func().Id(name + "Values").Params().Index().Id(name).Block(
+	values := g.valuesFuncs[e]
+	comment(f, fmt.Sprintf("%s returns the documented values of %s in documentation order.", values, name))
+	f.Func().Id(values).Params().Index().Id(name).Block(
 		jen.Return(jen.Index().Id(name).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
 			for _, c := range consts {
 				v.Id(c)

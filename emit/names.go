@@ -38,8 +38,8 @@ func goName(s string) string {
 	if name == "" {
 		return "X"
 	}
-	if r := []rune(name)[0]; !unicode.IsLetter(r) {
-		name = "X" + name
+	if r := []rune(name)[0]; !unicode.IsUpper(r) {
+		name = "X" + name // a digit, or a letter with no upper case: not exported
 	}
 	if token.IsKeyword(name) {
 		name += "_"

@@ -34,8 +34,12 @@ func Write(dir string, files []File) (written []string, err error) {
 	}()
 	for _, f := range files {
 		final := filepath.Join(dir, f.Name)
-		if old, err := os.ReadFile(final); err == nil && bytes.Equal(old, f.Content) {
+		old, err := os.ReadFile(final)
+		if err == nil && bytes.Equal(old, f.Content) {
 			continue
+		}
+		if err == nil && !bytes.HasPrefix(old, []byte(headerPrefix)) {
+			return nil, fmt.Errorf("%s exists and was not written by docgen; not replacing it", final)
 		}
 		tmp, err := os.CreateTemp(dir, "."+f.Name+".tmp*")
 		if err != nil {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -18,13 +17,20 @@ import (
 // that cannot be read is an error.
 func Files(paths []string) ([]string, error) {
 	var out []string
+	seen := map[string]bool{}
+	add := func(path string) {
+		if key := filepath.Clean(path); !seen[key] {
+			seen[key] = true
+			out = append(out, path)
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, err
 		}
 		if !info.IsDir() {
-			out = append(out, p)
+			add(p)
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -32,7 +38,7 @@ func Files(paths []string) ([]string, error) {
 				return err
 			}
 			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".md") {
-				out = append(out, path)
+				add(path)
 			}
 			return nil
 		})
@@ -40,7 +46,7 @@ func Files(paths []string) ([]string, error) {
 			return nil, err
 		}
 	}
-	return slices.Compact(out), nil
+	return out, nil
 }
 
 // ParseFiles reads and parses files on every core. Pages and diagnostics

@@ -25,7 +25,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	p := &pageParser{path: path, namespace: "microsoft.graph", propertyValues: map[string][]string{}}
 	page := &model.Page{Path: path}
 	if !utf8.Valid(raw) {
-		p.diags.Report(p.at(1), model.NotUTF8, "file is not valid UTF-8")
+		p.diags.Report(p.at(1+bytes.Count(raw[:firstInvalidUTF8(raw)], []byte("\n"))), model.NotUTF8, "file is not valid UTF-8")
 		return page, p.diags
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
@@ -279,4 +279,16 @@ func segmentsValue(segs *text.Segments, src []byte) []byte {
 		b = append(b, seg.Value(src)...)
 	}
 	return b
+}
+
+// firstInvalidUTF8 is the offset of the first byte that is not valid UTF-8.
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
 }

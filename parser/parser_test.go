@@ -247,7 +247,7 @@ func lineOf(t *testing.T, raw []byte, marker string) int {
 func TestLineNumbers(t *testing.T) {
 	t.Run("fixtures", func(t *testing.T) {
 		for _, tc := range []struct {
-			path                     string
+			path                    string
 			annotation, pct, status string
 		}{
 			{enFixture, `"blockType": "resource"`, "| **percentageComplete**", "| **status**"},
@@ -703,4 +703,91 @@ func readFileF(f *testing.F, path string) []byte {
 		f.Fatal(err)
 	}
 	return raw
+}
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.md", "a.md", "sub/c.md", "sub/d.MD", "notes.txt", "sub/e.md.bak", "dir.md/f.md"} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("# x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	j := func(names ...string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, filepath.Join(dir, n))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"directory: every .md below it, in lexical order", j("."),
+			j("a.md", "b.md", "dir.md/f.md", "sub/c.md", "sub/d.MD")},
+		{"a file as given, whatever its extension", j("notes.txt", "a.md"), j("notes.txt", "a.md")},
+		{"a file twice", j("a.md", "a.md"), j("a.md")},
+		{"a file also inside a directory given", j("sub", "sub/c.md"), j("sub/c.md", "sub/d.MD")},
+		{"a directory twice", j("sub", "b.md", "sub"), j("sub/c.md", "sub/d.MD", "b.md")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.in
+			if len(in) == 1 && in[0] == filepath.Join(dir, ".") {
+				in = []string{dir}
+			}
+			got, err := Files(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Files(%q) =\n%q\nwant\n%q", in, got, tc.want)
+			}
+		})
+	}
+	if _, err := Files(j("missing.md")); err == nil {
+		t.Error("Files of a missing path: no error")
+	}
+}
+
+// TestParseFilesOrder: pages and diagnostics come back in the order of the
+// files, however the work is scheduled.
+func TestParseFilesOrder(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i := range 40 {
+		path := filepath.Join(dir, fmt.Sprintf("p%02d.md", i))
+		// Each page warns once, at a line that identifies it.
+		page := strings.Repeat("\n", i) + "<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t" + strconv.Itoa(i) + "\", } -->\n\n```json\n{}\n```\n"
+		if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	slices.Reverse(files)
+	for range 5 {
+		pages, diags, err := ParseFiles(files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pages) != len(files) || len(diags) != len(files) {
+			t.Fatalf("%d pages, %d diagnostics for %d files", len(pages), len(diags), len(files))
+		}
+		for i, f := range files {
+			if pages[i].Path != f || diags[i].Pos.File != f {
+				t.Fatalf("item %d: page %s, diagnostic %v; want %s", i, pages[i].Path, diags[i].Pos, f)
+			}
+			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "p"), ".md"))
+			if diags[i].Pos.Line != n+1 || pages[i].Resources[0].Name != "microsoft.graph.t"+strconv.Itoa(n) {
+				t.Fatalf("item %d: %v, %s", i, diags[i], pages[i].Resources[0].Name)
+			}
+		}
+	}
+	if _, _, err := ParseFiles([]string{filepath.Join(dir, "missing.md")}); err == nil {
+		t.Error("ParseFiles of a missing file: no error")
+	}
 }

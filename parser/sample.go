@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -22,7 +23,10 @@ func readSample(body []byte, file string, firstLine int, diags *model.Diagnostic
 	s := &sampleScanner{b: body, line: firstLine}
 	members, err := s.object()
 	if err != nil {
-		diags.Report(model.Pos{File: file, Line: s.line}, model.SampleUnreadable, "JSON representation: %v; keys after this point are ignored", err)
+		// A block that runs to the end of the file ends in a newline that
+		// belongs to no line of it.
+		lastLine := firstLine + bytes.Count(bytes.TrimSuffix(body, []byte("\n")), []byte("\n"))
+		diags.Report(model.Pos{File: file, Line: min(s.line, lastLine)}, model.SampleUnreadable, "JSON representation: %v; keys after this point are ignored", err)
 	}
 	return members
 }

@@ -11,12 +11,14 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/graphdocgen/docgen/emit"
 	"github.com/graphdocgen/docgen/model"
@@ -56,7 +58,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "docgen: %v\n", err)
 			return 2
 		}
-		*pkg = strings.ReplaceAll(filepath.Base(abs), "-", "_")
+		*pkg = packageName(filepath.Base(abs))
+	}
+	if !token.IsIdentifier(*pkg) || token.IsKeyword(*pkg) {
+		fmt.Fprintf(stderr, "docgen: -pkg %q is not a valid Go package name\n", *pkg)
+		return 2
 	}
 
 	files, err := parser.Files(fs.Args())
@@ -141,4 +147,22 @@ func report(w io.Writer, diags model.Diagnostics, verbose bool) {
 		}
 		fmt.Fprintf(w, "docgen: %d error(s), %d warning(s) (%s)\n", errs, warns, strings.Join(kinds, ", "))
 	}
+}
+
+// packageName derives a valid package name from a directory name: v1.0
+// becomes v1_0, 001 becomes p001.
+func packageName(dir string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(dir) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	name := b.String()
+	if name == "" || !unicode.IsLetter([]rune(name)[0]) || token.IsKeyword(name) {
+		name = "p" + name
+	}
+	return name
 }
