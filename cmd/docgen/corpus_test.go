@@ -30,9 +30,12 @@ func TestCorpusBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a ~1,000-file package; skipped with -short")
 	}
-	// A fixed directory name keeps the build cache warm between runs.
-	out := "corpusbuild"
-	os.RemoveAll(out)
+	// Inside the module, so the package resolves graphrt; a fresh name so
+	// concurrent test runs do not meet.
+	out, err := os.MkdirTemp(".", "corpusbuild-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { os.RemoveAll(out) })
 	modelFile := filepath.Join(t.TempDir(), "model.json")
 
@@ -52,6 +55,7 @@ func TestCorpusBuilds(t *testing.T) {
 		}
 	}
 
+	var raw []byte
 	var dump struct {
 		Types []struct {
 			Name       string
@@ -61,7 +65,7 @@ func TestCorpusBuilds(t *testing.T) {
 		}
 		Enums []struct{ Name string }
 	}
-	raw, err := os.ReadFile(modelFile)
+	raw, err = os.ReadFile(modelFile)
 	if err != nil {
 		t.Fatal(err)
 	}
