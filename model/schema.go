@@ -370,7 +370,8 @@ func dropInherited(t *Type, diags *Diagnostics) {
 	}
 	t.Fields = slices.DeleteFunc(t.Fields, func(f *Field) bool {
 		base, ok := inherited[f.Name]
-		if ok && base.Type.EdmName() != f.Type.EdmName() {
+		// A property only the sample lists has no documented type to disagree with.
+		if ok && base.Type.EdmName() != f.Type.EdmName() && f.Type.Primitive != "Edm.Untyped" {
 			diags.Report(f.Pos, DefinitionConflict, "%s.%s is %s here but %s in a base type at %s; the base's is kept",
 				t.Name, f.Name, f.Type.EdmName(), base.Type.EdmName(), base.Pos)
 		}

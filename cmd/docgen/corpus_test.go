@@ -231,3 +231,34 @@ func rowName(line string) string {
 	}
 	return cell
 }
+
+// TestCorpusSubsetBuilds generates only driveItem's closure and builds it on
+// its own: the subset must compile without the rest of the corpus.
+func TestCorpusSubsetBuilds(t *testing.T) {
+	needCorpus(t)
+	if testing.Short() {
+		t.Skip("builds a generated package; skipped with -short")
+	}
+	for _, args := range [][]string{{"-types", "microsoft.graph.driveItem"}, {"-types", "driveitem", "-no-derived"}} {
+		out, err := os.MkdirTemp(".", "corpusbuild-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(out) })
+		var stdout, stderr bytes.Buffer
+		if code := run(append(args, "-out", out, "-pkg", "graph", corpusDir), &stdout, &stderr); code != 0 {
+			t.Fatalf("docgen %v: exit %d:\n%s", args, code, stderr.String())
+		}
+		kept := regexp.MustCompile(`-types kept (\d+) of (\d+) types`).FindStringSubmatch(stderr.String())
+		if kept == nil || kept[1] == kept[2] {
+			t.Fatalf("docgen %v should report a strict subset; stderr:\n%s", args, stderr.String())
+		}
+		if _, err := os.Stat(filepath.Join(out, "driveitem_gen.go")); err != nil {
+			t.Errorf("docgen %v: driveItem's file missing: %v", args, err)
+		}
+		if b, err := exec.Command("go", "build", "-o", os.DevNull, "./"+out).CombinedOutput(); err != nil {
+			t.Fatalf("go build of the %v subset: %v\n%s", args, err, b)
+		}
+		t.Logf("docgen %v kept %s of %s types", args, kept[1], kept[2])
+	}
+}

@@ -41,6 +41,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	localized := fs.Bool("localized", false, "write doc comments in the page's own language when it is localized")
 	verbose := fs.Bool("v", false, "print every warning")
 	modelOut := fs.String("model", "", "also write the resolved model as JSON to this file")
+	types := fs.String("types", "", "generate only these types (comma-separated names or globs) and what they need")
+	typesFrom := fs.String("types-from", "", "like -types, from a file with one name or glob per line (# comments)")
+	noDerived := fs.Bool("no-derived", false, "with -types: leave out derived types that polymorphic properties would need")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: docgen [flags] PATH...")
 		fs.PrintDefaults()
@@ -80,6 +83,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if diags.HasErrors() {
 		fmt.Fprintln(stderr, "docgen: errors in the input; nothing written")
 		return 1
+	}
+	if patterns, err := typePatterns(*types, *typesFrom); err != nil {
+		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		return 2
+	} else if len(patterns) > 0 {
+		sub, why, err := schema.Subset(patterns, model.SubsetOptions{NoDerived: *noDerived})
+		if err != nil {
+			fmt.Fprintf(stderr, "docgen: -types: %v\n", err)
+			return 2
+		}
+		if *verbose {
+			for _, name := range model.SortedNames(why) {
+				fmt.Fprintf(stderr, "docgen: kept %s\n", model.KeptPath(why, name))
+			}
+		}
+		fmt.Fprintf(stderr, "docgen: -types kept %d of %d types and %d of %d enums\n", len(sub.Types), len(schema.Types), len(sub.Enums), len(schema.Enums))
+		schema = sub
 	}
 
 	generated, err := emit.Generate(schema, emit.Options{Package: *pkg, Localized: *localized})
@@ -165,4 +185,27 @@ func packageName(dir string) string {
 		name = "p" + name
 	}
 	return name
+}
+
+// typePatterns gathers -types and -types-from into one list.
+func typePatterns(list, file string) ([]string, error) {
+	var out []string
+	for p := range strings.SplitSeq(list, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	if file != "" {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		for line := range strings.SplitSeq(string(raw), "\n") {
+			line, _, _ = strings.Cut(line, "#")
+			if line = strings.TrimSpace(line); line != "" {
+				out = append(out, line)
+			}
+		}
+	}
+	return out, nil
 }
