@@ -1,51 +1,105 @@
 package emit
 
 import (
+	"bytes"
+	"encoding/json"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/graphdocgen/docgen/model"
 )
 
-// primitive is how one Edm primitive appears in Go: its type and the graphrt
-// functions that encode and decode it on Graph's wire format.
+// primitive is how one Edm primitive appears in Go: its type, and the
+// graphrt calls that encode and decode an Opt field of it (single and
+// collection) on Graph's wire format. Each field gets one direct call to a
+// typed helper: no function values, no closures built per call.
 type primitive struct {
-	goType   func() *jen.Statement
-	encode   func() *jen.Statement
-	decode   func() *jen.Statement
-	readable string // for the README's mapping table
+	goType func() *jen.Statement
+	// encOpt and decOpt are the calls for a single value; key is the
+	// member name in QuotedKey form, val the Opt, ptr its address.
+	encOpt func(key, val jen.Code) *jen.Statement
+	decOpt func(ptr jen.Code) *jen.Statement
+	// encSlice and decSlice are the calls for a collection.
+	encSlice func(key, val jen.Code) *jen.Statement
+	decSlice func(ptr jen.Code) *jen.Statement
 }
 
 func rt(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
 
-// builtin maps a primitive to a Go basic type and the Encoder/Decoder method
-// of the given name.
+func eID() *jen.Statement { return jen.Id("e") }
+func dID() *jen.Statement { return jen.Id("d") }
+
+// sliceWith is a collection handled by EncodeOptSlice/DecodeOptSlice with
+// per-element functions.
+func sliceWith(p *primitive, elemEnc, elemDec func() *jen.Statement) {
+	p.encSlice = func(key, val jen.Code) *jen.Statement {
+		return rt("EncodeOptSlice").Call(eID(), key, val, elemEnc())
+	}
+	p.decSlice = func(ptr jen.Code) *jen.Statement {
+		return rt("DecodeOptSlice").Call(dID(), ptr, elemDec())
+	}
+}
+
+// builtin maps a primitive to a Go basic type and the Encoder/Decoder
+// methods Opt<method> (fields) and <method> (collection elements).
 func builtin(goType, method string) primitive {
-	return primitive{
+	p := primitive{
 		goType: func() *jen.Statement { return jen.Id(goType) },
-		encode: func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("Encoder"))).Dot(method) },
-		decode: func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("Decoder"))).Dot(method) },
+		encOpt: func(key, val jen.Code) *jen.Statement { return eID().Dot("Opt"+method).Call(key, val) },
+		decOpt: func(ptr jen.Code) *jen.Statement { return dID().Dot("Opt" + method).Call(ptr) },
 	}
+	sliceWith(&p,
+		func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("Encoder"))).Dot(method) },
+		func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("Decoder"))).Dot(method) })
+	return p
 }
 
-// wireType maps a primitive to a graphrt type that carries its own codec.
-func wireType(name string) primitive {
+// stringKind maps a string-kinded type (Go string, a generated enum, or a
+// wire type kept as text) to the generic string helpers.
+func stringKind(goType func() *jen.Statement) primitive {
 	return primitive{
-		goType: func() *jen.Statement { return rt(name) },
-		encode: func() *jen.Statement { return rt("EncodeObject").Types(rt(name)) },
-		decode: func() *jen.Statement { return rt("DecodeObject").Types(rt(name)) },
+		goType:   goType,
+		encOpt:   func(key, val jen.Code) *jen.Statement { return rt("EncodeOptString").Call(eID(), key, val) },
+		decOpt:   func(ptr jen.Code) *jen.Statement { return rt("DecodeOptString").Call(dID(), ptr) },
+		encSlice: func(key, val jen.Code) *jen.Statement { return rt("EncodeOptStrings").Call(eID(), key, val) },
+		decSlice: func(ptr jen.Code) *jen.Statement { return rt("DecodeOptStrings").Call(dID(), ptr) },
 	}
 }
 
-var rawJSON = primitive{
-	goType: func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
-	encode: func() *jen.Statement { return rt("EncodeRaw") },
-	decode: func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("Decoder"))).Dot("Raw") },
+// wireString is a graphrt wire type that holds the exact text Graph sent.
+func wireString(name string) primitive {
+	return stringKind(func() *jen.Statement { return rt(name) })
 }
+
+// wireValue is a graphrt wire type with its own codec and Opt helpers.
+func wireValue(name string) primitive {
+	p := primitive{
+		goType: func() *jen.Statement { return rt(name) },
+		encOpt: func(key, val jen.Code) *jen.Statement { return eID().Dot("Opt"+name).Call(key, val) },
+		decOpt: func(ptr jen.Code) *jen.Statement { return dID().Dot("Opt" + name).Call(ptr) },
+	}
+	sliceWith(&p,
+		func() *jen.Statement { return rt("EncodeObject").Types(rt(name)) },
+		func() *jen.Statement { return rt("DecodeObject").Types(rt(name)) })
+	return p
+}
+
+var rawJSON = func() primitive {
+	p := primitive{
+		goType: func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+		encOpt: func(key, val jen.Code) *jen.Statement { return eID().Dot("OptRaw").Call(key, val) },
+		decOpt: func(ptr jen.Code) *jen.Statement { return dID().Dot("OptRaw").Call(ptr) },
+	}
+	sliceWith(&p,
+		func() *jen.Statement { return rt("EncodeRaw") },
+		func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("Decoder"))).Dot("Raw") })
+	return p
+}()
 
 // Primitives is the Edm-to-Go mapping. Edm.Untyped also stands for any type
 // the docs name but never define.
 var Primitives = map[string]primitive{
-	"Edm.String":         builtin("string", "String"),
+	"Edm.String":         stringKind(func() *jen.Statement { return jen.String() }),
 	"Edm.Boolean":        builtin("bool", "Bool"),
 	"Edm.Int16":          builtin("int16", "Int16"),
 	"Edm.Int32":          builtin("int32", "Int32"),
@@ -54,15 +108,24 @@ var Primitives = map[string]primitive{
 	"Edm.SByte":          builtin("int16", "Int16"), // no int8 on the wire helpers; int16 holds every value
 	"Edm.Double":         builtin("float64", "Float64"),
 	"Edm.Single":         builtin("float32", "Float32"),
-	"Edm.Decimal":        wireType("Decimal"),
-	"Edm.DateTimeOffset": wireType("DateTimeOffset"),
-	"Edm.Date":           wireType("Date"),
-	"Edm.TimeOfDay":      wireType("TimeOfDay"),
-	"Edm.Duration":       wireType("Duration"),
-	"Edm.Guid":           wireType("GUID"),
-	"Edm.Binary":         wireType("Binary"),
+	"Edm.Decimal":        wireValue("Decimal"),
+	"Edm.DateTimeOffset": wireString("DateTimeOffset"),
+	"Edm.Date":           wireString("Date"),
+	"Edm.TimeOfDay":      wireString("TimeOfDay"),
+	"Edm.Duration":       wireString("Duration"),
+	"Edm.Guid":           wireString("GUID"),
+	"Edm.Binary":         wireValue("Binary"),
 	"Edm.Stream":         rawJSON,
 	"Edm.Untyped":        rawJSON,
+}
+
+func init() {
+	// A plain string field uses the Encoder's own method rather than the
+	// generic one: the common case deserves the shortest path.
+	p := Primitives["Edm.String"]
+	p.encOpt = func(key, val jen.Code) *jen.Statement { return eID().Dot("OptString").Call(key, val) }
+	p.decOpt = func(ptr jen.Code) *jen.Statement { return dID().Dot("OptString").Call(ptr) }
+	Primitives["Edm.String"] = p
 }
 
 func (g *generator) primitiveOf(ft model.FieldType) primitive {
@@ -72,9 +135,12 @@ func (g *generator) primitiveOf(ft model.FieldType) primitive {
 	return rawJSON
 }
 
-// elemType is the Go type of one value of the field (not the collection).
+// elemType is the Go type of one value of the field (not the collection):
+// a struct, or for a base type with derived types its Kind interface.
 func (g *generator) elemType(ft model.FieldType) *jen.Statement {
 	switch {
+	case ft.Type != nil && g.poly[ft.Type] != nil:
+		return jen.Id(g.poly[ft.Type].kind)
 	case ft.Type != nil:
 		return jen.Id(g.typeNames[ft.Type])
 	case ft.Enum != nil:
@@ -85,51 +151,55 @@ func (g *generator) elemType(ft model.FieldType) *jen.Statement {
 
 // goType is the field's Go type inside Opt. A single nested object is held
 // by pointer: recursive types (a user's manager is a user) stay finite and
-// large entities are not copied.
+// large entities are not copied. A Kind interface holds a pointer already.
 func (g *generator) goType(ft model.FieldType) *jen.Statement {
 	switch {
 	case ft.Collection:
 		return jen.Index().Add(g.elemType(ft))
-	case ft.Type != nil:
+	case ft.Type != nil && g.poly[ft.Type] == nil:
 		return jen.Op("*").Add(g.elemType(ft))
 	}
 	return g.elemType(ft)
 }
 
-func (g *generator) encoder(ft model.FieldType) *jen.Statement {
-	var enc *jen.Statement
+// fieldCodec returns the calls that encode and decode one field.
+func (g *generator) fieldCodec(ft model.FieldType, key, val, ptr jen.Code) (enc, dec *jen.Statement) {
 	switch {
+	case ft.Type != nil && g.poly[ft.Type] != nil:
+		p := g.poly[ft.Type]
+		if ft.Collection {
+			return rt("EncodeOptSlice").Call(eID(), key, val, jen.Id(p.encode)),
+				rt("DecodeOptSlice").Call(dID(), ptr, jen.Id(p.decode))
+		}
+		return rt("EncodeOpt").Call(eID(), key, val, jen.Id(p.encode)),
+			rt("DecodeOpt").Call(dID(), ptr, jen.Id(p.decode))
 	case ft.Type != nil && ft.Collection:
-		enc = rt("EncodeObject").Types(jen.Id(g.typeNames[ft.Type]))
+		return rt("EncodeOptObjects").Call(eID(), key, val), rt("DecodeOptObjects").Call(dID(), ptr)
 	case ft.Type != nil:
-		enc = rt("EncodePtr").Types(jen.Id(g.typeNames[ft.Type]))
-	case ft.Enum != nil:
-		enc = rt("EncodeString").Types(jen.Id(g.enumNames[ft.Enum]))
-	default:
-		enc = g.primitiveOf(ft).encode()
+		return rt("EncodeOptPtr").Call(eID(), key, val), rt("DecodeOptPtr").Call(dID(), ptr)
+	}
+	var p primitive
+	if ft.Enum != nil {
+		p = stringKind(nil)
+	} else {
+		p = g.primitiveOf(ft)
 	}
 	if ft.Collection {
-		return rt("SliceEncoder").Call(enc)
+		return p.encSlice(key, val), p.decSlice(ptr)
 	}
-	return enc
+	return p.encOpt(key, val), p.decOpt(ptr)
 }
 
-func (g *generator) decoder(ft model.FieldType) *jen.Statement {
-	var dec *jen.Statement
-	switch {
-	case ft.Type != nil && ft.Collection:
-		dec = rt("DecodeObject").Types(jen.Id(g.typeNames[ft.Type]))
-	case ft.Type != nil:
-		dec = rt("DecodePtr").Types(jen.Id(g.typeNames[ft.Type]))
-	case ft.Enum != nil:
-		dec = rt("StringDecoder").Types(jen.Id(g.enumNames[ft.Enum]))
-	default:
-		dec = g.primitiveOf(ft).decode()
+// quotedKey is a member name in the form Encoder.QuotedKey takes: the JSON
+// string and its colon, computed here so nothing is escaped at run time.
+func quotedKey(name string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(name); err != nil {
+		panic(err) // a Go string always encodes
 	}
-	if ft.Collection {
-		return rt("SliceDecoder").Call(dec)
-	}
-	return dec
+	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))) + ":"
 }
 
 // codecs writes MarshalJSON/UnmarshalJSON and the streaming methods behind
@@ -142,28 +212,31 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 
 	comment(f, "MarshalJSON encodes the properties that are set, nulls included, then AdditionalData.")
 	f.Func().Params(x.Clone().Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Var().Id("e").Add(rt("Encoder")),
-		jen.Id("x").Dot("EncodeJSON").Call(jen.Op("&").Id("e")),
-		jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Id("e").Dot("Err").Call()),
+		jen.Id("e").Op(":=").Add(rt("AcquireEncoder")).Call(),
+		jen.Id("x").Dot("EncodeJSON").Call(jen.Id("e")),
+		jen.Return(rt("ReleaseEncoder").Call(jen.Id("e"))),
 	)
 	comment(f, "UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys go to AdditionalData.")
 	f.Func().Params(x.Clone().Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
 		jen.Return(rt("Unmarshal").Call(jen.Id("b"), jen.Id("x"))),
 	)
-	comment(f, "EncodeJSON writes x as one JSON object.")
-	f.Func().Params(x.Clone().Id(name)).Id("EncodeJSON").Params(enc.Clone()).Block(
-		jen.Id("e").Dot("ObjectStart").Call(),
+	comment(f, "EncodeJSON writes x as one JSON object (null for a nil x).")
+	f.Func().Params(x.Clone().Op("*").Id(name)).Id("EncodeJSON").Params(enc.Clone()).Block(
+		jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Return()),
+		jen.Id("e").Dot("ObjectStartExtra").Call(jen.Id("x").Dot("AdditionalData")),
 		jen.Id("x").Dot("encodeFields").Call(jen.Id("e")),
 		jen.Id("x").Dot("AdditionalData").Dot("Encode").Call(jen.Id("e")),
 		jen.Id("e").Dot("ObjectEnd").Call(),
 	)
 	f.Line()
-	f.Func().Params(x.Clone().Id(name)).Id("encodeFields").Params(enc.Clone()).BlockFunc(func(b *jen.Group) {
+	f.Func().Params(x.Clone().Op("*").Id(name)).Id("encodeFields").Params(enc.Clone()).BlockFunc(func(b *jen.Group) {
 		if t.Base != nil {
 			b.Id("x").Dot(g.typeNames[t.Base]).Dot("encodeFields").Call(jen.Id("e"))
 		}
 		for _, fld := range t.Fields {
-			b.Add(rt("EncodeOpt")).Call(jen.Id("e"), jen.Lit(fld.Name), jen.Id("x").Dot(g.fields[fld]), g.encoder(fld.Type))
+			field := jen.Id("x").Dot(g.fields[fld])
+			e, _ := g.fieldCodec(fld.Type, jen.Lit(quotedKey(fld.Name)), field, nil)
+			b.Add(e)
 		}
 	})
 	comment(f, "DecodeJSON reads one JSON object into x, replacing what x held.")
@@ -180,8 +253,8 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 		if len(t.Fields) > 0 {
 			b.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(s *jen.Group) {
 				for _, fld := range t.Fields {
-					s.Case(jen.Lit(fld.Name)).Block(jen.Return(jen.True(),
-						rt("DecodeOpt").Call(jen.Id("d"), jen.Op("&").Id("x").Dot(g.fields[fld]), g.decoder(fld.Type))))
+					_, d := g.fieldCodec(fld.Type, nil, nil, jen.Op("&").Id("x").Dot(g.fields[fld]))
+					s.Case(jen.Lit(fld.Name)).Block(jen.Return(jen.True(), d))
 				}
 			})
 		}

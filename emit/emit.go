@@ -60,6 +60,9 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 
 	// Names are settled above; pages render independently, on every core.
 	fileNames := namespace{}
+	// The registry's name is claimed first, so it never depends on which
+	// pages exist.
+	registryName := fileNames.claim("registry") + "_gen.go"
 	paths := sortedKeys(pages)
 	files := make([]File, len(paths))
 	for i, path := range paths {
@@ -84,6 +87,13 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", paths[i], err)
 		}
+	}
+	if len(s.Types) > 0 {
+		content, err := g.registryFile(s, paths)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", registryName, err)
+		}
+		files = append(files, File{Name: registryName, Page: commonDir(paths), Content: content})
 	}
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
 	return files, nil
@@ -117,6 +127,11 @@ type generator struct {
 	consts      map[*model.Enum][]string
 	valuesFuncs map[*model.Enum]string
 	fields      map[*model.Field]string
+	// poly holds, for each type with derived types, its Kind interface and
+	// codecs (see poly.go).
+	poly          map[*model.Type]*polyBase
+	registryNew   string
+	registryNames string
 }
 
 // newGenerator settles every Go name up front, in a fixed order, so a name
@@ -154,6 +169,7 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 			g.consts[e] = append(g.consts[e], pkg.claim(g.enumNames[e]+goName(m.Name)))
 		}
 	}
+	g.namePolymorphism(s, pkg)
 	for _, t := range s.Types {
 		g.nameFields(t)
 	}
@@ -197,6 +213,11 @@ func (g *generator) nameFields(t *model.Type) {
 			scope[goName(f.Name)] = true
 		}
 	}
+	for b := t; b != nil; b = b.Base {
+		if p := g.poly[b]; p != nil {
+			scope[p.getter] = true // GetB, defined on a base or promoted from it
+		}
+	}
 	for _, f := range t.Fields {
 		g.fields[f] = scope.claim(goName(f.Name))
 	}
@@ -209,15 +230,24 @@ func (g *generator) render(p *pageOut) ([]byte, error) {
 	for _, t := range p.types {
 		g.structType(f, t)
 		g.codecs(f, t)
+		if g.poly[t] != nil {
+			g.polyDecls(f, t)
+		}
 	}
 	for _, e := range p.enums {
 		g.enumType(f, e)
 	}
+	return g.format(f, p.path+".go")
+}
+
+// format renders f and formats it like goimports (without consulting the
+// module cache).
+func (g *generator) format(f *jen.File, name string) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
 	}
-	out, err := imports.Process(p.path+".go", buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
+	out, err := imports.Process(name, buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
 	if err != nil {
 		return nil, fmt.Errorf("formatting generated code: %w", err)
 	}

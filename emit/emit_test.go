@@ -208,33 +208,42 @@ func TestGeneratedFileShape(t *testing.T) {
 					t.Fatal("Generate is not deterministic")
 				}
 			}
-			if len(first) != 1 || first[0].Name != tc.name || first[0].Page != tc.page {
-				t.Fatalf("files = %v, want one %s for %s", fileNames(first), tc.name, tc.page)
+			// The page's file, and the registry of @odata.type names, whose
+			// header names the pages' directory.
+			if len(first) != 2 || first[0].Name != tc.name || first[0].Page != tc.page ||
+				first[1].Name != "registry_gen.go" || first[1].Page != filepath.Dir(tc.page) {
+				t.Fatalf("files = %v, want %s for %s and registry_gen.go", fileNames(first), tc.name, tc.page)
 			}
-			src := first[0].Content
-			formatted, err := format.Source(src)
-			if err != nil {
-				t.Fatalf("format.Source: %v", err)
-			}
-			if !bytes.Equal(formatted, src) {
-				t.Errorf("output is not gofmt'd:\n%s", unifiedDiff("got", "gofmt", string(src), string(formatted)))
-			}
-			header, _, _ := strings.Cut(string(src), "\n")
-			if !headerRE.MatchString(header) {
-				t.Errorf("first line %q does not match %v", header, headerRE)
-			}
-			if !strings.HasPrefix(header, headerPrefix+tc.page+". ") {
-				t.Errorf("first line %q does not name the page %s after %q", header, tc.page, headerPrefix)
-			}
-			f, err := goparser.ParseFile(token.NewFileSet(), "x.go", src, goparser.ParseComments|goparser.PackageClauseOnly)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !ast.IsGenerated(f) {
-				t.Error("ast.IsGenerated is false")
-			}
-			if f.Name.Name != tc.opts.Package {
-				t.Errorf("package %s, want %s", f.Name.Name, tc.opts.Package)
+			for _, file := range first {
+				src := file.Content
+				formatted, err := format.Source(src)
+				if err != nil {
+					t.Fatalf("format.Source: %v", err)
+				}
+				if !bytes.Equal(formatted, src) {
+					t.Errorf("%s is not gofmt'd:\n%s", file.Name, unifiedDiff("got", "gofmt", string(src), string(formatted)))
+				}
+				header, _, _ := strings.Cut(string(src), "\n")
+				if !headerRE.MatchString(header) {
+					t.Errorf("first line %q does not match %v", header, headerRE)
+				}
+				wantHeader := headerPrefix + file.Page + ". "
+				if file.Name == "registry_gen.go" {
+					wantHeader = headerPrefix + "the pages in " + file.Page + " "
+				}
+				if !strings.HasPrefix(header, wantHeader) {
+					t.Errorf("first line %q does not start with %q", header, wantHeader)
+				}
+				f, err := goparser.ParseFile(token.NewFileSet(), "x.go", src, goparser.ParseComments|goparser.PackageClauseOnly)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !ast.IsGenerated(f) {
+					t.Errorf("%s: ast.IsGenerated is false", file.Name)
+				}
+				if f.Name.Name != tc.opts.Package {
+					t.Errorf("package %s, want %s", f.Name.Name, tc.opts.Package)
+				}
 			}
 			typeCheck(t, tc.opts.Package, first...)
 		})
@@ -286,8 +295,9 @@ func TestFileNames(t *testing.T) {
 		page("beta/alpha.md", "alpha2"),
 	)
 	got := fileNames(files)
-	// beta/alpha.md sorts first, so it keeps the plain name.
-	want := []string{"alpha2_gen.go", "alpha_gen.go", "zeta_thing_two_gen.go"}
+	// beta/alpha.md sorts first, so it keeps the plain name; the registry
+	// of @odata.type names has a file of its own.
+	want := []string{"alpha2_gen.go", "alpha_gen.go", "registry_gen.go", "zeta_thing_two_gen.go"}
 	if !slices.Equal(got, want) {
 		t.Errorf("file names = %q, want %q", got, want)
 	}

@@ -76,7 +76,7 @@ func BenchmarkEncode(b *testing.B) {
 		b.SetBytes(int64(len(benchDoc)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := graphrt.Marshal(x); err != nil {
+			if _, err := graphrt.Marshal(&x); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -947,11 +948,24 @@ func DecodeObject[T any, P interface {
 	return v, err
 }
 
+var decoders = sync.Pool{New: func() any { return new(Decoder) }}
+
 // Unmarshal decodes b, which must hold exactly one value, into v. A top-level
 // null leaves v unchanged, the convention encoding/json expects of
-// UnmarshalJSON.
+// UnmarshalJSON. The Decoder comes from a pool, so its scratch buffer is
+// reused across calls.
 func Unmarshal[P ObjectDecoder](b []byte, v P) error {
-	d := NewDecoder(b)
+	d := decoders.Get().(*Decoder)
+	d.Reset(b)
+	err := unmarshal(d, v)
+	d.Reset(nil) // drop the reference to b and any Extra index
+	if cap(d.scratch) <= maxPooledBuffer {
+		decoders.Put(d)
+	}
+	return err
+}
+
+func unmarshal(d *Decoder, v ObjectDecoder) error {
 	if d.Null() {
 		return d.End()
 	}
@@ -959,4 +973,60 @@ func Unmarshal[P ObjectDecoder](b []byte, v P) error {
 		return err
 	}
 	return d.End()
+}
+
+// ODataType looks into the object that comes next and returns the string
+// value of its top-level "@odata.type" member without the leading '#'
+// ("microsoft.graph.user"), or nil when there is none, the next value is
+// not an object, or the object is malformed before the member is found
+// (decoding it then reports the error). Nothing is consumed. Graph writes
+// the annotation first, so the look-ahead usually reads one member; without
+// it the whole object is scanned once more. The result is valid until the
+// next call on d. Keys match exactly, as everywhere in the Decoder.
+func (d *Decoder) ODataType() []byte {
+	d.ws()
+	if d.done || d.pos >= len(d.buf) || d.buf[d.pos] != '{' {
+		return nil
+	}
+	// A copy of the Decoder scans ahead; its scratch is d's spare capacity,
+	// which d does not read.
+	la := Decoder{buf: d.buf, pos: d.pos + 1, depth: d.depth + 1, scratch: d.scratch[len(d.scratch):]}
+	for {
+		la.ws()
+		if la.pos >= len(la.buf) || la.buf[la.pos] != '"' {
+			return nil
+		}
+		key, err := la.readString()
+		if err != nil {
+			return nil
+		}
+		isType := string(key) == odataType
+		la.ws()
+		if la.pos >= len(la.buf) || la.buf[la.pos] != ':' {
+			return nil
+		}
+		la.pos++
+		la.ws()
+		if isType {
+			if la.pos >= len(la.buf) || la.buf[la.pos] != '"' {
+				return nil
+			}
+			v, err := la.readString()
+			if err != nil {
+				return nil
+			}
+			if len(v) > 0 && v[0] == '#' {
+				v = v[1:]
+			}
+			return v
+		}
+		if la.skipValue() != nil {
+			return nil
+		}
+		la.ws()
+		if la.pos >= len(la.buf) || la.buf[la.pos] != ',' {
+			return nil
+		}
+		la.pos++
+	}
 }

@@ -1,10 +1,10 @@
 package graphrt
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -18,6 +18,9 @@ type Encoder struct {
 	buf   []byte
 	comma bool // a value was just completed, so the next key or value needs ','
 	err   error
+	// typeHint is an "@odata.type" value the next object must carry: set
+	// by TypeHint when a derived value fills a slot declared with its base.
+	typeHint string
 }
 
 // ErrInvalidRaw is wrapped by the error recorded when Raw is given bytes that
@@ -60,7 +63,27 @@ func (e *Encoder) ObjectStart() {
 	e.value()
 	e.buf = append(e.buf, '{')
 	e.comma = false
+	e.typeHint = ""
 }
+
+// ObjectStartExtra writes '{' for a generated object whose unknown members
+// are extra. A pending TypeHint is written first as "@odata.type", unless
+// extra already carries that member (it is then re-encoded with the rest of
+// extra, as it came).
+func (e *Encoder) ObjectStartExtra(extra Extra) {
+	hint := e.typeHint
+	e.ObjectStart()
+	if hint != "" && !extra.has(odataType) {
+		e.buf = append(e.buf, `"@odata.type":`...)
+		e.buf = appendString(e.buf, hint)
+		e.comma = true
+	}
+}
+
+// TypeHint makes the next object written carry "@odata.type": name (such as
+// "#microsoft.graph.user"). Generated code calls it when the dynamic type
+// of a value differs from the type its slot declares.
+func (e *Encoder) TypeHint(name string) { e.typeHint = name }
 
 // ObjectEnd writes '}'.
 func (e *Encoder) ObjectEnd() {
@@ -89,10 +112,22 @@ func (e *Encoder) Key(name string) {
 	e.comma = false
 }
 
+// QuotedKey writes an object member name that is already in its JSON form
+// with the colon, such as `"displayName":`. Generated code passes constants,
+// so nothing is escaped at run time.
+func (e *Encoder) QuotedKey(key string) {
+	if e.comma {
+		e.buf = append(e.buf, ',')
+	}
+	e.buf = append(e.buf, key...)
+	e.comma = false
+}
+
 // Null writes null.
 func (e *Encoder) Null() {
 	e.value()
 	e.buf = append(e.buf, "null"...)
+	e.typeHint = "" // a nil value in a typed slot
 }
 
 // Bool writes true or false.
@@ -174,7 +209,7 @@ func (e *Encoder) Raw(b []byte) {
 		e.Null()
 		return
 	}
-	if !json.Valid(b) {
+	if !valid(b) {
 		e.fail(rawError(b))
 		e.Null()
 		return
@@ -197,12 +232,21 @@ type rawErr struct{ quoted string }
 func (r *rawErr) Error() string { return ErrInvalidRaw.Error() + " " + r.quoted }
 func (r *rawErr) Unwrap() error { return ErrInvalidRaw }
 
-// EncodeOpt writes key and o's value: nothing when absent, null when null.
+// valid reports whether b is exactly one JSON value (surrounding whitespace
+// allowed). It is json.Valid on the Decoder's validator, which is several
+// times faster than encoding/json's scanner.
+func valid(b []byte) bool {
+	d := Decoder{buf: b}
+	return d.Skip() == nil && d.End() == nil
+}
+
+// EncodeOpt writes key (in QuotedKey form) and o's value: nothing when
+// absent, null when null.
 func EncodeOpt[T any](e *Encoder, key string, o Opt[T], enc func(*Encoder, T)) {
 	if !o.Set {
 		return
 	}
-	e.Key(key)
+	e.QuotedKey(key)
 	if o.Null {
 		e.Null()
 		return
@@ -222,20 +266,59 @@ func SliceEncoder[T any](enc func(*Encoder, T)) func(*Encoder, []T) {
 	}
 }
 
-// ObjectEncoder is implemented by generated types.
+// ObjectEncoder is implemented by generated types (on the pointer) and by
+// the OData wire types.
 type ObjectEncoder interface {
 	EncodeJSON(*Encoder)
 }
 
-// EncodeObject writes a generated value; it has the shape EncodeOpt and
-// SliceEncoder expect.
+// EncodeObject writes a value that encodes itself; it has the shape
+// EncodeOpt and SliceEncoder expect.
 func EncodeObject[T ObjectEncoder](e *Encoder, v T) { v.EncodeJSON(e) }
+
+// EncodeValue writes v, or null when v is nil: how generated code writes a
+// value held by interface.
+func EncodeValue[T ObjectEncoder](e *Encoder, v T) {
+	if any(v) == nil {
+		e.Null()
+		return
+	}
+	v.EncodeJSON(e)
+}
 
 // Marshal encodes v into a new byte slice.
 func Marshal(v ObjectEncoder) ([]byte, error) {
-	var e Encoder
-	v.EncodeJSON(&e)
-	return e.Bytes(), e.Err()
+	e := AcquireEncoder()
+	v.EncodeJSON(e)
+	return ReleaseEncoder(e)
+}
+
+var encoders = sync.Pool{New: func() any { return new(Encoder) }}
+
+// maxPooledBuffer bounds the buffers kept for reuse, so one huge document
+// does not pin its memory for the life of the process.
+const maxPooledBuffer = 1 << 20
+
+// AcquireEncoder returns an empty Encoder from a pool. Pair it with
+// ReleaseEncoder: the buffer is then reused, and a MarshalJSON costs one
+// allocation of exactly the output's size.
+func AcquireEncoder() *Encoder {
+	e := encoders.Get().(*Encoder)
+	e.Reset()
+	return e
+}
+
+// ReleaseEncoder returns a copy of what e encoded and its error, and puts
+// e back in the pool; e must not be used afterwards.
+func ReleaseEncoder(e *Encoder) ([]byte, error) {
+	out := make([]byte, len(e.buf))
+	copy(out, e.buf)
+	err := e.err
+	if cap(e.buf) <= maxPooledBuffer {
+		e.err = nil
+		encoders.Put(e)
+	}
+	return out, err
 }
 
 const hexDigits = "0123456789abcdef"

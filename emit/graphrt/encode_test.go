@@ -174,11 +174,11 @@ func TestEncodeOptAndSlices(t *testing.T) {
 	strs := SliceEncoder((*Encoder).String)
 	var e Encoder
 	e.ObjectStart()
-	EncodeOpt(&e, "absent", Opt[[]string]{}, strs)
-	EncodeOpt(&e, "null", Null[[]string](), strs)
-	EncodeOpt(&e, "nil", Some[[]string](nil), strs)
-	EncodeOpt(&e, "two", Some([]string{"a", "b"}), strs)
-	EncodeOpt(&e, "nested", Some([][]int32{{1}, {}}), SliceEncoder(SliceEncoder((*Encoder).Int32)))
+	EncodeOpt(&e, `"absent":`, Opt[[]string]{}, strs)
+	EncodeOpt(&e, `"null":`, Null[[]string](), strs)
+	EncodeOpt(&e, `"nil":`, Some[[]string](nil), strs)
+	EncodeOpt(&e, `"two":`, Some([]string{"a", "b"}), strs)
+	EncodeOpt(&e, `"nested":`, Some([][]int32{{1}, {}}), SliceEncoder(SliceEncoder((*Encoder).Int32)))
 	e.ObjectEnd()
 	if got, want := string(e.Bytes()), `{"null":null,"nil":[],"two":["a","b"],"nested":[[1],[]]}`; got != want {
 		t.Errorf("got %s, want %s", got, want)

@@ -46,7 +46,7 @@ func (x *Extra) Decode(d *Decoder, key []byte) error {
 			// @odata.etag, ...); skip the 1-2-4 growth steps.
 			*x = make(Extra, 0, 4)
 		}
-		*x = append(*x, Member{Name: string(key), Value: v})
+		*x = append(*x, Member{Name: memberName(key), Value: v})
 		return nil
 	}
 	ix := d.extraIndex(x)
@@ -54,11 +54,53 @@ func (x *Extra) Decode(d *Decoder, key []byte) error {
 		(*x)[i].Value = v
 		return nil
 	}
-	name := string(key)
+	name := memberName(key)
 	*x = append(*x, Member{Name: name, Value: v})
 	ix.pos[name] = len(*x) - 1
 	ix.first, ix.n = &(*x)[0], len(*x)
 	return nil
+}
+
+const odataType = "@odata.type"
+
+// memberName returns key as a string; the instance annotations Graph sends
+// on nearly every object are constants, so they cost no allocation.
+func memberName(key []byte) string {
+	switch string(key) {
+	case odataType:
+		return odataType
+	case "@odata.etag":
+		return "@odata.etag"
+	case "@odata.context":
+		return "@odata.context"
+	case "@odata.id":
+		return "@odata.id"
+	case "@odata.editLink":
+		return "@odata.editLink"
+	case "@odata.nextLink":
+		return "@odata.nextLink"
+	case "@odata.deltaLink":
+		return "@odata.deltaLink"
+	case "@odata.count":
+		return "@odata.count"
+	case "@odata.mediaContentType":
+		return "@odata.mediaContentType"
+	case "@odata.mediaEtag":
+		return "@odata.mediaEtag"
+	case "@microsoft.graph.downloadUrl":
+		return "@microsoft.graph.downloadUrl"
+	}
+	return string(key)
+}
+
+// has reports whether a member of that name is present.
+func (x Extra) has(name string) bool {
+	for i := range x {
+		if x[i].Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // extraIndex returns an up-to-date name index for x (len(*x) > 0).

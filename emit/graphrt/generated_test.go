@@ -21,20 +21,24 @@ type Owner struct {
 }
 
 func (x Owner) MarshalJSON() ([]byte, error) {
-	var e graphrt.Encoder
-	x.EncodeJSON(&e)
-	return e.Bytes(), e.Err()
+	e := graphrt.AcquireEncoder()
+	x.EncodeJSON(e)
+	return graphrt.ReleaseEncoder(e)
 }
 func (x *Owner) UnmarshalJSON(b []byte) error { return graphrt.Unmarshal(b, x) }
-func (x Owner) EncodeJSON(e *graphrt.Encoder) {
-	e.ObjectStart()
+func (x *Owner) EncodeJSON(e *graphrt.Encoder) {
+	if x == nil {
+		e.Null()
+		return
+	}
+	e.ObjectStartExtra(x.AdditionalData)
 	x.encodeFields(e)
 	x.AdditionalData.Encode(e)
 	e.ObjectEnd()
 }
-func (x Owner) encodeFields(e *graphrt.Encoder) {
-	graphrt.EncodeOpt(e, "displayName", x.DisplayName, (*graphrt.Encoder).String)
-	graphrt.EncodeOpt(e, "size", x.Size, (*graphrt.Encoder).Int64)
+func (x *Owner) encodeFields(e *graphrt.Encoder) {
+	e.OptString(`"displayName":`, x.DisplayName)
+	e.OptInt64(`"size":`, x.Size)
 }
 func (x *Owner) DecodeJSON(d *graphrt.Decoder) error {
 	*x = Owner{}
@@ -49,9 +53,9 @@ func (x *Owner) DecodeJSON(d *graphrt.Decoder) error {
 func (x *Owner) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
 	switch string(key) {
 	case "displayName":
-		return true, graphrt.DecodeOpt(d, &x.DisplayName, (*graphrt.Decoder).String)
+		return true, d.OptString(&x.DisplayName)
 	case "size":
-		return true, graphrt.DecodeOpt(d, &x.Size, (*graphrt.Decoder).Int64)
+		return true, d.OptInt64(&x.Size)
 	}
 	return false, nil
 }
@@ -67,37 +71,41 @@ type AsyncJob struct {
 	Done               graphrt.Opt[bool]      `json:"done"`
 	Priority           graphrt.Opt[int16]     `json:"priority"`
 	Flags              graphrt.Opt[uint8]     `json:"flags"`
-	Owner              graphrt.Opt[Owner]     `json:"owner"`
+	Owner              graphrt.Opt[*Owner]    `json:"owner"`
 	History            graphrt.Opt[[]Owner]   `json:"history"`
 	// AdditionalData keeps properties the docs do not list, verbatim.
 	AdditionalData graphrt.Extra `json:"-"`
 }
 
 func (x AsyncJob) MarshalJSON() ([]byte, error) {
-	var e graphrt.Encoder
-	x.EncodeJSON(&e)
-	return e.Bytes(), e.Err()
+	e := graphrt.AcquireEncoder()
+	x.EncodeJSON(e)
+	return graphrt.ReleaseEncoder(e)
 }
 func (x *AsyncJob) UnmarshalJSON(b []byte) error { return graphrt.Unmarshal(b, x) }
-func (x AsyncJob) EncodeJSON(e *graphrt.Encoder) {
-	e.ObjectStart()
+func (x *AsyncJob) EncodeJSON(e *graphrt.Encoder) {
+	if x == nil {
+		e.Null()
+		return
+	}
+	e.ObjectStartExtra(x.AdditionalData)
 	x.encodeFields(e)
 	x.AdditionalData.Encode(e)
 	e.ObjectEnd()
 }
-func (x AsyncJob) encodeFields(e *graphrt.Encoder) {
-	graphrt.EncodeOpt(e, "id", x.ID, (*graphrt.Encoder).String)
-	graphrt.EncodeOpt(e, "percentageComplete", x.PercentageComplete, (*graphrt.Encoder).Float64)
-	graphrt.EncodeOpt(e, "status", x.Status, func(e *graphrt.Encoder, v JobStatus) { e.String(string(v)) })
-	graphrt.EncodeOpt(e, "tags", x.Tags, graphrt.SliceEncoder((*graphrt.Encoder).String))
-	graphrt.EncodeOpt(e, "attempts", x.Attempts, (*graphrt.Encoder).Int32)
-	graphrt.EncodeOpt(e, "bytes", x.Bytes, (*graphrt.Encoder).Int64)
-	graphrt.EncodeOpt(e, "ratio", x.Ratio, (*graphrt.Encoder).Float32)
-	graphrt.EncodeOpt(e, "done", x.Done, (*graphrt.Encoder).Bool)
-	graphrt.EncodeOpt(e, "priority", x.Priority, (*graphrt.Encoder).Int16)
-	graphrt.EncodeOpt(e, "flags", x.Flags, (*graphrt.Encoder).Byte)
-	graphrt.EncodeOpt(e, "owner", x.Owner, graphrt.EncodeObject[Owner])
-	graphrt.EncodeOpt(e, "history", x.History, graphrt.SliceEncoder(graphrt.EncodeObject[Owner]))
+func (x *AsyncJob) encodeFields(e *graphrt.Encoder) {
+	e.OptString(`"id":`, x.ID)
+	e.OptFloat64(`"percentageComplete":`, x.PercentageComplete)
+	graphrt.EncodeOptString(e, `"status":`, x.Status)
+	graphrt.EncodeOptStrings(e, `"tags":`, x.Tags)
+	e.OptInt32(`"attempts":`, x.Attempts)
+	e.OptInt64(`"bytes":`, x.Bytes)
+	e.OptFloat32(`"ratio":`, x.Ratio)
+	e.OptBool(`"done":`, x.Done)
+	e.OptInt16(`"priority":`, x.Priority)
+	e.OptByte(`"flags":`, x.Flags)
+	graphrt.EncodeOptPtr(e, `"owner":`, x.Owner)
+	graphrt.EncodeOptObjects(e, `"history":`, x.History)
 }
 func (x *AsyncJob) DecodeJSON(d *graphrt.Decoder) error {
 	*x = AsyncJob{}
@@ -112,29 +120,29 @@ func (x *AsyncJob) DecodeJSON(d *graphrt.Decoder) error {
 func (x *AsyncJob) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
 	switch string(key) {
 	case "id":
-		return true, graphrt.DecodeOpt(d, &x.ID, (*graphrt.Decoder).String)
+		return true, d.OptString(&x.ID)
 	case "percentageComplete":
-		return true, graphrt.DecodeOpt(d, &x.PercentageComplete, (*graphrt.Decoder).Float64)
+		return true, d.OptFloat64(&x.PercentageComplete)
 	case "status":
-		return true, graphrt.DecodeOpt(d, &x.Status, graphrt.StringDecoder[JobStatus])
+		return true, graphrt.DecodeOptString(d, &x.Status)
 	case "tags":
-		return true, graphrt.DecodeOpt(d, &x.Tags, graphrt.SliceDecoder((*graphrt.Decoder).String))
+		return true, graphrt.DecodeOptStrings(d, &x.Tags)
 	case "attempts":
-		return true, graphrt.DecodeOpt(d, &x.Attempts, (*graphrt.Decoder).Int32)
+		return true, d.OptInt32(&x.Attempts)
 	case "bytes":
-		return true, graphrt.DecodeOpt(d, &x.Bytes, (*graphrt.Decoder).Int64)
+		return true, d.OptInt64(&x.Bytes)
 	case "ratio":
-		return true, graphrt.DecodeOpt(d, &x.Ratio, (*graphrt.Decoder).Float32)
+		return true, d.OptFloat32(&x.Ratio)
 	case "done":
-		return true, graphrt.DecodeOpt(d, &x.Done, (*graphrt.Decoder).Bool)
+		return true, d.OptBool(&x.Done)
 	case "priority":
-		return true, graphrt.DecodeOpt(d, &x.Priority, (*graphrt.Decoder).Int16)
+		return true, d.OptInt16(&x.Priority)
 	case "flags":
-		return true, graphrt.DecodeOpt(d, &x.Flags, (*graphrt.Decoder).Byte)
+		return true, d.OptByte(&x.Flags)
 	case "owner":
-		return true, graphrt.DecodeOpt(d, &x.Owner, graphrt.DecodeObject[Owner])
+		return true, graphrt.DecodeOptPtr(d, &x.Owner)
 	case "history":
-		return true, graphrt.DecodeOpt(d, &x.History, graphrt.SliceDecoder(graphrt.DecodeObject[Owner]))
+		return true, graphrt.DecodeOptObjects(d, &x.History)
 	}
 	return false, nil
 }
@@ -147,20 +155,24 @@ type PrintJob struct {
 }
 
 func (x PrintJob) MarshalJSON() ([]byte, error) {
-	var e graphrt.Encoder
-	x.EncodeJSON(&e)
-	return e.Bytes(), e.Err()
+	e := graphrt.AcquireEncoder()
+	x.EncodeJSON(e)
+	return graphrt.ReleaseEncoder(e)
 }
 func (x *PrintJob) UnmarshalJSON(b []byte) error { return graphrt.Unmarshal(b, x) }
-func (x PrintJob) EncodeJSON(e *graphrt.Encoder) {
-	e.ObjectStart()
+func (x *PrintJob) EncodeJSON(e *graphrt.Encoder) {
+	if x == nil {
+		e.Null()
+		return
+	}
+	e.ObjectStartExtra(x.AdditionalData)
 	x.encodeFields(e)
 	x.AdditionalData.Encode(e)
 	e.ObjectEnd()
 }
-func (x PrintJob) encodeFields(e *graphrt.Encoder) {
+func (x *PrintJob) encodeFields(e *graphrt.Encoder) {
 	x.AsyncJob.encodeFields(e)
-	graphrt.EncodeOpt(e, "copies", x.Copies, (*graphrt.Encoder).Int32)
+	e.OptInt32(`"copies":`, x.Copies)
 }
 func (x *PrintJob) DecodeJSON(d *graphrt.Decoder) error {
 	*x = PrintJob{}
@@ -178,7 +190,7 @@ func (x *PrintJob) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
 	}
 	switch string(key) {
 	case "copies":
-		return true, graphrt.DecodeOpt(d, &x.Copies, (*graphrt.Decoder).Int32)
+		return true, d.OptInt32(&x.Copies)
 	}
 	return false, nil
 }

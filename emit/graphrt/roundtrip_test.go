@@ -125,7 +125,7 @@ func TestAbsentNullValue(t *testing.T) {
 		t.Errorf("%+v", x)
 	}
 	// Building a PATCH body by hand: clear one property, set another.
-	patch, err := json.Marshal(AsyncJob{Status: graphrt.Some(JobStatusRunning), Owner: graphrt.Null[Owner]()})
+	patch, err := json.Marshal(AsyncJob{Status: graphrt.Some(JobStatusRunning), Owner: graphrt.Null[*Owner]()})
 	if err != nil || string(patch) != `{"status":"running","owner":null}` {
 		t.Errorf("patch %s %v", patch, err)
 	}
@@ -288,7 +288,7 @@ func TestMatchesEncodingJSONOnPlainFields(t *testing.T) {
 	}
 	// Compare graphrt.Marshal, not json.Marshal: the latter re-escapes HTML
 	// characters in MarshalJSON output.
-	direct, err := graphrt.Marshal(x)
+	direct, err := graphrt.Marshal(&x)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,9 +24,9 @@ type AsyncJobStatus struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x AsyncJobStatus) MarshalJSON() ([]byte, error) {
-	var e graphrt.Encoder
-	x.EncodeJSON(&e)
-	return e.Bytes(), e.Err()
+	e := graphrt.AcquireEncoder()
+	x.EncodeJSON(e)
+	return graphrt.ReleaseEncoder(e)
 }
 
 // UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
@@ -35,17 +35,21 @@ func (x *AsyncJobStatus) UnmarshalJSON(b []byte) error {
 	return graphrt.Unmarshal(b, x)
 }
 
-// EncodeJSON writes x as one JSON object.
-func (x AsyncJobStatus) EncodeJSON(e *graphrt.Encoder) {
-	e.ObjectStart()
+// EncodeJSON writes x as one JSON object (null for a nil x).
+func (x *AsyncJobStatus) EncodeJSON(e *graphrt.Encoder) {
+	if x == nil {
+		e.Null()
+		return
+	}
+	e.ObjectStartExtra(x.AdditionalData)
 	x.encodeFields(e)
 	x.AdditionalData.Encode(e)
 	e.ObjectEnd()
 }
 
-func (x AsyncJobStatus) encodeFields(e *graphrt.Encoder) {
-	graphrt.EncodeOpt(e, "percentageComplete", x.PercentageComplete, (*graphrt.Encoder).Float64)
-	graphrt.EncodeOpt(e, "status", x.Status, graphrt.EncodeString[AsyncJobStatusStatus])
+func (x *AsyncJobStatus) encodeFields(e *graphrt.Encoder) {
+	e.OptFloat64("\"percentageComplete\":", x.PercentageComplete)
+	graphrt.EncodeOptString(e, "\"status\":", x.Status)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
@@ -63,9 +67,9 @@ func (x *AsyncJobStatus) DecodeJSON(d *graphrt.Decoder) error {
 func (x *AsyncJobStatus) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
 	switch string(key) {
 	case "percentageComplete":
-		return true, graphrt.DecodeOpt(d, &x.PercentageComplete, (*graphrt.Decoder).Float64)
+		return true, d.OptFloat64(&x.PercentageComplete)
 	case "status":
-		return true, graphrt.DecodeOpt(d, &x.Status, graphrt.StringDecoder[AsyncJobStatusStatus])
+		return true, graphrt.DecodeOptString(d, &x.Status)
 	}
 	return false, nil
 }

@@ -1,0 +1,186 @@
+package graphrt
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Object is what every generated type's pointer implements.
+type Object interface {
+	ObjectEncoder
+	ObjectDecoder
+}
+
+// Page is one response of a collection request:
+//
+//	{"@odata.context": "...", "@odata.count": 2, "@odata.nextLink": "...", "value": [...]}
+//
+// T is a generated type (Page[graph.User]), a string type, or
+// json.RawMessage; for a base type with derived types, whose elements are
+// interface values chosen by @odata.type, decode with DecodeWith and encode
+// with EncodeWith, passing the generated DecodeXKind/EncodeXKind functions.
+// Follow NextLink until it is absent to read the whole collection; the last
+// page of a delta query carries DeltaLink instead. Other members are kept in
+// AdditionalData, as in generated types.
+type Page[T any] struct {
+	Context        Opt[string] `json:"@odata.context"`
+	Count          Opt[int64]  `json:"@odata.count"`
+	NextLink       Opt[string] `json:"@odata.nextLink"`
+	DeltaLink      Opt[string] `json:"@odata.deltaLink"`
+	Value          Opt[[]T]    `json:"value"`
+	AdditionalData Extra       `json:"-"`
+}
+
+// elemCodec finds how to read and write a T when the caller gives no
+// function: a string or raw JSON. Generated types are handled in place by
+// decodeValue and encodeValue, without copying.
+func elemCodec[T any]() (dec func(*Decoder) (T, error), enc func(*Encoder, T), ok bool) {
+	var zero T
+	switch any(&zero).(type) {
+	case *string:
+		return func(d *Decoder) (T, error) {
+				s, err := d.String()
+				return any(s).(T), err
+			}, func(e *Encoder, v T) {
+				e.String(any(v).(string))
+			}, true
+	case *json.RawMessage:
+		return func(d *Decoder) (T, error) {
+				r, err := d.Raw()
+				return any(r).(T), err
+			}, func(e *Encoder, v T) {
+				EncodeRaw(e, any(v).(json.RawMessage))
+			}, true
+	}
+	return nil, nil, false
+}
+
+func isObject[T any]() bool {
+	var zero T
+	_, ok := any(&zero).(Object)
+	return ok
+}
+
+func noElemCodec[T any]() error {
+	var zero T
+	return fmt.Errorf("graphrt: Page[%T]: the element type needs DecodeWith/EncodeWith and its generated functions", zero)
+}
+
+// DecodeJSON reads a page whose elements are generated types, strings or
+// raw JSON.
+func (p *Page[T]) DecodeJSON(d *Decoder) error {
+	if isObject[T]() {
+		return p.decode(d, nil)
+	}
+	dec, _, ok := elemCodec[T]()
+	if !ok {
+		return noElemCodec[T]()
+	}
+	return p.decode(d, dec)
+}
+
+// DecodeWith reads a page, decoding each element with dec.
+func (p *Page[T]) DecodeWith(d *Decoder, dec func(*Decoder) (T, error)) error {
+	return p.decode(d, dec)
+}
+
+// decode reads the page; a nil dec decodes generated elements in place.
+func (p *Page[T]) decode(d *Decoder, dec func(*Decoder) (T, error)) error {
+	*p = Page[T]{}
+	return d.Object(func(key []byte) error {
+		switch string(key) {
+		case "@odata.context":
+			return d.OptString(&p.Context)
+		case "@odata.count":
+			return d.OptInt64(&p.Count)
+		case "@odata.nextLink":
+			return d.OptString(&p.NextLink)
+		case "@odata.deltaLink":
+			return d.OptString(&p.DeltaLink)
+		case "value":
+			if dec != nil {
+				return DecodeOptSlice(d, &p.Value, dec)
+			}
+			if optNull(d, &p.Value) {
+				return nil
+			}
+			out := []T{}
+			err := d.Array(func() error {
+				var zero T
+				out = append(out, zero)
+				return any(&out[len(out)-1]).(ObjectDecoder).DecodeJSON(d)
+			})
+			if err == nil {
+				p.Value = Some(out)
+			}
+			return err
+		}
+		return p.AdditionalData.Decode(d, key)
+	})
+}
+
+// EncodeJSON writes a page whose elements are generated types, strings or
+// raw JSON.
+func (p *Page[T]) EncodeJSON(e *Encoder) {
+	if isObject[T]() {
+		p.encode(e, nil)
+		return
+	}
+	_, enc, ok := elemCodec[T]()
+	if !ok {
+		e.fail(noElemCodec[T]())
+		e.Null()
+		return
+	}
+	p.encode(e, enc)
+}
+
+// EncodeWith writes a page, encoding each element with enc.
+func (p *Page[T]) EncodeWith(e *Encoder, enc func(*Encoder, T)) { p.encode(e, enc) }
+
+// encode writes the members in the order Graph sends them: the
+// annotations, value, then the rest. A nil enc encodes generated elements
+// in place.
+func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
+	e.ObjectStart()
+	e.OptString(`"@odata.context":`, p.Context)
+	e.OptInt64(`"@odata.count":`, p.Count)
+	e.OptString(`"@odata.nextLink":`, p.NextLink)
+	e.OptString(`"@odata.deltaLink":`, p.DeltaLink)
+	if enc != nil {
+		EncodeOptSlice(e, `"value":`, p.Value, enc)
+	} else if e.optKey(`"value":`, p.Value.Set, p.Value.Null) {
+		e.ArrayStart()
+		for i := range p.Value.Value {
+			any(&p.Value.Value[i]).(ObjectEncoder).EncodeJSON(e)
+		}
+		e.ArrayEnd()
+	}
+	p.AdditionalData.Encode(e)
+	e.ObjectEnd()
+}
+
+// MarshalJSON encodes the page; see EncodeJSON.
+func (p Page[T]) MarshalJSON() ([]byte, error) {
+	e := AcquireEncoder()
+	p.EncodeJSON(e)
+	return ReleaseEncoder(e)
+}
+
+// UnmarshalJSON decodes the page; see DecodeJSON.
+func (p *Page[T]) UnmarshalJSON(b []byte) error { return Unmarshal(b, p) }
+
+// UnmarshalPage decodes a collection response whose elements need a
+// decoding function, such as a generated DecodeDirectoryObjectKind.
+func UnmarshalPage[T any](b []byte, dec func(*Decoder) (T, error)) (Page[T], error) {
+	var p Page[T]
+	err := Unmarshal(b, pageWith[T]{&p, dec})
+	return p, err
+}
+
+type pageWith[T any] struct {
+	p   *Page[T]
+	dec func(*Decoder) (T, error)
+}
+
+func (w pageWith[T]) DecodeJSON(d *Decoder) error { return w.p.DecodeWith(d, w.dec) }

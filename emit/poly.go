@@ -1,0 +1,210 @@
+package emit
+
+import (
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphdocgen/docgen/model"
+)
+
+// Polymorphism. A slot (property or collection) declared with a type B that
+// has derived types can hold any of them on the wire, told apart by
+// "@odata.type". Such a slot is typed with an interface, BKind, which *B and
+// the pointer of every type derived from B implement (GetB is defined once
+// on *B and promoted through embedding). Per base B the generated
+// DecodeBKind peeks at "@odata.type" and switches over B's derived types,
+// and EncodeBKind switches on the dynamic type to write the annotation when
+// it differs from B. Both are reached only from fields declared with B, so
+// a program links the derived types only if it can meet them; a slot whose
+// type has no derived types stays a plain *T or []T.
+
+// polyBase is what a base type with derived types adds to the package.
+type polyBase struct {
+	kind    string        // the interface, e.g. DirectoryObjectKind
+	getter  string        // the method on *B, e.g. GetDirectoryObject
+	encode  string        // EncodeDirectoryObjectKind
+	decode  string        // DecodeDirectoryObjectKind
+	derived []*model.Type // every type below B, by name
+}
+
+// descendants maps every type that has derived types to all of them
+// (transitively), sorted by name.
+func descendants(types []*model.Type) map[*model.Type][]*model.Type {
+	out := map[*model.Type][]*model.Type{}
+	for _, t := range types {
+		for b := t.Base; b != nil; b = b.Base {
+			out[b] = append(out[b], t)
+		}
+	}
+	for _, ds := range out {
+		slices.SortFunc(ds, func(a, b *model.Type) int { return cmp.Compare(a.Name, b.Name) })
+	}
+	return out
+}
+
+// namePolymorphism claims the names polymorphism adds, after every other
+// package-level name so that none of those changes because of it.
+func (g *generator) namePolymorphism(s *model.Schema, pkg namespace) {
+	g.poly = map[*model.Type]*polyBase{}
+	desc := descendants(s.Types)
+	for _, t := range s.Types { // sorted by name: stable claims
+		if len(desc[t]) == 0 {
+			continue
+		}
+		name := g.typeNames[t]
+		kind := pkg.claim(name + "Kind")
+		g.poly[t] = &polyBase{
+			kind:    kind,
+			getter:  "Get" + name,
+			encode:  pkg.claim("Encode" + kind),
+			decode:  pkg.claim("Decode" + kind),
+			derived: desc[t],
+		}
+	}
+	if len(s.Types) > 0 {
+		g.registryNew = pkg.claim("NewByODataType")
+		g.registryNames = pkg.claim("ODataTypeNames")
+	}
+}
+
+// odataNames are the "@odata.type" values (without '#') that name t: its
+// qualified name and its aliases.
+func odataNames(t *model.Type) []string {
+	names := []string{t.Name}
+	for _, a := range t.Aliases {
+		names = append(names, strings.TrimPrefix(a, "#"))
+	}
+	return names
+}
+
+// typeCases lists the switch cases that construct each type: one case per
+// type, with every name that is not already taken (by an earlier type, or by
+// skip, the slot's own type, which the default case handles).
+func typeCases(types []*model.Type, skip *model.Type) (cases [][]string, kept []*model.Type) {
+	seen := map[string]bool{}
+	if skip != nil {
+		for _, n := range odataNames(skip) {
+			seen[n] = true
+		}
+	}
+	real := map[string]bool{} // a type's own name beats another's alias
+	for _, t := range types {
+		real[t.Name] = true
+	}
+	for _, t := range types {
+		var names []string
+		for i, n := range odataNames(t) {
+			if i > 0 && real[n] {
+				continue
+			}
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+		if len(names) > 0 {
+			cases = append(cases, names)
+			kept = append(kept, t)
+		}
+	}
+	return cases, kept
+}
+
+// polyDecls writes B's Kind interface, GetB and the Kind codecs.
+func (g *generator) polyDecls(f *jen.File, t *model.Type) {
+	p := g.poly[t]
+	name := g.typeNames[t]
+	comment(f, fmt.Sprintf("%s is a %s or any type derived from it: a property or collection declared as %s holds one, chosen on decoding by the value's \"@odata.type\". Use a type switch to reach the derived type.", p.kind, t.Name, t.ShortName()))
+	f.Type().Id(p.kind).Interface(
+		rt("Object"),
+		jen.Comment(p.getter+" returns the "+name+" part of the value."),
+		jen.Id(p.getter).Params().Op("*").Id(name),
+	)
+	comment(f, fmt.Sprintf("%s returns x; every derived type inherits it, so each implements %s.", p.getter, p.kind))
+	f.Func().Params(jen.Id("x").Op("*").Id(name)).Id(p.getter).Params().Op("*").Id(name).Block(jen.Return(jen.Id("x")))
+
+	cases, kept := typeCases(p.derived, t)
+	comment(f, fmt.Sprintf("%s reads a value declared as %s as the type its \"@odata.type\" names, or as %s when the name is absent or not a type derived from it (the annotation then stays in AdditionalData). null gives nil.", p.decode, t.ShortName(), name))
+	f.Func().Id(p.decode).Params(jen.Id("d").Op("*").Add(rt("Decoder"))).Params(jen.Id(p.kind), jen.Error()).Block(
+		jen.Var().Id("v").Id(p.kind),
+		jen.Switch(jen.String().Parens(jen.Id("d").Dot("ODataType").Call())).BlockFunc(func(s *jen.Group) {
+			for i, d := range kept {
+				s.CaseFunc(func(c *jen.Group) {
+					for _, n := range cases[i] {
+						c.Lit(n)
+					}
+				}).Block(jen.Id("v").Op("=").New(jen.Id(g.typeNames[d])))
+			}
+			s.Default().Block(
+				jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Nil(), jen.Nil())),
+				jen.Id("v").Op("=").New(jen.Id(name)),
+			)
+		}),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		),
+		jen.Return(jen.Id("v"), jen.Nil()),
+	)
+	comment(f, fmt.Sprintf("%s writes v, adding \"@odata.type\" when v is a derived type and does not carry the annotation in its AdditionalData already. nil is null.", p.encode))
+	f.Func().Id(p.encode).Params(jen.Id("e").Op("*").Add(rt("Encoder")), jen.Id("v").Id(p.kind)).Block(
+		jen.Switch(jen.Id("v").Assert(jen.Type())).BlockFunc(func(s *jen.Group) {
+			for _, d := range p.derived {
+				s.Case(jen.Op("*").Id(g.typeNames[d])).Block(jen.Id("e").Dot("TypeHint").Call(jen.Lit("#" + d.Name)))
+			}
+		}),
+		rt("EncodeValue").Call(jen.Id("e"), jen.Id("v")),
+	)
+}
+
+// registryFile renders the one file that maps every "@odata.type" name to
+// a constructor. It is a function with a switch, not a map filled in init,
+// so the linker keeps the types only in programs that call it.
+func (g *generator) registryFile(s *model.Schema, pages []string) ([]byte, error) {
+	f := jen.NewFile(g.opts.Package)
+	f.HeaderComment("Code generated by docgen from the pages in " + commonDir(pages) + " (the @odata.type registry). DO NOT EDIT.")
+	f.ImportName(RuntimePath, "graphrt")
+	cases, kept := typeCases(s.Types, nil)
+	comment(f, fmt.Sprintf("%s returns a new, empty value of the type an \"@odata.type\" names, with or without the leading '#' (\"#microsoft.graph.user\"), or nil when no generated type has that name. Decode into the result with json.Unmarshal or its DecodeJSON method. Programs that never call it do not link every type.", g.registryNew))
+	f.Func().Id(g.registryNew).Params(jen.Id("name").String()).Add(rt("Object")).Block(
+		jen.Switch(jen.Qual("strings", "TrimPrefix").Call(jen.Id("name"), jen.Lit("#"))).BlockFunc(func(sw *jen.Group) {
+			for i, t := range kept {
+				sw.CaseFunc(func(c *jen.Group) {
+					for _, n := range cases[i] {
+						c.Lit(n)
+					}
+				}).Block(jen.Return(jen.New(jen.Id(g.typeNames[t]))))
+			}
+		}),
+		jen.Return(jen.Nil()),
+	)
+	comment(f, fmt.Sprintf("%s lists the qualified name of every generated type, sorted; each is accepted by %s.", g.registryNames, g.registryNew))
+	f.Func().Id(g.registryNames).Params().Index().String().Block(
+		jen.Return(jen.Index().String().CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
+			for _, t := range s.Types {
+				v.Lit(t.Name)
+			}
+		})),
+	)
+	return g.format(f, "registry.go")
+}
+
+// commonDir is the longest directory that holds every page, for the
+// registry's header.
+func commonDir(pages []string) string {
+	if len(pages) == 0 {
+		return "."
+	}
+	dir := filepath.ToSlash(filepath.Dir(pages[0]))
+	for _, p := range pages[1:] {
+		p = filepath.ToSlash(p)
+		for dir != "." && dir != "/" && !strings.HasPrefix(p, dir+"/") {
+			dir = filepath.ToSlash(filepath.Dir(dir))
+		}
+	}
+	return dir
+}
