@@ -22,7 +22,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$root" && go build -o "$work/docgen" ./cmd/docgen)
 
-setup() { # dir, main file, docgen args...
+setup() { # dir, main file, then "generate" and docgen args, if any
   local dir=$1 main=$2; shift 2
   mkdir -p "$dir"
   cat > "$dir/go.mod" <<MOD
@@ -34,8 +34,10 @@ MOD
   cp "$root/go.sum" "$dir/"
   cp "$root/scripts/measure/drive_item.json" "$dir/"
   cp "$root/scripts/measure/$main" "$dir/main.go"
-  if [ $# -gt 0 ]; then
-    "$work/docgen" -out "$dir/graph" -pkg graph "$@" "$corpus" 2>/dev/null
+  if [ "${1:-}" = generate ]; then
+    shift
+    "$work/docgen" -out "$dir/graph" -pkg graph "$@" "$corpus" 2>"$work/docgen.log" ||
+      { cat "$work/docgen.log" >&2; exit 1; }
   fi
 }
 
@@ -51,8 +53,8 @@ build() { # label, dir
 }
 
 setup "$work/plain" plain_main.go.txt
-setup "$work/full" generated_main.go.txt
-setup "$work/subset" generated_main.go.txt -types microsoft.graph.driveItem
+setup "$work/full" generated_main.go.txt generate
+setup "$work/subset" generated_main.go.txt generate -types microsoft.graph.driveItem
 echo "generated v1.0 package: $(ls "$work/full/graph" | wc -l) files, $(cat "$work/full/graph"/*.go | wc -c) bytes of Go source"
 echo "driveItem subset:       $(ls "$work/subset/graph" | wc -l) files, $(cat "$work/subset/graph"/*.go | wc -c) bytes of Go source"
 build plain "$work/plain"
