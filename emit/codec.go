@@ -27,13 +27,14 @@ type primitive struct {
 func rt(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
 
 func eID() *jen.Statement { return jen.Id("e") }
+func bID() *jen.Statement { return jen.Id("b") }
 func dID() *jen.Statement { return jen.Id("d") }
 
-// sliceWith is a collection handled by EncodeOptSlice/DecodeOptSlice with
+// sliceWith is a collection handled by AppendSlice/DecodeOptSlice with
 // per-element functions.
 func sliceWith(p *primitive, elemEnc, elemDec func() *jen.Statement) {
 	p.encSlice = func(key, val jen.Code) *jen.Statement {
-		return rt("EncodeOptSlice").Call(eID(), key, val, elemEnc())
+		return rt("AppendSlice").Call(eID(), bID(), key, val, elemEnc())
 	}
 	p.decSlice = func(ptr jen.Code) *jen.Statement {
 		return rt("DecodeOptSlice").Call(dID(), ptr, elemDec())
@@ -45,7 +46,7 @@ func sliceWith(p *primitive, elemEnc, elemDec func() *jen.Statement) {
 func builtin(goType, method string) primitive {
 	p := primitive{
 		goType: func() *jen.Statement { return jen.Id(goType) },
-		encOpt: func(key, val jen.Code) *jen.Statement { return eID().Dot("Opt"+method).Call(key, val) },
+		encOpt: func(key, val jen.Code) *jen.Statement { return rt("Append"+method).Call(bID(), key, val) },
 		decOpt: func(ptr jen.Code) *jen.Statement { return dID().Dot("Opt" + method).Call(ptr) },
 	}
 	sliceWith(&p,
@@ -59,9 +60,9 @@ func builtin(goType, method string) primitive {
 func stringKind(goType func() *jen.Statement) primitive {
 	return primitive{
 		goType:   goType,
-		encOpt:   func(key, val jen.Code) *jen.Statement { return rt("EncodeOptString").Call(eID(), key, val) },
+		encOpt:   func(key, val jen.Code) *jen.Statement { return rt("AppendEnum").Call(bID(), key, val) },
 		decOpt:   func(ptr jen.Code) *jen.Statement { return rt("DecodeOptString").Call(dID(), ptr) },
-		encSlice: func(key, val jen.Code) *jen.Statement { return rt("EncodeOptStrings").Call(eID(), key, val) },
+		encSlice: func(key, val jen.Code) *jen.Statement { return rt("AppendEnums").Call(bID(), key, val) },
 		decSlice: func(ptr jen.Code) *jen.Statement { return rt("DecodeOptStrings").Call(dID(), ptr) },
 	}
 }
@@ -71,11 +72,17 @@ func wireString(name string) primitive {
 	return stringKind(func() *jen.Statement { return rt(name) })
 }
 
-// wireValue is a graphrt wire type with its own codec and Opt helpers.
-func wireValue(name string) primitive {
+// wireValue is a graphrt wire type with its own codec and Opt helpers;
+// withEncoder says whether its Append helper needs the Encoder.
+func wireValue(name string, withEncoder bool) primitive {
 	p := primitive{
 		goType: func() *jen.Statement { return rt(name) },
-		encOpt: func(key, val jen.Code) *jen.Statement { return eID().Dot("Opt"+name).Call(key, val) },
+		encOpt: func(key, val jen.Code) *jen.Statement {
+			if withEncoder {
+				return rt("Append"+name).Call(eID(), bID(), key, val)
+			}
+			return rt("Append"+name).Call(bID(), key, val)
+		},
 		decOpt: func(ptr jen.Code) *jen.Statement { return dID().Dot("Opt" + name).Call(ptr) },
 	}
 	sliceWith(&p,
@@ -87,7 +94,7 @@ func wireValue(name string) primitive {
 var rawJSON = func() primitive {
 	p := primitive{
 		goType: func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
-		encOpt: func(key, val jen.Code) *jen.Statement { return eID().Dot("OptRaw").Call(key, val) },
+		encOpt: func(key, val jen.Code) *jen.Statement { return rt("AppendRaw").Call(eID(), bID(), key, val) },
 		decOpt: func(ptr jen.Code) *jen.Statement { return dID().Dot("OptRaw").Call(ptr) },
 	}
 	sliceWith(&p,
@@ -108,13 +115,13 @@ var Primitives = map[string]primitive{
 	"Edm.SByte":          builtin("int16", "Int16"), // no int8 on the wire helpers; int16 holds every value
 	"Edm.Double":         builtin("float64", "Float64"),
 	"Edm.Single":         builtin("float32", "Float32"),
-	"Edm.Decimal":        wireValue("Decimal"),
+	"Edm.Decimal":        wireValue("Decimal", true),
 	"Edm.DateTimeOffset": wireString("DateTimeOffset"),
 	"Edm.Date":           wireString("Date"),
 	"Edm.TimeOfDay":      wireString("TimeOfDay"),
 	"Edm.Duration":       wireString("Duration"),
 	"Edm.Guid":           wireString("GUID"),
-	"Edm.Binary":         wireValue("Binary"),
+	"Edm.Binary":         wireValue("Binary", false),
 	"Edm.Stream":         rawJSON,
 	"Edm.Untyped":        rawJSON,
 }
@@ -123,7 +130,7 @@ func init() {
 	// A plain string field uses the Encoder's own method rather than the
 	// generic one: the common case deserves the shortest path.
 	p := Primitives["Edm.String"]
-	p.encOpt = func(key, val jen.Code) *jen.Statement { return eID().Dot("OptString").Call(key, val) }
+	p.encOpt = func(key, val jen.Code) *jen.Statement { return rt("AppendString").Call(bID(), key, val) }
 	p.decOpt = func(ptr jen.Code) *jen.Statement { return dID().Dot("OptString").Call(ptr) }
 	Primitives["Edm.String"] = p
 }
@@ -168,15 +175,15 @@ func (g *generator) fieldCodec(ft model.FieldType, key, val, ptr jen.Code) (enc,
 	case ft.Type != nil && g.poly[ft.Type] != nil:
 		p := g.poly[ft.Type]
 		if ft.Collection {
-			return rt("EncodeOptSlice").Call(eID(), key, val, jen.Id(p.encode)),
+			return rt("AppendSlice").Call(eID(), bID(), key, val, jen.Id(p.encode)),
 				rt("DecodeOptSlice").Call(dID(), ptr, jen.Id(p.decode))
 		}
-		return rt("EncodeOpt").Call(eID(), key, val, jen.Id(p.encode)),
+		return rt("AppendOpt").Call(eID(), bID(), key, val, jen.Id(p.encode)),
 			rt("DecodeOpt").Call(dID(), ptr, jen.Id(p.decode))
 	case ft.Type != nil && ft.Collection:
-		return rt("EncodeOptObjects").Call(eID(), key, val), rt("DecodeOptObjects").Call(dID(), ptr)
+		return rt("AppendObjects").Call(eID(), bID(), key, val), rt("DecodeOptObjects").Call(dID(), ptr)
 	case ft.Type != nil:
-		return rt("EncodeOptPtr").Call(eID(), key, val), rt("DecodeOptPtr").Call(dID(), ptr)
+		return rt("AppendPtr").Call(eID(), bID(), key, val), rt("DecodeOptPtr").Call(dID(), ptr)
 	}
 	var p primitive
 	if ft.Enum != nil {
@@ -223,21 +230,21 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 	comment(f, "EncodeJSON writes x as one JSON object (null for a nil x).")
 	f.Func().Params(x.Clone().Op("*").Id(name)).Id("EncodeJSON").Params(enc.Clone()).Block(
 		jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Id("e").Dot("Null").Call(), jen.Return()),
-		jen.Id("e").Dot("ObjectStartExtra").Call(jen.Id("x").Dot("AdditionalData")),
-		jen.Id("x").Dot("encodeFields").Call(jen.Id("e")),
-		jen.Id("x").Dot("AdditionalData").Dot("Encode").Call(jen.Id("e")),
-		jen.Id("e").Dot("ObjectEnd").Call(),
+		jen.Id("b").Op(":=").Id("e").Dot("BeginObject").Call(jen.Id("x").Dot("AdditionalData")),
+		jen.Id("b").Op("=").Id("x").Dot("appendFields").Call(jen.Id("e"), jen.Id("b")),
+		jen.Id("e").Dot("EndObject").Call(jen.Id("b"), jen.Id("x").Dot("AdditionalData")),
 	)
 	f.Line()
-	f.Func().Params(x.Clone().Op("*").Id(name)).Id("encodeFields").Params(enc.Clone()).BlockFunc(func(b *jen.Group) {
+	f.Func().Params(x.Clone().Op("*").Id(name)).Id("appendFields").Params(enc.Clone(), jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		if t.Base != nil {
-			b.Id("x").Dot(g.typeNames[t.Base]).Dot("encodeFields").Call(jen.Id("e"))
+			b.Id("b").Op("=").Id("x").Dot(g.typeNames[t.Base]).Dot("appendFields").Call(jen.Id("e"), jen.Id("b"))
 		}
 		for _, fld := range t.Fields {
 			field := jen.Id("x").Dot(g.fields[fld])
 			e, _ := g.fieldCodec(fld.Type, jen.Lit(quotedKey(fld.Name)), field, nil)
-			b.Add(e)
+			b.Id("b").Op("=").Add(e)
 		}
+		b.Return(jen.Id("b"))
 	})
 	comment(f, "DecodeJSON reads one JSON object into x, replacing what x held.")
 	f.Func().Params(x.Clone().Op("*").Id(name)).Id("DecodeJSON").Params(dec.Clone()).Error().Block(

@@ -592,6 +592,12 @@ func (d *Decoder) readString() ([]byte, error) {
 	start := d.pos + 1
 	i := start
 	for i < len(b) {
+		for i+8 <= len(b) && plain8(load8(b, i)) {
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		if c < utf8.RuneSelf {
 			if safeSet[c] {
@@ -728,6 +734,12 @@ func (d *Decoder) skipString() error {
 	b := d.buf
 	i := d.pos + 1
 	for i < len(b) {
+		for i+8 <= len(b) && !special8(load8(b, i)) {
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		if plainSet[c] {
 			i++

@@ -11,13 +11,15 @@ import (
 // Encoder appends JSON to an internal buffer. Separators are placed
 // automatically: every value method and Key writes the comma that precedes
 // it when one is needed, so generated code never tracks "first member".
+// Whether one is needed follows from the last byte written (no comma after
+// '{', '[' or ':'), so code may also append to the buffer directly, as the
+// generated Append helpers do (see BeginObject).
 //
 // The zero value is ready to use. Encoder does not check that calls form a
 // well-nested document; that is the generated code's contract.
 type Encoder struct {
-	buf   []byte
-	comma bool // a value was just completed, so the next key or value needs ','
-	err   error
+	buf []byte
+	err error
 	// typeHint is an "@odata.type" value the next object must carry: set
 	// by TypeHint when a derived value fills a slot declared with its base.
 	typeHint string
@@ -42,14 +44,19 @@ func (e *Encoder) fail(err error) {
 	}
 }
 
-// value prepares for a value: it writes the separating comma if needed and
-// records that the next key or value will need one.
-func (e *Encoder) value() {
-	if e.comma {
-		e.buf = append(e.buf, ',')
+// sep appends the comma that separates a value from the one before it:
+// after anything but the start of the document, '{', '[' or a key's ':'.
+func sep(b []byte) []byte {
+	if n := len(b); n > 0 {
+		if c := b[n-1]; c != '{' && c != '[' && c != ':' {
+			return append(b, ',')
+		}
 	}
-	e.comma = true
+	return b
 }
+
+// value prepares for a value: it writes the separating comma if needed.
+func (e *Encoder) value() { e.buf = sep(e.buf) }
 
 // initialCap is the first buffer size: most Graph objects encode to a few
 // hundred bytes or more, so starting there avoids several growth steps.
@@ -60,24 +67,33 @@ func (e *Encoder) ObjectStart() {
 	if e.buf == nil {
 		e.buf = make([]byte, 0, initialCap)
 	}
-	e.value()
-	e.buf = append(e.buf, '{')
-	e.comma = false
+	e.buf = append(sep(e.buf), '{')
 	e.typeHint = ""
 }
 
-// ObjectStartExtra writes '{' for a generated object whose unknown members
-// are extra. A pending TypeHint is written first as "@odata.type", unless
-// extra already carries that member (it is then re-encoded with the rest of
-// extra, as it came).
-func (e *Encoder) ObjectStartExtra(extra Extra) {
+// BeginObject starts a generated object whose unknown members are extra:
+// it writes '{', then a pending TypeHint as "@odata.type" unless extra
+// already carries that member (which is then re-encoded with the rest of
+// extra, as it came). It returns the buffer for the Append helpers; hand it
+// back with EndObject. Holding the buffer in a local variable, rather than
+// storing it into the Encoder after every member, is what makes generated
+// encoding fast.
+func (e *Encoder) BeginObject(extra Extra) []byte {
 	hint := e.typeHint
 	e.ObjectStart()
 	if hint != "" && !extra.has(odataType) {
 		e.buf = append(e.buf, `"@odata.type":`...)
 		e.buf = appendString(e.buf, hint)
-		e.comma = true
 	}
+	return e.buf
+}
+
+// EndObject takes back the buffer from BeginObject, writes extra's members
+// and '}'.
+func (e *Encoder) EndObject(b []byte, extra Extra) {
+	e.buf = b
+	extra.Encode(e)
+	e.buf = append(e.buf, '}')
 }
 
 // TypeHint makes the next object written carry "@odata.type": name (such as
@@ -86,42 +102,23 @@ func (e *Encoder) ObjectStartExtra(extra Extra) {
 func (e *Encoder) TypeHint(name string) { e.typeHint = name }
 
 // ObjectEnd writes '}'.
-func (e *Encoder) ObjectEnd() {
-	e.buf = append(e.buf, '}')
-	e.comma = true
-}
+func (e *Encoder) ObjectEnd() { e.buf = append(e.buf, '}') }
 
 // ArrayStart writes '['.
-func (e *Encoder) ArrayStart() {
-	e.value()
-	e.buf = append(e.buf, '[')
-	e.comma = false
-}
+func (e *Encoder) ArrayStart() { e.buf = append(sep(e.buf), '[') }
 
 // ArrayEnd writes ']'.
-func (e *Encoder) ArrayEnd() {
-	e.buf = append(e.buf, ']')
-	e.comma = true
-}
+func (e *Encoder) ArrayEnd() { e.buf = append(e.buf, ']') }
 
 // Key writes an object member name (escaped) and ':'.
 func (e *Encoder) Key(name string) {
-	e.value()
-	e.buf = appendString(e.buf, name)
-	e.buf = append(e.buf, ':')
-	e.comma = false
+	e.buf = append(appendString(sep(e.buf), name), ':')
 }
 
 // QuotedKey writes an object member name that is already in its JSON form
 // with the colon, such as `"displayName":`. Generated code passes constants,
 // so nothing is escaped at run time.
-func (e *Encoder) QuotedKey(key string) {
-	if e.comma {
-		e.buf = append(e.buf, ',')
-	}
-	e.buf = append(e.buf, key...)
-	e.comma = false
-}
+func (e *Encoder) QuotedKey(key string) { e.buf = append(sep(e.buf), key...) }
 
 // Null writes null.
 func (e *Encoder) Null() {
@@ -167,17 +164,17 @@ func (e *Encoder) Float64(v float64) { e.float(v, 64) }
 func (e *Encoder) Float32(v float32) { e.float(float64(v), 32) }
 
 func (e *Encoder) float(f float64, bits int) {
-	e.value()
+	e.buf = appendFloat(sep(e.buf), f, bits)
+}
+
+func appendFloat(b []byte, f float64, bits int) []byte {
 	switch {
 	case math.IsNaN(f):
-		e.buf = append(e.buf, `"NaN"`...)
-		return
+		return append(b, `"NaN"`...)
 	case math.IsInf(f, 1):
-		e.buf = append(e.buf, `"INF"`...)
-		return
+		return append(b, `"INF"`...)
 	case math.IsInf(f, -1):
-		e.buf = append(e.buf, `"-INF"`...)
-		return
+		return append(b, `"-INF"`...)
 	}
 	// Same as encoding/json's floatEncoder: ES6-style number formatting
 	// (like %g but with different exponent cutoffs and no exponent padding).
@@ -189,7 +186,7 @@ func (e *Encoder) float(f float64, bits int) {
 			format = 'e'
 		}
 	}
-	b := strconv.AppendFloat(e.buf, f, format, -1, bits)
+	b = strconv.AppendFloat(b, f, format, -1, bits)
 	if format == 'e' {
 		// Clean up e-09 to e-9.
 		n := len(b)
@@ -198,7 +195,7 @@ func (e *Encoder) float(f float64, bits int) {
 			b = b[:n-1]
 		}
 	}
-	e.buf = b
+	return b
 }
 
 // Raw writes b, which must be exactly one JSON value, verbatim. Invalid input
@@ -311,8 +308,7 @@ func AcquireEncoder() *Encoder {
 // ReleaseEncoder returns a copy of what e encoded and its error, and puts
 // e back in the pool; e must not be used afterwards.
 func ReleaseEncoder(e *Encoder) ([]byte, error) {
-	out := make([]byte, len(e.buf))
-	copy(out, e.buf)
+	out := append([]byte(nil), e.buf...) // unlike make+copy, not zeroed first
 	err := e.err
 	if cap(e.buf) <= maxPooledBuffer {
 		e.err = nil
@@ -337,6 +333,12 @@ func appendString(dst []byte, src string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(src); {
+		for i+8 <= len(src) && plain8(load8(src, i)) {
+			i += 8
+		}
+		if i >= len(src) {
+			break
+		}
 		if b := src[i]; b < utf8.RuneSelf {
 			if safeSet[b] {
 				i++
@@ -385,3 +387,31 @@ func appendString(dst []byte, src string) []byte {
 	dst = append(dst, src[start:]...)
 	return append(dst, '"')
 }
+
+// SWAR (SIMD within a register) tests on 8 bytes at once let the string
+// loops skip runs of plain ASCII, the bulk of Graph's text, in one step.
+const (
+	lsb8 = 0x0101010101010101
+	msb8 = 0x8080808080808080
+)
+
+// load8 reads 8 bytes of s at i, little-endian (the compiler merges the
+// loads into one).
+func load8[S string | []byte](s S, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// special8 reports whether any byte of v is a control character, '"' or
+// '\\': the bytes a JSON string cannot hold as they are. The tests are the
+// classic "has less than" and "has zero byte" ones, exact as booleans.
+func special8(v uint64) bool {
+	ctl := (v - 0x20*lsb8) & ^v & msb8
+	q := v ^ ('"' * lsb8)
+	bs := v ^ ('\\' * lsb8)
+	return ctl|((q-lsb8) & ^q & msb8)|((bs-lsb8) & ^bs & msb8) != 0
+}
+
+// plain8 reports whether all 8 bytes of v are ASCII that needs no escaping.
+func plain8(v uint64) bool { return v&msb8 == 0 && !special8(v) }

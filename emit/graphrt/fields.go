@@ -1,157 +1,231 @@
 package graphrt
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strconv"
+)
 
 // The helpers below encode and decode one Opt field each. Generated code
 // calls a specific one per field rather than EncodeOpt/DecodeOpt with a
 // function value: direct calls the compiler can inline, and no closure
-// built per call. Encoder helpers take the key in QuotedKey form.
+// built per call.
+//
+// The Append helpers write a member to b, the buffer BeginObject returned,
+// and return it: the buffer stays in a local variable of the generated
+// code instead of being stored into the Encoder (a heap object, so every
+// store would pay a GC write barrier) after every member. key is the member
+// name in QuotedKey form; nothing is written when o is absent.
 
-func (e *Encoder) optKey(key string, set, null bool) bool {
-	if !set {
-		return false
-	}
-	e.QuotedKey(key)
+// member starts a member: the separator and the key. It returns false,
+// having written null, when o is null.
+func member(b []byte, key string, set, null bool) ([]byte, bool) {
+	b = append(sep(b), key...)
 	if null {
-		e.Null()
-		return false
+		return append(b, "null"...), false
 	}
-	return true
+	return b, true
 }
 
-// OptString writes a string field.
-func (e *Encoder) OptString(key string, o Opt[string]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.String(o.Value)
+// AppendString writes a string field.
+func AppendString(b []byte, key string, o Opt[string]) []byte {
+	if !o.Set {
+		return b
 	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if ok {
+		b = appendString(b, o.Value)
+	}
+	return b
 }
 
-// OptBool writes a boolean field.
-func (e *Encoder) OptBool(key string, o Opt[bool]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.Bool(o.Value)
+// AppendEnum writes a field of a string type: an enum, or one of the wire
+// types kept as text (DateTimeOffset, Date, TimeOfDay, Duration, GUID).
+func AppendEnum[T ~string](b []byte, key string, o Opt[T]) []byte {
+	if !o.Set {
+		return b
 	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if ok {
+		b = appendString(b, string(o.Value))
+	}
+	return b
 }
 
-// OptInt64 writes an Int64 field.
-func (e *Encoder) OptInt64(key string, o Opt[int64]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.Int64(o.Value)
+// AppendEnums writes a collection of a string type.
+func AppendEnums[T ~string](b []byte, key string, o Opt[[]T]) []byte {
+	if !o.Set {
+		return b
 	}
-}
-
-// OptInt32 writes an Int32 field.
-func (e *Encoder) OptInt32(key string, o Opt[int32]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.Int64(int64(o.Value))
-	}
-}
-
-// OptInt16 writes an Int16 (or SByte) field.
-func (e *Encoder) OptInt16(key string, o Opt[int16]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.Int64(int64(o.Value))
-	}
-}
-
-// OptByte writes a Byte field.
-func (e *Encoder) OptByte(key string, o Opt[uint8]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.Int64(int64(o.Value))
-	}
-}
-
-// OptFloat64 writes a Double field.
-func (e *Encoder) OptFloat64(key string, o Opt[float64]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.Float64(o.Value)
-	}
-}
-
-// OptFloat32 writes a Single field.
-func (e *Encoder) OptFloat32(key string, o Opt[float32]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.Float32(o.Value)
-	}
-}
-
-// OptRaw writes a raw JSON field; an empty value is written as null.
-func (e *Encoder) OptRaw(key string, o Opt[json.RawMessage]) {
-	if e.optKey(key, o.Set, o.Null) {
-		EncodeRaw(e, o.Value)
-	}
-}
-
-// OptDecimal writes a Decimal field.
-func (e *Encoder) OptDecimal(key string, o Opt[Decimal]) {
-	if e.optKey(key, o.Set, o.Null) {
-		o.Value.EncodeJSON(e)
-	}
-}
-
-// OptBinary writes a Binary field.
-func (e *Encoder) OptBinary(key string, o Opt[Binary]) {
-	if e.optKey(key, o.Set, o.Null) {
-		o.Value.EncodeJSON(e)
-	}
-}
-
-// EncodeOptString writes a field of a string type: an enum, or one of the
-// wire types kept as text (DateTimeOffset, Date, TimeOfDay, Duration, GUID).
-func EncodeOptString[T ~string](e *Encoder, key string, o Opt[T]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.String(string(o.Value))
-	}
-}
-
-// EncodeOptStrings writes a collection of a string type.
-func EncodeOptStrings[T ~string](e *Encoder, key string, o Opt[[]T]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.ArrayStart()
-		for _, v := range o.Value {
-			e.String(string(v))
+	b, ok := member(b, key, o.Set, o.Null)
+	if ok {
+		b = append(b, '[')
+		for i, v := range o.Value {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, string(v))
 		}
-		e.ArrayEnd()
+		b = append(b, ']')
 	}
+	return b
 }
 
-// EncodeOptPtr writes a nested object held by pointer; a nil pointer is null.
-func EncodeOptPtr[T any, P interface {
+// AppendBool writes a boolean field.
+func AppendBool(b []byte, key string, o Opt[bool]) []byte {
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if ok {
+		b = strconv.AppendBool(b, o.Value)
+	}
+	return b
+}
+
+// AppendInt64 writes an Int64 field.
+func AppendInt64(b []byte, key string, o Opt[int64]) []byte {
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if ok {
+		b = strconv.AppendInt(b, o.Value, 10)
+	}
+	return b
+}
+
+// AppendInt32 writes an Int32 field.
+func AppendInt32(b []byte, key string, o Opt[int32]) []byte {
+	return AppendInt64(b, key, Opt[int64]{Value: int64(o.Value), Set: o.Set, Null: o.Null})
+}
+
+// AppendInt16 writes an Int16 (or SByte) field.
+func AppendInt16(b []byte, key string, o Opt[int16]) []byte {
+	return AppendInt64(b, key, Opt[int64]{Value: int64(o.Value), Set: o.Set, Null: o.Null})
+}
+
+// AppendByte writes a Byte field.
+func AppendByte(b []byte, key string, o Opt[uint8]) []byte {
+	return AppendInt64(b, key, Opt[int64]{Value: int64(o.Value), Set: o.Set, Null: o.Null})
+}
+
+// AppendFloat64 writes a Double field; NaN and ±Inf as "NaN", "INF", "-INF".
+func AppendFloat64(b []byte, key string, o Opt[float64]) []byte {
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if ok {
+		b = appendFloat(b, o.Value, 64)
+	}
+	return b
+}
+
+// AppendFloat32 writes a Single field.
+func AppendFloat32(b []byte, key string, o Opt[float32]) []byte {
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if ok {
+		b = appendFloat(b, float64(o.Value), 32)
+	}
+	return b
+}
+
+// AppendBinary writes a Binary field as standard base64.
+func AppendBinary(b []byte, key string, o Opt[Binary]) []byte {
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if ok {
+		b = appendBase64(b, o.Value)
+	}
+	return b
+}
+
+// The helpers below may write nested objects or report errors, so they
+// take the Encoder too, and hand it the buffer while they use it.
+
+// AppendRaw writes a raw JSON field; an empty value is written as null.
+func AppendRaw(e *Encoder, b []byte, key string, o Opt[json.RawMessage]) []byte {
+	return AppendOpt(e, b, key, o, EncodeRaw)
+}
+
+// AppendDecimal writes a Decimal field.
+func AppendDecimal(e *Encoder, b []byte, key string, o Opt[Decimal]) []byte {
+	return AppendOpt(e, b, key, o, EncodeObject[Decimal])
+}
+
+// AppendPtr writes a nested object held by pointer; a nil pointer is null.
+func AppendPtr[T any, P interface {
 	*T
 	ObjectEncoder
-}](e *Encoder, key string, o Opt[*T]) {
-	if e.optKey(key, o.Set, o.Null) {
-		if o.Value == nil {
-			e.Null()
-			return
-		}
-		P(o.Value).EncodeJSON(e)
+}](e *Encoder, b []byte, key string, o Opt[*T]) []byte {
+	if !o.Set {
+		return b
 	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if !ok {
+		return b
+	}
+	if o.Value == nil {
+		return append(b, "null"...)
+	}
+	e.buf = b
+	P(o.Value).EncodeJSON(e)
+	return e.buf
 }
 
-// EncodeOptObjects writes a collection of objects, each encoded in place.
-func EncodeOptObjects[T any, P interface {
+// AppendObjects writes a collection of objects, each encoded in place.
+func AppendObjects[T any, P interface {
 	*T
 	ObjectEncoder
-}](e *Encoder, key string, o Opt[[]T]) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.ArrayStart()
-		for i := range o.Value {
-			P(&o.Value[i]).EncodeJSON(e)
-		}
-		e.ArrayEnd()
+}](e *Encoder, b []byte, key string, o Opt[[]T]) []byte {
+	if !o.Set {
+		return b
 	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = append(b, '[')
+	for i := range o.Value {
+		P(&o.Value[i]).EncodeJSON(e)
+	}
+	return append(e.buf, ']')
 }
 
-// EncodeOptSlice writes any other collection with enc per element.
-func EncodeOptSlice[T any](e *Encoder, key string, o Opt[[]T], enc func(*Encoder, T)) {
-	if e.optKey(key, o.Set, o.Null) {
-		e.ArrayStart()
-		for _, v := range o.Value {
-			enc(e, v)
-		}
-		e.ArrayEnd()
+// AppendOpt writes any other field with enc, such as a value held by a
+// Kind interface with the generated EncodeXKind.
+func AppendOpt[T any](e *Encoder, b []byte, key string, o Opt[T], enc func(*Encoder, T)) []byte {
+	if !o.Set {
+		return b
 	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = b
+	enc(e, o.Value)
+	return e.buf
+}
+
+// AppendSlice writes any other collection with enc per element.
+func AppendSlice[T any](e *Encoder, b []byte, key string, o Opt[[]T], enc func(*Encoder, T)) []byte {
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Set, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = append(b, '[')
+	for _, v := range o.Value {
+		enc(e, v)
+	}
+	return append(e.buf, ']')
 }
 
 // optNull consumes a null and marks o null; on a value it returns false.

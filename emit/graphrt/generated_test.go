@@ -31,14 +31,14 @@ func (x *Owner) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
-func (x *Owner) encodeFields(e *graphrt.Encoder) {
-	e.OptString(`"displayName":`, x.DisplayName)
-	e.OptInt64(`"size":`, x.Size)
+func (x *Owner) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, `"displayName":`, x.DisplayName)
+	b = graphrt.AppendInt64(b, `"size":`, x.Size)
+	return b
 }
 func (x *Owner) DecodeJSON(d *graphrt.Decoder) error {
 	*x = Owner{}
@@ -88,24 +88,24 @@ func (x *AsyncJob) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
-func (x *AsyncJob) encodeFields(e *graphrt.Encoder) {
-	e.OptString(`"id":`, x.ID)
-	e.OptFloat64(`"percentageComplete":`, x.PercentageComplete)
-	graphrt.EncodeOptString(e, `"status":`, x.Status)
-	graphrt.EncodeOptStrings(e, `"tags":`, x.Tags)
-	e.OptInt32(`"attempts":`, x.Attempts)
-	e.OptInt64(`"bytes":`, x.Bytes)
-	e.OptFloat32(`"ratio":`, x.Ratio)
-	e.OptBool(`"done":`, x.Done)
-	e.OptInt16(`"priority":`, x.Priority)
-	e.OptByte(`"flags":`, x.Flags)
-	graphrt.EncodeOptPtr(e, `"owner":`, x.Owner)
-	graphrt.EncodeOptObjects(e, `"history":`, x.History)
+func (x *AsyncJob) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, `"id":`, x.ID)
+	b = graphrt.AppendFloat64(b, `"percentageComplete":`, x.PercentageComplete)
+	b = graphrt.AppendEnum(b, `"status":`, x.Status)
+	b = graphrt.AppendEnums(b, `"tags":`, x.Tags)
+	b = graphrt.AppendInt32(b, `"attempts":`, x.Attempts)
+	b = graphrt.AppendInt64(b, `"bytes":`, x.Bytes)
+	b = graphrt.AppendFloat32(b, `"ratio":`, x.Ratio)
+	b = graphrt.AppendBool(b, `"done":`, x.Done)
+	b = graphrt.AppendInt16(b, `"priority":`, x.Priority)
+	b = graphrt.AppendByte(b, `"flags":`, x.Flags)
+	b = graphrt.AppendPtr(e, b, `"owner":`, x.Owner)
+	b = graphrt.AppendObjects(e, b, `"history":`, x.History)
+	return b
 }
 func (x *AsyncJob) DecodeJSON(d *graphrt.Decoder) error {
 	*x = AsyncJob{}
@@ -165,14 +165,14 @@ func (x *PrintJob) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
-func (x *PrintJob) encodeFields(e *graphrt.Encoder) {
-	x.AsyncJob.encodeFields(e)
-	e.OptInt32(`"copies":`, x.Copies)
+func (x *PrintJob) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = x.AsyncJob.appendFields(e, b)
+	b = graphrt.AppendInt32(b, `"copies":`, x.Copies)
+	return b
 }
 func (x *PrintJob) DecodeJSON(d *graphrt.Decoder) error {
 	*x = PrintJob{}

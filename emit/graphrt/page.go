@@ -142,22 +142,24 @@ func (p *Page[T]) EncodeWith(e *Encoder, enc func(*Encoder, T)) { p.encode(e, en
 // annotations, value, then the rest. A nil enc encodes generated elements
 // in place.
 func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
-	e.ObjectStart()
-	e.OptString(`"@odata.context":`, p.Context)
-	e.OptInt64(`"@odata.count":`, p.Count)
-	e.OptString(`"@odata.nextLink":`, p.NextLink)
-	e.OptString(`"@odata.deltaLink":`, p.DeltaLink)
+	b := e.BeginObject(p.AdditionalData)
+	b = AppendString(b, `"@odata.context":`, p.Context)
+	b = AppendInt64(b, `"@odata.count":`, p.Count)
+	b = AppendString(b, `"@odata.nextLink":`, p.NextLink)
+	b = AppendString(b, `"@odata.deltaLink":`, p.DeltaLink)
 	if enc != nil {
-		EncodeOptSlice(e, `"value":`, p.Value, enc)
-	} else if e.optKey(`"value":`, p.Value.Set, p.Value.Null) {
-		e.ArrayStart()
-		for i := range p.Value.Value {
-			any(&p.Value.Value[i]).(ObjectEncoder).EncodeJSON(e)
+		b = AppendSlice(e, b, `"value":`, p.Value, enc)
+	} else if p.Value.Set {
+		var ok bool
+		if b, ok = member(b, `"value":`, true, p.Value.Null); ok {
+			e.buf = append(b, '[')
+			for i := range p.Value.Value {
+				any(&p.Value.Value[i]).(ObjectEncoder).EncodeJSON(e)
+			}
+			b = append(e.buf, ']')
 		}
-		e.ArrayEnd()
 	}
-	p.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	e.EndObject(b, p.AdditionalData)
 }
 
 // MarshalJSON encodes the page; see EncodeJSON.

@@ -257,7 +257,15 @@ func (v *GUID) DecodeJSON(d *Decoder) error {
 // Binary is an Edm.Binary: bytes sent as standard base64 (URL-safe accepted).
 type Binary []byte
 
-func (v Binary) EncodeJSON(e *Encoder) { e.String(base64.StdEncoding.EncodeToString(v)) }
+func (v Binary) EncodeJSON(e *Encoder) { e.buf = appendBase64(sep(e.buf), v) }
+
+// appendBase64 writes v as a JSON string of standard base64, which needs no
+// escaping.
+func appendBase64(b []byte, v []byte) []byte {
+	b = append(b, '"')
+	b = base64.StdEncoding.AppendEncode(b, v)
+	return append(b, '"')
+}
 func (v *Binary) DecodeJSON(d *Decoder) error {
 	off := d.Offset()
 	s, err := d.String()

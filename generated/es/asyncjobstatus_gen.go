@@ -41,15 +41,15 @@ func (x *AsyncJobStatus) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *AsyncJobStatus) encodeFields(e *graphrt.Encoder) {
-	e.OptFloat64("\"percentageComplete\":", x.PercentageComplete)
-	graphrt.EncodeOptString(e, "\"status\":", x.Status)
+func (x *AsyncJobStatus) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendFloat64(b, "\"percentageComplete\":", x.PercentageComplete)
+	b = graphrt.AppendEnum(b, "\"status\":", x.Status)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

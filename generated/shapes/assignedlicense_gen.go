@@ -37,15 +37,15 @@ func (x *AssignedLicense) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *AssignedLicense) encodeFields(e *graphrt.Encoder) {
-	graphrt.EncodeOptStrings(e, "\"disabledPlans\":", x.DisabledPlans)
-	graphrt.EncodeOptString(e, "\"skuId\":", x.SkuID)
+func (x *AssignedLicense) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendEnums(b, "\"disabledPlans\":", x.DisabledPlans)
+	b = graphrt.AppendEnum(b, "\"skuId\":", x.SkuID)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

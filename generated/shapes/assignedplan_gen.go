@@ -39,16 +39,16 @@ func (x *AssignedPlan) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *AssignedPlan) encodeFields(e *graphrt.Encoder) {
-	graphrt.EncodeOptString(e, "\"assignedDateTime\":", x.AssignedDateTime)
-	e.OptString("\"service\":", x.Service)
-	graphrt.EncodeOptString(e, "\"servicePlanId\":", x.ServicePlanID)
+func (x *AssignedPlan) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendEnum(b, "\"assignedDateTime\":", x.AssignedDateTime)
+	b = graphrt.AppendString(b, "\"service\":", x.Service)
+	b = graphrt.AppendEnum(b, "\"servicePlanId\":", x.ServicePlanID)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

@@ -34,14 +34,14 @@ func (x *DirectoryObject) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *DirectoryObject) encodeFields(e *graphrt.Encoder) {
-	x.Entity.encodeFields(e)
+func (x *DirectoryObject) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = x.Entity.appendFields(e, b)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

@@ -43,18 +43,18 @@ func (x *DirectoryRole) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *DirectoryRole) encodeFields(e *graphrt.Encoder) {
-	x.DirectoryObject.encodeFields(e)
-	e.OptString("\"description\":", x.Description)
-	e.OptString("\"displayName\":", x.DisplayName)
-	e.OptString("\"roleTemplateId\":", x.RoleTemplateID)
-	graphrt.EncodeOptSlice(e, "\"members\":", x.Members, EncodeDirectoryObjectKind)
+func (x *DirectoryRole) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = x.DirectoryObject.appendFields(e, b)
+	b = graphrt.AppendString(b, "\"description\":", x.Description)
+	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
+	b = graphrt.AppendString(b, "\"roleTemplateId\":", x.RoleTemplateID)
+	b = graphrt.AppendSlice(e, b, "\"members\":", x.Members, EncodeDirectoryObjectKind)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

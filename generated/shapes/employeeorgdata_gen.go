@@ -37,15 +37,15 @@ func (x *EmployeeOrgData) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *EmployeeOrgData) encodeFields(e *graphrt.Encoder) {
-	e.OptString("\"costCenter\":", x.CostCenter)
-	e.OptString("\"division\":", x.Division)
+func (x *EmployeeOrgData) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, "\"costCenter\":", x.CostCenter)
+	b = graphrt.AppendString(b, "\"division\":", x.Division)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

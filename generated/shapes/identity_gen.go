@@ -37,15 +37,15 @@ func (x *Identity) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *Identity) encodeFields(e *graphrt.Encoder) {
-	e.OptString("\"displayName\":", x.DisplayName)
-	e.OptString("\"id\":", x.ID)
+func (x *Identity) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
+	b = graphrt.AppendString(b, "\"id\":", x.ID)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

@@ -40,16 +40,16 @@ func (x *IdentitySet) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *IdentitySet) encodeFields(e *graphrt.Encoder) {
-	graphrt.EncodeOptPtr(e, "\"application\":", x.Application)
-	graphrt.EncodeOptPtr(e, "\"device\":", x.Device)
-	graphrt.EncodeOptPtr(e, "\"user\":", x.User)
+func (x *IdentitySet) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendPtr(e, b, "\"application\":", x.Application)
+	b = graphrt.AppendPtr(e, b, "\"device\":", x.Device)
+	b = graphrt.AppendPtr(e, b, "\"user\":", x.User)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

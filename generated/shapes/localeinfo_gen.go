@@ -37,15 +37,15 @@ func (x *LocaleInfo) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *LocaleInfo) encodeFields(e *graphrt.Encoder) {
-	e.OptString("\"locale\":", x.Locale)
-	e.OptString("\"displayName\":", x.DisplayName)
+func (x *LocaleInfo) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, "\"locale\":", x.Locale)
+	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

@@ -43,18 +43,18 @@ func (x *MailboxSettings) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *MailboxSettings) encodeFields(e *graphrt.Encoder) {
-	e.OptString("\"archiveFolder\":", x.ArchiveFolder)
-	e.OptString("\"dateFormat\":", x.DateFormat)
-	graphrt.EncodeOptPtr(e, "\"language\":", x.Language)
-	e.OptString("\"timeFormat\":", x.TimeFormat)
-	e.OptString("\"timeZone\":", x.TimeZone)
+func (x *MailboxSettings) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, "\"archiveFolder\":", x.ArchiveFolder)
+	b = graphrt.AppendString(b, "\"dateFormat\":", x.DateFormat)
+	b = graphrt.AppendPtr(e, b, "\"language\":", x.Language)
+	b = graphrt.AppendString(b, "\"timeFormat\":", x.TimeFormat)
+	b = graphrt.AppendString(b, "\"timeZone\":", x.TimeZone)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

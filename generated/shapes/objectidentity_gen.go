@@ -39,16 +39,16 @@ func (x *ObjectIdentity) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *ObjectIdentity) encodeFields(e *graphrt.Encoder) {
-	e.OptString("\"signInType\":", x.SignInType)
-	e.OptString("\"issuer\":", x.Issuer)
-	e.OptString("\"issuerAssignedId\":", x.IssuerAssignedID)
+func (x *ObjectIdentity) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, "\"signInType\":", x.SignInType)
+	b = graphrt.AppendString(b, "\"issuer\":", x.Issuer)
+	b = graphrt.AppendString(b, "\"issuerAssignedId\":", x.IssuerAssignedID)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

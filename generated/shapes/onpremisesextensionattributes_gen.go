@@ -64,28 +64,28 @@ func (x *OnPremisesExtensionAttributes) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *OnPremisesExtensionAttributes) encodeFields(e *graphrt.Encoder) {
-	e.OptString("\"extensionAttribute1\":", x.ExtensionAttribute1)
-	e.OptString("\"extensionAttribute2\":", x.ExtensionAttribute2)
-	e.OptString("\"extensionAttribute3\":", x.ExtensionAttribute3)
-	e.OptString("\"extensionAttribute4\":", x.ExtensionAttribute4)
-	e.OptString("\"extensionAttribute5\":", x.ExtensionAttribute5)
-	e.OptString("\"extensionAttribute6\":", x.ExtensionAttribute6)
-	e.OptString("\"extensionAttribute7\":", x.ExtensionAttribute7)
-	e.OptString("\"extensionAttribute8\":", x.ExtensionAttribute8)
-	e.OptString("\"extensionAttribute9\":", x.ExtensionAttribute9)
-	e.OptString("\"extensionAttribute10\":", x.ExtensionAttribute10)
-	e.OptString("\"extensionAttribute11\":", x.ExtensionAttribute11)
-	e.OptString("\"extensionAttribute12\":", x.ExtensionAttribute12)
-	e.OptString("\"extensionAttribute13\":", x.ExtensionAttribute13)
-	e.OptString("\"extensionAttribute14\":", x.ExtensionAttribute14)
-	e.OptString("\"extensionAttribute15\":", x.ExtensionAttribute15)
+func (x *OnPremisesExtensionAttributes) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, "\"extensionAttribute1\":", x.ExtensionAttribute1)
+	b = graphrt.AppendString(b, "\"extensionAttribute2\":", x.ExtensionAttribute2)
+	b = graphrt.AppendString(b, "\"extensionAttribute3\":", x.ExtensionAttribute3)
+	b = graphrt.AppendString(b, "\"extensionAttribute4\":", x.ExtensionAttribute4)
+	b = graphrt.AppendString(b, "\"extensionAttribute5\":", x.ExtensionAttribute5)
+	b = graphrt.AppendString(b, "\"extensionAttribute6\":", x.ExtensionAttribute6)
+	b = graphrt.AppendString(b, "\"extensionAttribute7\":", x.ExtensionAttribute7)
+	b = graphrt.AppendString(b, "\"extensionAttribute8\":", x.ExtensionAttribute8)
+	b = graphrt.AppendString(b, "\"extensionAttribute9\":", x.ExtensionAttribute9)
+	b = graphrt.AppendString(b, "\"extensionAttribute10\":", x.ExtensionAttribute10)
+	b = graphrt.AppendString(b, "\"extensionAttribute11\":", x.ExtensionAttribute11)
+	b = graphrt.AppendString(b, "\"extensionAttribute12\":", x.ExtensionAttribute12)
+	b = graphrt.AppendString(b, "\"extensionAttribute13\":", x.ExtensionAttribute13)
+	b = graphrt.AppendString(b, "\"extensionAttribute14\":", x.ExtensionAttribute14)
+	b = graphrt.AppendString(b, "\"extensionAttribute15\":", x.ExtensionAttribute15)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

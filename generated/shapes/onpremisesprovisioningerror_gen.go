@@ -42,17 +42,17 @@ func (x *OnPremisesProvisioningError) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *OnPremisesProvisioningError) encodeFields(e *graphrt.Encoder) {
-	e.OptString("\"category\":", x.Category)
-	graphrt.EncodeOptString(e, "\"occurredDateTime\":", x.OccurredDateTime)
-	e.OptString("\"propertyCausingError\":", x.PropertyCausingError)
-	e.OptString("\"value\":", x.Value)
+func (x *OnPremisesProvisioningError) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, "\"category\":", x.Category)
+	b = graphrt.AppendEnum(b, "\"occurredDateTime\":", x.OccurredDateTime)
+	b = graphrt.AppendString(b, "\"propertyCausingError\":", x.PropertyCausingError)
+	b = graphrt.AppendString(b, "\"value\":", x.Value)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

@@ -39,16 +39,16 @@ func (x *PasswordProfile) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *PasswordProfile) encodeFields(e *graphrt.Encoder) {
-	e.OptBool("\"forceChangePasswordNextSignIn\":", x.ForceChangePasswordNextSignIn)
-	e.OptBool("\"forceChangePasswordNextSignInWithMfa\":", x.ForceChangePasswordNextSignInWithMfa)
-	e.OptString("\"password\":", x.Password)
+func (x *PasswordProfile) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendBool(b, "\"forceChangePasswordNextSignIn\":", x.ForceChangePasswordNextSignIn)
+	b = graphrt.AppendBool(b, "\"forceChangePasswordNextSignInWithMfa\":", x.ForceChangePasswordNextSignInWithMfa)
+	b = graphrt.AppendString(b, "\"password\":", x.Password)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.

@@ -39,16 +39,16 @@ func (x *ProvisionedPlan) EncodeJSON(e *graphrt.Encoder) {
 		e.Null()
 		return
 	}
-	e.ObjectStartExtra(x.AdditionalData)
-	x.encodeFields(e)
-	x.AdditionalData.Encode(e)
-	e.ObjectEnd()
+	b := e.BeginObject(x.AdditionalData)
+	b = x.appendFields(e, b)
+	e.EndObject(b, x.AdditionalData)
 }
 
-func (x *ProvisionedPlan) encodeFields(e *graphrt.Encoder) {
-	e.OptString("\"capabilityStatus\":", x.CapabilityStatus)
-	e.OptString("\"provisioningStatus\":", x.ProvisioningStatus)
-	e.OptString("\"service\":", x.Service)
+func (x *ProvisionedPlan) appendFields(e *graphrt.Encoder, b []byte) []byte {
+	b = graphrt.AppendString(b, "\"capabilityStatus\":", x.CapabilityStatus)
+	b = graphrt.AppendString(b, "\"provisioningStatus\":", x.ProvisioningStatus)
+	b = graphrt.AppendString(b, "\"service\":", x.Service)
+	return b
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
