@@ -99,7 +99,7 @@ var rawJSON = func() primitive {
 	}
 	sliceWith(&p,
 		func() *jen.Statement { return rt("EncodeRaw") },
-		func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("Decoder"))).Dot("Raw") })
+		func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("Decoder"))).Dot("RawCompact") })
 	return p
 }()
 

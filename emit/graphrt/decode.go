@@ -96,6 +96,9 @@ type Decoder struct {
 	// extras indexes large Extra values by name so duplicate detection stays
 	// linear in hostile documents with many unknown members.
 	extras map[*Extra]*extraIndex
+	// spaced counts the runs of whitespace skipped, so RawCompact knows
+	// whether a value needs compacting.
+	spaced int
 }
 
 // NewDecoder returns a Decoder reading b. b must not be modified while the
@@ -148,6 +151,9 @@ func (d *Decoder) skipWS() {
 	i, b := d.pos, d.buf
 	for i < len(b) && isSpace(b[i]) {
 		i++
+	}
+	if i > d.pos {
+		d.spaced++
 	}
 	d.pos = i
 }
@@ -795,6 +801,45 @@ func (d *Decoder) Raw() (json.RawMessage, error) {
 	d.done = true
 	out := make(json.RawMessage, d.pos-start)
 	copy(out, d.buf[start:d.pos])
+	return out, nil
+}
+
+// RawCompact is Raw without insignificant whitespace: the form in which
+// encoding/json's Marshal hands a raw value back, so that kept values are
+// the same whichever way a document was re-encoded. Graph sends compact
+// JSON, for which this is a plain copy.
+func (d *Decoder) RawCompact() (json.RawMessage, error) {
+	if _, err := d.begin("value"); err != nil {
+		return nil, err
+	}
+	start, spaced := d.pos, d.spaced
+	if err := d.skipValue(); err != nil {
+		return nil, err
+	}
+	d.done = true
+	src := d.buf[start:d.pos]
+	if d.spaced == spaced {
+		return append(json.RawMessage(nil), src...), nil
+	}
+	out := make(json.RawMessage, 0, len(src))
+	inString := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case inString:
+			if c == '\\' {
+				out = append(out, c, src[i+1]) // validated: an escape has a next byte
+				i++
+				continue
+			}
+			inString = c != '"'
+		case c == '"':
+			inString = true
+		case isSpace(c):
+			continue
+		}
+		out = append(out, c)
+	}
 	return out, nil
 }
 

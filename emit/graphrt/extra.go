@@ -1,6 +1,9 @@
 package graphrt
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+)
 
 // Member is one property that the docs do not list, kept verbatim.
 type Member struct {
@@ -26,17 +29,21 @@ type extraIndex struct {
 	pos   map[string]int
 }
 
-// Decode stores the value of member key (read with Raw). A repeated name
+// Decode stores the value of member key (read with RawCompact: verbatim
+// but for insignificant whitespace). A repeated name
 // replaces the earlier value in place, keeping its original position; this
 // matches the last-one-wins rule of encoding/json.
 func (x *Extra) Decode(d *Decoder, key []byte) error {
-	v, err := d.Raw()
+	v, err := d.RawCompact()
 	if err != nil {
 		return err
 	}
 	if len(*x) < extraIndexMin {
 		for i := range *x {
 			if (*x)[i].Name == string(key) {
+				if err := typeTwice(d, key, (*x)[i].Value, v); err != nil {
+					return err
+				}
 				(*x)[i].Value = v
 				return nil
 			}
@@ -51,6 +58,9 @@ func (x *Extra) Decode(d *Decoder, key []byte) error {
 	}
 	ix := d.extraIndex(x)
 	if i, ok := ix.pos[string(key)]; ok {
+		if err := typeTwice(d, key, (*x)[i].Value, v); err != nil {
+			return err
+		}
 		(*x)[i].Value = v
 		return nil
 	}
@@ -62,6 +72,17 @@ func (x *Extra) Decode(d *Decoder, key []byte) error {
 }
 
 const odataType = "@odata.type"
+
+// typeTwice rejects an object that names two different types: a
+// polymorphic slot picks the type from the first "@odata.type" while a
+// repeated member replaces the earlier one, so accepting both would decode
+// one type and re-encode another.
+func typeTwice(d *Decoder, key []byte, old, v []byte) error {
+	if string(key) == odataType && !bytes.Equal(old, v) {
+		return d.errAt(d.pos, "\"@odata.type\" given twice with different values")
+	}
+	return nil
+}
 
 // memberName returns key as a string; the instance annotations Graph sends
 // on nearly every object are constants, so they cost no allocation.

@@ -333,12 +333,12 @@ func (d *Decoder) OptFloat32(o *Opt[float32]) error {
 	return err
 }
 
-// OptRaw reads any value verbatim.
+// OptRaw reads any value verbatim but for insignificant whitespace.
 func (d *Decoder) OptRaw(o *Opt[json.RawMessage]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.Raw()
+	v, err := d.RawCompact()
 	if err == nil {
 		*o = Opt[json.RawMessage]{Value: v, Set: true}
 	}

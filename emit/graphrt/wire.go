@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -72,11 +72,15 @@ type TimeOfDay string
 // NewTimeOfDay formats the clock time of t as Graph does (15:04:05.0000000).
 func NewTimeOfDay(t time.Time) TimeOfDay { return TimeOfDay(t.Format("15:04:05.0000000")) }
 
-// Duration returns the time since midnight.
+// Duration returns the time since midnight. Seconds and their fraction
+// (up to nine digits) may be left out, as OData allows: "15:04".
 func (v TimeOfDay) Duration() (time.Duration, error) {
 	t, err := time.Parse("15:04:05.999999999", string(v))
 	if err != nil {
-		return 0, err
+		var err2 error
+		if t, err2 = time.Parse("15:04", string(v)); err2 != nil {
+			return 0, err
+		}
 	}
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute +
 		time.Duration(t.Second())*time.Second + time.Duration(t.Nanosecond()), nil
@@ -129,64 +133,111 @@ func NewDuration(d time.Duration) Duration {
 	return Duration(b.String())
 }
 
-var errDuration = errors.New("graphrt: not an ISO 8601 duration")
+var errDuration = errors.New("graphrt: not an ISO 8601 duration (days, hours, minutes, seconds)")
 
-// Duration parses the value. Days count as 24 hours; years and months have
-// no fixed length and are an error.
+// Duration parses the value exactly, in integer nanoseconds: any component
+// may carry a fraction ("P0.5D", "PT1.2345678S"), weeks and days count as
+// 7 and 1 times 24 hours, and a leading '-' negates. Years and months have
+// no fixed length and are an error, as is a value beyond time.Duration's
+// range.
 func (v Duration) Duration() (time.Duration, error) {
 	s := string(v)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
-	if !strings.HasPrefix(s, "P") || len(s) < 2 {
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg, s = s[0] == '-', s[1:]
+	}
+	if len(s) < 2 || s[0] != 'P' {
 		return 0, errDuration
 	}
 	s = s[1:]
-	var total float64
-	inTime, any := false, false
+	var total uint64 // nanoseconds, at most 1<<63 (for math.MinInt64)
+	inTime, any, lastUnit := false, false, ""
 	for s != "" {
 		if s[0] == 'T' {
-			if inTime {
+			if inTime || len(s) == 1 {
 				return 0, errDuration
 			}
 			inTime, s = true, s[1:]
 			continue
 		}
 		i := 0
-		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 			i++
 		}
-		if i == 0 || i == len(s) {
+		whole := s[:i]
+		var frac string
+		if i < len(s) && (s[i] == '.' || s[i] == ',') {
+			j := i + 1
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			frac, i = s[i+1:j], j
+		}
+		if whole == "" && frac == "" || i == len(s) {
 			return 0, errDuration
 		}
-		n, err := strconv.ParseFloat(s[:i], 64)
-		if err != nil {
-			return 0, errDuration
-		}
-		var unit time.Duration
-		switch {
-		case !inTime && s[i] == 'D':
-			unit = 24 * time.Hour
-		case !inTime && s[i] == 'W':
-			unit = 7 * 24 * time.Hour
-		case inTime && s[i] == 'H':
-			unit = time.Hour
-		case inTime && s[i] == 'M':
-			unit = time.Minute
-		case inTime && s[i] == 'S':
-			unit = time.Second
+		var unit uint64
+		switch u := s[i]; {
+		case !inTime && u == 'W' && lastUnit == "":
+			unit = uint64(7 * 24 * time.Hour)
+		case !inTime && u == 'D' && (lastUnit == "" || lastUnit == "W"):
+			unit = uint64(24 * time.Hour)
+		case inTime && u == 'H' && lastUnit != "H" && lastUnit != "M" && lastUnit != "S":
+			unit = uint64(time.Hour)
+		case inTime && u == 'M' && lastUnit != "M" && lastUnit != "S":
+			unit = uint64(time.Minute)
+		case inTime && u == 'S' && lastUnit != "S":
+			unit = uint64(time.Second)
 		default:
 			return 0, errDuration
 		}
-		total += n * float64(unit)
+		lastUnit = string(s[i])
+		n, ok := component(whole, frac, unit)
+		if !ok || n > 1<<63-total {
+			return 0, errDuration
+		}
+		total += n
 		any, s = true, s[i+1:]
 	}
-	if !any || total > math.MaxInt64 {
+	if !any || total == 1<<63 && !neg || total > 1<<63 {
 		return 0, errDuration
 	}
 	if neg {
-		total = -total
+		return time.Duration(-int64(total)), nil // wraps correctly at 1<<63
 	}
-	return time.Duration(math.Round(total)), nil
+	return time.Duration(total), nil
+}
+
+// component is whole.frac units in nanoseconds, exactly (the fraction is
+// truncated below a nanosecond); ok is false on overflow.
+func component(whole, frac string, unit uint64) (uint64, bool) {
+	var w uint64
+	for _, c := range []byte(whole) {
+		if w > (1<<63)/10 {
+			return 0, false
+		}
+		w = w*10 + uint64(c-'0')
+	}
+	hi, n := bits.Mul64(w, unit)
+	if hi != 0 || n > 1<<63 {
+		return 0, false
+	}
+	if len(frac) > 18 {
+		frac = frac[:18] // beyond a nanosecond of a week
+	}
+	if frac != "" {
+		var f, scale uint64 = 0, 1
+		for _, c := range []byte(frac) {
+			f, scale = f*10+uint64(c-'0'), scale*10
+		}
+		// f*unit/scale < unit, so the 128-bit quotient fits in 64 bits.
+		hi, lo := bits.Mul64(f, unit)
+		q, _ := bits.Div64(hi, lo, scale)
+		if n += q; n > 1<<63 {
+			return 0, false
+		}
+	}
+	return n, true
 }
 
 func (v Duration) EncodeJSON(e *Encoder) { e.String(string(v)) }
@@ -254,8 +305,12 @@ func (v *GUID) DecodeJSON(d *Decoder) error {
 	return err
 }
 
-// Binary is an Edm.Binary: bytes sent as standard base64 (URL-safe accepted).
+// Binary is an Edm.Binary: bytes sent as standard base64. The URL-safe
+// alphabet and unpadded forms are read too; writing always uses standard
+// padded base64, so such input is normalised.
 type Binary []byte
+
+var binaryEncodings = []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding}
 
 func (v Binary) EncodeJSON(e *Encoder) { e.buf = appendBase64(sep(e.buf), v) }
 
@@ -272,14 +327,13 @@ func (v *Binary) DecodeJSON(d *Decoder) error {
 	if err != nil {
 		return err
 	}
-	b, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		if b, err = base64.URLEncoding.DecodeString(s); err != nil {
-			return &DecodeError{Offset: off, Msg: "invalid base64 in binary value"}
+	for _, enc := range binaryEncodings {
+		if b, err := enc.DecodeString(s); err == nil {
+			*v = b
+			return nil
 		}
 	}
-	*v = b
-	return nil
+	return &DecodeError{Offset: off, Msg: "invalid base64 in binary value"}
 }
 
 // EncodePtr writes a nested object held by pointer (how generated structs
