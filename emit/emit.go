@@ -277,6 +277,7 @@ func (g *generator) structType(f *jen.File, t *model.Type) {
 	}
 	f.Type().Id(name).StructFunc(func(s *jen.Group) {
 		if t.Base != nil {
+			s.Comment("The base type: its properties and AdditionalData are promoted.")
 			s.Id(g.typeNames[t.Base])
 		}
 		for _, fld := range t.Fields {
@@ -291,6 +292,9 @@ func (g *generator) structType(f *jen.File, t *model.Type) {
 				s.Comment(line)
 			}
 			s.Id(g.fields[fld]).Qual(RuntimePath, "Opt").Types(g.goType(fld.Type)).Tag(map[string]string{"json": fld.Name})
+		}
+		if t.Base != nil {
+			return // AdditionalData is the root base's, promoted: one per object
 		}
 		s.Comment("AdditionalData keeps the properties the docs do not list, verbatim")
 		s.Comment("and in the order they arrived, so that nothing is lost on re-encoding.")

@@ -8,6 +8,7 @@ import "github.com/graphdocgen/docgen/emit/graphrt"
 //
 // A machine registered in the directory.
 type Device struct {
+	// The base type: its properties and AdditionalData are promoted.
 	DirectoryObject
 	// The accountEnabled of the device.
 	AccountEnabled graphrt.Opt[bool] `json:"accountEnabled"`
@@ -57,9 +58,6 @@ type Device struct {
 	// The registeredUsers of the device. Navigation property: present only
 	// when expanded or selected.
 	RegisteredUsers graphrt.Opt[[]DirectoryObjectKind] `json:"registeredUsers"`
-	// AdditionalData keeps the properties the docs do not list, verbatim
-	// and in the order they arrived, so that nothing is lost on re-encoding.
-	AdditionalData graphrt.Extra `json:"-"`
 }
 
 // MarshalJSON encodes the properties that are set, nulls included, then

@@ -8,10 +8,8 @@ import "github.com/graphdocgen/docgen/emit/graphrt"
 //
 // Anything kept in the directory; users, groups and devices derive from it.
 type DirectoryObject struct {
+	// The base type: its properties and AdditionalData are promoted.
 	Entity
-	// AdditionalData keeps the properties the docs do not list, verbatim
-	// and in the order they arrived, so that nothing is lost on re-encoding.
-	AdditionalData graphrt.Extra `json:"-"`
 }
 
 // MarshalJSON encodes the properties that are set, nulls included, then

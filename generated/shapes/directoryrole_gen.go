@@ -8,6 +8,7 @@ import "github.com/graphdocgen/docgen/emit/graphrt"
 //
 // A role that grants directory permissions to its members.
 type DirectoryRole struct {
+	// The base type: its properties and AdditionalData are promoted.
 	DirectoryObject
 	// The description of the directoryRole.
 	Description graphrt.Opt[string] `json:"description"`
@@ -18,9 +19,6 @@ type DirectoryRole struct {
 	// The members of the directoryRole. Navigation property: present only when
 	// expanded or selected.
 	Members graphrt.Opt[[]DirectoryObjectKind] `json:"members"`
-	// AdditionalData keeps the properties the docs do not list, verbatim
-	// and in the order they arrived, so that nothing is lost on re-encoding.
-	AdditionalData graphrt.Extra `json:"-"`
 }
 
 // MarshalJSON encodes the properties that are set, nulls included, then

@@ -8,6 +8,7 @@ import "github.com/graphdocgen/docgen/emit/graphrt"
 //
 // A set of directory members that share access.
 type Group struct {
+	// The base type: its properties and AdditionalData are promoted.
 	DirectoryObject
 	// The allowExternalSenders of the group.
 	AllowExternalSenders graphrt.Opt[bool] `json:"allowExternalSenders"`
@@ -94,9 +95,6 @@ type Group struct {
 	// The rejectedSenders of the group. Navigation property: present only when
 	// expanded or selected.
 	RejectedSenders graphrt.Opt[[]DirectoryObjectKind] `json:"rejectedSenders"`
-	// AdditionalData keeps the properties the docs do not list, verbatim
-	// and in the order they arrived, so that nothing is lost on re-encoding.
-	AdditionalData graphrt.Extra `json:"-"`
 }
 
 // MarshalJSON encodes the properties that are set, nulls included, then

@@ -8,6 +8,7 @@ import "github.com/graphdocgen/docgen/emit/graphrt"
 //
 // A person with an account in the directory.
 type User struct {
+	// The base type: its properties and AdditionalData are promoted.
 	DirectoryObject
 	// The deviceEnrollmentLimit of the user.
 	DeviceEnrollmentLimit graphrt.Opt[int32] `json:"deviceEnrollmentLimit"`
@@ -170,9 +171,6 @@ type User struct {
 	// The registeredDevices of the user. Navigation property: present only
 	// when expanded or selected.
 	RegisteredDevices graphrt.Opt[[]DirectoryObjectKind] `json:"registeredDevices"`
-	// AdditionalData keeps the properties the docs do not list, verbatim
-	// and in the order they arrived, so that nothing is lost on re-encoding.
-	AdditionalData graphrt.Extra `json:"-"`
 }
 
 // MarshalJSON encodes the properties that are set, nulls included, then
