@@ -598,9 +598,7 @@ func (d *Decoder) readString() ([]byte, error) {
 	start := d.pos + 1
 	i := start
 	for i < len(b) {
-		for i+8 <= len(b) && plain8(load8(b, i)) {
-			i += 8
-		}
+		i = skipPlain(b, i)
 		if i >= len(b) {
 			break
 		}
@@ -740,9 +738,7 @@ func (d *Decoder) skipString() error {
 	b := d.buf
 	i := d.pos + 1
 	for i < len(b) {
-		for i+8 <= len(b) && !special8(load8(b, i)) {
-			i += 8
-		}
+		i = skipUnspecial(b, i)
 		if i >= len(b) {
 			break
 		}
@@ -1030,6 +1026,39 @@ func unmarshal(d *Decoder, v ObjectDecoder) error {
 		return err
 	}
 	return d.End()
+}
+
+// arrayLen counts the elements of the array that comes next, without
+// consuming it; -1 when the next value is not a well-formed array (decoding
+// it then reports the error).
+func (d *Decoder) arrayLen() int {
+	d.ws()
+	if d.done || d.pos >= len(d.buf) || d.buf[d.pos] != '[' {
+		return -1
+	}
+	la := Decoder{buf: d.buf, pos: d.pos + 1, depth: d.depth + 1}
+	la.ws()
+	if la.pos < len(la.buf) && la.buf[la.pos] == ']' {
+		return 0
+	}
+	for n := 1; ; n++ {
+		la.ws()
+		if la.skipValue() != nil {
+			return -1
+		}
+		la.ws()
+		if la.pos >= len(la.buf) {
+			return -1
+		}
+		switch la.buf[la.pos] {
+		case ',':
+			la.pos++
+		case ']':
+			return n
+		default:
+			return -1
+		}
+	}
 }
 
 // ODataType looks into the object that comes next and returns the string

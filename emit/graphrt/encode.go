@@ -3,6 +3,7 @@ package graphrt
 import (
 	"errors"
 	"math"
+	"math/bits"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -68,7 +69,9 @@ func (e *Encoder) ObjectStart() {
 		e.buf = make([]byte, 0, initialCap)
 	}
 	e.buf = append(sep(e.buf), '{')
-	e.typeHint = ""
+	if e.typeHint != "" {
+		e.typeHint = "" // only then: a pointer store costs a GC write barrier
+	}
 }
 
 // BeginObject starts a generated object whose unknown members are extra:
@@ -124,7 +127,9 @@ func (e *Encoder) QuotedKey(key string) { e.buf = append(sep(e.buf), key...) }
 func (e *Encoder) Null() {
 	e.value()
 	e.buf = append(e.buf, "null"...)
-	e.typeHint = "" // a nil value in a typed slot
+	if e.typeHint != "" {
+		e.typeHint = "" // a nil value in a typed slot
+	}
 }
 
 // Bool writes true or false.
@@ -330,12 +335,17 @@ var safeSet = func() (t [utf8.RuneSelf]bool) {
 
 // appendString is encoding/json's appendString with escapeHTML=false.
 func appendString(dst []byte, src string) []byte {
+	i := plainPrefix(src)
+	if i == len(src) { // nearly always: one copy, no escapes
+		dst = append(dst, '"')
+		dst = append(dst, src...)
+		return append(dst, '"')
+	}
 	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(src); {
-		for i+8 <= len(src) && plain8(load8(src, i)) {
-			i += 8
-		}
+	dst = append(dst, src[:i]...)
+	start := i
+	for i < len(src) {
+		i = skipPlain(src, i)
 		if i >= len(src) {
 			break
 		}
@@ -403,15 +413,64 @@ func load8[S string | []byte](s S, i int) uint64 {
 		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
 
-// special8 reports whether any byte of v is a control character, '"' or
-// '\\': the bytes a JSON string cannot hold as they are. The tests are the
-// classic "has less than" and "has zero byte" ones, exact as booleans.
-func special8(v uint64) bool {
+// special8 marks (with its high bit) each byte of v that is a control
+// character, '"' or '\\': the bytes a JSON string cannot hold as they are.
+// The tests are the classic "has less than" and "has zero byte" ones; they
+// may also mark bytes above a marked one, but the lowest mark is exact.
+func special8(v uint64) uint64 {
 	ctl := (v - 0x20*lsb8) & ^v & msb8
 	q := v ^ ('"' * lsb8)
 	bs := v ^ ('\\' * lsb8)
-	return ctl|((q-lsb8) & ^q & msb8)|((bs-lsb8) & ^bs & msb8) != 0
+	return ctl | ((q - lsb8) & ^q & msb8) | ((bs - lsb8) & ^bs & msb8)
 }
 
-// plain8 reports whether all 8 bytes of v are ASCII that needs no escaping.
-func plain8(v uint64) bool { return v&msb8 == 0 && !special8(v) }
+// plain8 also marks the bytes of multi-byte UTF-8 sequences.
+func plain8(v uint64) uint64 { return v&msb8 | special8(v) }
+
+// skipPlain returns the index of the first byte at or after i that plain8
+// marks, reading 8 bytes at a time while 8 remain, or i itself when fewer
+// do (the caller's byte loop takes over).
+func skipPlain[S string | []byte](s S, i int) int {
+	for i+8 <= len(s) {
+		if m := plain8(load8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	return i
+}
+
+// plainPrefix is the length of the longest prefix of s that a JSON string
+// holds as it is (ASCII, no escapes).
+func plainPrefix(s string) int {
+	i := 0
+	for i+8 <= len(s) {
+		if m := plain8(load8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	if j := len(s) - 8; j >= 0 {
+		// The last 8 bytes, overlapping what was checked: the lowest mark
+		// is exact, so it cannot fall before i.
+		if m := plain8(load8(s, j)); m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+		return len(s)
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf && safeSet[s[i]] {
+		i++
+	}
+	return i
+}
+
+// skipUnspecial is skipPlain for special8: bytes of UTF-8 sequences pass.
+func skipUnspecial(b []byte, i int) int {
+	for i+8 <= len(b) {
+		if m := special8(load8(b, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	return i
+}

@@ -3,6 +3,7 @@ package graphrt
 import (
 	"encoding/json"
 	"strconv"
+	"unsafe"
 )
 
 // The helpers below encode and decode one Opt field each. Generated code
@@ -17,8 +18,8 @@ import (
 // name in QuotedKey form; nothing is written when o is absent.
 
 // member starts a member: the separator and the key. It returns false,
-// having written null, when o is null.
-func member(b []byte, key string, set, null bool) ([]byte, bool) {
+// having written null, when the value is null.
+func member(b []byte, key string, null bool) ([]byte, bool) {
 	b = append(sep(b), key...)
 	if null {
 		return append(b, "null"...), false
@@ -26,14 +27,22 @@ func member(b []byte, key string, set, null bool) ([]byte, bool) {
 	return b, true
 }
 
+// Each Append helper tests Set itself and leaves the rest to an
+// out-of-line function, so that it is small enough to be inlined: a
+// property that is absent, as most are, costs a test and no call.
+
 // AppendString writes a string field.
 func AppendString(b []byte, key string, o Opt[string]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return stringMember(b, key, o.Value, o.Null)
+}
+
+func stringMember(b []byte, key string, v string, null bool) []byte {
+	b, ok := member(b, key, null)
 	if ok {
-		b = appendString(b, o.Value)
+		b = appendString(b, v)
 	}
 	return b
 }
@@ -44,11 +53,7 @@ func AppendEnum[T ~string](b []byte, key string, o Opt[T]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
-	if ok {
-		b = appendString(b, string(o.Value))
-	}
-	return b
+	return stringMember(b, key, string(o.Value), o.Null)
 }
 
 // AppendEnums writes a collection of a string type.
@@ -56,14 +61,18 @@ func AppendEnums[T ~string](b []byte, key string, o Opt[[]T]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return stringsMember(b, key, o.Value, o.Null)
+}
+
+func stringsMember[T ~string](b []byte, key string, v []T, null bool) []byte {
+	b, ok := member(b, key, null)
 	if ok {
 		b = append(b, '[')
-		for i, v := range o.Value {
+		for i, s := range v {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, string(v))
+			b = appendString(b, string(s))
 		}
 		b = append(b, ']')
 	}
@@ -75,9 +84,13 @@ func AppendBool(b []byte, key string, o Opt[bool]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return boolMember(b, key, o.Value, o.Null)
+}
+
+func boolMember(b []byte, key string, v, null bool) []byte {
+	b, ok := member(b, key, null)
 	if ok {
-		b = strconv.AppendBool(b, o.Value)
+		b = strconv.AppendBool(b, v)
 	}
 	return b
 }
@@ -87,26 +100,39 @@ func AppendInt64(b []byte, key string, o Opt[int64]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return intMember(b, key, o.Value, o.Null)
+}
+
+func intMember(b []byte, key string, v int64, null bool) []byte {
+	b, ok := member(b, key, null)
 	if ok {
-		b = strconv.AppendInt(b, o.Value, 10)
+		b = strconv.AppendInt(b, v, 10)
 	}
 	return b
 }
 
 // AppendInt32 writes an Int32 field.
 func AppendInt32(b []byte, key string, o Opt[int32]) []byte {
-	return AppendInt64(b, key, Opt[int64]{Value: int64(o.Value), Set: o.Set, Null: o.Null})
+	if !o.Set {
+		return b
+	}
+	return intMember(b, key, int64(o.Value), o.Null)
 }
 
 // AppendInt16 writes an Int16 (or SByte) field.
 func AppendInt16(b []byte, key string, o Opt[int16]) []byte {
-	return AppendInt64(b, key, Opt[int64]{Value: int64(o.Value), Set: o.Set, Null: o.Null})
+	if !o.Set {
+		return b
+	}
+	return intMember(b, key, int64(o.Value), o.Null)
 }
 
 // AppendByte writes a Byte field.
 func AppendByte(b []byte, key string, o Opt[uint8]) []byte {
-	return AppendInt64(b, key, Opt[int64]{Value: int64(o.Value), Set: o.Set, Null: o.Null})
+	if !o.Set {
+		return b
+	}
+	return intMember(b, key, int64(o.Value), o.Null)
 }
 
 // AppendFloat64 writes a Double field; NaN and ±Inf as "NaN", "INF", "-INF".
@@ -114,11 +140,7 @@ func AppendFloat64(b []byte, key string, o Opt[float64]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
-	if ok {
-		b = appendFloat(b, o.Value, 64)
-	}
-	return b
+	return floatMember(b, key, o.Value, 64, o.Null)
 }
 
 // AppendFloat32 writes a Single field.
@@ -126,9 +148,13 @@ func AppendFloat32(b []byte, key string, o Opt[float32]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return floatMember(b, key, float64(o.Value), 32, o.Null)
+}
+
+func floatMember(b []byte, key string, v float64, bits int, null bool) []byte {
+	b, ok := member(b, key, null)
 	if ok {
-		b = appendFloat(b, float64(o.Value), 32)
+		b = appendFloat(b, v, bits)
 	}
 	return b
 }
@@ -138,7 +164,7 @@ func AppendBinary(b []byte, key string, o Opt[Binary]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	b, ok := member(b, key, o.Null)
 	if ok {
 		b = appendBase64(b, o.Value)
 	}
@@ -166,15 +192,22 @@ func AppendPtr[T any, P interface {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return ptrMember[T, P](e, b, key, o.Value, o.Null)
+}
+
+func ptrMember[T any, P interface {
+	*T
+	ObjectEncoder
+}](e *Encoder, b []byte, key string, v *T, null bool) []byte {
+	b, ok := member(b, key, null)
 	if !ok {
 		return b
 	}
-	if o.Value == nil {
+	if v == nil {
 		return append(b, "null"...)
 	}
 	e.buf = b
-	P(o.Value).EncodeJSON(e)
+	P(v).EncodeJSON(e)
 	return e.buf
 }
 
@@ -186,13 +219,20 @@ func AppendObjects[T any, P interface {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return objectsMember[T, P](e, b, key, o.Value, o.Null)
+}
+
+func objectsMember[T any, P interface {
+	*T
+	ObjectEncoder
+}](e *Encoder, b []byte, key string, v []T, null bool) []byte {
+	b, ok := member(b, key, null)
 	if !ok {
 		return b
 	}
 	e.buf = append(b, '[')
-	for i := range o.Value {
-		P(&o.Value[i]).EncodeJSON(e)
+	for i := range v {
+		P(&v[i]).EncodeJSON(e)
 	}
 	return append(e.buf, ']')
 }
@@ -203,12 +243,16 @@ func AppendOpt[T any](e *Encoder, b []byte, key string, o Opt[T], enc func(*Enco
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return optMember(e, b, key, o.Value, o.Null, enc)
+}
+
+func optMember[T any](e *Encoder, b []byte, key string, v T, null bool, enc func(*Encoder, T)) []byte {
+	b, ok := member(b, key, null)
 	if !ok {
 		return b
 	}
 	e.buf = b
-	enc(e, o.Value)
+	enc(e, v)
 	return e.buf
 }
 
@@ -217,13 +261,17 @@ func AppendSlice[T any](e *Encoder, b []byte, key string, o Opt[[]T], enc func(*
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Set, o.Null)
+	return sliceMember(e, b, key, o.Value, o.Null, enc)
+}
+
+func sliceMember[T any](e *Encoder, b []byte, key string, v []T, null bool, enc func(*Encoder, T)) []byte {
+	b, ok := member(b, key, null)
 	if !ok {
 		return b
 	}
 	e.buf = append(b, '[')
-	for _, v := range o.Value {
-		enc(e, v)
+	for _, x := range v {
+		enc(e, x)
 	}
 	return append(e.buf, ']')
 }
@@ -428,7 +476,7 @@ func DecodeOptObjects[T any, P interface {
 	if optNull(d, o) {
 		return nil
 	}
-	out := []T{}
+	out := makeFor[T](d)
 	err := d.Array(func() error {
 		var zero T
 		out = append(out, zero)
@@ -438,6 +486,23 @@ func DecodeOptObjects[T any, P interface {
 		*o = Opt[[]T]{Value: out, Set: true}
 	}
 	return err
+}
+
+// largeElem is the element size from which a collection is counted before
+// it is decoded: one exact allocation then saves growing (and copying) a
+// slice of big structs, such as a page of users, several times over.
+const largeElem = 256
+
+// makeFor returns an empty slice for the array that comes next: with room
+// for all of it when T is large, else without.
+func makeFor[T any](d *Decoder) []T {
+	var zero T
+	if unsafe.Sizeof(zero) >= largeElem {
+		if n := d.arrayLen(); n > 0 {
+			return make([]T, 0, n)
+		}
+	}
+	return []T{}
 }
 
 // DecodeOptSlice reads any other collection with dec per element.

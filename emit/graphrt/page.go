@@ -104,7 +104,7 @@ func (p *Page[T]) decode(d *Decoder, dec func(*Decoder) (T, error)) error {
 			if optNull(d, &p.Value) {
 				return nil
 			}
-			out := []T{}
+			out := makeFor[T](d)
 			err := d.Array(func() error {
 				var zero T
 				out = append(out, zero)
@@ -151,7 +151,7 @@ func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
 		b = AppendSlice(e, b, `"value":`, p.Value, enc)
 	} else if p.Value.Set {
 		var ok bool
-		if b, ok = member(b, `"value":`, true, p.Value.Null); ok {
+		if b, ok = member(b, `"value":`, p.Value.Null); ok {
 			e.buf = append(b, '[')
 			for i := range p.Value.Value {
 				any(&p.Value.Value[i]).(ObjectEncoder).EncodeJSON(e)
