@@ -1,59 +1,97 @@
 package model
 
 // Code identifies a kind of finding. Codes are stable: tools and CI filters
-// may match on them, so a code is never reused for another meaning. The
-// README's diagnostics table lists each with an example and the fix.
+// may match on them, so a code is never reused for another meaning and
+// never renumbered. The README's diagnostics table lists each with an
+// example and the fix.
 type Code string
 
 // CodeInfo is a catalogue entry.
 type CodeInfo struct {
+	// Severity is what docgen reports: an Error stops the run before
+	// anything is written.
 	Severity Severity
-	Summary  string
+	// Lint is the severity under docgen lint, which judges the docs rather
+	// than what can be generated from them: a property the tables omit is
+	// only a warning for generation (the field is still made) but an error
+	// in the documentation.
+	Lint    Severity
+	Summary string
 }
 
 const (
 	NotUTF8             Code = "DG001"
 	NULByte             Code = "DG002"
 	FrontMatterOpen     Code = "DG003"
+	Unreadable          Code = "DG004"
+	TooLarge            Code = "DG005"
+	LineTooLong         Code = "DG006"
+	NestingTooDeep      Code = "DG007"
+	LinkBudget          Code = "DG008"
 	AnnotationInvalid   Code = "DG010"
 	AnnotationRepaired  Code = "DG011"
 	AnnotationField     Code = "DG012"
 	AnnotationNoType    Code = "DG013"
 	AnnotationNoSample  Code = "DG014"
+	AnnotationUnknown   Code = "DG015"
+	AnnotationRepeated  Code = "DG016"
 	SampleUnreadable    Code = "DG020"
+	SampleTooDeep       Code = "DG021"
 	TableNoColumns      Code = "DG030"
 	PropertyNameInvalid Code = "DG031"
 	PropertyDuplicate   Code = "DG032"
 	PropertySampleOnly  Code = "DG033"
 	PropertyTableOnly   Code = "DG034"
+	NoPropertiesTable   Code = "DG035"
+	RaggedRow           Code = "DG036"
+	CollectionMismatch  Code = "DG037"
 	TypeUnknown         Code = "DG040"
 	BaseUnknown         Code = "DG041"
 	InheritanceCycle    Code = "DG042"
 	DefinitionConflict  Code = "DG043"
+	KeyNotProperty      Code = "DG044"
+	NameCollision       Code = "DG045"
 	EnumNoMemberColumn  Code = "DG050"
 	EnumSourcesDisagree Code = "DG051"
+	EnumMemberDuplicate Code = "DG052"
+	LocalizedDiffers    Code = "DG060"
 )
 
 // Catalogue holds every code docgen reports.
 var Catalogue = map[Code]CodeInfo{
-	NotUTF8:             {Error, "file is not valid UTF-8"},
-	NULByte:             {Error, "file contains a NUL byte"},
-	FrontMatterOpen:     {Warning, "front matter is never closed"},
-	AnnotationInvalid:   {Error, "resource annotation is not valid JSON"},
-	AnnotationRepaired:  {Warning, "resource annotation repaired (trailing comma, &quot;)"},
-	AnnotationField:     {Warning, "resource annotation key has the wrong kind of value"},
-	AnnotationNoType:    {Error, "resource annotation names no type"},
-	AnnotationNoSample:  {Warning, "resource annotation not followed by a JSON block"},
-	SampleUnreadable:    {Warning, "JSON representation cannot be read to the end"},
-	TableNoColumns:      {Warning, "properties table without a name or type column"},
-	PropertyNameInvalid: {Warning, "property name is not an identifier"},
-	PropertyDuplicate:   {Warning, "property documented twice"},
-	PropertySampleOnly:  {Warning, "property in the JSON representation but not in the tables"},
-	PropertyTableOnly:   {Warning, "property in the tables but not in the JSON representation"},
-	TypeUnknown:         {Warning, "property type is not documented"},
-	BaseUnknown:         {Warning, "base type is not documented"},
-	InheritanceCycle:    {Error, "inheritance cycle"},
-	DefinitionConflict:  {Warning, "definitions of one type disagree"},
-	EnumNoMemberColumn:  {Warning, "enum table without a Member column"},
-	EnumSourcesDisagree: {Warning, "enum members differ between sources"},
+	NotUTF8:             {Error, Error, "file is not valid UTF-8"},
+	NULByte:             {Error, Error, "file contains a NUL byte"},
+	FrontMatterOpen:     {Warning, Warning, "front matter is never closed"},
+	Unreadable:          {Error, Error, "file cannot be read"},
+	TooLarge:            {Error, Error, "file is larger than the page size limit"},
+	LineTooLong:         {Error, Error, "line is longer than the line length limit"},
+	NestingTooDeep:      {Error, Error, "markdown nested deeper than the nesting limit"},
+	LinkBudget:          {Warning, Warning, "too many unmatched link brackets; the rest of the page's brackets are read as text"},
+	AnnotationInvalid:   {Error, Error, "resource annotation is not valid JSON"},
+	AnnotationRepaired:  {Warning, Warning, "resource annotation repaired (trailing comma, &quot;)"},
+	AnnotationField:     {Warning, Warning, "resource annotation key has the wrong kind of value"},
+	AnnotationNoType:    {Error, Error, "resource annotation names no type"},
+	AnnotationNoSample:  {Warning, Warning, "resource annotation not followed by a JSON block"},
+	AnnotationUnknown:   {Warning, Warning, "resource annotation has a key docgen does not know"},
+	AnnotationRepeated:  {Warning, Warning, "resource annotation has a key twice"},
+	SampleUnreadable:    {Warning, Warning, "JSON representation cannot be read to the end"},
+	SampleTooDeep:       {Warning, Warning, "JSON representation nested deeper than the nesting limit"},
+	TableNoColumns:      {Warning, Warning, "properties table without a name or type column"},
+	PropertyNameInvalid: {Warning, Warning, "property name is not an identifier"},
+	PropertyDuplicate:   {Warning, Warning, "property documented twice"},
+	PropertySampleOnly:  {Warning, Error, "property in the JSON representation but not in the tables"},
+	PropertyTableOnly:   {Warning, Warning, "property in the tables but not in the JSON representation"},
+	NoPropertiesTable:   {Warning, Warning, "resource page has no Properties table"},
+	RaggedRow:           {Warning, Warning, "table row has more or fewer cells than its header"},
+	CollectionMismatch:  {Warning, Warning, "JSON representation and table disagree on whether a property is a collection"},
+	TypeUnknown:         {Warning, Error, "property type is not documented"},
+	BaseUnknown:         {Warning, Error, "base type is not documented"},
+	InheritanceCycle:    {Error, Error, "inheritance cycle"},
+	DefinitionConflict:  {Warning, Error, "definitions of one type disagree"},
+	KeyNotProperty:      {Warning, Error, "keyProperty is not a property of the type"},
+	NameCollision:       {Warning, Warning, "two names map to the same Go identifier"},
+	EnumNoMemberColumn:  {Warning, Warning, "enum table without a Member column"},
+	EnumSourcesDisagree: {Warning, Error, "enum members differ between sources"},
+	EnumMemberDuplicate: {Warning, Warning, "enum member listed twice"},
+	LocalizedDiffers:    {Warning, Error, "localized page differs in structure from its English page"},
 }

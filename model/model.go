@@ -7,17 +7,29 @@ import (
 	"strings"
 )
 
-// Pos is a place in an input file; Line is 1-based.
+// Pos is a place in an input file; Line is 1-based. Col is the 1-based
+// byte column, set only where one character is at fault (an invalid byte,
+// a JSON syntax error); 0 means the whole line.
 type Pos struct {
 	File string
 	Line int
+	Col  int
 }
 
+// String is "file:line", the form docgen's own diagnostics use.
 func (p Pos) String() string {
 	if p.Line <= 0 {
 		return p.File
 	}
 	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// Full is "file:line:col" when the column is known, else "file:line".
+func (p Pos) Full() string {
+	if p.Line > 0 && p.Col > 0 {
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+	return p.String()
 }
 
 // Severity orders diagnostics: an Error stops output from being written.
@@ -36,7 +48,8 @@ func (s Severity) String() string {
 }
 
 // Diagnostic is one finding about the input, printed as
-// "file:line: severity: message [code]".
+// "file:line: severity: message [code]" (the column, when known, is in
+// Pos.Col and in docgen lint's output; this form stays as scripts read it).
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity

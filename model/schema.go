@@ -91,7 +91,7 @@ type Enum struct {
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags}
+	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]bool{}}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -125,6 +125,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	for _, t := range s.Types {
 		dropInherited(t, diags)
 	}
+	r.reportUndocumented(s.Types)
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
 		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, "unknownFutureValue") })
@@ -138,6 +139,9 @@ type resolver struct {
 	enumsByName map[string]*Enum // lower-case qualified and short names
 	enums       []*Enum
 	diags       *Diagnostics
+	// sampleOnly holds the fields that only a JSON representation lists;
+	// whether that is a finding depends on the base types (DG033).
+	sampleOnly map[*Field]bool
 }
 
 func (r *resolver) declare(page *Page, res *Resource) *Type {
@@ -252,6 +256,9 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 	}
 	for _, p := range res.Properties {
 		if prev, ok := have[p.Name]; ok {
+			if p.InTable {
+				delete(r.sampleOnly, prev) // another page's table documents it
+			}
 			if prev.Type.EdmName() != r.peekType(t, p) {
 				r.diags.Report(p.Pos, DefinitionConflict, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
 			}
@@ -259,6 +266,9 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 		}
 		f := &Field{Name: p.Name, Description: p.Description, Navigation: p.Navigation, Pos: p.Pos}
 		f.Type = r.fieldType(t, p)
+		if p.InSample && !p.InTable {
+			r.sampleOnly[f] = true
+		}
 		have[p.Name] = f
 		t.Fields = append(t.Fields, f)
 	}
@@ -354,6 +364,22 @@ func isIdentifier(s string) bool {
 		}
 	}
 	return true
+}
+
+// reportUndocumented reports the properties only a JSON representation
+// lists, once inherited ones are gone: a sample may show a base type's
+// properties, and an open type's sample shows example keys.
+func (r *resolver) reportUndocumented(types []*Type) {
+	for _, t := range types {
+		if t.Open {
+			continue
+		}
+		for _, f := range t.Fields {
+			if r.sampleOnly[f] {
+				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", f.Name, t.Name)
+			}
+		}
+	}
 }
 
 // dropInherited removes the fields a derived page documents again although a

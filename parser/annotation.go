@@ -3,6 +3,8 @@ package parser
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -24,25 +26,70 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	if !bytes.HasPrefix(body, []byte("{")) {
 		return nil, false
 	}
-	var repairs []string
-	if bytes.Contains(body, []byte("&quot;")) {
-		body = bytes.ReplaceAll(body, []byte("&quot;"), []byte(`"`))
-		repairs = append(repairs, "&quot; read as a quote")
+	// body is a slice of comment; at maps each byte of the repaired body
+	// back to comment, so that positions name the original text.
+	lead := cap(comment) - cap(body)
+	at := func(off int) model.Pos { return posIn(pos, comment, lead+off) }
+	type repair struct {
+		pos  model.Pos
+		what string
+	}
+	var repairs []repair
+	var orig []int
+	if n := bytes.Count(body, []byte("&quot;")); n > 0 {
+		first := bytes.Index(body, []byte("&quot;"))
+		body, orig = replaceQuot(body)
+		repairs = append(repairs, repair{at(first), fmt.Sprintf("&quot; read as a quote (%d times)", n)})
 	}
 	if !saysResource.Match(body) {
 		return nil, false
 	}
-	if fixed, n := dropTrailingCommas(body); n > 0 {
-		body = fixed
-		repairs = append(repairs, "trailing comma removed")
+	origOf := func(i int) int {
+		if orig == nil || i >= len(orig) {
+			if orig != nil {
+				return orig[len(orig)-1] + 1 + i - len(orig)
+			}
+			return i
+		}
+		return orig[i]
+	}
+	if fixed, dropped := dropTrailingCommas(body); len(dropped) > 0 {
+		kept := make([]int, 0, len(fixed))
+		for i, j := 0, 0; i < len(body); i++ {
+			if j < len(dropped) && dropped[j] == i {
+				repairs = append(repairs, repair{at(origOf(i)), "trailing comma removed"})
+				j++
+				continue
+			}
+			kept = append(kept, origOf(i))
+		}
+		body, orig = fixed, kept
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil {
-		diags.Report(pos, model.AnnotationInvalid, "resource annotation is not valid JSON: %v", err)
+		p := pos
+		if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
+			p = at(origOf(min(max(int(se.Offset)-1, 0), len(body))))
+		}
+		diags.Report(p, model.AnnotationInvalid, "resource annotation is not valid JSON: %v", err)
 		return nil, true
 	}
 	for _, r := range repairs {
-		diags.Report(pos, model.AnnotationRepaired, "resource annotation repaired: %s", r)
+		diags.Report(r.pos, model.AnnotationRepaired, "resource annotation repaired: %s", r.what)
+	}
+	keys := objectKeys(body)
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if seen[k] {
+			diags.Report(pos, model.AnnotationRepeated, "resource annotation has %q twice; the last value is used", k)
+		}
+		seen[k] = true
+	}
+	for _, k := range keys {
+		if !annotationKeys[k] && seen[k] {
+			diags.Report(pos, model.AnnotationUnknown, "resource annotation key %q is not one docgen or ApiDoctor knows (a typo?); ignored", k)
+			seen[k] = false // once per key
+		}
 	}
 
 	r := &model.Resource{Pos: pos}
@@ -95,11 +142,71 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	return r, true
 }
 
-// dropTrailingCommas removes commas that stand before a closing bracket,
-// outside strings, and counts them.
-func dropTrailingCommas(b []byte) ([]byte, int) {
+// annotationKeys are the keys a code block annotation may hold: those
+// docgen reads and those ApiDoctor's annotation model defines.
+var annotationKeys = map[string]bool{
+	"blockType": true, "@odata.type": true, "@type": true, "@type.aka": true, "@odata.annotations": true,
+	"@property.aka": true, "baseType": true, "keyProperty": true, "openType": true, "abstract": true,
+	"optionalProperties": true, "isMediaEntity": true, "nullableProperties": true, "truncated": true,
+	"isCollection": true, "collectionProperty": true, "isEmpty": true, "isComposable": true, "opaqueUrl": true,
+	"name": true, "expectError": true, "sampleKeys": true, "longRunningResponseType": true,
+	"idempotent": true, "scopes": true, "apiVersions": true, "tags": true,
+}
+
+// objectKeys lists the top-level keys of a JSON object in order, repeats
+// included (encoding/json keeps only the last of a repeated key).
+func objectKeys(body []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	var keys []string
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return keys
+		}
+		k, _ := t.(string)
+		keys = append(keys, k)
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return keys
+		}
+	}
+	return keys
+}
+
+// posIn is the position of byte off of an annotation comment that starts
+// at pos: its line, and its 1-based column when the comment starts a line.
+func posIn(pos model.Pos, comment []byte, off int) model.Pos {
+	off = min(max(off, 0), len(comment))
+	pos.Line += bytes.Count(comment[:off], []byte("\n"))
+	pos.Col = off - (bytes.LastIndexByte(comment[:off], '\n') + 1) + 1
+	return pos
+}
+
+// replaceQuot turns every &quot; into a quote, and maps each byte of the
+// result to its offset in b.
+func replaceQuot(b []byte) ([]byte, []int) {
 	out := make([]byte, 0, len(b))
-	n := 0
+	orig := make([]int, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		orig = append(orig, i)
+		if bytes.HasPrefix(b[i:], []byte("&quot;")) {
+			out = append(out, '"')
+			i += len("&quot;") - 1
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out, orig
+}
+
+// dropTrailingCommas removes commas that stand before a closing bracket,
+// outside strings, and returns the offsets in b of those it removed.
+func dropTrailingCommas(b []byte) ([]byte, []int) {
+	out := make([]byte, 0, len(b))
+	var dropped []int
 	inString := false
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -122,11 +229,11 @@ func dropTrailingCommas(b []byte) ([]byte, int) {
 				j++
 			}
 			if j < len(b) && (b[j] == '}' || b[j] == ']') {
-				n++
+				dropped = append(dropped, i)
 				continue
 			}
 		}
 		out = append(out, c)
 	}
-	return out, n
+	return out, dropped
 }

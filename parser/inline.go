@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -56,15 +55,28 @@ func (p *pageParser) textOf(n ast.Node, english string) model.Text {
 	start := n.Lines().At(0).Start
 	end := n.Lines().At(n.Lines().Len() - 1).Stop
 	if local, changed := p.src.localize(start, end); changed {
-		t.Localized = snippetText(local)
+		t.Localized = p.snippetText(local, start)
 	}
 	return t
 }
 
-// snippetText renders a fragment of inline markdown as plain text.
-func snippetText(s string) string {
+// snippetText renders a fragment of inline markdown (a localized half) as
+// plain text. It draws on the page's budget; at is where the fragment
+// stands in the page, for diagnostics.
+func (p *pageParser) snippetText(s string, at int) string {
 	src := []byte(s)
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	spent := p.budget.spentAt >= 0
+	doc := parse(src, p.budget)
+	if !spent && p.budget.spentAt >= 0 {
+		p.budget.spentAt = at
+	}
+	if depth, _ := treeDepth(doc); depth > MaxDepth {
+		if !p.tooDeep {
+			p.diags.Report(p.posOf(at), model.NestingTooDeep, "localized text nested %d levels deep, over the limit of %d; page skipped", depth, MaxDepth)
+		}
+		p.tooDeep = true
+		return ""
+	}
 	return plainText(doc, src)
 }
 

@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -50,25 +52,37 @@ func Files(paths []string) ([]string, error) {
 }
 
 // ParseFiles reads and parses files on every core. Pages and diagnostics
-// come back in the order of files, whatever the scheduling.
+// come back in the order of files, whatever the scheduling. A file that
+// cannot be read is a DG004 error, and one over MaxPageBytes a DG005 error
+// (only MaxPageBytes+1 bytes of it are read); the other files are still
+// parsed, so that one run reports every problem. The error is non-nil when
+// some file could not be read; the DG004 diagnostics say which and why.
 func ParseFiles(files []string) ([]*model.Page, model.Diagnostics, error) {
 	type result struct {
 		page  *model.Page
 		diags model.Diagnostics
-		err   error
 	}
 	results := make([]result, len(files))
 	next := make(chan int)
+	// Parsing holds ~100 bytes per input byte at worst; bytes in flight are
+	// capped so that a few huge pages do not all peak at once.
+	inFlight := newWeighted(MaxPageBytes)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				raw, err := os.ReadFile(files[i])
+				raw, err := readPage(files[i])
 				if err != nil {
-					results[i].err = err
+					page := &model.Page{Path: files[i]}
+					var diags model.Diagnostics
+					diags.Report(model.Pos{File: files[i], Line: 1}, model.Unreadable, "cannot read file: %v", unwrapPath(err))
+					results[i] = result{page, diags}
 					continue
 				}
+				w := min(len(raw), MaxPageBytes)
+				inFlight.acquire(w)
 				results[i].page, results[i].diags = Parse(files[i], raw)
+				inFlight.release(w)
 			}
 		})
 	}
@@ -80,12 +94,66 @@ func ParseFiles(files []string) ([]*model.Page, model.Diagnostics, error) {
 
 	var pages []*model.Page
 	var diags model.Diagnostics
+	unreadable := 0
 	for _, r := range results {
-		if r.err != nil {
-			return nil, nil, fmt.Errorf("reading input: %w", r.err)
-		}
 		pages = append(pages, r.page)
 		diags = append(diags, r.diags...)
+		if len(r.diags) > 0 && r.diags[0].Code == model.Unreadable {
+			unreadable++
+		}
+	}
+	if unreadable > 0 {
+		return pages, diags, fmt.Errorf("reading input: %d file(s) cannot be read", unreadable)
 	}
 	return pages, diags, nil
+}
+
+// readPage reads a file, but no more than one byte over MaxPageBytes: a
+// huge file is refused by Parse without being held in memory.
+func readPage(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxPageBytes+1))
+}
+
+// unwrapPath drops the path from an *fs.PathError: the diagnostic already
+// names the file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// weighted is a counting semaphore over bytes.
+type weighted struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int
+}
+
+func newWeighted(n int) *weighted {
+	w := &weighted{free: n}
+	w.cond = sync.NewCond(&w.mu)
+	return w
+}
+
+func (w *weighted) acquire(n int) {
+	w.mu.Lock()
+	for w.free < n {
+		w.cond.Wait()
+	}
+	w.free -= n
+	w.mu.Unlock()
+}
+
+func (w *weighted) release(n int) {
+	w.mu.Lock()
+	w.free += n
+	w.mu.Unlock()
+	w.cond.Broadcast()
 }

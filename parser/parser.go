@@ -8,28 +8,32 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/graphdocgen/docgen/model"
 )
 
-// markdown is shared: goldmark parsers are safe for concurrent use.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
-
 // Parse reads one page. path is used as given in positions and diagnostics.
+// Input that breaks a limit (limits.go) is refused with an error and yields
+// an empty page; nothing in raw can make Parse panic or run unbounded.
 func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	p := &pageParser{path: path, namespace: "microsoft.graph", propertyValues: map[string][]string{}}
 	page := &model.Page{Path: path}
+	if len(raw) > MaxPageBytes {
+		p.diags.Report(p.at(1), model.TooLarge, "file is %d bytes, over the limit of %d; page skipped", len(raw), MaxPageBytes)
+		return page, p.diags
+	}
 	if !utf8.Valid(raw) {
-		p.diags.Report(p.at(1+bytes.Count(raw[:firstInvalidUTF8(raw)], []byte("\n"))), model.NotUTF8, "file is not valid UTF-8")
+		p.diags.Report(byteColumn(path, raw, firstInvalidUTF8(raw)), model.NotUTF8, "file is not valid UTF-8 (byte 0x%02x); page skipped", raw[firstInvalidUTF8(raw)])
 		return page, p.diags
 	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		p.diags.Report(p.at(1+bytes.Count(raw[:i], []byte("\n"))), model.NULByte, "file contains a NUL byte")
+		p.diags.Report(byteColumn(path, raw, i), model.NULByte, "file contains a NUL byte; page skipped")
+		return page, p.diags
+	}
+	if !checkLines(raw, path, &p.diags) {
 		return page, p.diags
 	}
 	if frontMatterOpen(raw) {
@@ -40,9 +44,20 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	if strings.HasPrefix(strings.ToLower(page.Locale), "en") {
 		page.Locale = ""
 	}
-	doc := markdown.Parser().Parse(text.NewReader(p.src.text))
+	p.budget = newBudget(len(p.src.text))
+	doc := parse(p.src.text, p.budget)
+	if depth, deepest := treeDepth(doc); depth > MaxDepth {
+		p.diags.Report(p.posOf(nodeOffset(deepest)), model.NestingTooDeep, "markdown nested %d levels deep, over the limit of %d; page skipped", depth, MaxDepth)
+		return page, p.diags
+	}
 	p.walk(doc)
 	page.Resources = p.finish()
+	if p.tooDeep {
+		return &model.Page{Path: path, Locale: page.Locale}, p.diags
+	}
+	if p.budget.spentAt >= 0 {
+		p.diags.Report(p.posOf(p.budget.spentAt), model.LinkBudget, "too much unmatched link and emphasis markup; from here on it is read as plain text")
+	}
 	page.Namespace = p.namespace
 	if p.enumPage != "" {
 		for _, e := range p.enums {
@@ -86,6 +101,9 @@ type pageParser struct {
 	tables         []tableRow // property and relationship rows in page order
 	enums          []*model.EnumDecl
 	propertyValues map[string][]string // "x property values" tables
+
+	budget  *budget // inline markup budget, shared with localized snippets
+	tooDeep bool    // a localized snippet broke MaxDepth (reported)
 }
 
 // pendingResource is a resource annotation waiting for the page's tables.
@@ -279,6 +297,26 @@ func segmentsValue(segs *text.Segments, src []byte) []byte {
 		b = append(b, seg.Value(src)...)
 	}
 	return b
+}
+
+// byteColumn is the position of byte i of raw: its line and 1-based column.
+func byteColumn(path string, raw []byte, i int) model.Pos {
+	lineStart := bytes.LastIndexByte(raw[:i], '\n') + 1
+	return model.Pos{File: path, Line: 1 + bytes.Count(raw[:i], []byte("\n")), Col: i - lineStart + 1}
+}
+
+// nodeOffset is a source offset for a node, from it or the nearest
+// ancestor that records one.
+func nodeOffset(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if t, ok := n.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+	}
+	return 0
 }
 
 // firstInvalidUTF8 is the offset of the first byte that is not valid UTF-8.

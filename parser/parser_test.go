@@ -293,6 +293,7 @@ func TestLineNumbers(t *testing.T) {
 
 		const path = "edited.md"
 		page, diags := Parse(path, []byte(raw))
+		model.Resolve([]*model.Page{page}, &diags) // reports the sample-only key
 		want := []string{
 			fmt.Sprintf("%s:%d: error: ", path, lineOf(t, []byte(raw), `microsoft.graph.broken`)),
 			fmt.Sprintf("%s:%d: warning: ", path, lineOf(t, []byte(raw), `"sampleOnly"`)),
@@ -338,7 +339,10 @@ func lineContaining(t *testing.T, s, marker string) string {
 }
 
 // TestCases runs the txtar cases in testdata/cases/parser: each holds a
-// page.md and want.txt, the dump of the parsed model and diagnostics.
+// page.md and want.txt, the dump of the parsed model and diagnostics. A case
+// may hold more pages (any other *.md file, read after page.md); when it
+// does, or when resolution finds something, want.txt also lists the other
+// pages' diagnostics and those of model.Resolve over all of them.
 func TestCases(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(casesDir, "*.txtar"))
 	if err != nil {
@@ -357,7 +361,7 @@ func TestCases(t *testing.T) {
 			if !ok {
 				t.Fatal("no page.md section")
 			}
-			got := dumpPage(Parse("page.md", page))
+			got := dumpCase(ar, page)
 			want, ok := archiveFile(ar, "want.txt")
 			if *update {
 				setArchiveFile(ar, "want.txt", []byte(got))
@@ -373,6 +377,40 @@ func TestCases(t *testing.T) {
 				t.Errorf("model differs from want.txt (-want +got):\n%s", lineDiff(string(want), got))
 			}
 		})
+	}
+}
+
+// dumpCase is page.md's dump, then each other page's diagnostics, then
+// resolution's.
+func dumpCase(ar *txtar.Archive, page []byte) string {
+	first, diags := Parse("page.md", page)
+	var b strings.Builder
+	b.WriteString(dumpPage(first, diags))
+	pages := []*model.Page{first}
+	for _, f := range ar.Files {
+		if f.Name == "page.md" || !strings.HasSuffix(f.Name, ".md") {
+			continue
+		}
+		p, diags := Parse(f.Name, f.Data)
+		pages = append(pages, p)
+		if len(diags) > 0 {
+			fmt.Fprintf(&b, "%s diagnostics:\n", f.Name)
+			writeDiags(&b, diags)
+		}
+	}
+	var resolved model.Diagnostics
+	model.Resolve(pages, &resolved)
+	if len(resolved) > 0 {
+		b.WriteString("resolution diagnostics:\n")
+		writeDiags(&b, resolved)
+	}
+	return b.String()
+}
+
+func writeDiags(b *strings.Builder, diags model.Diagnostics) {
+	for _, d := range diags {
+		// With the column, which Diagnostic.String leaves out.
+		fmt.Fprintf(b, "  %s: %s: %s [%s]\n", d.Pos.Full(), d.Severity, d.Message, d.Code)
 	}
 }
 
@@ -403,9 +441,7 @@ func dumpPage(page *model.Page, diags model.Diagnostics) string {
 	dumpStruct(&b, "", reflect.ValueOf(page).Elem())
 	if len(diags) > 0 {
 		b.WriteString("diagnostics:\n")
-		for _, d := range diags {
-			fmt.Fprintf(&b, "  %s\n", d)
-		}
+		writeDiags(&b, diags)
 	}
 	return b.String()
 }

@@ -295,8 +295,9 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 				// sample shows example keys, not declared ones.
 				continue
 			}
+			// Kept, typed from the sample; model.Resolve reports it (DG033)
+			// unless another page or a base type documents it.
 			pos := model.Pos{File: res.Pos.File, Line: m.Line}
-			diags.Report(pos, model.PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", m.Name, res.Name)
 			prop = &model.Property{Name: m.Name, Type: model.TypeRef{Kind: model.Primitive, Name: "Edm.String"}, Pos: pos}
 			if m.EnumValues == nil {
 				prop.Type = model.TypeRef{Kind: model.Primitive, Name: "Edm.Untyped"}

@@ -75,7 +75,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	pages, diags, err := parser.ParseFiles(files)
 	if err != nil {
-		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		// Unreadable files (DG004) are path errors: exit 2, as for a missing path.
+		report(stderr, diags, *verbose)
+		fmt.Fprintf(stderr, "docgen: %v; nothing written\n", err)
 		return 2
 	}
 	schema := model.Resolve(pages, &diags)
