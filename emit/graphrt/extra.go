@@ -147,10 +147,23 @@ func (d *Decoder) extraIndex(x *Extra) *extraIndex {
 // Names are not checked against the generated fields: Decode never stores a
 // documented name here, and callers that Set one get a duplicate key.
 func (x Extra) Encode(e *Encoder) {
-	for _, m := range x {
-		e.Key(m.Name)
-		e.Raw(m.Value)
+	if len(x) == 0 {
+		return
 	}
+	b := e.buf // a local buffer: no write barrier per member
+	for _, m := range x {
+		b = append(appendString(sep(b), m.Name), ':')
+		switch {
+		case m.Value == nil: // as json.RawMessage: null
+			b = append(b, "null"...)
+		case valid(m.Value):
+			b = append(b, m.Value...)
+		default:
+			e.fail(rawError(m.Value))
+			b = append(b, "null"...)
+		}
+	}
+	e.buf = b
 }
 
 // Get returns the raw value of the named member.
