@@ -91,7 +91,7 @@ type Enum struct {
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]bool{}}
+	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]bool{}, baseMissing: map[*Type]bool{}}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -112,6 +112,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 				w.t.Base, w.t.BaseName = base, base.Name
 			} else {
 				diags.Report(w.res.Pos, BaseUnknown, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
+				r.baseMissing[w.t] = true
 			}
 		}
 		r.addFields(w.t, w.res)
@@ -126,6 +127,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 		dropInherited(t, diags)
 	}
 	r.reportUndocumented(s.Types)
+	r.reportMissingKeys(s.Types)
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
 		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, "unknownFutureValue") })
@@ -142,6 +144,9 @@ type resolver struct {
 	// sampleOnly holds the fields that only a JSON representation lists;
 	// whether that is a finding depends on the base types (DG033).
 	sampleOnly map[*Field]bool
+	// baseMissing holds the types whose base is not documented: what they
+	// inherit is unknown.
+	baseMissing map[*Type]bool
 }
 
 func (r *resolver) declare(page *Page, res *Resource) *Type {
@@ -378,6 +383,24 @@ func (r *resolver) reportUndocumented(types []*Type) {
 			if r.sampleOnly[f] {
 				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", f.Name, t.Name)
 			}
+		}
+	}
+}
+
+// reportMissingKeys reports a keyProperty that names no property of the
+// type or its bases (unless a base is undocumented, so unknown).
+func (r *resolver) reportMissingKeys(types []*Type) {
+	for _, t := range types {
+		if t.Key == "" {
+			continue
+		}
+		found, known := false, true
+		for b := t; b != nil && !found; b = b.Base {
+			found = slices.ContainsFunc(b.Fields, func(f *Field) bool { return f.Name == t.Key })
+			known = known && !r.baseMissing[b]
+		}
+		if !found && known {
+			r.diags.Report(t.Pos, KeyNotProperty, "keyProperty %q of %s is not one of its properties (or its base types')", t.Key, t.Name)
 		}
 	}
 }

@@ -39,8 +39,9 @@ const (
 // rescans its block; mixed "*" and "_" delimiters pair up in quadratic
 // time), and link reference definitions the product of definitions and
 // lines. Every such markup character is charged the size of its block
-// against a budget proportional to the page; once spent, the rest of the
-// page's markup is read as text (DG008). Real pages use a few percent.
+// against a budget proportional to the page, and one the budget cannot
+// pay for is read as text (DG008), so the work done is bounded by the
+// budget. Real pages use at most 5% of it (user.md).
 const (
 	budgetPerByte = 16
 	budgetBase    = 4 << 20
@@ -77,7 +78,7 @@ func newMarkdownParser() gparser.Parser {
 // pass over it (the page, then localized snippets).
 type budget struct {
 	left    int
-	spentAt int // source offset where the budget ran out; -1 while it lasts
+	spentAt int // source offset of the first markup refused; -1 while none is
 	// The block last charged and its size, since goldmark parses a block's
 	// inlines together.
 	block     ast.Node
@@ -90,11 +91,11 @@ func newBudget(pageBytes int) *budget {
 	return &budget{left: budgetPerByte*pageBytes + budgetBase, spentAt: -1}
 }
 
-// charge takes cost from the budget; false means it is spent and the markup
-// at offset is to be read as text.
+// charge takes cost from the budget; false means the budget cannot pay
+// and the markup at offset is to be read as text. A refusal costs nothing,
+// so cheaper markup elsewhere (a small block) is still read.
 func (b *budget) charge(cost, offset int) bool {
 	if b.left < cost {
-		b.left = 0
 		if b.spentAt < 0 {
 			b.spentAt = offset
 		}

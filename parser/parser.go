@@ -56,7 +56,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		return &model.Page{Path: path, Locale: page.Locale}, p.diags
 	}
 	if p.budget.spentAt >= 0 {
-		p.diags.Report(p.posOf(p.budget.spentAt), model.LinkBudget, "too much unmatched link and emphasis markup; from here on it is read as plain text")
+		p.diags.Report(p.posOf(p.budget.spentAt), model.LinkBudget, "link and emphasis markup too costly to parse (unmatched brackets or delimiters in a large block); from here such markup in large blocks is read as plain text")
 	}
 	page.Namespace = p.namespace
 	if p.enumPage != "" {
@@ -97,10 +97,11 @@ type pageParser struct {
 	namespace   string
 	enumPage    string // the enum an "x enum type" page is about
 
-	resources      []*pendingResource
-	tables         []tableRow // property and relationship rows in page order
-	enums          []*model.EnumDecl
-	propertyValues map[string][]string // "x property values" tables
+	resources         []*pendingResource
+	tables            []tableRow // property and relationship rows in page order
+	enums             []*model.EnumDecl
+	propertyValues    map[string][]string // "x property values" tables, by lower-case property name
+	propertiesSection bool                // the page has a Properties heading (maybe saying "None")
 
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
@@ -156,6 +157,7 @@ func (p *pageParser) heading(h *ast.Heading) {
 		p.section = section{sectionEnum, p.qualify(p.enumPage)}
 	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance"):
 		p.section.kind = sectionProperties
+		p.propertiesSection = true
 	case anchor == "relationships" || strings.Contains(title, "relationships"):
 		p.section.kind = sectionRelationships
 	}
@@ -268,25 +270,38 @@ func blockStart(n ast.Node) int {
 // finish joins each annotation with its sample and tables into a Resource.
 func (p *pageParser) finish() []*model.Resource {
 	var out []*model.Resource
+	next := 0 // p.tables and p.resources are both in page order
 	for i, pr := range p.resources {
 		// Tables stand before the JSON representation on Graph pages, so a
 		// table belongs to the first annotation after it (or the last one).
-		var rows []tableRow
-		for _, row := range p.tables {
-			prevEnd := -1
-			if i > 0 {
-				prevEnd = p.resources[i-1].offset
-			}
-			last := i == len(p.resources)-1
-			if row.offset > prevEnd && (row.offset < pr.offset || last) {
-				rows = append(rows, row)
-			}
+		start := next
+		for next < len(p.tables) && (p.tables[next].offset < pr.offset || i == len(p.resources)-1) {
+			next++
 		}
+		rows := p.tables[start:next]
 		pr.res.Description = p.description
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, &p.diags)
+		// A page with no Properties section at all, for a type with no base
+		// to inherit from: each sample key the tables lack is undocumented.
+		// (With a base, resolution tells inherited keys apart: DG033.)
+		if !p.propertiesSection && pr.res.BaseType == "" && !pr.res.OpenType {
+			if n := countFunc(pr.res.Properties, func(p *model.Property) bool { return !p.InTable }); n > 0 {
+				p.diags.Report(pr.res.Pos, model.NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation", pr.res.Name, n)
+			}
+		}
 		out = append(out, pr.res)
 	}
 	return out
+}
+
+func countFunc[T any](s []T, f func(T) bool) int {
+	n := 0
+	for _, v := range s {
+		if f(v) {
+			n++
+		}
+	}
+	return n
 }
 
 // segmentsValue joins the source bytes of a node's segments.

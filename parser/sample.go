@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/graphdocgen/docgen/model"
@@ -13,6 +14,7 @@ type sampleMember struct {
 	Name       string
 	Line       int      // original line of the key
 	EnumValues []string // from a "a | b | c" placeholder
+	Array      bool     // the value is a JSON array
 }
 
 // readSample reads the top-level keys of a pseudo-JSON sample in order. The
@@ -26,15 +28,39 @@ func readSample(body []byte, file string, firstLine int, diags *model.Diagnostic
 		// A block that runs to the end of the file ends in a newline that
 		// belongs to no line of it.
 		lastLine := firstLine + bytes.Count(bytes.TrimSuffix(body, []byte("\n")), []byte("\n"))
-		diags.Report(model.Pos{File: file, Line: min(s.line, lastLine)}, model.SampleUnreadable, "JSON representation: %v; keys after this point are ignored", err)
+		code := model.SampleUnreadable
+		if s.tooDeep {
+			code = model.SampleTooDeep
+		}
+		diags.Report(model.Pos{File: file, Line: min(s.line, lastLine)}, code, "JSON representation: %v; keys after this point are ignored", err)
+	}
+	for i, m := range members {
+		if dup := firstDuplicate(m.EnumValues); dup != "" {
+			diags.Report(model.Pos{File: file, Line: m.Line}, model.EnumMemberDuplicate, "JSON representation lists %q twice among the values of %q", dup, m.Name)
+			members[i].EnumValues = dedupe(m.EnumValues)
+		}
 	}
 	return members
 }
 
+var collectionObject = regexp.MustCompile(`^\{\s*"@odata\.type"\s*:\s*"#?(?i:collection)\(`)
+
 type sampleScanner struct {
-	b    []byte
-	i    int
-	line int
+	b       []byte
+	i       int
+	line    int
+	depth   int // brackets open inside the top-level object
+	tooDeep bool
+}
+
+// open enters a nested object or array, refusing to go past MaxSampleDepth:
+// skipping is recursive, and the stack must stay bounded.
+func (s *sampleScanner) open() error {
+	if s.depth++; s.depth > MaxSampleDepth {
+		s.tooDeep = true
+		return s.errorf("nested deeper than %d levels", MaxSampleDepth)
+	}
+	return nil
 }
 
 func (s *sampleScanner) errorf(format string, args ...any) error {
@@ -116,6 +142,10 @@ func (s *sampleScanner) object() ([]sampleMember, error) {
 		case '[':
 			// A collection of enum members is written ["a | b"].
 			s.i++
+			m.Array = true
+			if err := s.open(); err != nil {
+				return members, err
+			}
 			if s.peek() == '"' {
 				v, err := s.str()
 				if err != nil {
@@ -127,9 +157,12 @@ func (s *sampleScanner) object() ([]sampleMember, error) {
 				return members, err
 			}
 		default:
+			start := s.i
 			if err := s.skipValue(); err != nil {
 				return members, err
 			}
+			// {"@odata.type": "Collection(x)"} is how some pages write a collection.
+			m.Array = collectionObject.Match(s.b[start:s.i])
 		}
 		members = append(members, m)
 	}
@@ -161,11 +194,14 @@ func (s *sampleScanner) str() (string, error) {
 // skipValue passes over a scalar or a nested value.
 func (s *sampleScanner) skipValue() error {
 	switch c := s.peek(); c {
-	case '{':
+	case '{', '[':
 		s.i++
-		return s.skipUntilClose('}')
-	case '[':
-		s.i++
+		if err := s.open(); err != nil {
+			return err
+		}
+		if c == '{' {
+			return s.skipUntilClose('}')
+		}
 		return s.skipUntilClose(']')
 	case '"':
 		_, err := s.str()
@@ -190,6 +226,7 @@ func (s *sampleScanner) skipUntilClose(close byte) error {
 		switch c := s.peek(); c {
 		case close:
 			s.i++
+			s.depth--
 			return nil
 		case 0:
 			return s.errorf("%q not closed", close)
@@ -218,6 +255,31 @@ func pipeValues(v string) []string {
 			return nil
 		}
 		out = append(out, part)
+	}
+	return out
+}
+
+// firstDuplicate is the first name listed twice (in any letter case).
+func firstDuplicate(names []string) string {
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[strings.ToLower(n)] {
+			return n
+		}
+		seen[strings.ToLower(n)] = true
+	}
+	return ""
+}
+
+// dedupe keeps the first of each name (in any letter case).
+func dedupe(names []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		if !seen[strings.ToLower(n)] {
+			seen[strings.ToLower(n)] = true
+			out = append(out, n)
+		}
 	}
 	return out
 }

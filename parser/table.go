@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -45,6 +47,7 @@ func (p *pageParser) table(t *east.Table) {
 			continue
 		}
 		cells := rowCells(row)
+		p.checkRagged(row, len(cols))
 		if nameCol >= len(cells) || typeCol >= len(cells) {
 			continue
 		}
@@ -85,6 +88,61 @@ func (p *pageParser) tableHeader(t *east.Table) (*east.TableHeader, []string) {
 	return nil, nil
 }
 
+// checkRagged reports a row whose source holds more or fewer cells than
+// the header: goldmark drops the extra cells (often the rest of a
+// description cut by an unescaped |) and pads missing ones.
+func (p *pageParser) checkRagged(row ast.Node, want int) {
+	start := row.Pos()
+	if start < 0 || start >= len(p.src.text) {
+		return
+	}
+	line := p.src.text[start:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	got := countCells(line)
+	switch {
+	case got > want:
+		p.diags.Report(p.posOf(start), model.RaggedRow, "table row has %d cells, its header %d: the cells past the %s are dropped (an unescaped | in a cell?)", got, want, ordinal(want))
+	case got < want:
+		p.diags.Report(p.posOf(start), model.RaggedRow, "table row has %d cells, its header %d: the missing cells are read as empty", got, want)
+	}
+}
+
+// countCells counts a table row's cells as goldmark splits them: outer
+// pipes dropped, then split at every | not preceded by a backslash.
+func countCells(line []byte) int {
+	line = bytes.TrimSpace(line)
+	line = bytes.TrimPrefix(line, []byte("|"))
+	if len(line) > 0 && line[len(line)-1] == '|' && (len(line) == 1 || line[len(line)-2] != '\\') {
+		line = line[:len(line)-1]
+	}
+	if len(line) == 0 {
+		return 0
+	}
+	n := 1
+	for i, c := range line {
+		if c == '|' && (i == 0 || line[i-1] != '\\') {
+			n++
+		}
+	}
+	return n
+}
+
+func ordinal(n int) string {
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+		return fmt.Sprintf("%dth", n)
+	case n%10 == 1:
+		return fmt.Sprintf("%dst", n)
+	case n%10 == 2:
+		return fmt.Sprintf("%dnd", n)
+	case n%10 == 3:
+		return fmt.Sprintf("%drd", n)
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
 // column is the index of the first header in names, or -1.
 func column(cols []string, names map[string]bool) int {
 	for i, c := range cols {
@@ -121,8 +179,10 @@ func (p *pageParser) enumTable(t *east.Table) {
 		return
 	}
 	var members []model.EnumMember
+	seen := map[string]model.Pos{}
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
 		cells := rowCells(r)
+		p.checkRagged(r, len(cols))
 		if memberCol >= len(cells) {
 			continue
 		}
@@ -133,6 +193,11 @@ func (p *pageParser) enumTable(t *east.Table) {
 		if name == "" {
 			continue
 		}
+		if first, dup := seen[strings.ToLower(name)]; dup {
+			p.diags.Report(pos, model.EnumMemberDuplicate, "enum table for %s lists %q again (first at %s); the first is kept", p.section.name, name, first)
+			continue
+		}
+		seen[strings.ToLower(name)] = pos
 		m := model.EnumMember{Name: name, Pos: pos}
 		if descCol >= 0 && descCol < len(cells) {
 			m.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
@@ -140,8 +205,9 @@ func (p *pageParser) enumTable(t *east.Table) {
 		members = append(members, m)
 	}
 	if p.section.kind == sectionPropertyValues {
+		key := strings.ToLower(p.section.name)
 		for _, m := range members {
-			p.propertyValues[p.section.name] = append(p.propertyValues[p.section.name], m.Name)
+			p.propertyValues[key] = append(p.propertyValues[key], m.Name)
 		}
 		return
 	}
@@ -303,16 +369,21 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 				prop.Type = model.TypeRef{Kind: model.Primitive, Name: "Edm.Untyped"}
 			}
 		}
+		if prop.InTable && m.Array != prop.Type.Collection && prop.Type.Name != "Edm.Untyped" {
+			what := "a collection in the JSON representation (line %d) but not in the table"
+			if prop.Type.Collection {
+				what = "a collection in the table but not in the JSON representation (line %d)"
+			}
+			diags.Report(prop.Pos, model.CollectionMismatch, "property %q of %s is "+what, m.Name, res.Name, m.Line)
+		}
 		prop.InSample = true
 		prop.EnumValues = m.EnumValues
 		placed[m.Name] = true
 		out = append(out, prop)
 	}
 	for _, prop := range tableOrder {
-		for name, values := range propertyValues {
-			if strings.EqualFold(name, prop.Name) && prop.DescribedValues == nil {
-				prop.DescribedValues = values
-			}
+		if values, ok := propertyValues[strings.ToLower(prop.Name)]; ok && prop.DescribedValues == nil {
+			prop.DescribedValues = values
 		}
 		if placed[prop.Name] {
 			continue

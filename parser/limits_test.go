@@ -1,0 +1,325 @@
+package parser
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/docgen/model"
+)
+
+// Pathological inputs: each must be parsed in bounded time and memory or
+// refused with an error. None of these tests times anything: a regression
+// to quadratic time shows as a hang that go test -timeout ends, and
+// BenchmarkPathological measures the speed.
+
+// resourcePage is a small valid page whose resource must survive whatever
+// junk is put before it.
+const resourcePage = `
+## Properties
+
+| Property | Type                        | Description      |
+|:---------|:----------------------------|:-----------------|
+| **id**   | String                      | The key.         |
+| owner    | [identitySet](identity.md)  | Who has it.      |
+
+## JSON representation
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.thing" } -->
+
+` + "```json\n{\n  \"id\": \"String\",\n  \"owner\": {\"@odata.type\": \"microsoft.graph.identitySet\"}\n}\n```\n"
+
+// codesOf lists the codes of diags.
+func codesOf(diags model.Diagnostics) []model.Code {
+	var out []model.Code
+	for _, d := range diags {
+		out = append(out, d.Code)
+	}
+	return out
+}
+
+// fill repeats unit, one per line or all on one paragraph, to about n bytes.
+func fill(unit string, n int) string {
+	return strings.Repeat(unit, n/len(unit))
+}
+
+// pathological are inputs for which goldmark alone takes quadratic time or
+// worse (measured: the first two take minutes at 1 MB without the budget).
+var pathological = []struct {
+	name, unit string
+}{
+	{"unclosed link destinations on one line", "[a]("},
+	{"unclosed link destinations, one per line", "[a](\n"},
+	{"unclosed angle destinations, one per line", "[a](<x\n"},
+	{"mixed emphasis delimiters", "*_a"},
+	{"mixed emphasis delimiters, one per line", "*_a\n"},
+	{"strong and underscore", "**a_"},
+	{"brackets, one per line", "[x\n"},
+	{"images, one per line", "![\n"},
+	{"link reference definitions", "[r]: /u\n"},
+	{"raw HTML openers", "<a b='\n"},
+}
+
+// TestPathologicalMarkup: a page of nearly MaxPageBytes of each pattern
+// is read to the end, the budget reported (DG008) where it matters, and a
+// resource documented after the junk is still read.
+func TestPathologicalMarkup(t *testing.T) {
+	for _, tc := range pathological {
+		t.Run(tc.name, func(t *testing.T) {
+			// Lines under the limit, in one paragraph or many.
+			unit := tc.unit
+			if !strings.Contains(unit, "\n") {
+				unit = strings.Repeat(unit, 1000/len(unit)) + "\n"
+			}
+			junk := fill(unit, MaxPageBytes-len(resourcePage)-100)
+			page, diags := Parse("junk.md", []byte("# thing resource type\n\n"+junk+"\n"+resourcePage))
+			if len(page.Resources) != 1 || len(page.Resources[0].Properties) != 2 {
+				t.Fatalf("the resource after the junk was not read: %+v; %v", page.Resources, diags)
+			}
+			for _, d := range diags {
+				if d.Severity == model.Error {
+					t.Errorf("an error for markup that is only costly: %v", d)
+				}
+			}
+			props := page.Resources[0].Properties
+			if props[0].Name != "id" || props[1].Type.Name != "identitySet" {
+				t.Errorf("properties read as %q %q", props[0].Name, props[1].Type.Name)
+			}
+		})
+	}
+}
+
+// TestMarkupBudgetReported: when the budget runs out, DG008 names the line
+// where markup began to be read as text, and markup before it still counts.
+func TestMarkupBudgetReported(t *testing.T) {
+	junk := fill("[a](\n", 6<<20)
+	raw := "# thing resource type\n\nIntro with a [link](x.md).\n\n## Notes\n\n" + junk + resourcePage
+	page, diags := Parse("junk.md", []byte(raw))
+	var got []model.Diagnostic
+	for _, d := range diags {
+		if d.Code == model.LinkBudget {
+			got = append(got, d)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("want one DG008, got %v", codesOf(diags))
+	}
+	// The junk paragraph starts on line 7, and costs its whole size per
+	// bracket: the budget lasts a few dozen brackets into it.
+	if line := got[0].Pos.Line; line < 7 || line > 7+200 {
+		t.Errorf("DG008 at line %d, want near the start of the junk (line 7)", line)
+	}
+	if len(page.Resources) != 1 {
+		t.Errorf("resource lost: %v", codesOf(diags))
+	}
+	if d := page.Resources[0].Description.English; d != "Intro with a link." {
+		t.Errorf("intro before the junk = %.200q; its link should still be read", d)
+	}
+}
+
+func TestPageTooLarge(t *testing.T) {
+	raw := []byte("# big resource type\n" + resourcePage + strings.Repeat("x\n", MaxPageBytes))
+	page, diags := Parse("big.md", raw)
+	if !slices.Equal(codesOf(diags), []model.Code{model.TooLarge}) || diags[0].Severity != model.Error || diags[0].Pos.Line != 1 {
+		t.Errorf("want one DG005 error at line 1, got %v", diags)
+	}
+	if len(page.Resources) != 0 {
+		t.Error("a refused page yields resources")
+	}
+	// At the limit exactly, the page is read.
+	at := raw[:MaxPageBytes]
+	if _, diags := Parse("big.md", at); slices.Contains(codesOf(diags), model.TooLarge) {
+		t.Errorf("a page of exactly MaxPageBytes refused: %v", codesOf(diags))
+	}
+
+	// ParseFiles reads no more than the limit and a byte of a huge file,
+	// and goes on with the other files.
+	dir := t.TempDir()
+	big, small := filepath.Join(dir, "big.md"), filepath.Join(dir, "small.md")
+	if err := os.WriteFile(big, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(small, []byte("# small resource type\n"+resourcePage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages, diags, err := ParseFiles([]string{big, small})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(codesOf(diags), []model.Code{model.TooLarge}) || diags[0].Pos.File != big {
+		t.Errorf("want DG005 for big.md only, got %v", diags)
+	}
+	if len(pages) != 2 || len(pages[1].Resources) != 1 {
+		t.Errorf("small.md not parsed after big.md was refused")
+	}
+	if want := fmt.Sprintf("file is %d bytes", MaxPageBytes+1); !strings.Contains(diags[0].Message, want) {
+		t.Errorf("message %q: want %q (the file read no further than the limit)", diags[0].Message, want)
+	}
+}
+
+func TestLineTooLong(t *testing.T) {
+	long := "| id | String | " + strings.Repeat("word ", MaxLineBytes/5) + "|"
+	raw := "# long resource type\n\n## Properties\n\n| Property | Type | Description |\n|---|---|---|\n" + long + "\n"
+	page, diags := Parse("long.md", []byte(raw))
+	if !slices.Equal(codesOf(diags), []model.Code{model.LineTooLong}) {
+		t.Fatalf("want DG006, got %v", diags)
+	}
+	if p := diags[0].Pos; p.Line != 7 || p.Col != MaxLineBytes+1 {
+		t.Errorf("DG006 at %v, want line 7, column %d", p.Full(), MaxLineBytes+1)
+	}
+	if len(page.Resources) != 0 {
+		t.Error("a refused page yields resources")
+	}
+	// A line of exactly MaxLineBytes is fine.
+	ok := strings.Repeat("a", MaxLineBytes)
+	if _, diags := Parse("ok.md", []byte(ok+"\n")); len(diags) != 0 {
+		t.Errorf("a line at the limit: %v", diags)
+	}
+}
+
+// TestHugeTable: a Properties table of 100,000 rows is read in full.
+func TestHugeTable(t *testing.T) {
+	const rows = 100_000
+	var b strings.Builder
+	b.WriteString("# wide resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n")
+	for i := range rows {
+		fmt.Fprintf(&b, "| **p%d** | [part](part.md) collection | Possible values are: `a`, `b`. |\n", i)
+	}
+	b.WriteString("\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.wide\" } -->\n\n```json\n{\n  \"p0\": [\"a | b\"]\n}\n```\n")
+	if b.Len() > MaxPageBytes {
+		t.Fatalf("test page is %d bytes, over the limit", b.Len())
+	}
+	page, diags := Parse("wide.md", []byte(b.String()))
+	if len(page.Resources) != 1 {
+		t.Fatalf("%d resources; diagnostics %v", len(page.Resources), codesOf(diags)[:min(5, len(diags))])
+	}
+	props := page.Resources[0].Properties
+	if len(props) != rows {
+		t.Fatalf("%d properties, want %d", len(props), rows)
+	}
+	last := props[rows-1]
+	if last.Name != fmt.Sprintf("p%d", rows-1) || last.Type.Name != "part" || !last.Type.Collection ||
+		!slices.Equal(last.DescribedValues, []string{"a", "b"}) || last.Pos.Line != 6+rows {
+		t.Errorf("last row read as %+v", last)
+	}
+	// Every row but the sample's first is table-only: one warning each.
+	if n := len(diags); n != rows-1 {
+		t.Errorf("%d diagnostics, want %d DG034", n, rows-1)
+	}
+}
+
+// TestManyResources: resources and rows are matched in one pass, not one
+// per pair; 20,000 annotations on a page must not take quadratic time.
+func TestManyResources(t *testing.T) {
+	const n = 20_000
+	var b strings.Builder
+	b.WriteString("# many resource types\n")
+	for i := range n {
+		fmt.Fprintf(&b, "\n## Properties\n\n| Property | Type | Description |\n|--|--|--|\n| p%d | String | One. |\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t%d\" } -->\n\n```json\n{ \"p%d\": \"String\" }\n```\n", i, i, i)
+	}
+	page, diags := Parse("many.md", []byte(b.String()))
+	if len(diags) != 0 || len(page.Resources) != n {
+		t.Fatalf("%d resources, diagnostics %v", len(page.Resources), codesOf(diags)[:min(5, len(diags))])
+	}
+	for i, r := range page.Resources {
+		if len(r.Properties) != 1 || r.Properties[0].Name != fmt.Sprintf("p%d", i) {
+			t.Fatalf("resource %d has %+v", i, r.Properties)
+		}
+	}
+}
+
+// TestUnreadable: a file that cannot be read is a DG004 error naming the
+// cause, and the files around it are still parsed.
+func TestUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.md")
+	if err := os.WriteFile(good, []byte("# good resource type\n"+resourcePage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dangling := filepath.Join(dir, "dangling.md")
+	if err := os.Symlink(filepath.Join(dir, "nowhere.md"), dangling); err != nil {
+		t.Skipf("cannot make a symlink here: %v", err)
+	}
+	asDir := filepath.Join(dir, "folder.md")
+	if err := os.Mkdir(asDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(files, dangling) {
+		t.Fatalf("Files(%s) = %q; want the dangling link listed", dir, files)
+	}
+	files = append(files, asDir) // as if named on the command line
+	pages, diags, err := ParseFiles(files)
+	if err == nil {
+		t.Error("ParseFiles: no error for unreadable files")
+	}
+	var unreadable []string
+	for _, d := range diags {
+		if d.Code == model.Unreadable {
+			if d.Severity != model.Error || d.Pos.Line != 1 {
+				t.Errorf("DG004 should be an error at line 1: %v", d)
+			}
+			unreadable = append(unreadable, filepath.Base(d.Pos.File)+": "+d.Message)
+		}
+	}
+	want := []string{"dangling.md: cannot read file: no such file or directory", "folder.md: cannot read file: is a directory"}
+	slices.Sort(unreadable)
+	if !slices.Equal(unreadable, want) {
+		t.Errorf("DG004 diagnostics:\n%q\nwant\n%q", unreadable, want)
+	}
+	for _, p := range pages {
+		if p.Path == good && len(p.Resources) != 1 {
+			t.Error("good.md not parsed beside the unreadable files")
+		}
+	}
+}
+
+// BenchmarkPathological measures each pathological pattern at 1 MiB (MB/s
+// in the output); compare with BenchmarkPlainText, the floor.
+func BenchmarkPathological(b *testing.B) {
+	for _, tc := range pathological {
+		unit := tc.unit
+		if !strings.Contains(unit, "\n") {
+			unit = strings.Repeat(unit, 1000/len(unit)) + "\n"
+		}
+		raw := []byte(fill(unit, 1<<20))
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(raw)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Parse("p.md", raw)
+			}
+		})
+	}
+}
+
+func BenchmarkPlainText(b *testing.B) {
+	raw := []byte(fill("plain words in a paragraph\n", 1<<20))
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse("p.md", raw)
+	}
+}
+
+// BenchmarkHugeTable parses a Properties table of 100,000 rows.
+func BenchmarkHugeTable(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n")
+	for i := range 100_000 {
+		fmt.Fprintf(&sb, "| **p%d** | [part](part.md) collection | Part %d. |\n", i, i)
+	}
+	sb.WriteString("\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.wide\" } -->\n\n```json\n{}\n```\n")
+	raw := []byte(sb.String())
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse("p.md", raw)
+	}
+}
