@@ -3,11 +3,19 @@
 //
 // Generated types keep every property they decode: documented properties go
 // into [Opt] fields, which distinguish absent, null and a value (PATCH uses
-// null to clear a property), and everything else goes verbatim into an
-// [Extra] in arrival order, so decode followed by encode loses nothing.
+// null to clear a property), and everything else goes into an [Extra] in
+// arrival order, so decode followed by encode loses nothing.
 //
-// The JSON codec is hand-rolled rather than reflection based: [Encoder]
-// appends to a byte slice and places commas itself, and [Decoder] is a strict
-// RFC 8259 tokenizer over a byte slice that hands object keys to generated
-// switch statements without allocating.
+// The JSON codec is hand-rolled rather than reflection based. [Encoder]
+// appends to a byte slice and places commas itself; generated code writes
+// each object's members through the Append helpers, which take constant,
+// pre-quoted keys and keep the buffer in a local variable. [Decoder] is a
+// strict RFC 8259 tokenizer over a byte slice that hands object keys to
+// generated switch statements without allocating, and can look ahead for
+// an object's "@odata.type" ([Decoder.ODataType]) so that a slot declared
+// with a base type decodes into the derived type the value names.
+//
+// [Page] is a collection response of any generated type; the OData wire
+// types ([DateTimeOffset], [Date], [TimeOfDay], [Duration], [Decimal],
+// [Binary], [GUID]) follow Graph's formats and keep the text they were sent.
 package graphrt
