@@ -2,6 +2,7 @@
 // JSON codecs.
 //
 //	docgen [-out DIR] [-pkg NAME] [-check] [-localized] [-model FILE] [-v] PATH...
+//	docgen lint [-json] [-severity error|warning|none] PATH...
 //
 // PATH is a markdown page or a directory of them. Exit status: 0 on success
 // (warnings allowed), 1 when the input has errors (nothing is written) or
@@ -33,6 +34,9 @@ func main() {
 const shownWarnings = 20
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "lint" {
+		return runLint(args[1:], stdout, stderr) // lint.go
+	}
 	fs := flag.NewFlagSet("docgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", ".", "directory to write the generated Go files to")
@@ -45,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	typesFrom := fs.String("types-from", "", "like -types, from a file with one name or glob per line (# comments)")
 	noDerived := fs.Bool("no-derived", false, "with -types: leave out derived types that polymorphic properties would need")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: docgen [flags] PATH...")
+		fmt.Fprintln(stderr, "usage: docgen [flags] PATH...\n       docgen lint [-json] [-severity error|warning|none] PATH...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -81,6 +85,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	schema := model.Resolve(pages, &diags)
+	diags = append(diags, nameCollisions(schema)...) // emit renames them; say so (lint.go)
 	report(stderr, diags, *verbose)
 	if diags.HasErrors() {
 		fmt.Fprintln(stderr, "docgen: errors in the input; nothing written")
