@@ -6,11 +6,31 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
-// jsonString is encoding/json's output for s without HTML escaping.
+// jsonString is encoding/json's output for s without HTML escaping, with
+// each invalid UTF-8 byte written as \ufffd, as encoding/json v1 does (and
+// the Encoder does). Built with GOEXPERIMENT=jsonv2, encoding/json writes a
+// raw U+FFFD instead: the invalid bytes are swapped for a sentinel first,
+// which both versions write raw, and the sentinel for the escape after.
 func jsonString(t testing.TB, s string) string {
+	const sentinel = "\U0010FFFD" // a private-use character
+	if !utf8.ValidString(s) && !strings.Contains(s, sentinel) {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b.WriteString(sentinel)
+			} else {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+		}
+		return strings.ReplaceAll(jsonString(t, b.String()), sentinel, `\ufffd`)
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
