@@ -10,15 +10,18 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"go/token"
 	"io"
 	"maps"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"unicode"
 
 	"github.com/graphdocgen/docgen/emit"
@@ -27,13 +30,26 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// SIGINT and SIGTERM cancel ctx instead of killing the process, so a
+	// run stops before its output is committed, or finishes the commit.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := runContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// writeStep is passed to emit.WriteContext; nil except in the tests that
+// interrupt a run at a chosen step.
+var writeStep func(phase string, i int)
+
+func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
 }
 
 // shownWarnings is how many warnings print without -v.
 const shownWarnings = 20
 
-func run(args []string, stdout, stderr io.Writer) int {
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "lint" {
 		return runLint(args[1:], stdout, stderr) // lint.go
 	}
@@ -57,6 +73,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
+		return 2
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "docgen: -out must name a directory")
 		return 2
 	}
 	if *pkg == "" {
@@ -134,8 +154,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if _, err := emit.Write(*out, generated); err != nil {
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "docgen: interrupted; nothing written")
+		return 1
+	}
+	if _, err := emit.WriteContext(ctx, *out, generated, emit.WriteOptions{Step: writeStep}); err != nil {
 		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		return 1
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "docgen: interrupted while the new output was being put in place; %s holds all of it\n", *out)
 		return 1
 	}
 	if dump != nil {
