@@ -51,6 +51,7 @@ const (
 	DefinitionConflict  Code = "DG043"
 	KeyNotProperty      Code = "DG044"
 	NameCollision       Code = "DG045"
+	InheritanceTooDeep  Code = "DG046"
 	EnumNoMemberColumn  Code = "DG050"
 	EnumSourcesDisagree Code = "DG051"
 	EnumMemberDuplicate Code = "DG052"
@@ -90,6 +91,7 @@ var Catalogue = map[Code]CodeInfo{
 	DefinitionConflict:  {Warning, Error, "definitions of one type disagree"},
 	KeyNotProperty:      {Warning, Error, "keyProperty is not a property of the type"},
 	NameCollision:       {Warning, Warning, "two names map to the same Go identifier"},
+	InheritanceTooDeep:  {Error, Error, "base type chain deeper than the inheritance limit"},
 	EnumNoMemberColumn:  {Warning, Warning, "enum table without a Member column"},
 	EnumSourcesDisagree: {Warning, Error, "enum members differ between sources"},
 	EnumMemberDuplicate: {Warning, Warning, "enum member listed twice"},

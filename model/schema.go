@@ -222,10 +222,15 @@ func (r *resolver) mergeMembers(e *Enum, members []EnumMember, src EnumSource, p
 		e.Sources = append(e.Sources, src)
 	}
 	var added []string
+	have := make(map[string]bool, len(e.Members)) // a table can hold 100,000 rows
+	for _, x := range e.Members {
+		have[strings.ToLower(x.Name)] = true
+	}
 	for _, m := range members {
-		if slices.ContainsFunc(e.Members, func(x EnumMember) bool { return strings.EqualFold(x.Name, m.Name) }) {
+		if have[strings.ToLower(m.Name)] {
 			continue
 		}
+		have[strings.ToLower(m.Name)] = true
 		e.Members = append(e.Members, m)
 		added = append(added, m.Name)
 	}
@@ -440,13 +445,25 @@ func dropUnusedInferred(types []*Type, enums []*Enum) []*Enum {
 	return slices.DeleteFunc(enums, func(e *Enum) bool { return e.Owner != nil && !used[e] })
 }
 
-// breakCycles cuts inheritance loops so embedding stays finite.
+// MaxInheritance caps the depth of a base type chain (Graph's deepest is
+// five): everything after resolution walks chains, so a chain as long as
+// the input would cost the square of it.
+const MaxInheritance = 64
+
+// breakCycles cuts inheritance loops so embedding stays finite, and chains
+// deeper than MaxInheritance so that walking them stays cheap.
 func breakCycles(types []*Type, diags *Diagnostics) {
 	for _, t := range types {
 		seen := map[*Type]bool{t: true}
+		depth := 0
 		for b := t.Base; b != nil; b = b.Base {
 			if seen[b] {
 				diags.Report(t.Pos, InheritanceCycle, "inheritance cycle through %s", b.Name)
+				t.Base, t.BaseName = nil, ""
+				break
+			}
+			if depth++; depth > MaxInheritance {
+				diags.Report(t.Pos, InheritanceTooDeep, "%s has more than %d base types above it; its base type %s is cut", t.Name, MaxInheritance, t.BaseName)
 				t.Base, t.BaseName = nil, ""
 				break
 			}

@@ -211,6 +211,70 @@ func TestHugeTable(t *testing.T) {
 	}
 }
 
+// TestHugeEnumTable: an enum table of 100,000 members is read and merged
+// in linear time, with the sample's extra value appended and reported.
+func TestHugeEnumTable(t *testing.T) {
+	const rows = 100_000
+	var b strings.Builder
+	b.WriteString("# dial resource type\n\n## Properties\n\n| Property | Type | Description |\n|--|--|--|\n| kind | bigEnum | Which. |\n\n### bigEnum values\n\n| Member | Description |\n|--|--|\n")
+	for i := range rows {
+		fmt.Fprintf(&b, "| m%d | Member %d. |\n", i, i)
+	}
+	b.WriteString("\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.dial\" } -->\n\n```json\n{ \"kind\": \"m1 | m2 | extra\" }\n```\n")
+	page, diags := Parse("dial.md", []byte(b.String()))
+	schema := model.Resolve([]*model.Page{page}, &diags)
+	if len(schema.Enums) != 1 || len(schema.Enums[0].Members) != rows+1 || schema.Enums[0].Members[rows].Name != "extra" {
+		t.Fatalf("enums %d; want one of %d members ending in extra", len(schema.Enums), rows+1)
+	}
+	if !slices.Equal(codesOf(diags), []model.Code{model.EnumSourcesDisagree}) {
+		t.Errorf("diagnostics %v, want one DG051", codesOf(diags))
+	}
+}
+
+// TestDeepInheritance: a chain of 5,000 types each deriving from the last
+// resolves in linear time: chains deeper than model.MaxInheritance are cut
+// with an error (DG046), so nothing after resolution walks a long chain.
+func TestDeepInheritance(t *testing.T) {
+	const n = 5_000
+	var b strings.Builder
+	for i := range n {
+		base := ""
+		if i > 0 {
+			base = fmt.Sprintf(`, "baseType": "microsoft.graph.t%d"`, i-1)
+		}
+		fmt.Fprintf(&b, "\n## Properties\n\n| Property | Type | Description |\n|--|--|--|\n| p%d | String | One. |\n\n"+
+			"<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.t%d\"%s } -->\n\n```json\n{ \"p%d\": \"String\" }\n```\n", i, i, base, i)
+	}
+	page, diags := Parse("chain.md", []byte(b.String()))
+	if len(diags) != 0 {
+		t.Fatalf("parsing: %v", codesOf(diags)[:min(5, len(diags))])
+	}
+	schema := model.Resolve([]*model.Page{page}, &diags)
+	if len(diags) == 0 || !diags.HasErrors() {
+		t.Fatal("no error for a chain of 5,000 base types")
+	}
+	for _, d := range diags {
+		if d.Code != model.InheritanceTooDeep {
+			t.Fatalf("unexpected %v", d)
+		}
+	}
+	for _, typ := range schema.Types {
+		depth := 0
+		for b := typ.Base; b != nil; b = b.Base {
+			depth++
+		}
+		if depth > model.MaxInheritance {
+			t.Fatalf("%s still has %d base types above it", typ.Name, depth)
+		}
+	}
+	// A chain at the limit is fine.
+	short := strings.Join(strings.SplitAfter(b.String(), "```\n")[:model.MaxInheritance+1], "")
+	page, diags = Parse("chain.md", []byte(short))
+	if model.Resolve([]*model.Page{page}, &diags); len(diags) != 0 {
+		t.Errorf("a chain of %d: %v", model.MaxInheritance+1, diags)
+	}
+}
+
 // TestManyResources: resources and rows are matched in one pass, not one
 // per pair; 20,000 annotations on a page must not take quadratic time.
 func TestManyResources(t *testing.T) {

@@ -691,47 +691,6 @@ func TestLineEndingsAndBOM(t *testing.T) {
 	}
 }
 
-// FuzzParse: any input parses without panicking, and every position and
-// diagnostic names a line of the input.
-func FuzzParse(f *testing.F) {
-	for _, path := range []string{enFixture, esFixture} {
-		f.Add(readFileF(f, path))
-	}
-	cases, _ := filepath.Glob(filepath.Join(casesDir, "*.txtar"))
-	for _, c := range cases {
-		ar, err := txtar.ParseFile(c)
-		if err != nil {
-			f.Fatal(err)
-		}
-		if page, ok := archiveFile(ar, "page.md"); ok {
-			f.Add(page)
-		}
-	}
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		page, diags := Parse("page.md", raw)
-		// The lines of the file: a final newline ends the last line
-		// rather than starting another.
-		n := max(1, bytes.Count(raw, []byte("\n")))
-		if len(raw) > 0 && raw[len(raw)-1] != '\n' {
-			n = bytes.Count(raw, []byte("\n")) + 1
-		}
-		check := func(what string, p model.Pos) {
-			if p.File != "page.md" || p.Line < 1 || p.Line > n {
-				t.Errorf("%s at %v; the input has %d lines", what, p, n)
-			}
-		}
-		for _, d := range diags {
-			check("diagnostic "+d.Message, d.Pos)
-		}
-		for _, res := range page.Resources {
-			check("resource "+res.Name, res.Pos)
-			for _, p := range res.Properties {
-				check("property "+p.Name, p.Pos)
-			}
-		}
-	})
-}
-
 func readFileF(f *testing.F, path string) []byte {
 	f.Helper()
 	raw, err := os.ReadFile(path)
