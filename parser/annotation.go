@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/graphdocgen/docgen/emit/graphrt"
 	"github.com/graphdocgen/docgen/model"
 )
 
@@ -67,11 +68,11 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil {
-		p := pos
-		if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
-			p = at(origOf(min(max(int(se.Offset)-1, 0), len(body))))
+		p, msg := pos, err.Error()
+		if off, what, ok := syntaxError(body); ok {
+			p, msg = at(origOf(min(off, len(body)))), what
 		}
-		diags.Report(p, model.AnnotationInvalid, "resource annotation is not valid JSON: %v", err)
+		diags.Report(p, model.AnnotationInvalid, "resource annotation is not valid JSON: %s", msg)
 		return nil, true
 	}
 	for _, r := range repairs {
@@ -236,4 +237,20 @@ func dropTrailingCommas(b []byte) ([]byte, []int) {
 		out = append(out, c)
 	}
 	return out, dropped
+}
+
+// syntaxError locates the first JSON syntax error in b with graphrt's
+// tokenizer, whose offsets and messages are ours: encoding/json's differ
+// between its v1 and v2 implementations.
+func syntaxError(b []byte) (offset int, msg string, ok bool) {
+	d := graphrt.NewDecoder(b)
+	err := d.Skip()
+	if err == nil {
+		err = d.End()
+	}
+	var de *graphrt.DecodeError
+	if errors.As(err, &de) {
+		return de.Offset, de.Msg, true
+	}
+	return 0, "", false
 }
