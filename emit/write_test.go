@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -21,30 +20,6 @@ import (
 // genFile is a file with docgen's header.
 func genFile(name, body string) File {
 	return File{Name: name, Page: name + ".md", Content: []byte(headerPrefix + name + ".md. DO NOT EDIT.\n\npackage p\n" + body)}
-}
-
-// tree maps every path under dir, hidden ones included, to its content
-// ("<dir>" for directories).
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || path == dir {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		if d.IsDir() {
-			out[rel] = "<dir>"
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		out[rel] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 func setTree(t *testing.T, dir string, files map[string]string) {
@@ -104,17 +79,17 @@ func TestWriteCrashAnywhere(t *testing.T) {
 	if _, err := Write(dir, old); err != nil {
 		t.Fatal(err)
 	}
-	before := tree(t, dir)
+	before := snapshot(t, dir)
 	var states []map[string]string
 	var steps []string
 	_, err := WriteContext(context.Background(), dir, next, WriteOptions{Step: func(phase string, i int) {
 		steps = append(steps, fmt.Sprintf("%s %d", phase, i))
-		states = append(states, tree(t, dir))
+		states = append(states, snapshot(t, dir))
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := tree(t, dir)
+	after := snapshot(t, dir)
 	// Two changed files and one new are staged; three renames and a removal.
 	if want := []string{"stage 0", "stage 1", "stage 2", "commit 0", "commit 1", "commit 2", "commit 3"}; !slices.Equal(steps, want) {
 		t.Fatalf("steps %q, want %q", steps, want)
@@ -125,14 +100,14 @@ func TestWriteCrashAnywhere(t *testing.T) {
 		if _, err := Recover(crashed); err != nil {
 			t.Fatalf("%s: Recover: %v", steps[i], err)
 		}
-		if d := treeDiff(before, tree(t, crashed)); d != "" {
+		if d := treeDiff(before, snapshot(t, crashed)); d != "" {
 			t.Errorf("died at %s: Recover leaves\n%s", steps[i], d)
 		}
 		// The next write completes as if nothing had happened.
 		if _, err := Write(crashed, next); err != nil {
 			t.Fatal(err)
 		}
-		if d := treeDiff(after, tree(t, crashed)); d != "" {
+		if d := treeDiff(after, snapshot(t, crashed)); d != "" {
 			t.Errorf("died at %s, then wrote again:\n%s", steps[i], d)
 		}
 	}
@@ -153,7 +128,7 @@ func TestWriteCancelled(t *testing.T) {
 		if _, err := Write(dir, old); err != nil {
 			t.Fatal(err)
 		}
-		before := tree(t, dir)
+		before := snapshot(t, dir)
 		ctx, cancel := context.WithCancel(context.Background())
 		_, err := WriteContext(ctx, dir, next, WriteOptions{Step: func(phase string, i int) {
 			if fmt.Sprintf("%s %d", phase, i) == at {
@@ -163,7 +138,7 @@ func TestWriteCancelled(t *testing.T) {
 		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "nothing written") {
 			t.Errorf("cancelled at %s: err = %v, want context.Canceled and \"nothing written\"", at, err)
 		}
-		if d := treeDiff(before, tree(t, dir)); d != "" {
+		if d := treeDiff(before, snapshot(t, dir)); d != "" {
 			t.Errorf("cancelled at %s: dir changed:\n%s", at, d)
 		}
 	}
@@ -184,7 +159,7 @@ func TestWriteCancelled(t *testing.T) {
 	for _, f := range next {
 		want[f.Name] = string(f.Content)
 	}
-	if d := treeDiff(want, tree(t, dir)); d != "" {
+	if d := treeDiff(want, snapshot(t, dir)); d != "" {
 		t.Errorf("after a commit cancelled halfway:\n%s", d)
 	}
 }
@@ -198,7 +173,7 @@ func TestWriteFailsMidCommit(t *testing.T) {
 	if _, err := Write(dir, old); err != nil {
 		t.Fatal(err)
 	}
-	before := tree(t, dir)
+	before := snapshot(t, dir)
 	_, err := WriteContext(context.Background(), dir, next, WriteOptions{Step: func(phase string, i int) {
 		if phase == "commit" && i == 1 {
 			// c_gen.go is renamed second: block it.
@@ -210,7 +185,7 @@ func TestWriteFailsMidCommit(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "the previous output was restored") {
 		t.Fatalf("err = %v, want a failure with the output restored", err)
 	}
-	got := tree(t, dir)
+	got := snapshot(t, dir)
 	delete(got, "c_gen.go")
 	delete(got, filepath.Join("c_gen.go", "x"))
 	if d := treeDiff(before, got); d != "" {
@@ -259,7 +234,7 @@ func TestWriteConcurrent(t *testing.T) {
 			t.Fatalf("steps of different runs interleave: %v", w)
 		}
 	}
-	got := tree(t, dir)
+	got := snapshot(t, dir)
 	for _, out := range outputs {
 		want := map[string]string{}
 		for _, f := range out {
@@ -290,7 +265,7 @@ func TestWriteOutErrors(t *testing.T) {
 			t.Errorf("Write(%s): %v, want %q", tc.dir, err, tc.want)
 		}
 	}
-	if d := treeDiff(map[string]string{"file.txt": "x"}, tree(t, base)); d != "" {
+	if d := treeDiff(map[string]string{"file.txt": "x"}, snapshot(t, base)); d != "" {
 		t.Errorf("something was written:\n%s", d)
 	}
 
@@ -321,12 +296,12 @@ func TestRecoverAndCheck(t *testing.T) {
 	if _, err := Write(dir, old); err != nil {
 		t.Fatal(err)
 	}
-	before := tree(t, dir)
+	before := snapshot(t, dir)
 	setTree(t, dir, map[string]string{stagingPrefix + "1/new/a_gen.go": "half"})
 	if restored, err := Recover(dir); err != nil || restored {
 		t.Errorf("Recover of staging without a journal: %v, %v; want nothing to restore", restored, err)
 	}
-	if d := treeDiff(before, tree(t, dir)); d != "" {
+	if d := treeDiff(before, snapshot(t, dir)); d != "" {
 		t.Errorf("stale staging not cleaned:\n%s", d)
 	}
 
@@ -334,7 +309,7 @@ func TestRecoverAndCheck(t *testing.T) {
 	var crashed map[string]string
 	if _, err := WriteContext(context.Background(), dir, next, WriteOptions{Step: func(phase string, i int) {
 		if phase == "commit" && i == 1 {
-			crashed = tree(t, dir)
+			crashed = snapshot(t, dir)
 		}
 	}}); err != nil {
 		t.Fatal(err)
@@ -350,7 +325,7 @@ func TestRecoverAndCheck(t *testing.T) {
 	if _, err := Write(dir2, old); err != nil {
 		t.Fatal(err)
 	}
-	if d := treeDiff(before, tree(t, dir2)); d != "" {
+	if d := treeDiff(before, snapshot(t, dir2)); d != "" {
 		t.Errorf("Write after a crash should leave the old output (it was rewritten with it):\n%s", d)
 	}
 }
