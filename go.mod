@@ -2,11 +2,13 @@ module github.com/graphdocgen/docgen
 
 go 1.26.0
 
-require github.com/yuin/goldmark v1.8.7
+require (
+	github.com/dave/jennifer v1.7.1
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/tools v0.52.0
+)
 
 require (
-	github.com/dave/jennifer v1.7.1 // indirect
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
-	golang.org/x/tools v0.52.0 // indirect
 )
