@@ -132,6 +132,15 @@ type generator struct {
 	poly          map[*model.Type]*polyBase
 	registryNew   string
 	registryNames string
+	// collisions reports every name that had to take a numeric suffix.
+	collisions model.Diagnostics
+}
+
+// NameCollisions reports (DG045) every Go name that emit gives a numeric
+// suffix because another name maps to the same identifier: the very
+// naming Generate uses, so the report and the output cannot disagree.
+func NameCollisions(s *model.Schema) model.Diagnostics {
+	return newGenerator(s, Options{}).collisions
 }
 
 // newGenerator settles every Go name up front, in a fixed order, so a name
@@ -146,27 +155,34 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 		fields:      map[*model.Field]string{},
 	}
 	pkg := namespace{}
+	claim := func(ns namespace, name, what string, pos model.Pos) string {
+		return ns.claimFor(name, claimant{what, pos}, &g.collisions)
+	}
 	// microsoft.graph types claim their plain names before sub-namespaces do.
 	ordered := slices.Clone(s.Types)
 	slices.SortStableFunc(ordered, func(a, b *model.Type) int {
 		return cmp.Compare(nsRank(a.Namespace()), nsRank(b.Namespace()))
 	})
 	for _, t := range ordered {
-		g.typeNames[t] = pkg.claim(qualifiedGoName(t.Namespace(), t.ShortName()))
+		g.typeNames[t] = claim(pkg, qualifiedGoName(t.Namespace(), t.ShortName()), "type "+t.Name, t.Pos)
 	}
 	for _, e := range s.Enums {
 		if e.Owner != nil {
-			g.enumNames[e] = pkg.claim(g.typeNames[e.Owner] + goName(e.Property))
+			g.enumNames[e] = claim(pkg, g.typeNames[e.Owner]+goName(e.Property), "enum of "+e.Owner.Name+"."+e.Property, e.Pos)
 		} else {
-			g.enumNames[e] = pkg.claim(qualifiedGoName(namespaceOf(e.Name), e.Name[len(namespaceOf(e.Name))+1:]))
+			g.enumNames[e] = claim(pkg, qualifiedGoName(namespaceOf(e.Name), e.Name[len(namespaceOf(e.Name))+1:]), "enum "+e.Name, e.Pos)
 		}
 	}
 	for _, e := range s.Enums {
-		g.valuesFuncs[e] = pkg.claim(g.enumNames[e] + "Values")
+		g.valuesFuncs[e] = claim(pkg, g.enumNames[e]+"Values", "the values function of enum "+e.Name, e.Pos)
 	}
 	for _, e := range s.Enums {
 		for _, m := range e.Members {
-			g.consts[e] = append(g.consts[e], pkg.claim(g.enumNames[e]+goName(m.Name)))
+			pos := m.Pos
+			if pos.Line <= 0 {
+				pos = e.Pos
+			}
+			g.consts[e] = append(g.consts[e], claim(pkg, g.enumNames[e]+goName(m.Name), fmt.Sprintf("member %q of enum %s", m.Name, e.Name), pos))
 		}
 	}
 	g.namePolymorphism(s, pkg)
@@ -206,20 +222,23 @@ func qualifiedGoName(ns, short string) string {
 // nameFields gives each field a Go name unique within its struct, including
 // the names promoted from embedded bases and the codec methods.
 func (g *generator) nameFields(t *model.Type) {
-	scope := namespace{"AdditionalData": true, "MarshalJSON": true, "UnmarshalJSON": true, "EncodeJSON": true, "DecodeJSON": true}
+	scope := namespace{}
+	for _, m := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON", "EncodeJSON", "DecodeJSON"} {
+		scope.reserve(m, "the generated "+m, model.Pos{})
+	}
 	for b := t.Base; b != nil; b = b.Base {
-		scope[g.typeNames[b]] = true
+		scope.reserve(g.typeNames[b], "the embedded base "+b.Name, b.Pos)
 		for _, f := range b.Fields {
-			scope[goName(f.Name)] = true
+			scope.reserve(goName(f.Name), "the inherited property "+b.Name+"."+f.Name, f.Pos)
 		}
 	}
 	for b := t; b != nil; b = b.Base {
 		if p := g.poly[b]; p != nil {
-			scope[p.getter] = true // GetB, defined on a base or promoted from it
+			scope.reserve(p.getter, "the promoted "+p.getter, model.Pos{}) // defined on a base
 		}
 	}
 	for _, f := range t.Fields {
-		g.fields[f] = scope.claim(goName(f.Name))
+		g.fields[f] = scope.claimFor(goName(f.Name), claimant{"property " + t.Name + "." + f.Name, f.Pos}, &g.collisions)
 	}
 }
 

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"github.com/graphdocgen/docgen/model"
 	"go/token"
 	"strconv"
 	"strings"
@@ -72,20 +73,43 @@ func words(s string) []string {
 	return out
 }
 
-// namespace holds the identifiers taken in one Go scope and hands out
-// unique ones: a second claim of a name gets a numeric suffix.
-type namespace map[string]bool
+// namespace holds the identifiers taken in one Go scope, with what took
+// each, and hands out unique ones: a second claim of a name gets a numeric
+// suffix.
+type namespace map[string]claimant
 
-func (ns namespace) claim(name string) string {
-	if !ns[name] {
-		ns[name] = true
-		return name
+// claimant is what took a name, for the collision report.
+type claimant struct {
+	what string
+	pos  model.Pos
+}
+
+// reserve marks a name as taken without claiming a new one.
+func (ns namespace) reserve(name, what string, pos model.Pos) {
+	if _, taken := ns[name]; !taken {
+		ns[name] = claimant{what, pos}
 	}
-	for i := 2; ; i++ {
-		n := name + strconv.Itoa(i)
-		if !ns[n] {
-			ns[n] = true
-			return n
+}
+
+// claim takes name, or name with the first free numeric suffix.
+func (ns namespace) claim(name string) string { return ns.claimFor(name, claimant{}, nil) }
+
+// claimFor is claim on behalf of c, reporting a suffixed name to diags
+// (DG045) so that a rename never goes unsaid.
+func (ns namespace) claimFor(name string, c claimant, diags *model.Diagnostics) string {
+	prev, taken := ns[name]
+	got := name
+	for i := 2; taken; i++ {
+		got = name + strconv.Itoa(i)
+		_, taken = ns[got]
+	}
+	ns[got] = c
+	if got != name && diags != nil {
+		where := ""
+		if prev.pos.Line > 0 {
+			where = " at " + prev.pos.String()
 		}
+		diags.Report(c.pos, model.NameCollision, "%s maps to the Go name %s, already taken by %s%s; it becomes %s", c.what, name, prev.what, where, got)
 	}
+	return got
 }

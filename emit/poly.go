@@ -57,18 +57,21 @@ func (g *generator) namePolymorphism(s *model.Schema, pkg namespace) {
 			continue
 		}
 		name := g.typeNames[t]
-		kind := pkg.claim(name + "Kind")
+		claim := func(n, what string) string {
+			return pkg.claimFor(n, claimant{what + " of " + t.Name, t.Pos}, &g.collisions)
+		}
+		kind := claim(name+"Kind", "the Kind interface")
 		g.poly[t] = &polyBase{
 			kind:    kind,
 			getter:  "Get" + name,
-			encode:  pkg.claim("Encode" + kind),
-			decode:  pkg.claim("Decode" + kind),
+			encode:  claim("Encode"+kind, "the Kind encoder"),
+			decode:  claim("Decode"+kind, "the Kind decoder"),
 			derived: desc[t],
 		}
 	}
 	if len(s.Types) > 0 {
-		g.registryNew = pkg.claim("NewByODataType")
-		g.registryNames = pkg.claim("ODataTypeNames")
+		g.registryNew = pkg.claimFor("NewByODataType", claimant{"the registry function NewByODataType", model.Pos{}}, &g.collisions)
+		g.registryNames = pkg.claimFor("ODataTypeNames", claimant{"the registry function ODataTypeNames", model.Pos{}}, &g.collisions)
 	}
 }
 

@@ -167,7 +167,7 @@ func lint(files []string) *lintResult {
 		}
 	}
 	schema := model.Resolve(resolve, &diags)
-	diags = append(diags, nameCollisions(schema)...)
+	diags = append(diags, emit.NameCollisions(schema)...)
 	for _, loc := range slices.SortedFunc(maps.Keys(pairs), func(a, b *model.Page) int { return cmp.Compare(a.Path, b.Path) }) {
 		diags = append(diags, compareLocalized(loc, pairs[loc])...)
 	}
@@ -335,108 +335,4 @@ func compareProperties(lr, er *model.Resource, report func(model.Pos, string, ..
 	if !slices.Equal(common, enCommon) {
 		report(lr.Pos, "properties of %s are in another order than in English", lr.Name)
 	}
-}
-
-// nameCollisions predicts where emit gives a Go name a numeric suffix
-// because another name maps to the same identifier, claiming names in
-// emit's order: types (microsoft.graph first), enums, their Values
-// functions, their constants, then each struct's fields after the names
-// its bases and the codec reserve. TestCollisionsMatchEmit checks the
-// prediction against emit's output.
-func nameCollisions(s *model.Schema) model.Diagnostics {
-	var ds model.Diagnostics
-	type owner struct {
-		what string
-		pos  model.Pos
-	}
-	claim := func(scope map[string]owner, name, what string, pos model.Pos) string {
-		prev, taken := scope[name]
-		if !taken {
-			scope[name] = owner{what, pos}
-			return name
-		}
-		got := name
-		for i := 2; ; i++ {
-			if _, taken := scope[name+strconv.Itoa(i)]; !taken {
-				got = name + strconv.Itoa(i)
-				break
-			}
-		}
-		scope[got] = owner{what, pos}
-		where := ""
-		if prev.pos.Line > 0 {
-			where = " at " + prev.pos.String()
-		}
-		ds.Report(pos, model.NameCollision, "%s maps to the Go name %s, already taken by %s%s; it becomes %s", what, name, prev.what, where, got)
-		return got
-	}
-
-	pkg := map[string]owner{}
-	typeNames := map[*model.Type]string{}
-	ordered := slices.Clone(s.Types)
-	slices.SortStableFunc(ordered, func(a, b *model.Type) int {
-		return cmp.Compare(nsRank(a.Namespace()), nsRank(b.Namespace()))
-	})
-	for _, t := range ordered {
-		typeNames[t] = claim(pkg, qualifiedGoName(t.Namespace(), t.ShortName()), "type "+t.Name, t.Pos)
-	}
-	enumNames := map[*model.Enum]string{}
-	for _, e := range s.Enums {
-		if e.Owner != nil {
-			enumNames[e] = claim(pkg, typeNames[e.Owner]+emit.GoName(e.Property), "enum of "+e.Owner.Name+"."+e.Property, e.Pos)
-		} else {
-			ns := e.Name[:max(strings.LastIndexByte(e.Name, '.'), 0)]
-			enumNames[e] = claim(pkg, qualifiedGoName(ns, e.Name[strings.LastIndexByte(e.Name, '.')+1:]), "enum "+e.Name, e.Pos)
-		}
-	}
-	for _, e := range s.Enums {
-		claim(pkg, enumNames[e]+"Values", "the values function of enum "+e.Name, e.Pos)
-	}
-	for _, e := range s.Enums {
-		for _, m := range e.Members {
-			pos := m.Pos
-			if pos.Line <= 0 {
-				pos = e.Pos
-			}
-			claim(pkg, enumNames[e]+emit.GoName(m.Name), fmt.Sprintf("member %q of enum %s", m.Name, e.Name), pos)
-		}
-	}
-	for _, t := range s.Types {
-		scope := map[string]owner{}
-		for _, reserved := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON", "EncodeJSON", "DecodeJSON"} {
-			scope[reserved] = owner{"the generated " + reserved, model.Pos{}}
-		}
-		for b := t.Base; b != nil; b = b.Base {
-			scope[typeNames[b]] = owner{"the embedded base " + b.Name, b.Pos}
-			for _, f := range b.Fields {
-				if _, ok := scope[emit.GoName(f.Name)]; !ok {
-					scope[emit.GoName(f.Name)] = owner{"the inherited property " + b.Name + "." + f.Name, f.Pos}
-				}
-			}
-		}
-		for _, f := range t.Fields {
-			claim(scope, emit.GoName(f.Name), "property "+t.Name+"."+f.Name, f.Pos)
-		}
-	}
-	return ds
-}
-
-func nsRank(ns string) int {
-	if ns == "microsoft.graph" {
-		return 0
-	}
-	return 1
-}
-
-// qualifiedGoName is emit's name for a type or enum: sub-namespaces of
-// microsoft.graph prefix the name, other namespaces prefix all of it.
-func qualifiedGoName(ns, short string) string {
-	prefix := strings.TrimPrefix(strings.TrimPrefix(ns, "microsoft.graph"), ".")
-	if ns != "microsoft.graph" && prefix == ns {
-		prefix = ns
-	}
-	if prefix == "" {
-		return emit.GoName(short)
-	}
-	return emit.GoName(prefix) + emit.GoName(short)
 }

@@ -117,7 +117,7 @@ func TestCollisionsMatchEmit(t *testing.T) {
 	schema := model.Resolve(pages, &diags)
 	predicted := map[string]bool{}
 	becomes := regexp.MustCompile(`; it becomes (\w+)$`)
-	for _, d := range nameCollisions(schema) {
+	for _, d := range emit.NameCollisions(schema) {
 		m := becomes.FindStringSubmatch(d.Message)
 		if m == nil {
 			t.Fatalf("DG045 message without the new name: %s", d.Message)

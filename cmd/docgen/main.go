@@ -105,7 +105,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 2
 	}
 	schema := model.Resolve(pages, &diags)
-	diags = append(diags, nameCollisions(schema)...) // emit renames them; say so (lint.go)
+	diags = append(diags, emit.NameCollisions(schema)...) // emit renames them; say so
 	report(stderr, diags, *verbose)
 	if diags.HasErrors() {
 		fmt.Fprintln(stderr, "docgen: errors in the input; nothing written")
