@@ -197,23 +197,8 @@ func (d *Decoder) Null() bool {
 // The key is only valid during the call. fn must consume the member's value
 // exactly once (decode it, Skip it or Raw it); otherwise Object fails.
 func (d *Decoder) Object(fn func(key []byte) error) error {
-	c, err := d.begin("object")
-	if err != nil {
+	if empty, err := d.enter("object", '{', '}'); empty || err != nil {
 		return err
-	}
-	if c != '{' {
-		return d.mismatch("object")
-	}
-	if d.depth++; d.depth > MaxDepth {
-		return d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
-	}
-	d.pos++
-	d.ws()
-	if d.pos < len(d.buf) && d.buf[d.pos] == '}' {
-		d.pos++
-		d.depth--
-		d.done = true
-		return nil
 	}
 	for {
 		d.ws()
@@ -256,26 +241,35 @@ func (d *Decoder) Object(fn func(key []byte) error) error {
 	}
 }
 
-// Array reads an array, calling fn once per element; fn must consume the
-// element exactly once.
-func (d *Decoder) Array(fn func() error) error {
-	c, err := d.begin("array")
+// enter opens an object or array: it checks the opening bracket and the
+// nesting depth, and consumes a container that is empty at once.
+func (d *Decoder) enter(kind string, open, close byte) (empty bool, err error) {
+	c, err := d.begin(kind)
 	if err != nil {
-		return err
+		return false, err
 	}
-	if c != '[' {
-		return d.mismatch("array")
+	if c != open {
+		return false, d.mismatch(kind)
 	}
 	if d.depth++; d.depth > MaxDepth {
-		return d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
+		return false, d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
 	}
 	d.pos++
 	d.ws()
-	if d.pos < len(d.buf) && d.buf[d.pos] == ']' {
+	if d.pos < len(d.buf) && d.buf[d.pos] == close {
 		d.pos++
 		d.depth--
 		d.done = true
-		return nil
+		return true, nil
+	}
+	return false, nil
+}
+
+// Array reads an array, calling fn once per element; fn must consume the
+// element exactly once.
+func (d *Decoder) Array(fn func() error) error {
+	if empty, err := d.enter("array", '[', ']'); empty || err != nil {
+		return err
 	}
 	for {
 		d.done = false
