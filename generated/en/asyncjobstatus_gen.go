@@ -2,7 +2,11 @@
 
 package en
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // AsyncJobStatus is the Graph complex type microsoft.graph.asyncJobStatus
 // (also known as oneDrive.asyncOperationStatus).
@@ -37,41 +41,21 @@ func (x *AsyncJobStatus) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *AsyncJobStatus) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *AsyncJobStatus) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendFloat64(b, "\"percentageComplete\":", x.PercentageComplete)
-	b = graphrt.AppendEnum(b, "\"status\":", x.Status)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfAsyncJobStatus)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *AsyncJobStatus) DecodeJSON(d *graphrt.Decoder) error {
 	*x = AsyncJobStatus{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfAsyncJobStatus)
 }
 
-func (x *AsyncJobStatus) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "percentageComplete":
-		return true, d.OptFloat64(&x.PercentageComplete)
-	case "status":
-		return true, graphrt.DecodeOptString(d, &x.Status)
-	}
-	return false, nil
+var codecOfAsyncJobStatus = graphrt.Struct{
+	Extra: unsafe.Offsetof(AsyncJobStatus{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "percentageComplete", Offset: unsafe.Offsetof(AsyncJobStatus{}.PercentageComplete), Kind: graphrt.FieldFloat64},
+		{Name: "status", Offset: unsafe.Offsetof(AsyncJobStatus{}.Status), Kind: graphrt.FieldString},
+	},
 }
 
 // AsyncJobStatusStatus is the set of values of AsyncJobStatus.Status. The docs

@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // AssignedLicense is the Graph complex type microsoft.graph.assignedLicense.
 //
@@ -33,39 +37,19 @@ func (x *AssignedLicense) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *AssignedLicense) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *AssignedLicense) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendEnums(b, "\"disabledPlans\":", x.DisabledPlans)
-	b = graphrt.AppendEnum(b, "\"skuId\":", x.SkuID)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfAssignedLicense)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *AssignedLicense) DecodeJSON(d *graphrt.Decoder) error {
 	*x = AssignedLicense{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfAssignedLicense)
 }
 
-func (x *AssignedLicense) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "disabledPlans":
-		return true, graphrt.DecodeOptStrings(d, &x.DisabledPlans)
-	case "skuId":
-		return true, graphrt.DecodeOptString(d, &x.SkuID)
-	}
-	return false, nil
+var codecOfAssignedLicense = graphrt.Struct{
+	Extra: unsafe.Offsetof(AssignedLicense{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "disabledPlans", Offset: unsafe.Offsetof(AssignedLicense{}.DisabledPlans), Kind: graphrt.FieldString, List: true},
+		{Name: "skuId", Offset: unsafe.Offsetof(AssignedLicense{}.SkuID), Kind: graphrt.FieldString},
+	},
 }

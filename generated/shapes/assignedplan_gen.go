@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // AssignedPlan is the Graph complex type microsoft.graph.assignedPlan.
 //
@@ -35,42 +39,20 @@ func (x *AssignedPlan) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *AssignedPlan) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *AssignedPlan) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendEnum(b, "\"assignedDateTime\":", x.AssignedDateTime)
-	b = graphrt.AppendString(b, "\"service\":", x.Service)
-	b = graphrt.AppendEnum(b, "\"servicePlanId\":", x.ServicePlanID)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfAssignedPlan)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *AssignedPlan) DecodeJSON(d *graphrt.Decoder) error {
 	*x = AssignedPlan{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfAssignedPlan)
 }
 
-func (x *AssignedPlan) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "assignedDateTime":
-		return true, graphrt.DecodeOptString(d, &x.AssignedDateTime)
-	case "service":
-		return true, d.OptString(&x.Service)
-	case "servicePlanId":
-		return true, graphrt.DecodeOptString(d, &x.ServicePlanID)
-	}
-	return false, nil
+var codecOfAssignedPlan = graphrt.Struct{
+	Extra: unsafe.Offsetof(AssignedPlan{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "assignedDateTime", Offset: unsafe.Offsetof(AssignedPlan{}.AssignedDateTime), Kind: graphrt.FieldString},
+		{Name: "service", Offset: unsafe.Offsetof(AssignedPlan{}.Service), Kind: graphrt.FieldString},
+		{Name: "servicePlanId", Offset: unsafe.Offsetof(AssignedPlan{}.ServicePlanID), Kind: graphrt.FieldString},
+	},
 }

@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // Device is the Graph entity type microsoft.graph.device.
 //
@@ -76,100 +80,40 @@ func (x *Device) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *Device) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *Device) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = x.DirectoryObject.appendFields(e, b)
-	b = graphrt.AppendBool(b, "\"accountEnabled\":", x.AccountEnabled)
-	b = graphrt.AppendEnum(b, "\"approximateLastSignInDateTime\":", x.ApproximateLastSignInDateTime)
-	b = graphrt.AppendEnum(b, "\"complianceExpirationDateTime\":", x.ComplianceExpirationDateTime)
-	b = graphrt.AppendString(b, "\"deviceId\":", x.DeviceID)
-	b = graphrt.AppendString(b, "\"deviceMetadata\":", x.DeviceMetadata)
-	b = graphrt.AppendInt32(b, "\"deviceVersion\":", x.DeviceVersion)
-	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
-	b = graphrt.AppendBool(b, "\"isCompliant\":", x.IsCompliant)
-	b = graphrt.AppendBool(b, "\"isManaged\":", x.IsManaged)
-	b = graphrt.AppendString(b, "\"manufacturer\":", x.Manufacturer)
-	b = graphrt.AppendString(b, "\"mdmAppId\":", x.MdmAppID)
-	b = graphrt.AppendString(b, "\"model\":", x.Model)
-	b = graphrt.AppendEnum(b, "\"onPremisesLastSyncDateTime\":", x.OnPremisesLastSyncDateTime)
-	b = graphrt.AppendBool(b, "\"onPremisesSyncEnabled\":", x.OnPremisesSyncEnabled)
-	b = graphrt.AppendString(b, "\"operatingSystem\":", x.OperatingSystem)
-	b = graphrt.AppendString(b, "\"operatingSystemVersion\":", x.OperatingSystemVersion)
-	b = graphrt.AppendEnums(b, "\"physicalIds\":", x.PhysicalIDs)
-	b = graphrt.AppendEnums(b, "\"systemLabels\":", x.SystemLabels)
-	b = graphrt.AppendSlice(e, b, "\"memberOf\":", x.MemberOf, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"transitiveMemberOf\":", x.TransitiveMemberOf, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"registeredOwners\":", x.RegisteredOwners, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"registeredUsers\":", x.RegisteredUsers, EncodeDirectoryObjectKind)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfDevice)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *Device) DecodeJSON(d *graphrt.Decoder) error {
 	*x = Device{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfDevice)
 }
 
-func (x *Device) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "accountEnabled":
-		return true, d.OptBool(&x.AccountEnabled)
-	case "approximateLastSignInDateTime":
-		return true, graphrt.DecodeOptString(d, &x.ApproximateLastSignInDateTime)
-	case "complianceExpirationDateTime":
-		return true, graphrt.DecodeOptString(d, &x.ComplianceExpirationDateTime)
-	case "deviceId":
-		return true, d.OptString(&x.DeviceID)
-	case "deviceMetadata":
-		return true, d.OptString(&x.DeviceMetadata)
-	case "deviceVersion":
-		return true, d.OptInt32(&x.DeviceVersion)
-	case "displayName":
-		return true, d.OptString(&x.DisplayName)
-	case "isCompliant":
-		return true, d.OptBool(&x.IsCompliant)
-	case "isManaged":
-		return true, d.OptBool(&x.IsManaged)
-	case "manufacturer":
-		return true, d.OptString(&x.Manufacturer)
-	case "mdmAppId":
-		return true, d.OptString(&x.MdmAppID)
-	case "model":
-		return true, d.OptString(&x.Model)
-	case "onPremisesLastSyncDateTime":
-		return true, graphrt.DecodeOptString(d, &x.OnPremisesLastSyncDateTime)
-	case "onPremisesSyncEnabled":
-		return true, d.OptBool(&x.OnPremisesSyncEnabled)
-	case "operatingSystem":
-		return true, d.OptString(&x.OperatingSystem)
-	case "operatingSystemVersion":
-		return true, d.OptString(&x.OperatingSystemVersion)
-	case "physicalIds":
-		return true, graphrt.DecodeOptStrings(d, &x.PhysicalIDs)
-	case "systemLabels":
-		return true, graphrt.DecodeOptStrings(d, &x.SystemLabels)
-	case "memberOf":
-		return true, graphrt.DecodeOptSlice(d, &x.MemberOf, DecodeDirectoryObjectKind)
-	case "transitiveMemberOf":
-		return true, graphrt.DecodeOptSlice(d, &x.TransitiveMemberOf, DecodeDirectoryObjectKind)
-	case "registeredOwners":
-		return true, graphrt.DecodeOptSlice(d, &x.RegisteredOwners, DecodeDirectoryObjectKind)
-	case "registeredUsers":
-		return true, graphrt.DecodeOptSlice(d, &x.RegisteredUsers, DecodeDirectoryObjectKind)
-	}
-	return x.DirectoryObject.decodeField(d, key)
+var codecOfDevice = graphrt.Struct{
+	Base:       &codecOfDirectoryObject,
+	BaseOffset: unsafe.Offsetof(Device{}.DirectoryObject),
+	Fields: []graphrt.Field{
+		{Name: "accountEnabled", Offset: unsafe.Offsetof(Device{}.AccountEnabled), Kind: graphrt.FieldBool},
+		{Name: "approximateLastSignInDateTime", Offset: unsafe.Offsetof(Device{}.ApproximateLastSignInDateTime), Kind: graphrt.FieldString},
+		{Name: "complianceExpirationDateTime", Offset: unsafe.Offsetof(Device{}.ComplianceExpirationDateTime), Kind: graphrt.FieldString},
+		{Name: "deviceId", Offset: unsafe.Offsetof(Device{}.DeviceID), Kind: graphrt.FieldString},
+		{Name: "deviceMetadata", Offset: unsafe.Offsetof(Device{}.DeviceMetadata), Kind: graphrt.FieldString},
+		{Name: "deviceVersion", Offset: unsafe.Offsetof(Device{}.DeviceVersion), Kind: graphrt.FieldInt32},
+		{Name: "displayName", Offset: unsafe.Offsetof(Device{}.DisplayName), Kind: graphrt.FieldString},
+		{Name: "isCompliant", Offset: unsafe.Offsetof(Device{}.IsCompliant), Kind: graphrt.FieldBool},
+		{Name: "isManaged", Offset: unsafe.Offsetof(Device{}.IsManaged), Kind: graphrt.FieldBool},
+		{Name: "manufacturer", Offset: unsafe.Offsetof(Device{}.Manufacturer), Kind: graphrt.FieldString},
+		{Name: "mdmAppId", Offset: unsafe.Offsetof(Device{}.MdmAppID), Kind: graphrt.FieldString},
+		{Name: "model", Offset: unsafe.Offsetof(Device{}.Model), Kind: graphrt.FieldString},
+		{Name: "onPremisesLastSyncDateTime", Offset: unsafe.Offsetof(Device{}.OnPremisesLastSyncDateTime), Kind: graphrt.FieldString},
+		{Name: "onPremisesSyncEnabled", Offset: unsafe.Offsetof(Device{}.OnPremisesSyncEnabled), Kind: graphrt.FieldBool},
+		{Name: "operatingSystem", Offset: unsafe.Offsetof(Device{}.OperatingSystem), Kind: graphrt.FieldString},
+		{Name: "operatingSystemVersion", Offset: unsafe.Offsetof(Device{}.OperatingSystemVersion), Kind: graphrt.FieldString},
+		{Name: "physicalIds", Offset: unsafe.Offsetof(Device{}.PhysicalIDs), Kind: graphrt.FieldString, List: true},
+		{Name: "systemLabels", Offset: unsafe.Offsetof(Device{}.SystemLabels), Kind: graphrt.FieldString, List: true},
+		{Name: "memberOf", Offset: unsafe.Offsetof(Device{}.MemberOf), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "transitiveMemberOf", Offset: unsafe.Offsetof(Device{}.TransitiveMemberOf), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "registeredOwners", Offset: unsafe.Offsetof(Device{}.RegisteredOwners), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "registeredUsers", Offset: unsafe.Offsetof(Device{}.RegisteredUsers), Elem: &listCodecOfDirectoryObjectKind},
+	},
 }

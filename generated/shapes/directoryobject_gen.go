@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // DirectoryObject is the Graph entity type microsoft.graph.directoryObject.
 //
@@ -28,34 +32,18 @@ func (x *DirectoryObject) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *DirectoryObject) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *DirectoryObject) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = x.Entity.appendFields(e, b)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfDirectoryObject)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *DirectoryObject) DecodeJSON(d *graphrt.Decoder) error {
 	*x = DirectoryObject{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfDirectoryObject)
 }
 
-func (x *DirectoryObject) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	return x.Entity.decodeField(d, key)
+var codecOfDirectoryObject = graphrt.Struct{
+	Base:       &codecOfEntity,
+	BaseOffset: unsafe.Offsetof(DirectoryObject{}.Entity),
 }
 
 // DirectoryObjectKind is a microsoft.graph.directoryObject or any type derived
@@ -116,4 +104,13 @@ func EncodeDirectoryObjectKind(e *graphrt.Encoder, v DirectoryObjectKind) {
 		e.TypeHint("#microsoft.graph.user")
 	}
 	graphrt.EncodeValue(e, v)
+}
+
+var codecOfDirectoryObjectKind = graphrt.Poly[DirectoryObjectKind]{
+	Decode: DecodeDirectoryObjectKind,
+	Encode: EncodeDirectoryObjectKind,
+}
+var listCodecOfDirectoryObjectKind = graphrt.PolySlice[DirectoryObjectKind]{
+	Decode: DecodeDirectoryObjectKind,
+	Encode: EncodeDirectoryObjectKind,
 }

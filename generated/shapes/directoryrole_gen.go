@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // DirectoryRole is the Graph entity type microsoft.graph.directoryRole.
 //
@@ -37,46 +41,22 @@ func (x *DirectoryRole) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *DirectoryRole) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *DirectoryRole) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = x.DirectoryObject.appendFields(e, b)
-	b = graphrt.AppendString(b, "\"description\":", x.Description)
-	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
-	b = graphrt.AppendString(b, "\"roleTemplateId\":", x.RoleTemplateID)
-	b = graphrt.AppendSlice(e, b, "\"members\":", x.Members, EncodeDirectoryObjectKind)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfDirectoryRole)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *DirectoryRole) DecodeJSON(d *graphrt.Decoder) error {
 	*x = DirectoryRole{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfDirectoryRole)
 }
 
-func (x *DirectoryRole) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "description":
-		return true, d.OptString(&x.Description)
-	case "displayName":
-		return true, d.OptString(&x.DisplayName)
-	case "roleTemplateId":
-		return true, d.OptString(&x.RoleTemplateID)
-	case "members":
-		return true, graphrt.DecodeOptSlice(d, &x.Members, DecodeDirectoryObjectKind)
-	}
-	return x.DirectoryObject.decodeField(d, key)
+var codecOfDirectoryRole = graphrt.Struct{
+	Base:       &codecOfDirectoryObject,
+	BaseOffset: unsafe.Offsetof(DirectoryRole{}.DirectoryObject),
+	Fields: []graphrt.Field{
+		{Name: "description", Offset: unsafe.Offsetof(DirectoryRole{}.Description), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: unsafe.Offsetof(DirectoryRole{}.DisplayName), Kind: graphrt.FieldString},
+		{Name: "roleTemplateId", Offset: unsafe.Offsetof(DirectoryRole{}.RoleTemplateID), Kind: graphrt.FieldString},
+		{Name: "members", Offset: unsafe.Offsetof(DirectoryRole{}.Members), Elem: &listCodecOfDirectoryObjectKind},
+	},
 }

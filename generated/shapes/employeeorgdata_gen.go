@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // EmployeeOrgData is the Graph complex type microsoft.graph.employeeOrgData.
 //
@@ -33,39 +37,19 @@ func (x *EmployeeOrgData) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *EmployeeOrgData) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *EmployeeOrgData) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"costCenter\":", x.CostCenter)
-	b = graphrt.AppendString(b, "\"division\":", x.Division)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfEmployeeOrgData)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *EmployeeOrgData) DecodeJSON(d *graphrt.Decoder) error {
 	*x = EmployeeOrgData{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfEmployeeOrgData)
 }
 
-func (x *EmployeeOrgData) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "costCenter":
-		return true, d.OptString(&x.CostCenter)
-	case "division":
-		return true, d.OptString(&x.Division)
-	}
-	return false, nil
+var codecOfEmployeeOrgData = graphrt.Struct{
+	Extra: unsafe.Offsetof(EmployeeOrgData{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "costCenter", Offset: unsafe.Offsetof(EmployeeOrgData{}.CostCenter), Kind: graphrt.FieldString},
+		{Name: "division", Offset: unsafe.Offsetof(EmployeeOrgData{}.Division), Kind: graphrt.FieldString},
+	},
 }

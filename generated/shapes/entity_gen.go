@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // Entity is the Graph entity type microsoft.graph.entity.
 //
@@ -31,38 +35,20 @@ func (x *Entity) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *Entity) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *Entity) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"id\":", x.ID)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfEntity)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *Entity) DecodeJSON(d *graphrt.Decoder) error {
 	*x = Entity{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfEntity)
 }
 
-func (x *Entity) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "id":
-		return true, d.OptString(&x.ID)
-	}
-	return false, nil
+var codecOfEntity = graphrt.Struct{
+	Extra: unsafe.Offsetof(Entity{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "id", Offset: unsafe.Offsetof(Entity{}.ID), Kind: graphrt.FieldString},
+	},
 }
 
 // EntityKind is a microsoft.graph.entity or any type derived from it: a
@@ -125,4 +111,13 @@ func EncodeEntityKind(e *graphrt.Encoder, v EntityKind) {
 		e.TypeHint("#microsoft.graph.user")
 	}
 	graphrt.EncodeValue(e, v)
+}
+
+var codecOfEntityKind = graphrt.Poly[EntityKind]{
+	Decode: DecodeEntityKind,
+	Encode: EncodeEntityKind,
+}
+var listCodecOfEntityKind = graphrt.PolySlice[EntityKind]{
+	Decode: DecodeEntityKind,
+	Encode: EncodeEntityKind,
 }

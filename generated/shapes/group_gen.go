@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // Group is the Graph entity type microsoft.graph.group.
 //
@@ -113,151 +117,57 @@ func (x *Group) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *Group) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *Group) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = x.DirectoryObject.appendFields(e, b)
-	b = graphrt.AppendBool(b, "\"allowExternalSenders\":", x.AllowExternalSenders)
-	b = graphrt.AppendObjects(e, b, "\"assignedLicenses\":", x.AssignedLicenses)
-	b = graphrt.AppendBool(b, "\"autoSubscribeNewMembers\":", x.AutoSubscribeNewMembers)
-	b = graphrt.AppendString(b, "\"classification\":", x.Classification)
-	b = graphrt.AppendEnum(b, "\"createdDateTime\":", x.CreatedDateTime)
-	b = graphrt.AppendString(b, "\"description\":", x.Description)
-	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
-	b = graphrt.AppendEnums(b, "\"groupTypes\":", x.GroupTypes)
-	b = graphrt.AppendBool(b, "\"hasMembersWithLicenseErrors\":", x.HasMembersWithLicenseErrors)
-	b = graphrt.AppendBool(b, "\"hideFromAddressLists\":", x.HideFromAddressLists)
-	b = graphrt.AppendBool(b, "\"hideFromOutlookClients\":", x.HideFromOutlookClients)
-	b = graphrt.AppendBool(b, "\"isSubscribedByMail\":", x.IsSubscribedByMail)
-	b = graphrt.AppendString(b, "\"mail\":", x.Mail)
-	b = graphrt.AppendBool(b, "\"mailEnabled\":", x.MailEnabled)
-	b = graphrt.AppendString(b, "\"mailNickname\":", x.MailNickname)
-	b = graphrt.AppendEnum(b, "\"onPremisesLastSyncDateTime\":", x.OnPremisesLastSyncDateTime)
-	b = graphrt.AppendObjects(e, b, "\"onPremisesProvisioningErrors\":", x.OnPremisesProvisioningErrors)
-	b = graphrt.AppendString(b, "\"onPremisesSecurityIdentifier\":", x.OnPremisesSecurityIdentifier)
-	b = graphrt.AppendBool(b, "\"onPremisesSyncEnabled\":", x.OnPremisesSyncEnabled)
-	b = graphrt.AppendString(b, "\"preferredDataLocation\":", x.PreferredDataLocation)
-	b = graphrt.AppendEnums(b, "\"proxyAddresses\":", x.ProxyAddresses)
-	b = graphrt.AppendEnum(b, "\"renewedDateTime\":", x.RenewedDateTime)
-	b = graphrt.AppendEnums(b, "\"resourceProvisioningOptions\":", x.ResourceProvisioningOptions)
-	b = graphrt.AppendBool(b, "\"securityEnabled\":", x.SecurityEnabled)
-	b = graphrt.AppendString(b, "\"securityIdentifier\":", x.SecurityIdentifier)
-	b = graphrt.AppendInt32(b, "\"unseenCount\":", x.UnseenCount)
-	b = graphrt.AppendEnum(b, "\"deletedDateTime\":", x.DeletedDateTime)
-	b = graphrt.AppendEnum(b, "\"expirationDateTime\":", x.ExpirationDateTime)
-	b = graphrt.AppendBool(b, "\"isAssignableToRole\":", x.IsAssignableToRole)
-	b = graphrt.AppendString(b, "\"membershipRule\":", x.MembershipRule)
-	b = graphrt.AppendString(b, "\"onPremisesSamAccountName\":", x.OnPremisesSamAccountName)
-	b = graphrt.AppendString(b, "\"preferredLanguage\":", x.PreferredLanguage)
-	b = graphrt.AppendSlice(e, b, "\"acceptedSenders\":", x.AcceptedSenders, EncodeDirectoryObjectKind)
-	b = graphrt.AppendOpt(e, b, "\"createdOnBehalfOf\":", x.CreatedOnBehalfOf, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"memberOf\":", x.MemberOf, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"members\":", x.Members, EncodeDirectoryObjectKind)
-	b = graphrt.AppendObjects(e, b, "\"membersWithLicenseErrors\":", x.MembersWithLicenseErrors)
-	b = graphrt.AppendSlice(e, b, "\"owners\":", x.Owners, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"rejectedSenders\":", x.RejectedSenders, EncodeDirectoryObjectKind)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfGroup)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *Group) DecodeJSON(d *graphrt.Decoder) error {
 	*x = Group{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfGroup)
 }
 
-func (x *Group) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "allowExternalSenders":
-		return true, d.OptBool(&x.AllowExternalSenders)
-	case "assignedLicenses":
-		return true, graphrt.DecodeOptObjects(d, &x.AssignedLicenses)
-	case "autoSubscribeNewMembers":
-		return true, d.OptBool(&x.AutoSubscribeNewMembers)
-	case "classification":
-		return true, d.OptString(&x.Classification)
-	case "createdDateTime":
-		return true, graphrt.DecodeOptString(d, &x.CreatedDateTime)
-	case "description":
-		return true, d.OptString(&x.Description)
-	case "displayName":
-		return true, d.OptString(&x.DisplayName)
-	case "groupTypes":
-		return true, graphrt.DecodeOptStrings(d, &x.GroupTypes)
-	case "hasMembersWithLicenseErrors":
-		return true, d.OptBool(&x.HasMembersWithLicenseErrors)
-	case "hideFromAddressLists":
-		return true, d.OptBool(&x.HideFromAddressLists)
-	case "hideFromOutlookClients":
-		return true, d.OptBool(&x.HideFromOutlookClients)
-	case "isSubscribedByMail":
-		return true, d.OptBool(&x.IsSubscribedByMail)
-	case "mail":
-		return true, d.OptString(&x.Mail)
-	case "mailEnabled":
-		return true, d.OptBool(&x.MailEnabled)
-	case "mailNickname":
-		return true, d.OptString(&x.MailNickname)
-	case "onPremisesLastSyncDateTime":
-		return true, graphrt.DecodeOptString(d, &x.OnPremisesLastSyncDateTime)
-	case "onPremisesProvisioningErrors":
-		return true, graphrt.DecodeOptObjects(d, &x.OnPremisesProvisioningErrors)
-	case "onPremisesSecurityIdentifier":
-		return true, d.OptString(&x.OnPremisesSecurityIdentifier)
-	case "onPremisesSyncEnabled":
-		return true, d.OptBool(&x.OnPremisesSyncEnabled)
-	case "preferredDataLocation":
-		return true, d.OptString(&x.PreferredDataLocation)
-	case "proxyAddresses":
-		return true, graphrt.DecodeOptStrings(d, &x.ProxyAddresses)
-	case "renewedDateTime":
-		return true, graphrt.DecodeOptString(d, &x.RenewedDateTime)
-	case "resourceProvisioningOptions":
-		return true, graphrt.DecodeOptStrings(d, &x.ResourceProvisioningOptions)
-	case "securityEnabled":
-		return true, d.OptBool(&x.SecurityEnabled)
-	case "securityIdentifier":
-		return true, d.OptString(&x.SecurityIdentifier)
-	case "unseenCount":
-		return true, d.OptInt32(&x.UnseenCount)
-	case "deletedDateTime":
-		return true, graphrt.DecodeOptString(d, &x.DeletedDateTime)
-	case "expirationDateTime":
-		return true, graphrt.DecodeOptString(d, &x.ExpirationDateTime)
-	case "isAssignableToRole":
-		return true, d.OptBool(&x.IsAssignableToRole)
-	case "membershipRule":
-		return true, d.OptString(&x.MembershipRule)
-	case "onPremisesSamAccountName":
-		return true, d.OptString(&x.OnPremisesSamAccountName)
-	case "preferredLanguage":
-		return true, d.OptString(&x.PreferredLanguage)
-	case "acceptedSenders":
-		return true, graphrt.DecodeOptSlice(d, &x.AcceptedSenders, DecodeDirectoryObjectKind)
-	case "createdOnBehalfOf":
-		return true, graphrt.DecodeOpt(d, &x.CreatedOnBehalfOf, DecodeDirectoryObjectKind)
-	case "memberOf":
-		return true, graphrt.DecodeOptSlice(d, &x.MemberOf, DecodeDirectoryObjectKind)
-	case "members":
-		return true, graphrt.DecodeOptSlice(d, &x.Members, DecodeDirectoryObjectKind)
-	case "membersWithLicenseErrors":
-		return true, graphrt.DecodeOptObjects(d, &x.MembersWithLicenseErrors)
-	case "owners":
-		return true, graphrt.DecodeOptSlice(d, &x.Owners, DecodeDirectoryObjectKind)
-	case "rejectedSenders":
-		return true, graphrt.DecodeOptSlice(d, &x.RejectedSenders, DecodeDirectoryObjectKind)
-	}
-	return x.DirectoryObject.decodeField(d, key)
+var codecOfGroup = graphrt.Struct{
+	Base:       &codecOfDirectoryObject,
+	BaseOffset: unsafe.Offsetof(Group{}.DirectoryObject),
+	Fields: []graphrt.Field{
+		{Name: "allowExternalSenders", Offset: unsafe.Offsetof(Group{}.AllowExternalSenders), Kind: graphrt.FieldBool},
+		{Name: "assignedLicenses", Offset: unsafe.Offsetof(Group{}.AssignedLicenses), Elem: graphrt.Slice[AssignedLicense, *AssignedLicense]{}},
+		{Name: "autoSubscribeNewMembers", Offset: unsafe.Offsetof(Group{}.AutoSubscribeNewMembers), Kind: graphrt.FieldBool},
+		{Name: "classification", Offset: unsafe.Offsetof(Group{}.Classification), Kind: graphrt.FieldString},
+		{Name: "createdDateTime", Offset: unsafe.Offsetof(Group{}.CreatedDateTime), Kind: graphrt.FieldString},
+		{Name: "description", Offset: unsafe.Offsetof(Group{}.Description), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: unsafe.Offsetof(Group{}.DisplayName), Kind: graphrt.FieldString},
+		{Name: "groupTypes", Offset: unsafe.Offsetof(Group{}.GroupTypes), Kind: graphrt.FieldString, List: true},
+		{Name: "hasMembersWithLicenseErrors", Offset: unsafe.Offsetof(Group{}.HasMembersWithLicenseErrors), Kind: graphrt.FieldBool},
+		{Name: "hideFromAddressLists", Offset: unsafe.Offsetof(Group{}.HideFromAddressLists), Kind: graphrt.FieldBool},
+		{Name: "hideFromOutlookClients", Offset: unsafe.Offsetof(Group{}.HideFromOutlookClients), Kind: graphrt.FieldBool},
+		{Name: "isSubscribedByMail", Offset: unsafe.Offsetof(Group{}.IsSubscribedByMail), Kind: graphrt.FieldBool},
+		{Name: "mail", Offset: unsafe.Offsetof(Group{}.Mail), Kind: graphrt.FieldString},
+		{Name: "mailEnabled", Offset: unsafe.Offsetof(Group{}.MailEnabled), Kind: graphrt.FieldBool},
+		{Name: "mailNickname", Offset: unsafe.Offsetof(Group{}.MailNickname), Kind: graphrt.FieldString},
+		{Name: "onPremisesLastSyncDateTime", Offset: unsafe.Offsetof(Group{}.OnPremisesLastSyncDateTime), Kind: graphrt.FieldString},
+		{Name: "onPremisesProvisioningErrors", Offset: unsafe.Offsetof(Group{}.OnPremisesProvisioningErrors), Elem: graphrt.Slice[OnPremisesProvisioningError, *OnPremisesProvisioningError]{}},
+		{Name: "onPremisesSecurityIdentifier", Offset: unsafe.Offsetof(Group{}.OnPremisesSecurityIdentifier), Kind: graphrt.FieldString},
+		{Name: "onPremisesSyncEnabled", Offset: unsafe.Offsetof(Group{}.OnPremisesSyncEnabled), Kind: graphrt.FieldBool},
+		{Name: "preferredDataLocation", Offset: unsafe.Offsetof(Group{}.PreferredDataLocation), Kind: graphrt.FieldString},
+		{Name: "proxyAddresses", Offset: unsafe.Offsetof(Group{}.ProxyAddresses), Kind: graphrt.FieldString, List: true},
+		{Name: "renewedDateTime", Offset: unsafe.Offsetof(Group{}.RenewedDateTime), Kind: graphrt.FieldString},
+		{Name: "resourceProvisioningOptions", Offset: unsafe.Offsetof(Group{}.ResourceProvisioningOptions), Kind: graphrt.FieldString, List: true},
+		{Name: "securityEnabled", Offset: unsafe.Offsetof(Group{}.SecurityEnabled), Kind: graphrt.FieldBool},
+		{Name: "securityIdentifier", Offset: unsafe.Offsetof(Group{}.SecurityIdentifier), Kind: graphrt.FieldString},
+		{Name: "unseenCount", Offset: unsafe.Offsetof(Group{}.UnseenCount), Kind: graphrt.FieldInt32},
+		{Name: "deletedDateTime", Offset: unsafe.Offsetof(Group{}.DeletedDateTime), Kind: graphrt.FieldString},
+		{Name: "expirationDateTime", Offset: unsafe.Offsetof(Group{}.ExpirationDateTime), Kind: graphrt.FieldString},
+		{Name: "isAssignableToRole", Offset: unsafe.Offsetof(Group{}.IsAssignableToRole), Kind: graphrt.FieldBool},
+		{Name: "membershipRule", Offset: unsafe.Offsetof(Group{}.MembershipRule), Kind: graphrt.FieldString},
+		{Name: "onPremisesSamAccountName", Offset: unsafe.Offsetof(Group{}.OnPremisesSamAccountName), Kind: graphrt.FieldString},
+		{Name: "preferredLanguage", Offset: unsafe.Offsetof(Group{}.PreferredLanguage), Kind: graphrt.FieldString},
+		{Name: "acceptedSenders", Offset: unsafe.Offsetof(Group{}.AcceptedSenders), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "createdOnBehalfOf", Offset: unsafe.Offsetof(Group{}.CreatedOnBehalfOf), Elem: &codecOfDirectoryObjectKind},
+		{Name: "memberOf", Offset: unsafe.Offsetof(Group{}.MemberOf), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "members", Offset: unsafe.Offsetof(Group{}.Members), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "membersWithLicenseErrors", Offset: unsafe.Offsetof(Group{}.MembersWithLicenseErrors), Elem: graphrt.Slice[User, *User]{}},
+		{Name: "owners", Offset: unsafe.Offsetof(Group{}.Owners), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "rejectedSenders", Offset: unsafe.Offsetof(Group{}.RejectedSenders), Elem: &listCodecOfDirectoryObjectKind},
+	},
 }

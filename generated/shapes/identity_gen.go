@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // Identity is the Graph complex type microsoft.graph.identity.
 //
@@ -33,39 +37,19 @@ func (x *Identity) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *Identity) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *Identity) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
-	b = graphrt.AppendString(b, "\"id\":", x.ID)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfIdentity)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *Identity) DecodeJSON(d *graphrt.Decoder) error {
 	*x = Identity{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfIdentity)
 }
 
-func (x *Identity) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "displayName":
-		return true, d.OptString(&x.DisplayName)
-	case "id":
-		return true, d.OptString(&x.ID)
-	}
-	return false, nil
+var codecOfIdentity = graphrt.Struct{
+	Extra: unsafe.Offsetof(Identity{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "displayName", Offset: unsafe.Offsetof(Identity{}.DisplayName), Kind: graphrt.FieldString},
+		{Name: "id", Offset: unsafe.Offsetof(Identity{}.ID), Kind: graphrt.FieldString},
+	},
 }

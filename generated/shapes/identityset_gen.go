@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // IdentitySet is the Graph complex type microsoft.graph.identitySet.
 //
@@ -36,42 +40,20 @@ func (x *IdentitySet) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *IdentitySet) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *IdentitySet) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendPtr(e, b, "\"application\":", x.Application)
-	b = graphrt.AppendPtr(e, b, "\"device\":", x.Device)
-	b = graphrt.AppendPtr(e, b, "\"user\":", x.User)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfIdentitySet)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *IdentitySet) DecodeJSON(d *graphrt.Decoder) error {
 	*x = IdentitySet{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfIdentitySet)
 }
 
-func (x *IdentitySet) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "application":
-		return true, graphrt.DecodeOptPtr(d, &x.Application)
-	case "device":
-		return true, graphrt.DecodeOptPtr(d, &x.Device)
-	case "user":
-		return true, graphrt.DecodeOptPtr(d, &x.User)
-	}
-	return false, nil
+var codecOfIdentitySet = graphrt.Struct{
+	Extra: unsafe.Offsetof(IdentitySet{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "application", Offset: unsafe.Offsetof(IdentitySet{}.Application), Elem: graphrt.Ptr[Identity, *Identity]{}},
+		{Name: "device", Offset: unsafe.Offsetof(IdentitySet{}.Device), Elem: graphrt.Ptr[Identity, *Identity]{}},
+		{Name: "user", Offset: unsafe.Offsetof(IdentitySet{}.User), Elem: graphrt.Ptr[Identity, *Identity]{}},
+	},
 }

@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // LocaleInfo is the Graph complex type microsoft.graph.localeInfo.
 //
@@ -33,39 +37,19 @@ func (x *LocaleInfo) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *LocaleInfo) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *LocaleInfo) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"locale\":", x.Locale)
-	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfLocaleInfo)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *LocaleInfo) DecodeJSON(d *graphrt.Decoder) error {
 	*x = LocaleInfo{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfLocaleInfo)
 }
 
-func (x *LocaleInfo) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "locale":
-		return true, d.OptString(&x.Locale)
-	case "displayName":
-		return true, d.OptString(&x.DisplayName)
-	}
-	return false, nil
+var codecOfLocaleInfo = graphrt.Struct{
+	Extra: unsafe.Offsetof(LocaleInfo{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "locale", Offset: unsafe.Offsetof(LocaleInfo{}.Locale), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: unsafe.Offsetof(LocaleInfo{}.DisplayName), Kind: graphrt.FieldString},
+	},
 }

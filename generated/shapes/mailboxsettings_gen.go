@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // MailboxSettings is the Graph complex type microsoft.graph.mailboxSettings.
 //
@@ -39,48 +43,22 @@ func (x *MailboxSettings) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *MailboxSettings) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *MailboxSettings) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"archiveFolder\":", x.ArchiveFolder)
-	b = graphrt.AppendString(b, "\"dateFormat\":", x.DateFormat)
-	b = graphrt.AppendPtr(e, b, "\"language\":", x.Language)
-	b = graphrt.AppendString(b, "\"timeFormat\":", x.TimeFormat)
-	b = graphrt.AppendString(b, "\"timeZone\":", x.TimeZone)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfMailboxSettings)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *MailboxSettings) DecodeJSON(d *graphrt.Decoder) error {
 	*x = MailboxSettings{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfMailboxSettings)
 }
 
-func (x *MailboxSettings) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "archiveFolder":
-		return true, d.OptString(&x.ArchiveFolder)
-	case "dateFormat":
-		return true, d.OptString(&x.DateFormat)
-	case "language":
-		return true, graphrt.DecodeOptPtr(d, &x.Language)
-	case "timeFormat":
-		return true, d.OptString(&x.TimeFormat)
-	case "timeZone":
-		return true, d.OptString(&x.TimeZone)
-	}
-	return false, nil
+var codecOfMailboxSettings = graphrt.Struct{
+	Extra: unsafe.Offsetof(MailboxSettings{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "archiveFolder", Offset: unsafe.Offsetof(MailboxSettings{}.ArchiveFolder), Kind: graphrt.FieldString},
+		{Name: "dateFormat", Offset: unsafe.Offsetof(MailboxSettings{}.DateFormat), Kind: graphrt.FieldString},
+		{Name: "language", Offset: unsafe.Offsetof(MailboxSettings{}.Language), Elem: graphrt.Ptr[LocaleInfo, *LocaleInfo]{}},
+		{Name: "timeFormat", Offset: unsafe.Offsetof(MailboxSettings{}.TimeFormat), Kind: graphrt.FieldString},
+		{Name: "timeZone", Offset: unsafe.Offsetof(MailboxSettings{}.TimeZone), Kind: graphrt.FieldString},
+	},
 }

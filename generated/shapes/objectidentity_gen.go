@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // ObjectIdentity is the Graph complex type microsoft.graph.objectIdentity.
 //
@@ -35,42 +39,20 @@ func (x *ObjectIdentity) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *ObjectIdentity) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *ObjectIdentity) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"signInType\":", x.SignInType)
-	b = graphrt.AppendString(b, "\"issuer\":", x.Issuer)
-	b = graphrt.AppendString(b, "\"issuerAssignedId\":", x.IssuerAssignedID)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfObjectIdentity)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *ObjectIdentity) DecodeJSON(d *graphrt.Decoder) error {
 	*x = ObjectIdentity{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfObjectIdentity)
 }
 
-func (x *ObjectIdentity) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "signInType":
-		return true, d.OptString(&x.SignInType)
-	case "issuer":
-		return true, d.OptString(&x.Issuer)
-	case "issuerAssignedId":
-		return true, d.OptString(&x.IssuerAssignedID)
-	}
-	return false, nil
+var codecOfObjectIdentity = graphrt.Struct{
+	Extra: unsafe.Offsetof(ObjectIdentity{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "signInType", Offset: unsafe.Offsetof(ObjectIdentity{}.SignInType), Kind: graphrt.FieldString},
+		{Name: "issuer", Offset: unsafe.Offsetof(ObjectIdentity{}.Issuer), Kind: graphrt.FieldString},
+		{Name: "issuerAssignedId", Offset: unsafe.Offsetof(ObjectIdentity{}.IssuerAssignedID), Kind: graphrt.FieldString},
+	},
 }

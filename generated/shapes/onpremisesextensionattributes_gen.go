@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // OnPremisesExtensionAttributes is the Graph complex type
 // microsoft.graph.onPremisesExtensionAttributes.
@@ -60,78 +64,32 @@ func (x *OnPremisesExtensionAttributes) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *OnPremisesExtensionAttributes) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *OnPremisesExtensionAttributes) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"extensionAttribute1\":", x.ExtensionAttribute1)
-	b = graphrt.AppendString(b, "\"extensionAttribute2\":", x.ExtensionAttribute2)
-	b = graphrt.AppendString(b, "\"extensionAttribute3\":", x.ExtensionAttribute3)
-	b = graphrt.AppendString(b, "\"extensionAttribute4\":", x.ExtensionAttribute4)
-	b = graphrt.AppendString(b, "\"extensionAttribute5\":", x.ExtensionAttribute5)
-	b = graphrt.AppendString(b, "\"extensionAttribute6\":", x.ExtensionAttribute6)
-	b = graphrt.AppendString(b, "\"extensionAttribute7\":", x.ExtensionAttribute7)
-	b = graphrt.AppendString(b, "\"extensionAttribute8\":", x.ExtensionAttribute8)
-	b = graphrt.AppendString(b, "\"extensionAttribute9\":", x.ExtensionAttribute9)
-	b = graphrt.AppendString(b, "\"extensionAttribute10\":", x.ExtensionAttribute10)
-	b = graphrt.AppendString(b, "\"extensionAttribute11\":", x.ExtensionAttribute11)
-	b = graphrt.AppendString(b, "\"extensionAttribute12\":", x.ExtensionAttribute12)
-	b = graphrt.AppendString(b, "\"extensionAttribute13\":", x.ExtensionAttribute13)
-	b = graphrt.AppendString(b, "\"extensionAttribute14\":", x.ExtensionAttribute14)
-	b = graphrt.AppendString(b, "\"extensionAttribute15\":", x.ExtensionAttribute15)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfOnPremisesExtensionAttributes)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *OnPremisesExtensionAttributes) DecodeJSON(d *graphrt.Decoder) error {
 	*x = OnPremisesExtensionAttributes{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfOnPremisesExtensionAttributes)
 }
 
-func (x *OnPremisesExtensionAttributes) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "extensionAttribute1":
-		return true, d.OptString(&x.ExtensionAttribute1)
-	case "extensionAttribute2":
-		return true, d.OptString(&x.ExtensionAttribute2)
-	case "extensionAttribute3":
-		return true, d.OptString(&x.ExtensionAttribute3)
-	case "extensionAttribute4":
-		return true, d.OptString(&x.ExtensionAttribute4)
-	case "extensionAttribute5":
-		return true, d.OptString(&x.ExtensionAttribute5)
-	case "extensionAttribute6":
-		return true, d.OptString(&x.ExtensionAttribute6)
-	case "extensionAttribute7":
-		return true, d.OptString(&x.ExtensionAttribute7)
-	case "extensionAttribute8":
-		return true, d.OptString(&x.ExtensionAttribute8)
-	case "extensionAttribute9":
-		return true, d.OptString(&x.ExtensionAttribute9)
-	case "extensionAttribute10":
-		return true, d.OptString(&x.ExtensionAttribute10)
-	case "extensionAttribute11":
-		return true, d.OptString(&x.ExtensionAttribute11)
-	case "extensionAttribute12":
-		return true, d.OptString(&x.ExtensionAttribute12)
-	case "extensionAttribute13":
-		return true, d.OptString(&x.ExtensionAttribute13)
-	case "extensionAttribute14":
-		return true, d.OptString(&x.ExtensionAttribute14)
-	case "extensionAttribute15":
-		return true, d.OptString(&x.ExtensionAttribute15)
-	}
-	return false, nil
+var codecOfOnPremisesExtensionAttributes = graphrt.Struct{
+	Extra: unsafe.Offsetof(OnPremisesExtensionAttributes{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "extensionAttribute1", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute1), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute2", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute2), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute3", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute3), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute4", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute4), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute5", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute5), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute6", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute6), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute7", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute7), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute8", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute8), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute9", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute9), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute10", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute10), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute11", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute11), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute12", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute12), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute13", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute13), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute14", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute14), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute15", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute15), Kind: graphrt.FieldString},
+	},
 }

@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // OnPremisesProvisioningError is the Graph complex type
 // microsoft.graph.onPremisesProvisioningError.
@@ -38,45 +42,21 @@ func (x *OnPremisesProvisioningError) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *OnPremisesProvisioningError) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *OnPremisesProvisioningError) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"category\":", x.Category)
-	b = graphrt.AppendEnum(b, "\"occurredDateTime\":", x.OccurredDateTime)
-	b = graphrt.AppendString(b, "\"propertyCausingError\":", x.PropertyCausingError)
-	b = graphrt.AppendString(b, "\"value\":", x.Value)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfOnPremisesProvisioningError)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *OnPremisesProvisioningError) DecodeJSON(d *graphrt.Decoder) error {
 	*x = OnPremisesProvisioningError{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfOnPremisesProvisioningError)
 }
 
-func (x *OnPremisesProvisioningError) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "category":
-		return true, d.OptString(&x.Category)
-	case "occurredDateTime":
-		return true, graphrt.DecodeOptString(d, &x.OccurredDateTime)
-	case "propertyCausingError":
-		return true, d.OptString(&x.PropertyCausingError)
-	case "value":
-		return true, d.OptString(&x.Value)
-	}
-	return false, nil
+var codecOfOnPremisesProvisioningError = graphrt.Struct{
+	Extra: unsafe.Offsetof(OnPremisesProvisioningError{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "category", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.Category), Kind: graphrt.FieldString},
+		{Name: "occurredDateTime", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.OccurredDateTime), Kind: graphrt.FieldString},
+		{Name: "propertyCausingError", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.PropertyCausingError), Kind: graphrt.FieldString},
+		{Name: "value", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.Value), Kind: graphrt.FieldString},
+	},
 }

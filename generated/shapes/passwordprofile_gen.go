@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // PasswordProfile is the Graph complex type microsoft.graph.passwordProfile.
 //
@@ -35,42 +39,20 @@ func (x *PasswordProfile) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *PasswordProfile) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *PasswordProfile) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendBool(b, "\"forceChangePasswordNextSignIn\":", x.ForceChangePasswordNextSignIn)
-	b = graphrt.AppendBool(b, "\"forceChangePasswordNextSignInWithMfa\":", x.ForceChangePasswordNextSignInWithMfa)
-	b = graphrt.AppendString(b, "\"password\":", x.Password)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfPasswordProfile)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *PasswordProfile) DecodeJSON(d *graphrt.Decoder) error {
 	*x = PasswordProfile{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfPasswordProfile)
 }
 
-func (x *PasswordProfile) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "forceChangePasswordNextSignIn":
-		return true, d.OptBool(&x.ForceChangePasswordNextSignIn)
-	case "forceChangePasswordNextSignInWithMfa":
-		return true, d.OptBool(&x.ForceChangePasswordNextSignInWithMfa)
-	case "password":
-		return true, d.OptString(&x.Password)
-	}
-	return false, nil
+var codecOfPasswordProfile = graphrt.Struct{
+	Extra: unsafe.Offsetof(PasswordProfile{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "forceChangePasswordNextSignIn", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignIn), Kind: graphrt.FieldBool},
+		{Name: "forceChangePasswordNextSignInWithMfa", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignInWithMfa), Kind: graphrt.FieldBool},
+		{Name: "password", Offset: unsafe.Offsetof(PasswordProfile{}.Password), Kind: graphrt.FieldString},
+	},
 }

@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // ProvisionedPlan is the Graph complex type microsoft.graph.provisionedPlan.
 //
@@ -35,42 +39,20 @@ func (x *ProvisionedPlan) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *ProvisionedPlan) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *ProvisionedPlan) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, "\"capabilityStatus\":", x.CapabilityStatus)
-	b = graphrt.AppendString(b, "\"provisioningStatus\":", x.ProvisioningStatus)
-	b = graphrt.AppendString(b, "\"service\":", x.Service)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfProvisionedPlan)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *ProvisionedPlan) DecodeJSON(d *graphrt.Decoder) error {
 	*x = ProvisionedPlan{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfProvisionedPlan)
 }
 
-func (x *ProvisionedPlan) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "capabilityStatus":
-		return true, d.OptString(&x.CapabilityStatus)
-	case "provisioningStatus":
-		return true, d.OptString(&x.ProvisioningStatus)
-	case "service":
-		return true, d.OptString(&x.Service)
-	}
-	return false, nil
+var codecOfProvisionedPlan = graphrt.Struct{
+	Extra: unsafe.Offsetof(ProvisionedPlan{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "capabilityStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.CapabilityStatus), Kind: graphrt.FieldString},
+		{Name: "provisioningStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.ProvisioningStatus), Kind: graphrt.FieldString},
+		{Name: "service", Offset: unsafe.Offsetof(ProvisionedPlan{}.Service), Kind: graphrt.FieldString},
+	},
 }

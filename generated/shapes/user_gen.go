@@ -2,7 +2,11 @@
 
 package shapes
 
-import "github.com/graphdocgen/docgen/emit/graphrt"
+import (
+	"unsafe"
+
+	"github.com/graphdocgen/docgen/emit/graphrt"
+)
 
 // User is the Graph entity type microsoft.graph.user.
 //
@@ -189,267 +193,97 @@ func (x *User) UnmarshalJSON(b []byte) error {
 
 // EncodeJSON writes x as one JSON object (null for a nil x).
 func (x *User) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-
-func (x *User) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = x.DirectoryObject.appendFields(e, b)
-	b = graphrt.AppendInt32(b, "\"deviceEnrollmentLimit\":", x.DeviceEnrollmentLimit)
-	b = graphrt.AppendString(b, "\"aboutMe\":", x.AboutMe)
-	b = graphrt.AppendBool(b, "\"accountEnabled\":", x.AccountEnabled)
-	b = graphrt.AppendEnum(b, "\"ageGroup\":", x.AgeGroup)
-	b = graphrt.AppendObjects(e, b, "\"assignedLicenses\":", x.AssignedLicenses)
-	b = graphrt.AppendObjects(e, b, "\"assignedPlans\":", x.AssignedPlans)
-	b = graphrt.AppendEnum(b, "\"birthday\":", x.Birthday)
-	b = graphrt.AppendEnums(b, "\"businessPhones\":", x.BusinessPhones)
-	b = graphrt.AppendString(b, "\"city\":", x.City)
-	b = graphrt.AppendString(b, "\"companyName\":", x.CompanyName)
-	b = graphrt.AppendEnum(b, "\"consentProvidedForMinor\":", x.ConsentProvidedForMinor)
-	b = graphrt.AppendString(b, "\"country\":", x.Country)
-	b = graphrt.AppendEnum(b, "\"createdDateTime\":", x.CreatedDateTime)
-	b = graphrt.AppendString(b, "\"creationType\":", x.CreationType)
-	b = graphrt.AppendString(b, "\"department\":", x.Department)
-	b = graphrt.AppendString(b, "\"displayName\":", x.DisplayName)
-	b = graphrt.AppendEnum(b, "\"employeeHireDate\":", x.EmployeeHireDate)
-	b = graphrt.AppendString(b, "\"employeeId\":", x.EmployeeID)
-	b = graphrt.AppendPtr(e, b, "\"employeeOrgData\":", x.EmployeeOrgData)
-	b = graphrt.AppendString(b, "\"employeeType\":", x.EmployeeType)
-	b = graphrt.AppendString(b, "\"faxNumber\":", x.FaxNumber)
-	b = graphrt.AppendString(b, "\"givenName\":", x.GivenName)
-	b = graphrt.AppendEnum(b, "\"hireDate\":", x.HireDate)
-	b = graphrt.AppendObjects(e, b, "\"identities\":", x.Identities)
-	b = graphrt.AppendEnums(b, "\"imAddresses\":", x.ImAddresses)
-	b = graphrt.AppendEnums(b, "\"interests\":", x.Interests)
-	b = graphrt.AppendBool(b, "\"isResourceAccount\":", x.IsResourceAccount)
-	b = graphrt.AppendString(b, "\"jobTitle\":", x.JobTitle)
-	b = graphrt.AppendEnum(b, "\"legalAgeGroupClassification\":", x.LegalAgeGroupClassification)
-	b = graphrt.AppendEnum(b, "\"lastPasswordChangeDateTime\":", x.LastPasswordChangeDateTime)
-	b = graphrt.AppendString(b, "\"mail\":", x.Mail)
-	b = graphrt.AppendPtr(e, b, "\"mailboxSettings\":", x.MailboxSettings)
-	b = graphrt.AppendString(b, "\"mailNickname\":", x.MailNickname)
-	b = graphrt.AppendString(b, "\"mobilePhone\":", x.MobilePhone)
-	b = graphrt.AppendString(b, "\"mySite\":", x.MySite)
-	b = graphrt.AppendString(b, "\"officeLocation\":", x.OfficeLocation)
-	b = graphrt.AppendString(b, "\"onPremisesDistinguishedName\":", x.OnPremisesDistinguishedName)
-	b = graphrt.AppendString(b, "\"onPremisesDomainName\":", x.OnPremisesDomainName)
-	b = graphrt.AppendPtr(e, b, "\"onPremisesExtensionAttributes\":", x.OnPremisesExtensionAttributes)
-	b = graphrt.AppendString(b, "\"onPremisesImmutableId\":", x.OnPremisesImmutableID)
-	b = graphrt.AppendEnum(b, "\"onPremisesLastSyncDateTime\":", x.OnPremisesLastSyncDateTime)
-	b = graphrt.AppendObjects(e, b, "\"onPremisesProvisioningErrors\":", x.OnPremisesProvisioningErrors)
-	b = graphrt.AppendString(b, "\"onPremisesSamAccountName\":", x.OnPremisesSamAccountName)
-	b = graphrt.AppendString(b, "\"onPremisesSecurityIdentifier\":", x.OnPremisesSecurityIdentifier)
-	b = graphrt.AppendBool(b, "\"onPremisesSyncEnabled\":", x.OnPremisesSyncEnabled)
-	b = graphrt.AppendString(b, "\"onPremisesUserPrincipalName\":", x.OnPremisesUserPrincipalName)
-	b = graphrt.AppendEnums(b, "\"otherMails\":", x.OtherMails)
-	b = graphrt.AppendString(b, "\"passwordPolicies\":", x.PasswordPolicies)
-	b = graphrt.AppendPtr(e, b, "\"passwordProfile\":", x.PasswordProfile)
-	b = graphrt.AppendEnums(b, "\"pastProjects\":", x.PastProjects)
-	b = graphrt.AppendString(b, "\"postalCode\":", x.PostalCode)
-	b = graphrt.AppendString(b, "\"preferredLanguage\":", x.PreferredLanguage)
-	b = graphrt.AppendString(b, "\"preferredName\":", x.PreferredName)
-	b = graphrt.AppendObjects(e, b, "\"provisionedPlans\":", x.ProvisionedPlans)
-	b = graphrt.AppendEnums(b, "\"proxyAddresses\":", x.ProxyAddresses)
-	b = graphrt.AppendEnums(b, "\"responsibilities\":", x.Responsibilities)
-	b = graphrt.AppendEnums(b, "\"schools\":", x.Schools)
-	b = graphrt.AppendBool(b, "\"showInAddressList\":", x.ShowInAddressList)
-	b = graphrt.AppendEnum(b, "\"signInSessionsValidFromDateTime\":", x.SignInSessionsValidFromDateTime)
-	b = graphrt.AppendEnums(b, "\"skills\":", x.Skills)
-	b = graphrt.AppendString(b, "\"state\":", x.State)
-	b = graphrt.AppendString(b, "\"streetAddress\":", x.StreetAddress)
-	b = graphrt.AppendString(b, "\"surname\":", x.Surname)
-	b = graphrt.AppendString(b, "\"usageLocation\":", x.UsageLocation)
-	b = graphrt.AppendString(b, "\"userPrincipalName\":", x.UserPrincipalName)
-	b = graphrt.AppendString(b, "\"userType\":", x.UserType)
-	b = graphrt.AppendEnum(b, "\"deletedDateTime\":", x.DeletedDateTime)
-	b = graphrt.AppendString(b, "\"externalUserState\":", x.ExternalUserState)
-	b = graphrt.AppendEnum(b, "\"externalUserStateChangeDateTime\":", x.ExternalUserStateChangeDateTime)
-	b = graphrt.AppendEnum(b, "\"refreshTokensValidFromDateTime\":", x.RefreshTokensValidFromDateTime)
-	b = graphrt.AppendSlice(e, b, "\"createdObjects\":", x.CreatedObjects, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"directReports\":", x.DirectReports, EncodeDirectoryObjectKind)
-	b = graphrt.AppendOpt(e, b, "\"manager\":", x.Manager, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"memberOf\":", x.MemberOf, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"ownedDevices\":", x.OwnedDevices, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"ownedObjects\":", x.OwnedObjects, EncodeDirectoryObjectKind)
-	b = graphrt.AppendSlice(e, b, "\"registeredDevices\":", x.RegisteredDevices, EncodeDirectoryObjectKind)
-	return b
+	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfUser)
 }
 
 // DecodeJSON reads one JSON object into x, replacing what x held.
 func (x *User) DecodeJSON(d *graphrt.Decoder) error {
 	*x = User{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
+	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfUser)
 }
 
-func (x *User) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "deviceEnrollmentLimit":
-		return true, d.OptInt32(&x.DeviceEnrollmentLimit)
-	case "aboutMe":
-		return true, d.OptString(&x.AboutMe)
-	case "accountEnabled":
-		return true, d.OptBool(&x.AccountEnabled)
-	case "ageGroup":
-		return true, graphrt.DecodeOptString(d, &x.AgeGroup)
-	case "assignedLicenses":
-		return true, graphrt.DecodeOptObjects(d, &x.AssignedLicenses)
-	case "assignedPlans":
-		return true, graphrt.DecodeOptObjects(d, &x.AssignedPlans)
-	case "birthday":
-		return true, graphrt.DecodeOptString(d, &x.Birthday)
-	case "businessPhones":
-		return true, graphrt.DecodeOptStrings(d, &x.BusinessPhones)
-	case "city":
-		return true, d.OptString(&x.City)
-	case "companyName":
-		return true, d.OptString(&x.CompanyName)
-	case "consentProvidedForMinor":
-		return true, graphrt.DecodeOptString(d, &x.ConsentProvidedForMinor)
-	case "country":
-		return true, d.OptString(&x.Country)
-	case "createdDateTime":
-		return true, graphrt.DecodeOptString(d, &x.CreatedDateTime)
-	case "creationType":
-		return true, d.OptString(&x.CreationType)
-	case "department":
-		return true, d.OptString(&x.Department)
-	case "displayName":
-		return true, d.OptString(&x.DisplayName)
-	case "employeeHireDate":
-		return true, graphrt.DecodeOptString(d, &x.EmployeeHireDate)
-	case "employeeId":
-		return true, d.OptString(&x.EmployeeID)
-	case "employeeOrgData":
-		return true, graphrt.DecodeOptPtr(d, &x.EmployeeOrgData)
-	case "employeeType":
-		return true, d.OptString(&x.EmployeeType)
-	case "faxNumber":
-		return true, d.OptString(&x.FaxNumber)
-	case "givenName":
-		return true, d.OptString(&x.GivenName)
-	case "hireDate":
-		return true, graphrt.DecodeOptString(d, &x.HireDate)
-	case "identities":
-		return true, graphrt.DecodeOptObjects(d, &x.Identities)
-	case "imAddresses":
-		return true, graphrt.DecodeOptStrings(d, &x.ImAddresses)
-	case "interests":
-		return true, graphrt.DecodeOptStrings(d, &x.Interests)
-	case "isResourceAccount":
-		return true, d.OptBool(&x.IsResourceAccount)
-	case "jobTitle":
-		return true, d.OptString(&x.JobTitle)
-	case "legalAgeGroupClassification":
-		return true, graphrt.DecodeOptString(d, &x.LegalAgeGroupClassification)
-	case "lastPasswordChangeDateTime":
-		return true, graphrt.DecodeOptString(d, &x.LastPasswordChangeDateTime)
-	case "mail":
-		return true, d.OptString(&x.Mail)
-	case "mailboxSettings":
-		return true, graphrt.DecodeOptPtr(d, &x.MailboxSettings)
-	case "mailNickname":
-		return true, d.OptString(&x.MailNickname)
-	case "mobilePhone":
-		return true, d.OptString(&x.MobilePhone)
-	case "mySite":
-		return true, d.OptString(&x.MySite)
-	case "officeLocation":
-		return true, d.OptString(&x.OfficeLocation)
-	case "onPremisesDistinguishedName":
-		return true, d.OptString(&x.OnPremisesDistinguishedName)
-	case "onPremisesDomainName":
-		return true, d.OptString(&x.OnPremisesDomainName)
-	case "onPremisesExtensionAttributes":
-		return true, graphrt.DecodeOptPtr(d, &x.OnPremisesExtensionAttributes)
-	case "onPremisesImmutableId":
-		return true, d.OptString(&x.OnPremisesImmutableID)
-	case "onPremisesLastSyncDateTime":
-		return true, graphrt.DecodeOptString(d, &x.OnPremisesLastSyncDateTime)
-	case "onPremisesProvisioningErrors":
-		return true, graphrt.DecodeOptObjects(d, &x.OnPremisesProvisioningErrors)
-	case "onPremisesSamAccountName":
-		return true, d.OptString(&x.OnPremisesSamAccountName)
-	case "onPremisesSecurityIdentifier":
-		return true, d.OptString(&x.OnPremisesSecurityIdentifier)
-	case "onPremisesSyncEnabled":
-		return true, d.OptBool(&x.OnPremisesSyncEnabled)
-	case "onPremisesUserPrincipalName":
-		return true, d.OptString(&x.OnPremisesUserPrincipalName)
-	case "otherMails":
-		return true, graphrt.DecodeOptStrings(d, &x.OtherMails)
-	case "passwordPolicies":
-		return true, d.OptString(&x.PasswordPolicies)
-	case "passwordProfile":
-		return true, graphrt.DecodeOptPtr(d, &x.PasswordProfile)
-	case "pastProjects":
-		return true, graphrt.DecodeOptStrings(d, &x.PastProjects)
-	case "postalCode":
-		return true, d.OptString(&x.PostalCode)
-	case "preferredLanguage":
-		return true, d.OptString(&x.PreferredLanguage)
-	case "preferredName":
-		return true, d.OptString(&x.PreferredName)
-	case "provisionedPlans":
-		return true, graphrt.DecodeOptObjects(d, &x.ProvisionedPlans)
-	case "proxyAddresses":
-		return true, graphrt.DecodeOptStrings(d, &x.ProxyAddresses)
-	case "responsibilities":
-		return true, graphrt.DecodeOptStrings(d, &x.Responsibilities)
-	case "schools":
-		return true, graphrt.DecodeOptStrings(d, &x.Schools)
-	case "showInAddressList":
-		return true, d.OptBool(&x.ShowInAddressList)
-	case "signInSessionsValidFromDateTime":
-		return true, graphrt.DecodeOptString(d, &x.SignInSessionsValidFromDateTime)
-	case "skills":
-		return true, graphrt.DecodeOptStrings(d, &x.Skills)
-	case "state":
-		return true, d.OptString(&x.State)
-	case "streetAddress":
-		return true, d.OptString(&x.StreetAddress)
-	case "surname":
-		return true, d.OptString(&x.Surname)
-	case "usageLocation":
-		return true, d.OptString(&x.UsageLocation)
-	case "userPrincipalName":
-		return true, d.OptString(&x.UserPrincipalName)
-	case "userType":
-		return true, d.OptString(&x.UserType)
-	case "deletedDateTime":
-		return true, graphrt.DecodeOptString(d, &x.DeletedDateTime)
-	case "externalUserState":
-		return true, d.OptString(&x.ExternalUserState)
-	case "externalUserStateChangeDateTime":
-		return true, graphrt.DecodeOptString(d, &x.ExternalUserStateChangeDateTime)
-	case "refreshTokensValidFromDateTime":
-		return true, graphrt.DecodeOptString(d, &x.RefreshTokensValidFromDateTime)
-	case "createdObjects":
-		return true, graphrt.DecodeOptSlice(d, &x.CreatedObjects, DecodeDirectoryObjectKind)
-	case "directReports":
-		return true, graphrt.DecodeOptSlice(d, &x.DirectReports, DecodeDirectoryObjectKind)
-	case "manager":
-		return true, graphrt.DecodeOpt(d, &x.Manager, DecodeDirectoryObjectKind)
-	case "memberOf":
-		return true, graphrt.DecodeOptSlice(d, &x.MemberOf, DecodeDirectoryObjectKind)
-	case "ownedDevices":
-		return true, graphrt.DecodeOptSlice(d, &x.OwnedDevices, DecodeDirectoryObjectKind)
-	case "ownedObjects":
-		return true, graphrt.DecodeOptSlice(d, &x.OwnedObjects, DecodeDirectoryObjectKind)
-	case "registeredDevices":
-		return true, graphrt.DecodeOptSlice(d, &x.RegisteredDevices, DecodeDirectoryObjectKind)
-	}
-	return x.DirectoryObject.decodeField(d, key)
+var codecOfUser = graphrt.Struct{
+	Base:       &codecOfDirectoryObject,
+	BaseOffset: unsafe.Offsetof(User{}.DirectoryObject),
+	Fields: []graphrt.Field{
+		{Name: "deviceEnrollmentLimit", Offset: unsafe.Offsetof(User{}.DeviceEnrollmentLimit), Kind: graphrt.FieldInt32},
+		{Name: "aboutMe", Offset: unsafe.Offsetof(User{}.AboutMe), Kind: graphrt.FieldString},
+		{Name: "accountEnabled", Offset: unsafe.Offsetof(User{}.AccountEnabled), Kind: graphrt.FieldBool},
+		{Name: "ageGroup", Offset: unsafe.Offsetof(User{}.AgeGroup), Kind: graphrt.FieldString},
+		{Name: "assignedLicenses", Offset: unsafe.Offsetof(User{}.AssignedLicenses), Elem: graphrt.Slice[AssignedLicense, *AssignedLicense]{}},
+		{Name: "assignedPlans", Offset: unsafe.Offsetof(User{}.AssignedPlans), Elem: graphrt.Slice[AssignedPlan, *AssignedPlan]{}},
+		{Name: "birthday", Offset: unsafe.Offsetof(User{}.Birthday), Kind: graphrt.FieldString},
+		{Name: "businessPhones", Offset: unsafe.Offsetof(User{}.BusinessPhones), Kind: graphrt.FieldString, List: true},
+		{Name: "city", Offset: unsafe.Offsetof(User{}.City), Kind: graphrt.FieldString},
+		{Name: "companyName", Offset: unsafe.Offsetof(User{}.CompanyName), Kind: graphrt.FieldString},
+		{Name: "consentProvidedForMinor", Offset: unsafe.Offsetof(User{}.ConsentProvidedForMinor), Kind: graphrt.FieldString},
+		{Name: "country", Offset: unsafe.Offsetof(User{}.Country), Kind: graphrt.FieldString},
+		{Name: "createdDateTime", Offset: unsafe.Offsetof(User{}.CreatedDateTime), Kind: graphrt.FieldString},
+		{Name: "creationType", Offset: unsafe.Offsetof(User{}.CreationType), Kind: graphrt.FieldString},
+		{Name: "department", Offset: unsafe.Offsetof(User{}.Department), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: unsafe.Offsetof(User{}.DisplayName), Kind: graphrt.FieldString},
+		{Name: "employeeHireDate", Offset: unsafe.Offsetof(User{}.EmployeeHireDate), Kind: graphrt.FieldString},
+		{Name: "employeeId", Offset: unsafe.Offsetof(User{}.EmployeeID), Kind: graphrt.FieldString},
+		{Name: "employeeOrgData", Offset: unsafe.Offsetof(User{}.EmployeeOrgData), Elem: graphrt.Ptr[EmployeeOrgData, *EmployeeOrgData]{}},
+		{Name: "employeeType", Offset: unsafe.Offsetof(User{}.EmployeeType), Kind: graphrt.FieldString},
+		{Name: "faxNumber", Offset: unsafe.Offsetof(User{}.FaxNumber), Kind: graphrt.FieldString},
+		{Name: "givenName", Offset: unsafe.Offsetof(User{}.GivenName), Kind: graphrt.FieldString},
+		{Name: "hireDate", Offset: unsafe.Offsetof(User{}.HireDate), Kind: graphrt.FieldString},
+		{Name: "identities", Offset: unsafe.Offsetof(User{}.Identities), Elem: graphrt.Slice[ObjectIdentity, *ObjectIdentity]{}},
+		{Name: "imAddresses", Offset: unsafe.Offsetof(User{}.ImAddresses), Kind: graphrt.FieldString, List: true},
+		{Name: "interests", Offset: unsafe.Offsetof(User{}.Interests), Kind: graphrt.FieldString, List: true},
+		{Name: "isResourceAccount", Offset: unsafe.Offsetof(User{}.IsResourceAccount), Kind: graphrt.FieldBool},
+		{Name: "jobTitle", Offset: unsafe.Offsetof(User{}.JobTitle), Kind: graphrt.FieldString},
+		{Name: "legalAgeGroupClassification", Offset: unsafe.Offsetof(User{}.LegalAgeGroupClassification), Kind: graphrt.FieldString},
+		{Name: "lastPasswordChangeDateTime", Offset: unsafe.Offsetof(User{}.LastPasswordChangeDateTime), Kind: graphrt.FieldString},
+		{Name: "mail", Offset: unsafe.Offsetof(User{}.Mail), Kind: graphrt.FieldString},
+		{Name: "mailboxSettings", Offset: unsafe.Offsetof(User{}.MailboxSettings), Elem: graphrt.Ptr[MailboxSettings, *MailboxSettings]{}},
+		{Name: "mailNickname", Offset: unsafe.Offsetof(User{}.MailNickname), Kind: graphrt.FieldString},
+		{Name: "mobilePhone", Offset: unsafe.Offsetof(User{}.MobilePhone), Kind: graphrt.FieldString},
+		{Name: "mySite", Offset: unsafe.Offsetof(User{}.MySite), Kind: graphrt.FieldString},
+		{Name: "officeLocation", Offset: unsafe.Offsetof(User{}.OfficeLocation), Kind: graphrt.FieldString},
+		{Name: "onPremisesDistinguishedName", Offset: unsafe.Offsetof(User{}.OnPremisesDistinguishedName), Kind: graphrt.FieldString},
+		{Name: "onPremisesDomainName", Offset: unsafe.Offsetof(User{}.OnPremisesDomainName), Kind: graphrt.FieldString},
+		{Name: "onPremisesExtensionAttributes", Offset: unsafe.Offsetof(User{}.OnPremisesExtensionAttributes), Elem: graphrt.Ptr[OnPremisesExtensionAttributes, *OnPremisesExtensionAttributes]{}},
+		{Name: "onPremisesImmutableId", Offset: unsafe.Offsetof(User{}.OnPremisesImmutableID), Kind: graphrt.FieldString},
+		{Name: "onPremisesLastSyncDateTime", Offset: unsafe.Offsetof(User{}.OnPremisesLastSyncDateTime), Kind: graphrt.FieldString},
+		{Name: "onPremisesProvisioningErrors", Offset: unsafe.Offsetof(User{}.OnPremisesProvisioningErrors), Elem: graphrt.Slice[OnPremisesProvisioningError, *OnPremisesProvisioningError]{}},
+		{Name: "onPremisesSamAccountName", Offset: unsafe.Offsetof(User{}.OnPremisesSamAccountName), Kind: graphrt.FieldString},
+		{Name: "onPremisesSecurityIdentifier", Offset: unsafe.Offsetof(User{}.OnPremisesSecurityIdentifier), Kind: graphrt.FieldString},
+		{Name: "onPremisesSyncEnabled", Offset: unsafe.Offsetof(User{}.OnPremisesSyncEnabled), Kind: graphrt.FieldBool},
+		{Name: "onPremisesUserPrincipalName", Offset: unsafe.Offsetof(User{}.OnPremisesUserPrincipalName), Kind: graphrt.FieldString},
+		{Name: "otherMails", Offset: unsafe.Offsetof(User{}.OtherMails), Kind: graphrt.FieldString, List: true},
+		{Name: "passwordPolicies", Offset: unsafe.Offsetof(User{}.PasswordPolicies), Kind: graphrt.FieldString},
+		{Name: "passwordProfile", Offset: unsafe.Offsetof(User{}.PasswordProfile), Elem: graphrt.Ptr[PasswordProfile, *PasswordProfile]{}},
+		{Name: "pastProjects", Offset: unsafe.Offsetof(User{}.PastProjects), Kind: graphrt.FieldString, List: true},
+		{Name: "postalCode", Offset: unsafe.Offsetof(User{}.PostalCode), Kind: graphrt.FieldString},
+		{Name: "preferredLanguage", Offset: unsafe.Offsetof(User{}.PreferredLanguage), Kind: graphrt.FieldString},
+		{Name: "preferredName", Offset: unsafe.Offsetof(User{}.PreferredName), Kind: graphrt.FieldString},
+		{Name: "provisionedPlans", Offset: unsafe.Offsetof(User{}.ProvisionedPlans), Elem: graphrt.Slice[ProvisionedPlan, *ProvisionedPlan]{}},
+		{Name: "proxyAddresses", Offset: unsafe.Offsetof(User{}.ProxyAddresses), Kind: graphrt.FieldString, List: true},
+		{Name: "responsibilities", Offset: unsafe.Offsetof(User{}.Responsibilities), Kind: graphrt.FieldString, List: true},
+		{Name: "schools", Offset: unsafe.Offsetof(User{}.Schools), Kind: graphrt.FieldString, List: true},
+		{Name: "showInAddressList", Offset: unsafe.Offsetof(User{}.ShowInAddressList), Kind: graphrt.FieldBool},
+		{Name: "signInSessionsValidFromDateTime", Offset: unsafe.Offsetof(User{}.SignInSessionsValidFromDateTime), Kind: graphrt.FieldString},
+		{Name: "skills", Offset: unsafe.Offsetof(User{}.Skills), Kind: graphrt.FieldString, List: true},
+		{Name: "state", Offset: unsafe.Offsetof(User{}.State), Kind: graphrt.FieldString},
+		{Name: "streetAddress", Offset: unsafe.Offsetof(User{}.StreetAddress), Kind: graphrt.FieldString},
+		{Name: "surname", Offset: unsafe.Offsetof(User{}.Surname), Kind: graphrt.FieldString},
+		{Name: "usageLocation", Offset: unsafe.Offsetof(User{}.UsageLocation), Kind: graphrt.FieldString},
+		{Name: "userPrincipalName", Offset: unsafe.Offsetof(User{}.UserPrincipalName), Kind: graphrt.FieldString},
+		{Name: "userType", Offset: unsafe.Offsetof(User{}.UserType), Kind: graphrt.FieldString},
+		{Name: "deletedDateTime", Offset: unsafe.Offsetof(User{}.DeletedDateTime), Kind: graphrt.FieldString},
+		{Name: "externalUserState", Offset: unsafe.Offsetof(User{}.ExternalUserState), Kind: graphrt.FieldString},
+		{Name: "externalUserStateChangeDateTime", Offset: unsafe.Offsetof(User{}.ExternalUserStateChangeDateTime), Kind: graphrt.FieldString},
+		{Name: "refreshTokensValidFromDateTime", Offset: unsafe.Offsetof(User{}.RefreshTokensValidFromDateTime), Kind: graphrt.FieldString},
+		{Name: "createdObjects", Offset: unsafe.Offsetof(User{}.CreatedObjects), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "directReports", Offset: unsafe.Offsetof(User{}.DirectReports), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "manager", Offset: unsafe.Offsetof(User{}.Manager), Elem: &codecOfDirectoryObjectKind},
+		{Name: "memberOf", Offset: unsafe.Offsetof(User{}.MemberOf), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "ownedDevices", Offset: unsafe.Offsetof(User{}.OwnedDevices), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "ownedObjects", Offset: unsafe.Offsetof(User{}.OwnedObjects), Elem: &listCodecOfDirectoryObjectKind},
+		{Name: "registeredDevices", Offset: unsafe.Offsetof(User{}.RegisteredDevices), Elem: &listCodecOfDirectoryObjectKind},
+	},
 }
 
 // AgeGroup is the Graph enum microsoft.graph.ageGroup.

@@ -1,0 +1,330 @@
+package graphrt
+
+import (
+	"encoding/json"
+	"sync/atomic"
+	"unsafe"
+)
+
+// Table-driven codecs. Each generated struct type has one Struct: a static
+// table of its own fields (name, offset, wire kind) that EncodeStruct and
+// DecodeStruct walk. Code per field would be faster to run by a little but
+// costs far more to build: compiling a per-field switch and append chain
+// for a thousand types took gigabytes of compiler memory, while a table is
+// data the compiler lays out without generating code.
+//
+// Tables are plain composite literals of constants, so the compiler
+// initialises them statically: no init code runs, and the linker drops the
+// table of every type a program cannot reach. A table never names another
+// table except its base's (a tree), so package initialisation has no
+// cycles even where types nest each other: a nested type is reached
+// through Ptr[T], Slice[T] or Poly[K], types the initialisation order does
+// not look into.
+
+// FieldKind is how a scalar field is held and written on the wire.
+type FieldKind uint8
+
+const (
+	FieldString  FieldKind = iota // Opt[string] or any ~string type (enums, text wire types)
+	FieldBool                     // Opt[bool]
+	FieldInt16                    // Opt[int16]
+	FieldInt32                    // Opt[int32]
+	FieldInt64                    // Opt[int64]
+	FieldByte                     // Opt[uint8]
+	FieldFloat32                  // Opt[float32]
+	FieldFloat64                  // Opt[float64]
+	FieldDecimal                  // Opt[Decimal]
+	FieldBinary                   // Opt[Binary]
+	FieldRaw                      // Opt[json.RawMessage]
+)
+
+// Field is one property of a generated struct.
+type Field struct {
+	Name   string    // the JSON member name
+	Offset uintptr   // of the Opt field in the struct
+	Kind   FieldKind // for a scalar (when Elem is nil)
+	List   bool      // Opt[[]T] rather than Opt[T], for a scalar
+	Elem   Elem      // for an object or a collection of objects
+}
+
+// Elem encodes and decodes a field that holds generated objects. It is
+// implemented by Ptr, Slice, Poly and PolySlice only.
+type Elem interface {
+	decode(d *Decoder, p unsafe.Pointer) error
+	append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte
+}
+
+// Ptr is the Elem of an Opt[*T] field.
+type Ptr[T any, P interface {
+	*T
+	Object
+}] struct{}
+
+func (Ptr[T, P]) decode(d *Decoder, p unsafe.Pointer) error {
+	return DecodeOptPtr[T, P](d, (*Opt[*T])(p))
+}
+
+func (Ptr[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
+	return AppendPtr[T, P](e, b, key, *(*Opt[*T])(p))
+}
+
+// Slice is the Elem of an Opt[[]T] field: objects held in place.
+type Slice[T any, P interface {
+	*T
+	Object
+}] struct{}
+
+func (Slice[T, P]) decode(d *Decoder, p unsafe.Pointer) error {
+	return DecodeOptObjects[T, P](d, (*Opt[[]T])(p))
+}
+
+func (Slice[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
+	return AppendObjects[T, P](e, b, key, *(*Opt[[]T])(p))
+}
+
+// Poly is the Elem of an Opt[K] field, K a generated Kind interface: the
+// base type's generated functions pick the derived type.
+type Poly[K any] struct {
+	Decode func(*Decoder) (K, error)
+	Encode func(*Encoder, K)
+}
+
+func (c *Poly[K]) decode(d *Decoder, p unsafe.Pointer) error {
+	return DecodeOpt(d, (*Opt[K])(p), c.Decode)
+}
+
+func (c *Poly[K]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
+	return AppendOpt(e, b, key, *(*Opt[K])(p), c.Encode)
+}
+
+// PolySlice is the Elem of an Opt[[]K] field.
+type PolySlice[K any] struct {
+	Decode func(*Decoder) (K, error)
+	Encode func(*Encoder, K)
+}
+
+func (c *PolySlice[K]) decode(d *Decoder, p unsafe.Pointer) error {
+	return DecodeOptSlice(d, (*Opt[[]K])(p), c.Decode)
+}
+
+func (c *PolySlice[K]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
+	return AppendSlice(e, b, key, *(*Opt[[]K])(p), c.Encode)
+}
+
+// Struct is the table of one generated struct type.
+type Struct struct {
+	// Base is the table of the embedded base type, at BaseOffset; nil for
+	// a type without a base.
+	Base       *Struct
+	BaseOffset uintptr
+	// Extra is the offset of AdditionalData in a type without a base (a
+	// derived type has its base's).
+	Extra uintptr
+	// Fields are the type's own properties, in documentation order.
+	Fields []Field
+
+	plan atomic.Pointer[plan] // built on first use
+}
+
+// plan is a Struct flattened with its bases: what encoding and decoding
+// walk.
+type plan struct {
+	fields []planField       // base properties first, as on the wire
+	index  map[string]uint32 // member name to fields index
+	extra  uintptr
+}
+
+type planField struct {
+	key    string // the member name in QuotedKey form
+	offset uintptr
+	kind   FieldKind
+	list   bool
+	elem   Elem
+}
+
+func (s *Struct) getPlan() *plan {
+	if p := s.plan.Load(); p != nil {
+		return p
+	}
+	p := &plan{index: map[string]uint32{}}
+	s.flatten(p, 0)
+	s.plan.Store(p) // a racing builder stores an equal plan
+	return p
+}
+
+func (s *Struct) flatten(p *plan, offset uintptr) {
+	if s.Base != nil {
+		s.Base.flatten(p, offset+s.BaseOffset)
+	} else {
+		p.extra = offset + s.Extra
+	}
+	for _, f := range s.Fields {
+		pf := planField{
+			key:    string(appendString(nil, f.Name)) + ":",
+			offset: offset + f.Offset,
+			kind:   f.Kind,
+			list:   f.List,
+			elem:   f.Elem,
+		}
+		if i, ok := p.index[f.Name]; ok { // a derived type redeclares it
+			p.fields[i] = pf
+			continue
+		}
+		p.index[f.Name] = uint32(len(p.fields))
+		p.fields = append(p.fields, pf)
+	}
+}
+
+// EncodeStruct writes the generated value at x (null for nil), described
+// by s: the properties that are set, nulls included, then AdditionalData.
+func EncodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
+	if x == nil {
+		e.Null()
+		return
+	}
+	pl := s.getPlan()
+	extra := *(*Extra)(unsafe.Add(x, pl.extra))
+	b := e.BeginObject(extra)
+	for i := range pl.fields {
+		b = pl.fields[i].append(e, b, x)
+	}
+	e.EndObject(b, extra)
+}
+
+// DecodeStruct reads one JSON object into the zeroed generated value at x,
+// described by s. Keys match exactly; unknown ones go to AdditionalData.
+func DecodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
+	pl := s.getPlan()
+	return d.Object(func(key []byte) error {
+		if i, ok := pl.index[string(key)]; ok {
+			f := &pl.fields[i]
+			return f.decode(d, unsafe.Add(x, f.offset))
+		}
+		return (*Extra)(unsafe.Add(x, pl.extra)).Decode(d, key)
+	})
+}
+
+func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
+	p := unsafe.Add(x, f.offset)
+	if f.elem != nil {
+		return f.elem.append(e, b, f.key, p)
+	}
+	if f.list {
+		return f.appendList(e, b, p)
+	}
+	switch f.kind {
+	case FieldString:
+		return AppendString(b, f.key, *(*Opt[string])(p))
+	case FieldBool:
+		return AppendBool(b, f.key, *(*Opt[bool])(p))
+	case FieldInt16:
+		return AppendInt16(b, f.key, *(*Opt[int16])(p))
+	case FieldInt32:
+		return AppendInt32(b, f.key, *(*Opt[int32])(p))
+	case FieldInt64:
+		return AppendInt64(b, f.key, *(*Opt[int64])(p))
+	case FieldByte:
+		return AppendByte(b, f.key, *(*Opt[uint8])(p))
+	case FieldFloat32:
+		return AppendFloat32(b, f.key, *(*Opt[float32])(p))
+	case FieldFloat64:
+		return AppendFloat64(b, f.key, *(*Opt[float64])(p))
+	case FieldDecimal:
+		return AppendDecimal(e, b, f.key, *(*Opt[Decimal])(p))
+	case FieldBinary:
+		return AppendBinary(b, f.key, *(*Opt[Binary])(p))
+	case FieldRaw:
+		return AppendRaw(e, b, f.key, *(*Opt[json.RawMessage])(p))
+	}
+	panic("graphrt: unknown FieldKind") // a generated table names only the kinds above
+}
+
+func (f *planField) appendList(e *Encoder, b []byte, p unsafe.Pointer) []byte {
+	switch f.kind {
+	case FieldString:
+		return AppendEnums(b, f.key, *(*Opt[[]string])(p))
+	case FieldBool:
+		return AppendSlice(e, b, f.key, *(*Opt[[]bool])(p), (*Encoder).Bool)
+	case FieldInt16:
+		return AppendSlice(e, b, f.key, *(*Opt[[]int16])(p), (*Encoder).Int16)
+	case FieldInt32:
+		return AppendSlice(e, b, f.key, *(*Opt[[]int32])(p), (*Encoder).Int32)
+	case FieldInt64:
+		return AppendSlice(e, b, f.key, *(*Opt[[]int64])(p), (*Encoder).Int64)
+	case FieldByte:
+		return AppendSlice(e, b, f.key, *(*Opt[[]uint8])(p), (*Encoder).Byte)
+	case FieldFloat32:
+		return AppendSlice(e, b, f.key, *(*Opt[[]float32])(p), (*Encoder).Float32)
+	case FieldFloat64:
+		return AppendSlice(e, b, f.key, *(*Opt[[]float64])(p), (*Encoder).Float64)
+	case FieldDecimal:
+		return AppendSlice(e, b, f.key, *(*Opt[[]Decimal])(p), EncodeObject[Decimal])
+	case FieldBinary:
+		return AppendSlice(e, b, f.key, *(*Opt[[]Binary])(p), EncodeObject[Binary])
+	case FieldRaw:
+		return AppendSlice(e, b, f.key, *(*Opt[[]json.RawMessage])(p), EncodeRaw)
+	}
+	panic("graphrt: unknown FieldKind")
+}
+
+func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
+	if f.elem != nil {
+		return f.elem.decode(d, p)
+	}
+	if f.list {
+		return f.decodeList(d, p)
+	}
+	switch f.kind {
+	case FieldString:
+		return d.OptString((*Opt[string])(p))
+	case FieldBool:
+		return d.OptBool((*Opt[bool])(p))
+	case FieldInt16:
+		return d.OptInt16((*Opt[int16])(p))
+	case FieldInt32:
+		return d.OptInt32((*Opt[int32])(p))
+	case FieldInt64:
+		return d.OptInt64((*Opt[int64])(p))
+	case FieldByte:
+		return d.OptByte((*Opt[uint8])(p))
+	case FieldFloat32:
+		return d.OptFloat32((*Opt[float32])(p))
+	case FieldFloat64:
+		return d.OptFloat64((*Opt[float64])(p))
+	case FieldDecimal:
+		return d.OptDecimal((*Opt[Decimal])(p))
+	case FieldBinary:
+		return d.OptBinary((*Opt[Binary])(p))
+	case FieldRaw:
+		return d.OptRaw((*Opt[json.RawMessage])(p))
+	}
+	panic("graphrt: unknown FieldKind")
+}
+
+func (f *planField) decodeList(d *Decoder, p unsafe.Pointer) error {
+	switch f.kind {
+	case FieldString:
+		return DecodeOptStrings(d, (*Opt[[]string])(p))
+	case FieldBool:
+		return DecodeOptSlice(d, (*Opt[[]bool])(p), (*Decoder).Bool)
+	case FieldInt16:
+		return DecodeOptSlice(d, (*Opt[[]int16])(p), (*Decoder).Int16)
+	case FieldInt32:
+		return DecodeOptSlice(d, (*Opt[[]int32])(p), (*Decoder).Int32)
+	case FieldInt64:
+		return DecodeOptSlice(d, (*Opt[[]int64])(p), (*Decoder).Int64)
+	case FieldByte:
+		return DecodeOptSlice(d, (*Opt[[]uint8])(p), (*Decoder).Byte)
+	case FieldFloat32:
+		return DecodeOptSlice(d, (*Opt[[]float32])(p), (*Decoder).Float32)
+	case FieldFloat64:
+		return DecodeOptSlice(d, (*Opt[[]float64])(p), (*Decoder).Float64)
+	case FieldDecimal:
+		return DecodeOptSlice(d, (*Opt[[]Decimal])(p), DecodeObject[Decimal])
+	case FieldBinary:
+		return DecodeOptSlice(d, (*Opt[[]Binary])(p), DecodeObject[Binary])
+	case FieldRaw:
+		return DecodeOptSlice(d, (*Opt[[]json.RawMessage])(p), (*Decoder).RawCompact)
+	}
+	panic("graphrt: unknown FieldKind")
+}
