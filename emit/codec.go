@@ -109,7 +109,7 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 			wrapper = "Slice"
 		}
 		name := g.typeNames[ft.Type]
-		items = append(items, keyed("Elem", rt(wrapper).Types(jen.Id(name), jen.Op("*").Id(name)).Values()))
+		items = append(items, keyed("Elem", jen.Op("&").Add(rt(wrapper)).Types(jen.Id(name), jen.Op("*").Id(name)).Values()))
 	default:
 		kind := "FieldString" // an enum
 		if ft.Enum == nil {

@@ -1001,7 +1001,7 @@ var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 // null leaves v unchanged, the convention encoding/json expects of
 // UnmarshalJSON. The Decoder comes from a pool, so its scratch buffer is
 // reused across calls.
-func Unmarshal[P ObjectDecoder](b []byte, v P) error {
+func Unmarshal(b []byte, v ObjectDecoder) error {
 	d := decoders.Get().(*Decoder)
 	d.Reset(b)
 	err := unmarshal(d, v)

@@ -208,13 +208,13 @@ func TestEncodeOptAndSlices(t *testing.T) {
 func TestOpt(t *testing.T) {
 	var absent Opt[int]
 	null, some := Null[int](), Some(5)
-	if v, ok := absent.Get(); ok || v != 0 || !absent.IsAbsent() || absent.IsNull() || absent.Or(9) != 9 {
+	if v, ok := Get(absent); ok || v != 0 || !IsAbsent(absent) || IsNull(absent) || Or(absent, 9) != 9 {
 		t.Error("absent")
 	}
-	if v, ok := null.Get(); ok || v != 0 || null.IsAbsent() || !null.IsNull() || null.Or(9) != 9 {
+	if v, ok := Get(null); ok || v != 0 || IsAbsent(null) || !IsNull(null) || Or(null, 9) != 9 {
 		t.Error("null")
 	}
-	if v, ok := some.Get(); !ok || v != 5 || some.IsAbsent() || some.IsNull() || some.Or(9) != 5 {
+	if v, ok := Get(some); !ok || v != 5 || IsAbsent(some) || IsNull(some) || Or(some, 9) != 5 {
 		t.Error("some")
 	}
 }

@@ -54,32 +54,94 @@ type Elem interface {
 	append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte
 }
 
-// Ptr is the Elem of an Opt[*T] field.
+// Ptr and Slice are instantiated once per struct type that fields hold,
+// so their methods do the whole job in one body each (pointer receivers:
+// no value-method wrappers), with the type-independent part out of line.
+
+// Ptr is the Elem of an Opt[*T] field: &Ptr[T, *T]{}.
 type Ptr[T any, P interface {
 	*T
 	Object
 }] struct{}
 
-func (Ptr[T, P]) decode(d *Decoder, p unsafe.Pointer) error {
-	return DecodeOptPtr[T, P](d, (*Opt[*T])(p))
+func (*Ptr[T, P]) decode(d *Decoder, p unsafe.Pointer) error {
+	o := (*Opt[*T])(p)
+	if d.Null() {
+		*o = Opt[*T]{Set: true, Null: true}
+		return nil
+	}
+	v := new(T)
+	if err := P(v).DecodeJSON(d); err != nil {
+		return err
+	}
+	*o = Opt[*T]{Value: v, Set: true}
+	return nil
 }
 
-func (Ptr[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
-	return AppendPtr[T, P](e, b, key, *(*Opt[*T])(p))
+func (*Ptr[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
+	o := (*Opt[*T])(p)
+	if !o.Set {
+		return b
+	}
+	return objectMember(e, b, key, P(o.Value), o.Null)
 }
 
-// Slice is the Elem of an Opt[[]T] field: objects held in place.
+// objectMember writes a member holding one object; a nil pointer inside v
+// encodes itself as null.
+func objectMember(e *Encoder, b []byte, key string, v Object, null bool) []byte {
+	b, ok := member(b, key, null)
+	if !ok {
+		return b
+	}
+	e.buf = b
+	v.EncodeJSON(e)
+	return e.buf
+}
+
+// Slice is the Elem of an Opt[[]T] field, objects held in place:
+// &Slice[T, *T]{}.
 type Slice[T any, P interface {
 	*T
 	Object
 }] struct{}
 
-func (Slice[T, P]) decode(d *Decoder, p unsafe.Pointer) error {
-	return DecodeOptObjects[T, P](d, (*Opt[[]T])(p))
+func (*Slice[T, P]) decode(d *Decoder, p unsafe.Pointer) error {
+	o := (*Opt[[]T])(p)
+	if d.Null() {
+		*o = Opt[[]T]{Set: true, Null: true}
+		return nil
+	}
+	out := []T{} // [] stays distinct from null
+	if unsafe.Sizeof(*new(T)) >= largeElem {
+		if n := d.arrayLen(); n > 0 {
+			out = make([]T, 0, n)
+		}
+	}
+	err := d.Array(func() error {
+		var zero T
+		out = append(out, zero)
+		return P(&out[len(out)-1]).DecodeJSON(d)
+	})
+	if err == nil {
+		*o = Opt[[]T]{Value: out, Set: true}
+	}
+	return err
 }
 
-func (Slice[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
-	return AppendObjects[T, P](e, b, key, *(*Opt[[]T])(p))
+func (*Slice[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
+	o := (*Opt[[]T])(p)
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = append(b, '[')
+	for i := range o.Value {
+		P(&o.Value[i]).EncodeJSON(e)
+	}
+	return append(e.buf, ']')
 }
 
 // Poly is the Elem of an Opt[K] field, K a generated Kind interface: the

@@ -44,10 +44,10 @@ func TestPlainEncodingJSON(t *testing.T) {
 		t.Errorf("json.Marshal = %s, want %s", got, want)
 	}
 	back := decode(t, got)
-	if v, ok := back.PercentageComplete.Get(); !ok || v != 42.5 {
+	if v, ok := graphrt.Get(back.PercentageComplete); !ok || v != 42.5 {
 		t.Errorf("PercentageComplete = %+v", back.PercentageComplete)
 	}
-	if v, ok := back.Status.Get(); !ok || v != AsyncJobStatusStatusInProgress {
+	if v, ok := graphrt.Get(back.Status); !ok || v != AsyncJobStatusStatusInProgress {
 		t.Errorf("Status = %+v", back.Status)
 	}
 	if len(back.AdditionalData) != 0 {
@@ -86,9 +86,9 @@ func TestAbsentNullValue(t *testing.T) {
 	} {
 		x := decode(t, tc.in)
 		s := x.Status
-		_, hasValue := s.Get()
-		if s.Set != tc.set || s.IsNull() != tc.null || hasValue != tc.hasValue || s.IsAbsent() == tc.set {
-			t.Errorf("%s: Status = %+v (absent %v, null %v, value %v)", tc.in, s, s.IsAbsent(), s.IsNull(), hasValue)
+		_, hasValue := graphrt.Get(s)
+		if s.Set != tc.set || graphrt.IsNull(s) != tc.null || hasValue != tc.hasValue || graphrt.IsAbsent(s) == tc.set {
+			t.Errorf("%s: Status = %+v (absent %v, null %v, value %v)", tc.in, s, graphrt.IsAbsent(s), graphrt.IsNull(s), hasValue)
 		}
 		if x.PercentageComplete.Set {
 			t.Errorf("%s: PercentageComplete set: %+v", tc.in, x.PercentageComplete)
@@ -166,7 +166,7 @@ func TestUnknownProperties(t *testing.T) {
 
 func TestUnknownEnumValue(t *testing.T) {
 	x := decode(t, `{"status":"archived"}`)
-	v, ok := x.Status.Get()
+	v, ok := graphrt.Get(x.Status)
 	if !ok || v != "archived" {
 		t.Fatalf("Status = %+v, want archived", x.Status)
 	}
@@ -239,7 +239,7 @@ func TestDuplicateKeys(t *testing.T) {
 	// The last value wins, as with encoding/json, for documented and
 	// unknown properties alike; an unknown one keeps its first position.
 	x := decode(t, `{"status":"failed","u":1,"v":2,"status":"completed","u":3}`)
-	if v, _ := x.Status.Get(); v != AsyncJobStatusStatusCompleted {
+	if v, _ := graphrt.Get(x.Status); v != AsyncJobStatusStatusCompleted {
 		t.Errorf("Status = %q, want completed", v)
 	}
 	if got := encode(t, x); got != `{"status":"completed","u":3,"v":2}` {
@@ -313,7 +313,7 @@ func equal(a, b AsyncJobStatus) bool {
 	if math.Signbit(pa.Value) != math.Signbit(pb.Value) {
 		return false
 	}
-	if a.Status != b.Status || len(a.AdditionalData) != len(b.AdditionalData) {
+	if a.Status.Value != b.Status.Value || a.Status.Set != b.Status.Set || a.Status.Null != b.Status.Null || len(a.AdditionalData) != len(b.AdditionalData) {
 		return false
 	}
 	for i := range a.AdditionalData {

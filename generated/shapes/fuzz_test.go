@@ -171,6 +171,9 @@ func sameValue(a, b reflect.Value) bool {
 		return true
 	case reflect.Struct:
 		for i := range a.NumField() {
+			if a.Type().Field(i).Name == "_" {
+				continue // Opt's zero-size marker
+			}
 			if !sameValue(a.Field(i), b.Field(i)) {
 				return false
 			}

@@ -52,8 +52,8 @@ func (x *IdentitySet) DecodeJSON(d *graphrt.Decoder) error {
 var codecOfIdentitySet = graphrt.Struct{
 	Extra: unsafe.Offsetof(IdentitySet{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "application", Offset: unsafe.Offsetof(IdentitySet{}.Application), Elem: graphrt.Ptr[Identity, *Identity]{}},
-		{Name: "device", Offset: unsafe.Offsetof(IdentitySet{}.Device), Elem: graphrt.Ptr[Identity, *Identity]{}},
-		{Name: "user", Offset: unsafe.Offsetof(IdentitySet{}.User), Elem: graphrt.Ptr[Identity, *Identity]{}},
+		{Name: "application", Offset: unsafe.Offsetof(IdentitySet{}.Application), Elem: &graphrt.Ptr[Identity, *Identity]{}},
+		{Name: "device", Offset: unsafe.Offsetof(IdentitySet{}.Device), Elem: &graphrt.Ptr[Identity, *Identity]{}},
+		{Name: "user", Offset: unsafe.Offsetof(IdentitySet{}.User), Elem: &graphrt.Ptr[Identity, *Identity]{}},
 	},
 }

@@ -57,7 +57,7 @@ var codecOfMailboxSettings = graphrt.Struct{
 	Fields: []graphrt.Field{
 		{Name: "archiveFolder", Offset: unsafe.Offsetof(MailboxSettings{}.ArchiveFolder), Kind: graphrt.FieldString},
 		{Name: "dateFormat", Offset: unsafe.Offsetof(MailboxSettings{}.DateFormat), Kind: graphrt.FieldString},
-		{Name: "language", Offset: unsafe.Offsetof(MailboxSettings{}.Language), Elem: graphrt.Ptr[LocaleInfo, *LocaleInfo]{}},
+		{Name: "language", Offset: unsafe.Offsetof(MailboxSettings{}.Language), Elem: &graphrt.Ptr[LocaleInfo, *LocaleInfo]{}},
 		{Name: "timeFormat", Offset: unsafe.Offsetof(MailboxSettings{}.TimeFormat), Kind: graphrt.FieldString},
 		{Name: "timeZone", Offset: unsafe.Offsetof(MailboxSettings{}.TimeZone), Kind: graphrt.FieldString},
 	},

@@ -30,7 +30,7 @@ func TestPolymorphicCollection(t *testing.T) {
 	if err := json.Unmarshal([]byte(mixedMembers), &g); err != nil {
 		t.Fatal(err)
 	}
-	members, ok := g.Members.Get()
+	members, ok := graphrt.Get(g.Members)
 	if !ok || len(members) != 7 {
 		t.Fatalf("members = %+v", g.Members)
 	}
@@ -45,19 +45,19 @@ func TestPolymorphicCollection(t *testing.T) {
 	// Each value is its derived type with its own fields, and every value
 	// reaches the base part through the interface.
 	u := members[0].(*User)
-	if u.DisplayName.Or("") != "Ada" || !u.AccountEnabled.Or(false) || u.GetDirectoryObject().ID.Or("") != "u1" {
+	if graphrt.Or(u.DisplayName, "") != "Ada" || !graphrt.Or(u.AccountEnabled, false) || graphrt.Or(u.GetDirectoryObject().ID, "") != "u1" {
 		t.Errorf("user = %+v", u)
 	}
 	inner := members[1].(*Group).Members.Value
-	if len(inner) != 1 || inner[0].(*User).ID.Or("") != "u3" {
+	if len(inner) != 1 || graphrt.Or(inner[0].(*User).ID, "") != "u3" {
 		t.Errorf("nested polymorphic collection = %#v", inner)
 	}
-	if d := members[2].(*Device); d.OperatingSystem.Or("") != "Linux" || d.DeviceVersion.Or(0) != 2 {
+	if d := members[2].(*Device); graphrt.Or(d.OperatingSystem, "") != "Linux" || graphrt.Or(d.DeviceVersion, 0) != 2 {
 		t.Errorf("device = %+v", d)
 	}
 	// An unknown type falls back to the declared type and keeps everything.
 	sp := members[3].(*DirectoryObject)
-	if sp.ID.Or("") != "sp1" {
+	if graphrt.Or(sp.ID, "") != "sp1" {
 		t.Errorf("fallback lost the base field: %+v", sp)
 	}
 	if v, _ := sp.AdditionalData.Get("appId"); string(v) != `"42"` {
@@ -205,7 +205,7 @@ func TestRegistry(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"displayName":"Ada"}`), v); err != nil {
 		t.Fatal(err)
 	}
-	if v.(*User).DisplayName.Or("") != "Ada" {
+	if graphrt.Or(v.(*User).DisplayName, "") != "Ada" {
 		t.Errorf("decoding into the registry's value: %+v", v)
 	}
 }
@@ -219,8 +219,8 @@ func TestPage(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.Count.Or(0) != 2 || !strings.HasSuffix(p.NextLink.Or(""), "skiptoken=X") || len(p.Value.Value) != 2 ||
-		p.Value.Value[0].DisplayName.Or("") != "Ada" || p.DeltaLink.Set {
+	if graphrt.Or(p.Count, 0) != 2 || !strings.HasSuffix(graphrt.Or(p.NextLink, ""), "skiptoken=X") || len(p.Value.Value) != 2 ||
+		graphrt.Or(p.Value.Value[0].DisplayName, "") != "Ada" || p.DeltaLink.Set {
 		t.Errorf("page = %+v", p)
 	}
 	out, err := json.Marshal(p)
