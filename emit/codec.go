@@ -104,12 +104,10 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 	case ft.Type != nil && g.poly[ft.Type] != nil:
 		items = append(items, keyed("Elem", jen.Op("&").Id(g.polyTable(ft.Type, ft.Collection))))
 	case ft.Type != nil:
-		wrapper := "Ptr"
+		items = append(items, keyed("Type", jen.Parens(jen.Op("*").Id(g.typeNames[ft.Type])).Parens(jen.Nil())))
 		if ft.Collection {
-			wrapper = "Slice"
+			items = append(items, keyed("List", jen.True()))
 		}
-		name := g.typeNames[ft.Type]
-		items = append(items, keyed("Elem", jen.Op("&").Add(rt(wrapper)).Types(jen.Id(name), jen.Op("*").Id(name)).Values()))
 	default:
 		kind := "FieldString" // an enum
 		if ft.Enum == nil {
@@ -136,9 +134,9 @@ func (g *generator) polyTable(base *model.Type, collection bool) string {
 	return tableName(g.poly[base].kind)
 }
 
-// codecs writes MarshalJSON/UnmarshalJSON, the streaming methods behind
-// them, and the table they walk. A derived type's table names its base's,
-// so the wire stays flat.
+// codecs writes MarshalJSON, UnmarshalJSON and CodecTable, and the table
+// they walk: no other codec code per type. A derived type's table names
+// its base's, so the wire stays flat.
 func (g *generator) codecs(f *jen.File, t *model.Type) {
 	name := g.typeNames[t]
 	x := jen.Id("x")
@@ -146,22 +144,15 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 
 	comment(f, "MarshalJSON encodes the properties that are set, nulls included, then AdditionalData.")
 	f.Func().Params(x.Clone().Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Id("e").Op(":=").Add(rt("AcquireEncoder")).Call(),
-		jen.Id("x").Dot("EncodeJSON").Call(jen.Id("e")),
-		jen.Return(rt("ReleaseEncoder").Call(jen.Id("e"))),
+		jen.Return(rt("MarshalStruct").Call(jen.Qual("unsafe", "Pointer").Call(jen.Op("&").Id("x")), table.Clone())),
 	)
-	comment(f, "UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys go to AdditionalData.")
+	comment(f, "UnmarshalJSON decodes with exact, case-sensitive key matching, replacing what x held; unknown keys go to AdditionalData.")
 	f.Func().Params(x.Clone().Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.Return(rt("Unmarshal").Call(jen.Id("b"), jen.Id("x"))),
+		jen.Return(rt("UnmarshalObject").Call(jen.Id("b"), jen.Id("x"))),
 	)
-	comment(f, "EncodeJSON writes x as one JSON object (null for a nil x).")
-	f.Func().Params(x.Clone().Op("*").Id(name)).Id("EncodeJSON").Params(jen.Id("e").Op("*").Add(rt("Encoder"))).Block(
-		rt("EncodeStruct").Call(jen.Id("e"), jen.Qual("unsafe", "Pointer").Call(jen.Id("x")), table.Clone()),
-	)
-	comment(f, "DecodeJSON reads one JSON object into x, replacing what x held.")
-	f.Func().Params(x.Clone().Op("*").Id(name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Add(rt("Decoder"))).Error().Block(
-		jen.Op("*").Id("x").Op("=").Id(name).Values(),
-		jen.Return(rt("DecodeStruct").Call(jen.Id("d"), jen.Qual("unsafe", "Pointer").Call(jen.Id("x")), table.Clone())),
+	comment(f, "CodecTable returns the table graphrt's codecs walk for "+name+".")
+	f.Func().Params(jen.Op("*").Id(name)).Id("CodecTable").Params().Op("*").Add(rt("Struct")).Block(
+		jen.Return(table.Clone()),
 	)
 	f.Line()
 	multi := jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
@@ -171,6 +162,12 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 			d.Add(keyed("BaseOffset", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot(g.typeNames[t.Base]))))
 		} else {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
+		}
+		if g.nested[t] {
+			d.Add(keyed("Size", jen.Qual("unsafe", "Sizeof").Call(jen.Id(name).Values())))
+			d.Add(keyed("New", jen.Func().Params(jen.Id("n").Int()).Qual("unsafe", "Pointer").Block(
+				jen.Return(jen.Qual("unsafe", "Pointer").Call(jen.Qual("unsafe", "SliceData").Call(jen.Make(jen.Index().Id(name), jen.Id("n"))))),
+			)))
 		}
 		if len(t.Fields) > 0 {
 			d.Add(keyed("Fields", jen.Index().Add(rt("Field")).CustomFunc(multi, func(fs *jen.Group) {

@@ -129,7 +129,10 @@ type generator struct {
 	fields      map[*model.Field]string
 	// poly holds, for each type with derived types, its Kind interface and
 	// codecs (see poly.go).
-	poly          map[*model.Type]*polyBase
+	poly map[*model.Type]*polyBase
+	// nested holds the types some field holds by pointer or in a slice:
+	// their tables carry Size and New.
+	nested        map[*model.Type]bool
 	registryNew   string
 	registryNames string
 	// collisions reports every name that had to take a numeric suffix.
@@ -186,8 +189,14 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 		}
 	}
 	g.namePolymorphism(s, pkg)
+	g.nested = map[*model.Type]bool{}
 	for _, t := range s.Types {
 		g.nameFields(t)
+		for _, f := range t.Fields {
+			if ft := f.Type.Type; ft != nil && g.poly[ft] == nil {
+				g.nested[ft] = true
+			}
+		}
 	}
 	return g
 }
@@ -223,7 +232,7 @@ func qualifiedGoName(ns, short string) string {
 // the names promoted from embedded bases and the codec methods.
 func (g *generator) nameFields(t *model.Type) {
 	scope := namespace{}
-	for _, m := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON", "EncodeJSON", "DecodeJSON"} {
+	for _, m := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON", "CodecTable"} {
 		scope.reserve(m, "the generated "+m, model.Pos{})
 	}
 	for b := t.Base; b != nil; b = b.Base {

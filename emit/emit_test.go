@@ -464,7 +464,7 @@ func TestUnifiedDiffApplies(t *testing.T) {
 	edits := map[string]string{
 		"first line":  strings.Replace(base, "// Code generated", "// Code edited", 1),
 		"last line":   strings.TrimSuffix(base, "}\n") + "}",
-		"many":        strings.ReplaceAll(base, "x.", "y."),
+		"many":        strings.ReplaceAll(base, "graphrt.", "rt."),
 		"drop half":   strings.Join(lines[:len(lines)/2], ""),
 		"add at end":  base + "\nvar extra = 1\n",
 		"interleaved": strings.ReplaceAll(strings.ReplaceAll(base, "\treturn", "\t// note\n\treturn"), "graphrt.Opt", "graphrt.Option"),

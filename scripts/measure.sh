@@ -44,7 +44,8 @@ MOD
 declare -A wall rss size
 build() { # label, dir
   local label=$1 dir=$2
-  ( cd "$dir" && GOCACHE="$work/cache-$label" GOFLAGS=-mod=mod /usr/bin/time -v go build -o "$work/bin-$label" . ) 2>"$work/time-$label" >/dev/null
+  ( cd "$dir" && GOCACHE="$work/cache-$label" GOFLAGS=-mod=mod /usr/bin/time -v go build -o "$work/bin-$label" . ) 2>"$work/time-$label" >/dev/null ||
+    { echo "$label: go build failed:" >&2; cat "$work/time-$label" >&2; exit 1; }
   wall[$label]=$(grep 'Elapsed (wall clock)' "$work/time-$label" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss[$label]=$(( $(grep 'Maximum resident' "$work/time-$label" | awk '{print $NF}') / 1024 ))
   size[$label]=$(stat -c %s "$work/bin-$label")

@@ -5,12 +5,6 @@ import (
 	"fmt"
 )
 
-// Object is what every generated type's pointer implements.
-type Object interface {
-	ObjectEncoder
-	ObjectDecoder
-}
-
 // Page is one response of a collection request:
 //
 //	{"@odata.context": "...", "@odata.count": 2, "@odata.nextLink": "...", "value": [...]}
@@ -108,7 +102,7 @@ func (p *Page[T]) decode(d *Decoder, dec func(*Decoder) (T, error)) error {
 			err := d.Array(func() error {
 				var zero T
 				out = append(out, zero)
-				return any(&out[len(out)-1]).(ObjectDecoder).DecodeJSON(d)
+				return Decode(d, any(&out[len(out)-1]).(Object))
 			})
 			if err == nil {
 				p.Value = Some(out)
@@ -154,7 +148,7 @@ func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
 		if b, ok = member(b, `"value":`, p.Value.Null); ok {
 			e.buf = append(b, '[')
 			for i := range p.Value.Value {
-				any(&p.Value.Value[i]).(ObjectEncoder).EncodeJSON(e)
+				Encode(e, any(&p.Value.Value[i]).(Object))
 			}
 			b = append(e.buf, ']')
 		}

@@ -2,6 +2,7 @@ package graphrt
 
 import (
 	"encoding/json"
+	"errors"
 	"sync/atomic"
 	"unsafe"
 )
@@ -42,94 +43,89 @@ const (
 type Field struct {
 	Name   string    // the JSON member name
 	Offset uintptr   // of the Opt field in the struct
-	Kind   FieldKind // for a scalar (when Elem is nil)
-	List   bool      // Opt[[]T] rather than Opt[T], for a scalar
-	Elem   Elem      // for an object or a collection of objects
+	Kind   FieldKind // for a scalar
+	List   bool      // Opt[[]T] rather than Opt[T] (or Opt[*T])
+	// Type is (*T)(nil) for a field holding generated struct type T: an
+	// Opt[*T], or with List an Opt[[]T].
+	Type Object
+	Elem Elem // for a field holding a Kind interface
 }
 
-// Elem encodes and decodes a field that holds generated objects. It is
-// implemented by Ptr, Slice, Poly and PolySlice only.
+// Elem encodes and decodes a field declared with a base type that has
+// derived types. It is implemented by Poly and PolySlice only.
 type Elem interface {
 	decode(d *Decoder, p unsafe.Pointer) error
 	append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte
 }
 
-// Ptr and Slice are instantiated once per struct type that fields hold,
-// so their methods do the whole job in one body each (pointer receivers:
-// no value-method wrappers), with the type-independent part out of line.
+// rawSlice is the layout of any slice; Opt[rawSlice] is that of any
+// Opt[[]T], as Opt[unsafe.Pointer] is that of any Opt[*T].
+type rawSlice struct {
+	data     unsafe.Pointer
+	len, cap int
+}
 
-// Ptr is the Elem of an Opt[*T] field: &Ptr[T, *T]{}.
-type Ptr[T any, P interface {
-	*T
-	Object
-}] struct{}
-
-func (*Ptr[T, P]) decode(d *Decoder, p unsafe.Pointer) error {
-	o := (*Opt[*T])(p)
+// decodeObject reads an Opt[*T] field, T described by t.
+func decodeObject(d *Decoder, p unsafe.Pointer, t *Struct) error {
+	o := (*Opt[unsafe.Pointer])(p)
 	if d.Null() {
-		*o = Opt[*T]{Set: true, Null: true}
+		*o = Opt[unsafe.Pointer]{Set: true, Null: true}
 		return nil
 	}
-	v := new(T)
-	if err := P(v).DecodeJSON(d); err != nil {
+	v := t.New(1)
+	if err := DecodeStruct(d, v, t); err != nil {
 		return err
 	}
-	*o = Opt[*T]{Value: v, Set: true}
+	*o = Opt[unsafe.Pointer]{Value: v, Set: true}
 	return nil
 }
 
-func (*Ptr[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
-	o := (*Opt[*T])(p)
-	if !o.Set {
-		return b
-	}
-	return objectMember(e, b, key, P(o.Value), o.Null)
-}
-
-// objectMember writes a member holding one object; a nil pointer inside v
-// encodes itself as null.
-func objectMember(e *Encoder, b []byte, key string, v Object, null bool) []byte {
-	b, ok := member(b, key, null)
-	if !ok {
-		return b
-	}
-	e.buf = b
-	v.EncodeJSON(e)
-	return e.buf
-}
-
-// Slice is the Elem of an Opt[[]T] field, objects held in place:
-// &Slice[T, *T]{}.
-type Slice[T any, P interface {
-	*T
-	Object
-}] struct{}
-
-func (*Slice[T, P]) decode(d *Decoder, p unsafe.Pointer) error {
-	o := (*Opt[[]T])(p)
+// decodeObjects reads an Opt[[]T] field into one array of exactly the
+// elements the input holds, decoded in place.
+func decodeObjects(d *Decoder, p unsafe.Pointer, t *Struct) error {
+	o := (*Opt[rawSlice])(p)
 	if d.Null() {
-		*o = Opt[[]T]{Set: true, Null: true}
+		*o = Opt[rawSlice]{Set: true, Null: true}
 		return nil
 	}
-	out := []T{} // [] stays distinct from null
-	if unsafe.Sizeof(*new(T)) >= largeElem {
-		if n := d.arrayLen(); n > 0 {
-			out = make([]T, 0, n)
+	n := d.arrayLen()
+	if n < 0 { // not a well-formed array: decoding it says where
+		scratch := t.New(1)
+		if err := d.Array(func() error { return DecodeStruct(d, scratch, t) }); err != nil {
+			return err
 		}
+		return d.errAt(d.pos, "malformed array")
 	}
+	data, i := t.New(n), 0 // a non-nil data pointer even for []: not null
 	err := d.Array(func() error {
-		var zero T
-		out = append(out, zero)
-		return P(&out[len(out)-1]).DecodeJSON(d)
+		if i == n {
+			return d.errAt(d.pos, "array longer than counted")
+		}
+		i++
+		return DecodeStruct(d, unsafe.Add(data, uintptr(i-1)*t.Size), t)
 	})
 	if err == nil {
-		*o = Opt[[]T]{Value: out, Set: true}
+		*o = Opt[rawSlice]{Value: rawSlice{data, n, n}, Set: true}
 	}
 	return err
 }
 
-func (*Slice[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
-	o := (*Opt[[]T])(p)
+func appendObject(e *Encoder, b []byte, key string, p unsafe.Pointer, t *Struct) []byte {
+	o := (*Opt[unsafe.Pointer])(p)
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = b
+	EncodeStruct(e, o.Value, t) // nil is null
+	return e.buf
+}
+
+func appendObjects(e *Encoder, b []byte, key string, p unsafe.Pointer, t *Struct) []byte {
+	o := (*Opt[rawSlice])(p)
 	if !o.Set {
 		return b
 	}
@@ -138,8 +134,8 @@ func (*Slice[T, P]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) [
 		return b
 	}
 	e.buf = append(b, '[')
-	for i := range o.Value {
-		P(&o.Value[i]).EncodeJSON(e)
+	for i := range o.Value.len {
+		EncodeStruct(e, unsafe.Add(o.Value.data, uintptr(i)*t.Size), t)
 	}
 	return append(e.buf, ']')
 }
@@ -184,6 +180,10 @@ type Struct struct {
 	Extra uintptr
 	// Fields are the type's own properties, in documentation order.
 	Fields []Field
+	// Size and New are set for a type that other types' fields hold: its
+	// size, and a function returning n zeroed values in one array.
+	Size uintptr
+	New  func(n int) unsafe.Pointer
 
 	plan atomic.Pointer[plan] // built on first use
 }
@@ -202,6 +202,7 @@ type planField struct {
 	kind   FieldKind
 	list   bool
 	elem   Elem
+	obj    *Struct // the table of a nested generated type
 }
 
 func (s *Struct) getPlan() *plan {
@@ -227,6 +228,9 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 			kind:   f.Kind,
 			list:   f.List,
 			elem:   f.Elem,
+		}
+		if f.Type != nil {
+			pf.obj = f.Type.CodecTable()
 		}
 		if i, ok := p.index[f.Name]; ok { // a derived type redeclares it
 			p.fields[i] = pf
@@ -268,10 +272,14 @@ func DecodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
 
 func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
 	p := unsafe.Add(x, f.offset)
-	if f.elem != nil {
+	switch {
+	case f.obj != nil && f.list:
+		return appendObjects(e, b, f.key, p, f.obj)
+	case f.obj != nil:
+		return appendObject(e, b, f.key, p, f.obj)
+	case f.elem != nil:
 		return f.elem.append(e, b, f.key, p)
-	}
-	if f.list {
+	case f.list:
 		return f.appendList(e, b, p)
 	}
 	switch f.kind {
@@ -298,8 +306,11 @@ func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
 	case FieldRaw:
 		return AppendRaw(e, b, f.key, *(*Opt[json.RawMessage])(p))
 	}
-	panic("graphrt: unknown FieldKind") // a generated table names only the kinds above
+	e.fail(errUnknownKind) // only a hand-written table could get here
+	return b
 }
+
+var errUnknownKind = errors.New("graphrt: a table names an unknown FieldKind")
 
 func (f *planField) appendList(e *Encoder, b []byte, p unsafe.Pointer) []byte {
 	switch f.kind {
@@ -326,14 +337,19 @@ func (f *planField) appendList(e *Encoder, b []byte, p unsafe.Pointer) []byte {
 	case FieldRaw:
 		return AppendSlice(e, b, f.key, *(*Opt[[]json.RawMessage])(p), EncodeRaw)
 	}
-	panic("graphrt: unknown FieldKind")
+	e.fail(errUnknownKind)
+	return b
 }
 
 func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
-	if f.elem != nil {
+	switch {
+	case f.obj != nil && f.list:
+		return decodeObjects(d, p, f.obj)
+	case f.obj != nil:
+		return decodeObject(d, p, f.obj)
+	case f.elem != nil:
 		return f.elem.decode(d, p)
-	}
-	if f.list {
+	case f.list:
 		return f.decodeList(d, p)
 	}
 	switch f.kind {
@@ -360,7 +376,7 @@ func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
 	case FieldRaw:
 		return d.OptRaw((*Opt[json.RawMessage])(p))
 	}
-	panic("graphrt: unknown FieldKind")
+	return errUnknownKind
 }
 
 func (f *planField) decodeList(d *Decoder, p unsafe.Pointer) error {
@@ -388,5 +404,5 @@ func (f *planField) decodeList(d *Decoder, p unsafe.Pointer) error {
 	case FieldRaw:
 		return DecodeOptSlice(d, (*Opt[[]json.RawMessage])(p), (*Decoder).RawCompact)
 	}
-	panic("graphrt: unknown FieldKind")
+	return errUnknownKind
 }

@@ -28,26 +28,18 @@ type AsyncJobStatus struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x AsyncJobStatus) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfAsyncJobStatus)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *AsyncJobStatus) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *AsyncJobStatus) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfAsyncJobStatus)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *AsyncJobStatus) DecodeJSON(d *graphrt.Decoder) error {
-	*x = AsyncJobStatus{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfAsyncJobStatus)
+// CodecTable returns the table graphrt's codecs walk for AsyncJobStatus.
+func (*AsyncJobStatus) CodecTable() *graphrt.Struct {
+	return &codecOfAsyncJobStatus
 }
 
 var codecOfAsyncJobStatus = graphrt.Struct{

@@ -11,8 +11,8 @@ import (
 // NewByODataType returns a new, empty value of the type an "@odata.type"
 // names, with or without the leading '#' ("#microsoft.graph.user"), or nil
 // when no generated type has that name. Decode into the result with
-// json.Unmarshal or its DecodeJSON method. Programs that never call it do not
-// link every type.
+// json.Unmarshal or graphrt.Decode. Programs that never call it do not link
+// every type.
 func NewByODataType(name string) graphrt.Object {
 	switch strings.TrimPrefix(name, "#") {
 	case "microsoft.graph.asyncJobStatus", "oneDrive.asyncOperationStatus":

@@ -24,30 +24,26 @@ type AssignedLicense struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x AssignedLicense) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfAssignedLicense)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *AssignedLicense) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *AssignedLicense) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfAssignedLicense)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *AssignedLicense) DecodeJSON(d *graphrt.Decoder) error {
-	*x = AssignedLicense{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfAssignedLicense)
+// CodecTable returns the table graphrt's codecs walk for AssignedLicense.
+func (*AssignedLicense) CodecTable() *graphrt.Struct {
+	return &codecOfAssignedLicense
 }
 
 var codecOfAssignedLicense = graphrt.Struct{
 	Extra: unsafe.Offsetof(AssignedLicense{}.AdditionalData),
+	Size:  unsafe.Sizeof(AssignedLicense{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]AssignedLicense, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "disabledPlans", Offset: unsafe.Offsetof(AssignedLicense{}.DisabledPlans), Kind: graphrt.FieldString, List: true},
 		{Name: "skuId", Offset: unsafe.Offsetof(AssignedLicense{}.SkuID), Kind: graphrt.FieldString},

@@ -26,30 +26,26 @@ type AssignedPlan struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x AssignedPlan) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfAssignedPlan)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *AssignedPlan) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *AssignedPlan) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfAssignedPlan)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *AssignedPlan) DecodeJSON(d *graphrt.Decoder) error {
-	*x = AssignedPlan{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfAssignedPlan)
+// CodecTable returns the table graphrt's codecs walk for AssignedPlan.
+func (*AssignedPlan) CodecTable() *graphrt.Struct {
+	return &codecOfAssignedPlan
 }
 
 var codecOfAssignedPlan = graphrt.Struct{
 	Extra: unsafe.Offsetof(AssignedPlan{}.AdditionalData),
+	Size:  unsafe.Sizeof(AssignedPlan{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]AssignedPlan, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "assignedDateTime", Offset: unsafe.Offsetof(AssignedPlan{}.AssignedDateTime), Kind: graphrt.FieldString},
 		{Name: "service", Offset: unsafe.Offsetof(AssignedPlan{}.Service), Kind: graphrt.FieldString},

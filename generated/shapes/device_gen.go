@@ -67,26 +67,18 @@ type Device struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x Device) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfDevice)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *Device) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *Device) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfDevice)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *Device) DecodeJSON(d *graphrt.Decoder) error {
-	*x = Device{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfDevice)
+// CodecTable returns the table graphrt's codecs walk for Device.
+func (*Device) CodecTable() *graphrt.Struct {
+	return &codecOfDevice
 }
 
 var codecOfDevice = graphrt.Struct{

@@ -19,26 +19,18 @@ type DirectoryObject struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x DirectoryObject) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfDirectoryObject)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *DirectoryObject) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *DirectoryObject) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfDirectoryObject)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *DirectoryObject) DecodeJSON(d *graphrt.Decoder) error {
-	*x = DirectoryObject{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfDirectoryObject)
+// CodecTable returns the table graphrt's codecs walk for DirectoryObject.
+func (*DirectoryObject) CodecTable() *graphrt.Struct {
+	return &codecOfDirectoryObject
 }
 
 var codecOfDirectoryObject = graphrt.Struct{
@@ -83,7 +75,7 @@ func DecodeDirectoryObjectKind(d *graphrt.Decoder) (DirectoryObjectKind, error) 
 		}
 		v = new(DirectoryObject)
 	}
-	if err := v.DecodeJSON(d); err != nil {
+	if err := graphrt.Decode(d, v); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -103,7 +95,7 @@ func EncodeDirectoryObjectKind(e *graphrt.Encoder, v DirectoryObjectKind) {
 	case *User:
 		e.TypeHint("#microsoft.graph.user")
 	}
-	graphrt.EncodeValue(e, v)
+	graphrt.Encode(e, v)
 }
 
 var codecOfDirectoryObjectKind = graphrt.Poly[DirectoryObjectKind]{

@@ -28,26 +28,18 @@ type DirectoryRole struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x DirectoryRole) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfDirectoryRole)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *DirectoryRole) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *DirectoryRole) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfDirectoryRole)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *DirectoryRole) DecodeJSON(d *graphrt.Decoder) error {
-	*x = DirectoryRole{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfDirectoryRole)
+// CodecTable returns the table graphrt's codecs walk for DirectoryRole.
+func (*DirectoryRole) CodecTable() *graphrt.Struct {
+	return &codecOfDirectoryRole
 }
 
 var codecOfDirectoryRole = graphrt.Struct{

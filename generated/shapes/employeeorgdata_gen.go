@@ -24,30 +24,26 @@ type EmployeeOrgData struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x EmployeeOrgData) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfEmployeeOrgData)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *EmployeeOrgData) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *EmployeeOrgData) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfEmployeeOrgData)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *EmployeeOrgData) DecodeJSON(d *graphrt.Decoder) error {
-	*x = EmployeeOrgData{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfEmployeeOrgData)
+// CodecTable returns the table graphrt's codecs walk for EmployeeOrgData.
+func (*EmployeeOrgData) CodecTable() *graphrt.Struct {
+	return &codecOfEmployeeOrgData
 }
 
 var codecOfEmployeeOrgData = graphrt.Struct{
 	Extra: unsafe.Offsetof(EmployeeOrgData{}.AdditionalData),
+	Size:  unsafe.Sizeof(EmployeeOrgData{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]EmployeeOrgData, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "costCenter", Offset: unsafe.Offsetof(EmployeeOrgData{}.CostCenter), Kind: graphrt.FieldString},
 		{Name: "division", Offset: unsafe.Offsetof(EmployeeOrgData{}.Division), Kind: graphrt.FieldString},

@@ -22,26 +22,18 @@ type Entity struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x Entity) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfEntity)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *Entity) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *Entity) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfEntity)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *Entity) DecodeJSON(d *graphrt.Decoder) error {
-	*x = Entity{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfEntity)
+// CodecTable returns the table graphrt's codecs walk for Entity.
+func (*Entity) CodecTable() *graphrt.Struct {
+	return &codecOfEntity
 }
 
 var codecOfEntity = graphrt.Struct{
@@ -89,7 +81,7 @@ func DecodeEntityKind(d *graphrt.Decoder) (EntityKind, error) {
 		}
 		v = new(Entity)
 	}
-	if err := v.DecodeJSON(d); err != nil {
+	if err := graphrt.Decode(d, v); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -110,7 +102,7 @@ func EncodeEntityKind(e *graphrt.Encoder, v EntityKind) {
 	case *User:
 		e.TypeHint("#microsoft.graph.user")
 	}
-	graphrt.EncodeValue(e, v)
+	graphrt.Encode(e, v)
 }
 
 var codecOfEntityKind = graphrt.Poly[EntityKind]{

@@ -104,26 +104,18 @@ type Group struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x Group) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfGroup)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *Group) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *Group) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfGroup)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *Group) DecodeJSON(d *graphrt.Decoder) error {
-	*x = Group{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfGroup)
+// CodecTable returns the table graphrt's codecs walk for Group.
+func (*Group) CodecTable() *graphrt.Struct {
+	return &codecOfGroup
 }
 
 var codecOfGroup = graphrt.Struct{
@@ -131,7 +123,7 @@ var codecOfGroup = graphrt.Struct{
 	BaseOffset: unsafe.Offsetof(Group{}.DirectoryObject),
 	Fields: []graphrt.Field{
 		{Name: "allowExternalSenders", Offset: unsafe.Offsetof(Group{}.AllowExternalSenders), Kind: graphrt.FieldBool},
-		{Name: "assignedLicenses", Offset: unsafe.Offsetof(Group{}.AssignedLicenses), Elem: &graphrt.Slice[AssignedLicense, *AssignedLicense]{}},
+		{Name: "assignedLicenses", Offset: unsafe.Offsetof(Group{}.AssignedLicenses), Type: (*AssignedLicense)(nil), List: true},
 		{Name: "autoSubscribeNewMembers", Offset: unsafe.Offsetof(Group{}.AutoSubscribeNewMembers), Kind: graphrt.FieldBool},
 		{Name: "classification", Offset: unsafe.Offsetof(Group{}.Classification), Kind: graphrt.FieldString},
 		{Name: "createdDateTime", Offset: unsafe.Offsetof(Group{}.CreatedDateTime), Kind: graphrt.FieldString},
@@ -146,7 +138,7 @@ var codecOfGroup = graphrt.Struct{
 		{Name: "mailEnabled", Offset: unsafe.Offsetof(Group{}.MailEnabled), Kind: graphrt.FieldBool},
 		{Name: "mailNickname", Offset: unsafe.Offsetof(Group{}.MailNickname), Kind: graphrt.FieldString},
 		{Name: "onPremisesLastSyncDateTime", Offset: unsafe.Offsetof(Group{}.OnPremisesLastSyncDateTime), Kind: graphrt.FieldString},
-		{Name: "onPremisesProvisioningErrors", Offset: unsafe.Offsetof(Group{}.OnPremisesProvisioningErrors), Elem: &graphrt.Slice[OnPremisesProvisioningError, *OnPremisesProvisioningError]{}},
+		{Name: "onPremisesProvisioningErrors", Offset: unsafe.Offsetof(Group{}.OnPremisesProvisioningErrors), Type: (*OnPremisesProvisioningError)(nil), List: true},
 		{Name: "onPremisesSecurityIdentifier", Offset: unsafe.Offsetof(Group{}.OnPremisesSecurityIdentifier), Kind: graphrt.FieldString},
 		{Name: "onPremisesSyncEnabled", Offset: unsafe.Offsetof(Group{}.OnPremisesSyncEnabled), Kind: graphrt.FieldBool},
 		{Name: "preferredDataLocation", Offset: unsafe.Offsetof(Group{}.PreferredDataLocation), Kind: graphrt.FieldString},
@@ -166,7 +158,7 @@ var codecOfGroup = graphrt.Struct{
 		{Name: "createdOnBehalfOf", Offset: unsafe.Offsetof(Group{}.CreatedOnBehalfOf), Elem: &codecOfDirectoryObjectKind},
 		{Name: "memberOf", Offset: unsafe.Offsetof(Group{}.MemberOf), Elem: &listCodecOfDirectoryObjectKind},
 		{Name: "members", Offset: unsafe.Offsetof(Group{}.Members), Elem: &listCodecOfDirectoryObjectKind},
-		{Name: "membersWithLicenseErrors", Offset: unsafe.Offsetof(Group{}.MembersWithLicenseErrors), Elem: &graphrt.Slice[User, *User]{}},
+		{Name: "membersWithLicenseErrors", Offset: unsafe.Offsetof(Group{}.MembersWithLicenseErrors), Type: (*User)(nil), List: true},
 		{Name: "owners", Offset: unsafe.Offsetof(Group{}.Owners), Elem: &listCodecOfDirectoryObjectKind},
 		{Name: "rejectedSenders", Offset: unsafe.Offsetof(Group{}.RejectedSenders), Elem: &listCodecOfDirectoryObjectKind},
 	},

@@ -24,30 +24,26 @@ type Identity struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x Identity) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfIdentity)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *Identity) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *Identity) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfIdentity)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *Identity) DecodeJSON(d *graphrt.Decoder) error {
-	*x = Identity{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfIdentity)
+// CodecTable returns the table graphrt's codecs walk for Identity.
+func (*Identity) CodecTable() *graphrt.Struct {
+	return &codecOfIdentity
 }
 
 var codecOfIdentity = graphrt.Struct{
 	Extra: unsafe.Offsetof(Identity{}.AdditionalData),
+	Size:  unsafe.Sizeof(Identity{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]Identity, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "displayName", Offset: unsafe.Offsetof(Identity{}.DisplayName), Kind: graphrt.FieldString},
 		{Name: "id", Offset: unsafe.Offsetof(Identity{}.ID), Kind: graphrt.FieldString},

@@ -27,33 +27,25 @@ type IdentitySet struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x IdentitySet) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfIdentitySet)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *IdentitySet) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *IdentitySet) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfIdentitySet)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *IdentitySet) DecodeJSON(d *graphrt.Decoder) error {
-	*x = IdentitySet{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfIdentitySet)
+// CodecTable returns the table graphrt's codecs walk for IdentitySet.
+func (*IdentitySet) CodecTable() *graphrt.Struct {
+	return &codecOfIdentitySet
 }
 
 var codecOfIdentitySet = graphrt.Struct{
 	Extra: unsafe.Offsetof(IdentitySet{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "application", Offset: unsafe.Offsetof(IdentitySet{}.Application), Elem: &graphrt.Ptr[Identity, *Identity]{}},
-		{Name: "device", Offset: unsafe.Offsetof(IdentitySet{}.Device), Elem: &graphrt.Ptr[Identity, *Identity]{}},
-		{Name: "user", Offset: unsafe.Offsetof(IdentitySet{}.User), Elem: &graphrt.Ptr[Identity, *Identity]{}},
+		{Name: "application", Offset: unsafe.Offsetof(IdentitySet{}.Application), Type: (*Identity)(nil)},
+		{Name: "device", Offset: unsafe.Offsetof(IdentitySet{}.Device), Type: (*Identity)(nil)},
+		{Name: "user", Offset: unsafe.Offsetof(IdentitySet{}.User), Type: (*Identity)(nil)},
 	},
 }

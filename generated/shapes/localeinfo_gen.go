@@ -24,30 +24,26 @@ type LocaleInfo struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x LocaleInfo) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfLocaleInfo)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *LocaleInfo) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *LocaleInfo) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfLocaleInfo)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *LocaleInfo) DecodeJSON(d *graphrt.Decoder) error {
-	*x = LocaleInfo{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfLocaleInfo)
+// CodecTable returns the table graphrt's codecs walk for LocaleInfo.
+func (*LocaleInfo) CodecTable() *graphrt.Struct {
+	return &codecOfLocaleInfo
 }
 
 var codecOfLocaleInfo = graphrt.Struct{
 	Extra: unsafe.Offsetof(LocaleInfo{}.AdditionalData),
+	Size:  unsafe.Sizeof(LocaleInfo{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]LocaleInfo, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "locale", Offset: unsafe.Offsetof(LocaleInfo{}.Locale), Kind: graphrt.FieldString},
 		{Name: "displayName", Offset: unsafe.Offsetof(LocaleInfo{}.DisplayName), Kind: graphrt.FieldString},

@@ -30,34 +30,30 @@ type MailboxSettings struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x MailboxSettings) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfMailboxSettings)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *MailboxSettings) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *MailboxSettings) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfMailboxSettings)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *MailboxSettings) DecodeJSON(d *graphrt.Decoder) error {
-	*x = MailboxSettings{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfMailboxSettings)
+// CodecTable returns the table graphrt's codecs walk for MailboxSettings.
+func (*MailboxSettings) CodecTable() *graphrt.Struct {
+	return &codecOfMailboxSettings
 }
 
 var codecOfMailboxSettings = graphrt.Struct{
 	Extra: unsafe.Offsetof(MailboxSettings{}.AdditionalData),
+	Size:  unsafe.Sizeof(MailboxSettings{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]MailboxSettings, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "archiveFolder", Offset: unsafe.Offsetof(MailboxSettings{}.ArchiveFolder), Kind: graphrt.FieldString},
 		{Name: "dateFormat", Offset: unsafe.Offsetof(MailboxSettings{}.DateFormat), Kind: graphrt.FieldString},
-		{Name: "language", Offset: unsafe.Offsetof(MailboxSettings{}.Language), Elem: &graphrt.Ptr[LocaleInfo, *LocaleInfo]{}},
+		{Name: "language", Offset: unsafe.Offsetof(MailboxSettings{}.Language), Type: (*LocaleInfo)(nil)},
 		{Name: "timeFormat", Offset: unsafe.Offsetof(MailboxSettings{}.TimeFormat), Kind: graphrt.FieldString},
 		{Name: "timeZone", Offset: unsafe.Offsetof(MailboxSettings{}.TimeZone), Kind: graphrt.FieldString},
 	},

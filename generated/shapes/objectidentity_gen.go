@@ -26,30 +26,26 @@ type ObjectIdentity struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x ObjectIdentity) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfObjectIdentity)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *ObjectIdentity) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *ObjectIdentity) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfObjectIdentity)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *ObjectIdentity) DecodeJSON(d *graphrt.Decoder) error {
-	*x = ObjectIdentity{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfObjectIdentity)
+// CodecTable returns the table graphrt's codecs walk for ObjectIdentity.
+func (*ObjectIdentity) CodecTable() *graphrt.Struct {
+	return &codecOfObjectIdentity
 }
 
 var codecOfObjectIdentity = graphrt.Struct{
 	Extra: unsafe.Offsetof(ObjectIdentity{}.AdditionalData),
+	Size:  unsafe.Sizeof(ObjectIdentity{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]ObjectIdentity, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "signInType", Offset: unsafe.Offsetof(ObjectIdentity{}.SignInType), Kind: graphrt.FieldString},
 		{Name: "issuer", Offset: unsafe.Offsetof(ObjectIdentity{}.Issuer), Kind: graphrt.FieldString},

@@ -51,30 +51,27 @@ type OnPremisesExtensionAttributes struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x OnPremisesExtensionAttributes) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfOnPremisesExtensionAttributes)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *OnPremisesExtensionAttributes) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *OnPremisesExtensionAttributes) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfOnPremisesExtensionAttributes)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *OnPremisesExtensionAttributes) DecodeJSON(d *graphrt.Decoder) error {
-	*x = OnPremisesExtensionAttributes{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfOnPremisesExtensionAttributes)
+// CodecTable returns the table graphrt's codecs walk for
+// OnPremisesExtensionAttributes.
+func (*OnPremisesExtensionAttributes) CodecTable() *graphrt.Struct {
+	return &codecOfOnPremisesExtensionAttributes
 }
 
 var codecOfOnPremisesExtensionAttributes = graphrt.Struct{
 	Extra: unsafe.Offsetof(OnPremisesExtensionAttributes{}.AdditionalData),
+	Size:  unsafe.Sizeof(OnPremisesExtensionAttributes{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]OnPremisesExtensionAttributes, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "extensionAttribute1", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute1), Kind: graphrt.FieldString},
 		{Name: "extensionAttribute2", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute2), Kind: graphrt.FieldString},

@@ -29,30 +29,27 @@ type OnPremisesProvisioningError struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x OnPremisesProvisioningError) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfOnPremisesProvisioningError)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *OnPremisesProvisioningError) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *OnPremisesProvisioningError) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfOnPremisesProvisioningError)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *OnPremisesProvisioningError) DecodeJSON(d *graphrt.Decoder) error {
-	*x = OnPremisesProvisioningError{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfOnPremisesProvisioningError)
+// CodecTable returns the table graphrt's codecs walk for
+// OnPremisesProvisioningError.
+func (*OnPremisesProvisioningError) CodecTable() *graphrt.Struct {
+	return &codecOfOnPremisesProvisioningError
 }
 
 var codecOfOnPremisesProvisioningError = graphrt.Struct{
 	Extra: unsafe.Offsetof(OnPremisesProvisioningError{}.AdditionalData),
+	Size:  unsafe.Sizeof(OnPremisesProvisioningError{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]OnPremisesProvisioningError, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "category", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.Category), Kind: graphrt.FieldString},
 		{Name: "occurredDateTime", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.OccurredDateTime), Kind: graphrt.FieldString},

@@ -26,30 +26,26 @@ type PasswordProfile struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x PasswordProfile) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfPasswordProfile)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *PasswordProfile) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *PasswordProfile) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfPasswordProfile)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *PasswordProfile) DecodeJSON(d *graphrt.Decoder) error {
-	*x = PasswordProfile{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfPasswordProfile)
+// CodecTable returns the table graphrt's codecs walk for PasswordProfile.
+func (*PasswordProfile) CodecTable() *graphrt.Struct {
+	return &codecOfPasswordProfile
 }
 
 var codecOfPasswordProfile = graphrt.Struct{
 	Extra: unsafe.Offsetof(PasswordProfile{}.AdditionalData),
+	Size:  unsafe.Sizeof(PasswordProfile{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]PasswordProfile, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "forceChangePasswordNextSignIn", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignIn), Kind: graphrt.FieldBool},
 		{Name: "forceChangePasswordNextSignInWithMfa", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignInWithMfa), Kind: graphrt.FieldBool},

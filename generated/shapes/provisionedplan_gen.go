@@ -26,30 +26,26 @@ type ProvisionedPlan struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x ProvisionedPlan) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfProvisionedPlan)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *ProvisionedPlan) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *ProvisionedPlan) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfProvisionedPlan)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *ProvisionedPlan) DecodeJSON(d *graphrt.Decoder) error {
-	*x = ProvisionedPlan{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfProvisionedPlan)
+// CodecTable returns the table graphrt's codecs walk for ProvisionedPlan.
+func (*ProvisionedPlan) CodecTable() *graphrt.Struct {
+	return &codecOfProvisionedPlan
 }
 
 var codecOfProvisionedPlan = graphrt.Struct{
 	Extra: unsafe.Offsetof(ProvisionedPlan{}.AdditionalData),
+	Size:  unsafe.Sizeof(ProvisionedPlan{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]ProvisionedPlan, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "capabilityStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.CapabilityStatus), Kind: graphrt.FieldString},
 		{Name: "provisioningStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.ProvisioningStatus), Kind: graphrt.FieldString},

@@ -180,38 +180,34 @@ type User struct {
 // MarshalJSON encodes the properties that are set, nulls included, then
 // AdditionalData.
 func (x User) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfUser)
 }
 
-// UnmarshalJSON decodes with exact, case-sensitive key matching; unknown keys
-// go to AdditionalData.
+// UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
+// what x held; unknown keys go to AdditionalData.
 func (x *User) UnmarshalJSON(b []byte) error {
-	return graphrt.Unmarshal(b, x)
+	return graphrt.UnmarshalObject(b, x)
 }
 
-// EncodeJSON writes x as one JSON object (null for a nil x).
-func (x *User) EncodeJSON(e *graphrt.Encoder) {
-	graphrt.EncodeStruct(e, unsafe.Pointer(x), &codecOfUser)
-}
-
-// DecodeJSON reads one JSON object into x, replacing what x held.
-func (x *User) DecodeJSON(d *graphrt.Decoder) error {
-	*x = User{}
-	return graphrt.DecodeStruct(d, unsafe.Pointer(x), &codecOfUser)
+// CodecTable returns the table graphrt's codecs walk for User.
+func (*User) CodecTable() *graphrt.Struct {
+	return &codecOfUser
 }
 
 var codecOfUser = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(User{}.DirectoryObject),
+	Size:       unsafe.Sizeof(User{}),
+	New: func(n int) unsafe.Pointer {
+		return unsafe.Pointer(unsafe.SliceData(make([]User, n)))
+	},
 	Fields: []graphrt.Field{
 		{Name: "deviceEnrollmentLimit", Offset: unsafe.Offsetof(User{}.DeviceEnrollmentLimit), Kind: graphrt.FieldInt32},
 		{Name: "aboutMe", Offset: unsafe.Offsetof(User{}.AboutMe), Kind: graphrt.FieldString},
 		{Name: "accountEnabled", Offset: unsafe.Offsetof(User{}.AccountEnabled), Kind: graphrt.FieldBool},
 		{Name: "ageGroup", Offset: unsafe.Offsetof(User{}.AgeGroup), Kind: graphrt.FieldString},
-		{Name: "assignedLicenses", Offset: unsafe.Offsetof(User{}.AssignedLicenses), Elem: &graphrt.Slice[AssignedLicense, *AssignedLicense]{}},
-		{Name: "assignedPlans", Offset: unsafe.Offsetof(User{}.AssignedPlans), Elem: &graphrt.Slice[AssignedPlan, *AssignedPlan]{}},
+		{Name: "assignedLicenses", Offset: unsafe.Offsetof(User{}.AssignedLicenses), Type: (*AssignedLicense)(nil), List: true},
+		{Name: "assignedPlans", Offset: unsafe.Offsetof(User{}.AssignedPlans), Type: (*AssignedPlan)(nil), List: true},
 		{Name: "birthday", Offset: unsafe.Offsetof(User{}.Birthday), Kind: graphrt.FieldString},
 		{Name: "businessPhones", Offset: unsafe.Offsetof(User{}.BusinessPhones), Kind: graphrt.FieldString, List: true},
 		{Name: "city", Offset: unsafe.Offsetof(User{}.City), Kind: graphrt.FieldString},
@@ -224,12 +220,12 @@ var codecOfUser = graphrt.Struct{
 		{Name: "displayName", Offset: unsafe.Offsetof(User{}.DisplayName), Kind: graphrt.FieldString},
 		{Name: "employeeHireDate", Offset: unsafe.Offsetof(User{}.EmployeeHireDate), Kind: graphrt.FieldString},
 		{Name: "employeeId", Offset: unsafe.Offsetof(User{}.EmployeeID), Kind: graphrt.FieldString},
-		{Name: "employeeOrgData", Offset: unsafe.Offsetof(User{}.EmployeeOrgData), Elem: &graphrt.Ptr[EmployeeOrgData, *EmployeeOrgData]{}},
+		{Name: "employeeOrgData", Offset: unsafe.Offsetof(User{}.EmployeeOrgData), Type: (*EmployeeOrgData)(nil)},
 		{Name: "employeeType", Offset: unsafe.Offsetof(User{}.EmployeeType), Kind: graphrt.FieldString},
 		{Name: "faxNumber", Offset: unsafe.Offsetof(User{}.FaxNumber), Kind: graphrt.FieldString},
 		{Name: "givenName", Offset: unsafe.Offsetof(User{}.GivenName), Kind: graphrt.FieldString},
 		{Name: "hireDate", Offset: unsafe.Offsetof(User{}.HireDate), Kind: graphrt.FieldString},
-		{Name: "identities", Offset: unsafe.Offsetof(User{}.Identities), Elem: &graphrt.Slice[ObjectIdentity, *ObjectIdentity]{}},
+		{Name: "identities", Offset: unsafe.Offsetof(User{}.Identities), Type: (*ObjectIdentity)(nil), List: true},
 		{Name: "imAddresses", Offset: unsafe.Offsetof(User{}.ImAddresses), Kind: graphrt.FieldString, List: true},
 		{Name: "interests", Offset: unsafe.Offsetof(User{}.Interests), Kind: graphrt.FieldString, List: true},
 		{Name: "isResourceAccount", Offset: unsafe.Offsetof(User{}.IsResourceAccount), Kind: graphrt.FieldBool},
@@ -237,29 +233,29 @@ var codecOfUser = graphrt.Struct{
 		{Name: "legalAgeGroupClassification", Offset: unsafe.Offsetof(User{}.LegalAgeGroupClassification), Kind: graphrt.FieldString},
 		{Name: "lastPasswordChangeDateTime", Offset: unsafe.Offsetof(User{}.LastPasswordChangeDateTime), Kind: graphrt.FieldString},
 		{Name: "mail", Offset: unsafe.Offsetof(User{}.Mail), Kind: graphrt.FieldString},
-		{Name: "mailboxSettings", Offset: unsafe.Offsetof(User{}.MailboxSettings), Elem: &graphrt.Ptr[MailboxSettings, *MailboxSettings]{}},
+		{Name: "mailboxSettings", Offset: unsafe.Offsetof(User{}.MailboxSettings), Type: (*MailboxSettings)(nil)},
 		{Name: "mailNickname", Offset: unsafe.Offsetof(User{}.MailNickname), Kind: graphrt.FieldString},
 		{Name: "mobilePhone", Offset: unsafe.Offsetof(User{}.MobilePhone), Kind: graphrt.FieldString},
 		{Name: "mySite", Offset: unsafe.Offsetof(User{}.MySite), Kind: graphrt.FieldString},
 		{Name: "officeLocation", Offset: unsafe.Offsetof(User{}.OfficeLocation), Kind: graphrt.FieldString},
 		{Name: "onPremisesDistinguishedName", Offset: unsafe.Offsetof(User{}.OnPremisesDistinguishedName), Kind: graphrt.FieldString},
 		{Name: "onPremisesDomainName", Offset: unsafe.Offsetof(User{}.OnPremisesDomainName), Kind: graphrt.FieldString},
-		{Name: "onPremisesExtensionAttributes", Offset: unsafe.Offsetof(User{}.OnPremisesExtensionAttributes), Elem: &graphrt.Ptr[OnPremisesExtensionAttributes, *OnPremisesExtensionAttributes]{}},
+		{Name: "onPremisesExtensionAttributes", Offset: unsafe.Offsetof(User{}.OnPremisesExtensionAttributes), Type: (*OnPremisesExtensionAttributes)(nil)},
 		{Name: "onPremisesImmutableId", Offset: unsafe.Offsetof(User{}.OnPremisesImmutableID), Kind: graphrt.FieldString},
 		{Name: "onPremisesLastSyncDateTime", Offset: unsafe.Offsetof(User{}.OnPremisesLastSyncDateTime), Kind: graphrt.FieldString},
-		{Name: "onPremisesProvisioningErrors", Offset: unsafe.Offsetof(User{}.OnPremisesProvisioningErrors), Elem: &graphrt.Slice[OnPremisesProvisioningError, *OnPremisesProvisioningError]{}},
+		{Name: "onPremisesProvisioningErrors", Offset: unsafe.Offsetof(User{}.OnPremisesProvisioningErrors), Type: (*OnPremisesProvisioningError)(nil), List: true},
 		{Name: "onPremisesSamAccountName", Offset: unsafe.Offsetof(User{}.OnPremisesSamAccountName), Kind: graphrt.FieldString},
 		{Name: "onPremisesSecurityIdentifier", Offset: unsafe.Offsetof(User{}.OnPremisesSecurityIdentifier), Kind: graphrt.FieldString},
 		{Name: "onPremisesSyncEnabled", Offset: unsafe.Offsetof(User{}.OnPremisesSyncEnabled), Kind: graphrt.FieldBool},
 		{Name: "onPremisesUserPrincipalName", Offset: unsafe.Offsetof(User{}.OnPremisesUserPrincipalName), Kind: graphrt.FieldString},
 		{Name: "otherMails", Offset: unsafe.Offsetof(User{}.OtherMails), Kind: graphrt.FieldString, List: true},
 		{Name: "passwordPolicies", Offset: unsafe.Offsetof(User{}.PasswordPolicies), Kind: graphrt.FieldString},
-		{Name: "passwordProfile", Offset: unsafe.Offsetof(User{}.PasswordProfile), Elem: &graphrt.Ptr[PasswordProfile, *PasswordProfile]{}},
+		{Name: "passwordProfile", Offset: unsafe.Offsetof(User{}.PasswordProfile), Type: (*PasswordProfile)(nil)},
 		{Name: "pastProjects", Offset: unsafe.Offsetof(User{}.PastProjects), Kind: graphrt.FieldString, List: true},
 		{Name: "postalCode", Offset: unsafe.Offsetof(User{}.PostalCode), Kind: graphrt.FieldString},
 		{Name: "preferredLanguage", Offset: unsafe.Offsetof(User{}.PreferredLanguage), Kind: graphrt.FieldString},
 		{Name: "preferredName", Offset: unsafe.Offsetof(User{}.PreferredName), Kind: graphrt.FieldString},
-		{Name: "provisionedPlans", Offset: unsafe.Offsetof(User{}.ProvisionedPlans), Elem: &graphrt.Slice[ProvisionedPlan, *ProvisionedPlan]{}},
+		{Name: "provisionedPlans", Offset: unsafe.Offsetof(User{}.ProvisionedPlans), Type: (*ProvisionedPlan)(nil), List: true},
 		{Name: "proxyAddresses", Offset: unsafe.Offsetof(User{}.ProxyAddresses), Kind: graphrt.FieldString, List: true},
 		{Name: "responsibilities", Offset: unsafe.Offsetof(User{}.Responsibilities), Kind: graphrt.FieldString, List: true},
 		{Name: "schools", Offset: unsafe.Offsetof(User{}.Schools), Kind: graphrt.FieldString, List: true},

@@ -1,0 +1,60 @@
+package graphrt
+
+import (
+	"errors"
+	"reflect"
+	"unsafe"
+)
+
+// Object is implemented by the pointer of every generated struct type.
+// CodecTable returns the table the codecs walk; generated types have no
+// other codec code. A table names a nested type by a nil pointer of it,
+// (*T)(nil) as an Object, and reaches T's table through this method when
+// it first needs it: an interface call, which makes no static reference
+// (so no initialisation cycle among types that nest each other) and costs
+// no generic instantiation per type.
+type Object interface {
+	CodecTable() *Struct
+}
+
+var errNilObject = errors.New("graphrt: decoding into a nil pointer")
+
+// Encode writes v as one JSON object; a nil v, or a nil pointer in it, is
+// null.
+func Encode(e *Encoder, v Object) {
+	if v == nil {
+		e.Null()
+		return
+	}
+	EncodeStruct(e, reflect.ValueOf(v).UnsafePointer(), v.CodecTable())
+}
+
+// Decode reads one JSON object into v, replacing what v held.
+func Decode(d *Decoder, v Object) error {
+	rv := reflect.ValueOf(v)
+	if v == nil || rv.IsNil() {
+		return errNilObject
+	}
+	rv.Elem().SetZero() // typed: pointers are cleared with write barriers
+	return DecodeStruct(d, rv.UnsafePointer(), v.CodecTable())
+}
+
+// MarshalStruct encodes the generated value at x, described by s: the
+// body of every generated MarshalJSON.
+func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
+	e := AcquireEncoder()
+	EncodeStruct(e, x, s)
+	return ReleaseEncoder(e)
+}
+
+// UnmarshalObject decodes b, which must hold exactly one value, into v,
+// replacing what v held: the body of every generated UnmarshalJSON. A
+// top-level null leaves v unchanged, the convention encoding/json expects
+// of UnmarshalJSON.
+func UnmarshalObject(b []byte, v Object) error {
+	return Unmarshal(b, objectDecoder{v})
+}
+
+type objectDecoder struct{ v Object }
+
+func (o objectDecoder) DecodeJSON(d *Decoder) error { return Decode(d, o.v) }
