@@ -163,6 +163,9 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 		} else {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
 		}
+		if t.Base != nil {
+			d.Add(keyed("ODataType", jen.Lit("#"+t.Name)))
+		}
 		if g.nested[t] {
 			d.Add(keyed("Size", jen.Qual("unsafe", "Sizeof").Call(jen.Id(name).Values())))
 			d.Add(keyed("New", jen.Func().Params(jen.Id("n").Int()).Qual("unsafe", "Pointer").Block(

@@ -389,32 +389,23 @@ func (g *generator) enumType(f *jen.File, e *model.Enum) {
 			d.Id(consts[i]).Id(name).Op("=").Lit(m.Name)
 		}
 	})
+	// One static list serves Values (as a copy) and IsKnown, rather than a
+	// switch compiled per enum.
 	values := g.valuesFuncs[e]
+	list := "valuesOf" + name
+	f.Var().Id(list).Op("=").Index().Id(name).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
+		for _, c := range consts {
+			v.Id(c)
+		}
+	})
 	comment(f, fmt.Sprintf("%s returns the documented values of %s in documentation order.", values, name))
 	f.Func().Id(values).Params().Index().Id(name).Block(
-		jen.Return(jen.Index().Id(name).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
-			for _, c := range consts {
-				v.Id(c)
-			}
-		})),
+		jen.Return(jen.Qual("slices", "Clone").Call(jen.Id(list))),
 	)
-	comment(f, "String returns the value as it stands on the wire.")
-	f.Func().Params(jen.Id("v").Id(name)).Id("String").Params().String().Block(jen.Return(jen.String().Parens(jen.Id("v"))))
 	comment(f, "IsKnown reports whether v is one of the documented values.")
-	f.Func().Params(jen.Id("v").Id(name)).Id("IsKnown").Params().Bool().BlockFunc(func(b *jen.Group) {
-		if len(consts) == 0 {
-			b.Return(jen.False())
-			return
-		}
-		b.Switch(jen.Id("v")).Block(
-			jen.CaseFunc(func(c *jen.Group) {
-				for _, k := range consts {
-					c.Id(k)
-				}
-			}).Block(jen.Return(jen.True())),
-		)
-		b.Return(jen.False())
-	})
+	f.Func().Params(jen.Id("v").Id(name)).Id("IsKnown").Params().Bool().Block(
+		jen.Return(jen.Qual("slices", "Contains").Call(jen.Id(list), jen.Id("v"))),
+	)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -155,12 +155,7 @@ func (g *generator) polyDecls(f *jen.File, t *model.Type) {
 	)
 	comment(f, fmt.Sprintf("%s writes v, adding \"@odata.type\" when v is a derived type and does not carry the annotation in its AdditionalData already. nil is null.", p.encode))
 	f.Func().Id(p.encode).Params(jen.Id("e").Op("*").Add(rt("Encoder")), jen.Id("v").Id(p.kind)).Block(
-		jen.Switch(jen.Id("v").Assert(jen.Type())).BlockFunc(func(s *jen.Group) {
-			for _, d := range p.derived {
-				s.Case(jen.Op("*").Id(g.typeNames[d])).Block(jen.Id("e").Dot("TypeHint").Call(jen.Lit("#" + d.Name)))
-			}
-		}),
-		rt("Encode").Call(jen.Id("e"), jen.Id("v")),
+		rt("EncodeKind").Call(jen.Id("e"), jen.Id("v"), jen.Parens(jen.Op("*").Id(name)).Parens(jen.Nil())),
 	)
 	f.Line()
 	codecs := jen.Dict{jen.Id("Decode"): jen.Id(p.decode), jen.Id("Encode"): jen.Id(p.encode)}

@@ -58,3 +58,19 @@ func UnmarshalObject(b []byte, v Object) error {
 type objectDecoder struct{ v Object }
 
 func (o objectDecoder) DecodeJSON(d *Decoder) error { return Decode(d, o.v) }
+
+// EncodeKind writes v, held in a slot declared with base, a nil pointer of
+// the base type ((*T)(nil), named so rather than by its table so that no
+// initialisation cycle can form): a value of a derived type gets its
+// "@odata.type" (unless its AdditionalData carries one already). A nil v
+// is null.
+func EncodeKind(e *Encoder, v, base Object) {
+	if v == nil {
+		e.Null()
+		return
+	}
+	if t := v.CodecTable(); t != base.CodecTable() && t.ODataType != "" {
+		e.TypeHint(t.ODataType)
+	}
+	Encode(e, v)
+}

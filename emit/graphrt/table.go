@@ -180,6 +180,9 @@ type Struct struct {
 	Extra uintptr
 	// Fields are the type's own properties, in documentation order.
 	Fields []Field
+	// ODataType is "#" and the qualified name of a derived type: the
+	// annotation it needs in a slot declared with its base.
+	ODataType string
 	// Size and New are set for a type that other types' fields hold: its
 	// size, and a function returning n zeroed values in one array.
 	Size uintptr

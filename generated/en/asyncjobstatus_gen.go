@@ -3,6 +3,7 @@
 package en
 
 import (
+	"slices"
 	"unsafe"
 
 	"github.com/graphdocgen/docgen/emit/graphrt"
@@ -68,31 +69,24 @@ const (
 	AsyncJobStatusStatusWaiting       AsyncJobStatusStatus = "waiting"
 )
 
+var valuesOfAsyncJobStatusStatus = []AsyncJobStatusStatus{
+	AsyncJobStatusStatusNotStarted,
+	AsyncJobStatusStatusInProgress,
+	AsyncJobStatusStatusCompleted,
+	AsyncJobStatusStatusUpdating,
+	AsyncJobStatusStatusFailed,
+	AsyncJobStatusStatusDeletePending,
+	AsyncJobStatusStatusDeleteFailed,
+	AsyncJobStatusStatusWaiting,
+}
+
 // AsyncJobStatusStatusValues returns the documented values of
 // AsyncJobStatusStatus in documentation order.
 func AsyncJobStatusStatusValues() []AsyncJobStatusStatus {
-	return []AsyncJobStatusStatus{
-		AsyncJobStatusStatusNotStarted,
-		AsyncJobStatusStatusInProgress,
-		AsyncJobStatusStatusCompleted,
-		AsyncJobStatusStatusUpdating,
-		AsyncJobStatusStatusFailed,
-		AsyncJobStatusStatusDeletePending,
-		AsyncJobStatusStatusDeleteFailed,
-		AsyncJobStatusStatusWaiting,
-	}
-}
-
-// String returns the value as it stands on the wire.
-func (v AsyncJobStatusStatus) String() string {
-	return string(v)
+	return slices.Clone(valuesOfAsyncJobStatusStatus)
 }
 
 // IsKnown reports whether v is one of the documented values.
 func (v AsyncJobStatusStatus) IsKnown() bool {
-	switch v {
-	case AsyncJobStatusStatusNotStarted, AsyncJobStatusStatusInProgress, AsyncJobStatusStatusCompleted, AsyncJobStatusStatusUpdating, AsyncJobStatusStatusFailed, AsyncJobStatusStatusDeletePending, AsyncJobStatusStatusDeleteFailed, AsyncJobStatusStatusWaiting:
-		return true
-	}
-	return false
+	return slices.Contains(valuesOfAsyncJobStatusStatus, v)
 }

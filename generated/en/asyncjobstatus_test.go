@@ -7,6 +7,7 @@ package en
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -173,8 +174,8 @@ func TestUnknownEnumValue(t *testing.T) {
 	if v.IsKnown() {
 		t.Error(`"archived".IsKnown() = true`)
 	}
-	if v.String() != "archived" {
-		t.Errorf("String() = %q", v.String())
+	if got := fmt.Sprint(v); got != "archived" {
+		t.Errorf("fmt.Sprint = %q", got)
 	}
 	if got := encode(t, x); got != `{"status":"archived"}` {
 		t.Errorf("re-encoded as %s", got)
@@ -273,8 +274,8 @@ func TestValuesAndString(t *testing.T) {
 		t.Errorf("constants = %q, want %q", consts, want)
 	}
 	for _, v := range got {
-		if v.String() != string(v) {
-			t.Errorf("String() = %q, want %q", v.String(), string(v))
+		if !v.IsKnown() {
+			t.Errorf("%q.IsKnown() = false", v)
 		}
 	}
 	// A fresh slice each time: callers may modify it.

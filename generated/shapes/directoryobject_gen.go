@@ -36,6 +36,7 @@ func (*DirectoryObject) CodecTable() *graphrt.Struct {
 var codecOfDirectoryObject = graphrt.Struct{
 	Base:       &codecOfEntity,
 	BaseOffset: unsafe.Offsetof(DirectoryObject{}.Entity),
+	ODataType:  "#microsoft.graph.directoryObject",
 }
 
 // DirectoryObjectKind is a microsoft.graph.directoryObject or any type derived
@@ -85,17 +86,7 @@ func DecodeDirectoryObjectKind(d *graphrt.Decoder) (DirectoryObjectKind, error) 
 // type and does not carry the annotation in its AdditionalData already. nil is
 // null.
 func EncodeDirectoryObjectKind(e *graphrt.Encoder, v DirectoryObjectKind) {
-	switch v.(type) {
-	case *Device:
-		e.TypeHint("#microsoft.graph.device")
-	case *DirectoryRole:
-		e.TypeHint("#microsoft.graph.directoryRole")
-	case *Group:
-		e.TypeHint("#microsoft.graph.group")
-	case *User:
-		e.TypeHint("#microsoft.graph.user")
-	}
-	graphrt.Encode(e, v)
+	graphrt.EncodeKind(e, v, (*DirectoryObject)(nil))
 }
 
 var codecOfDirectoryObjectKind = graphrt.Poly[DirectoryObjectKind]{

@@ -45,6 +45,7 @@ func (*DirectoryRole) CodecTable() *graphrt.Struct {
 var codecOfDirectoryRole = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(DirectoryRole{}.DirectoryObject),
+	ODataType:  "#microsoft.graph.directoryRole",
 	Fields: []graphrt.Field{
 		{Name: "description", Offset: unsafe.Offsetof(DirectoryRole{}.Description), Kind: graphrt.FieldString},
 		{Name: "displayName", Offset: unsafe.Offsetof(DirectoryRole{}.DisplayName), Kind: graphrt.FieldString},

@@ -90,19 +90,7 @@ func DecodeEntityKind(d *graphrt.Decoder) (EntityKind, error) {
 // EncodeEntityKind writes v, adding "@odata.type" when v is a derived type and
 // does not carry the annotation in its AdditionalData already. nil is null.
 func EncodeEntityKind(e *graphrt.Encoder, v EntityKind) {
-	switch v.(type) {
-	case *Device:
-		e.TypeHint("#microsoft.graph.device")
-	case *DirectoryObject:
-		e.TypeHint("#microsoft.graph.directoryObject")
-	case *DirectoryRole:
-		e.TypeHint("#microsoft.graph.directoryRole")
-	case *Group:
-		e.TypeHint("#microsoft.graph.group")
-	case *User:
-		e.TypeHint("#microsoft.graph.user")
-	}
-	graphrt.Encode(e, v)
+	graphrt.EncodeKind(e, v, (*Entity)(nil))
 }
 
 var codecOfEntityKind = graphrt.Poly[EntityKind]{

@@ -121,6 +121,7 @@ func (*Group) CodecTable() *graphrt.Struct {
 var codecOfGroup = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(Group{}.DirectoryObject),
+	ODataType:  "#microsoft.graph.group",
 	Fields: []graphrt.Field{
 		{Name: "allowExternalSenders", Offset: unsafe.Offsetof(Group{}.AllowExternalSenders), Kind: graphrt.FieldBool},
 		{Name: "assignedLicenses", Offset: unsafe.Offsetof(Group{}.AssignedLicenses), Type: (*AssignedLicense)(nil), List: true},

@@ -3,6 +3,7 @@
 package shapes
 
 import (
+	"slices"
 	"unsafe"
 
 	"github.com/graphdocgen/docgen/emit/graphrt"
@@ -197,6 +198,7 @@ func (*User) CodecTable() *graphrt.Struct {
 var codecOfUser = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(User{}.DirectoryObject),
+	ODataType:  "#microsoft.graph.user",
 	Size:       unsafe.Sizeof(User{}),
 	New: func(n int) unsafe.Pointer {
 		return unsafe.Pointer(unsafe.SliceData(make([]User, n)))
@@ -295,29 +297,22 @@ const (
 	AgeGroupAdult    AgeGroup = "adult"
 )
 
+var valuesOfAgeGroup = []AgeGroup{
+	AgeGroupNull,
+	AgeGroupMinor,
+	AgeGroupNotAdult,
+	AgeGroupAdult,
+}
+
 // AgeGroupValues returns the documented values of AgeGroup in documentation
 // order.
 func AgeGroupValues() []AgeGroup {
-	return []AgeGroup{
-		AgeGroupNull,
-		AgeGroupMinor,
-		AgeGroupNotAdult,
-		AgeGroupAdult,
-	}
-}
-
-// String returns the value as it stands on the wire.
-func (v AgeGroup) String() string {
-	return string(v)
+	return slices.Clone(valuesOfAgeGroup)
 }
 
 // IsKnown reports whether v is one of the documented values.
 func (v AgeGroup) IsKnown() bool {
-	switch v {
-	case AgeGroupNull, AgeGroupMinor, AgeGroupNotAdult, AgeGroupAdult:
-		return true
-	}
-	return false
+	return slices.Contains(valuesOfAgeGroup, v)
 }
 
 // ConsentProvidedForMinor is the Graph enum
@@ -334,29 +329,22 @@ const (
 	ConsentProvidedForMinorNotRequired ConsentProvidedForMinor = "notRequired"
 )
 
+var valuesOfConsentProvidedForMinor = []ConsentProvidedForMinor{
+	ConsentProvidedForMinorNull,
+	ConsentProvidedForMinorGranted,
+	ConsentProvidedForMinorDenied,
+	ConsentProvidedForMinorNotRequired,
+}
+
 // ConsentProvidedForMinorValues returns the documented values of
 // ConsentProvidedForMinor in documentation order.
 func ConsentProvidedForMinorValues() []ConsentProvidedForMinor {
-	return []ConsentProvidedForMinor{
-		ConsentProvidedForMinorNull,
-		ConsentProvidedForMinorGranted,
-		ConsentProvidedForMinorDenied,
-		ConsentProvidedForMinorNotRequired,
-	}
-}
-
-// String returns the value as it stands on the wire.
-func (v ConsentProvidedForMinor) String() string {
-	return string(v)
+	return slices.Clone(valuesOfConsentProvidedForMinor)
 }
 
 // IsKnown reports whether v is one of the documented values.
 func (v ConsentProvidedForMinor) IsKnown() bool {
-	switch v {
-	case ConsentProvidedForMinorNull, ConsentProvidedForMinorGranted, ConsentProvidedForMinorDenied, ConsentProvidedForMinorNotRequired:
-		return true
-	}
-	return false
+	return slices.Contains(valuesOfConsentProvidedForMinor, v)
 }
 
 // LegalAgeGroupClassification is the Graph enum
@@ -375,29 +363,22 @@ const (
 	LegalAgeGroupClassificationMinorNoParentalConsentRequired LegalAgeGroupClassification = "minorNoParentalConsentRequired"
 )
 
+var valuesOfLegalAgeGroupClassification = []LegalAgeGroupClassification{
+	LegalAgeGroupClassificationNull,
+	LegalAgeGroupClassificationMinorWithoutParentalConsent,
+	LegalAgeGroupClassificationMinorWithParentalConsent,
+	LegalAgeGroupClassificationAdult,
+	LegalAgeGroupClassificationNotAdult,
+	LegalAgeGroupClassificationMinorNoParentalConsentRequired,
+}
+
 // LegalAgeGroupClassificationValues returns the documented values of
 // LegalAgeGroupClassification in documentation order.
 func LegalAgeGroupClassificationValues() []LegalAgeGroupClassification {
-	return []LegalAgeGroupClassification{
-		LegalAgeGroupClassificationNull,
-		LegalAgeGroupClassificationMinorWithoutParentalConsent,
-		LegalAgeGroupClassificationMinorWithParentalConsent,
-		LegalAgeGroupClassificationAdult,
-		LegalAgeGroupClassificationNotAdult,
-		LegalAgeGroupClassificationMinorNoParentalConsentRequired,
-	}
-}
-
-// String returns the value as it stands on the wire.
-func (v LegalAgeGroupClassification) String() string {
-	return string(v)
+	return slices.Clone(valuesOfLegalAgeGroupClassification)
 }
 
 // IsKnown reports whether v is one of the documented values.
 func (v LegalAgeGroupClassification) IsKnown() bool {
-	switch v {
-	case LegalAgeGroupClassificationNull, LegalAgeGroupClassificationMinorWithoutParentalConsent, LegalAgeGroupClassificationMinorWithParentalConsent, LegalAgeGroupClassificationAdult, LegalAgeGroupClassificationNotAdult, LegalAgeGroupClassificationMinorNoParentalConsentRequired:
-		return true
-	}
-	return false
+	return slices.Contains(valuesOfLegalAgeGroupClassification, v)
 }
