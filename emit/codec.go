@@ -102,7 +102,7 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 	}
 	switch {
 	case ft.Type != nil && g.poly[ft.Type] != nil:
-		items = append(items, keyed("Elem", jen.Op("&").Id(g.polyTable(ft.Type, ft.Collection))))
+		items = append(items, keyed("Type", jen.Op("&").Id(g.polyTable(ft.Type, ft.Collection))))
 	case ft.Type != nil:
 		items = append(items, keyed("Type", jen.Parens(jen.Op("*").Id(g.typeNames[ft.Type])).Parens(jen.Nil())))
 		if ft.Collection {

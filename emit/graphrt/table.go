@@ -45,14 +45,16 @@ type Field struct {
 	Offset uintptr   // of the Opt field in the struct
 	Kind   FieldKind // for a scalar
 	List   bool      // Opt[[]T] rather than Opt[T] (or Opt[*T])
-	// Type is (*T)(nil) for a field holding generated struct type T: an
-	// Opt[*T], or with List an Opt[[]T].
+	// Type is (*T)(nil) for a field holding generated struct type T (an
+	// Opt[*T], or with List an Opt[[]T]), or the Poly or PolySlice of a
+	// field holding a Kind interface. One field for both keeps tables,
+	// which are most of a program's share of a generated package, small.
 	Type Object
-	Elem Elem // for a field holding a Kind interface
 }
 
 // Elem encodes and decodes a field declared with a base type that has
-// derived types. It is implemented by Poly and PolySlice only.
+// derived types. It is implemented by Poly and PolySlice only, which are
+// Objects without a table so that Field.Type can hold them.
 type Elem interface {
 	decode(d *Decoder, p unsafe.Pointer) error
 	append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte
@@ -147,6 +149,9 @@ type Poly[K any] struct {
 	Encode func(*Encoder, K)
 }
 
+// CodecTable is nil: a Poly describes a field, not a struct.
+func (c *Poly[K]) CodecTable() *Struct { return nil }
+
 func (c *Poly[K]) decode(d *Decoder, p unsafe.Pointer) error {
 	return DecodeOpt(d, (*Opt[K])(p), c.Decode)
 }
@@ -160,6 +165,9 @@ type PolySlice[K any] struct {
 	Decode func(*Decoder) (K, error)
 	Encode func(*Encoder, K)
 }
+
+// CodecTable is nil: a PolySlice describes a field, not a struct.
+func (c *PolySlice[K]) CodecTable() *Struct { return nil }
 
 func (c *PolySlice[K]) decode(d *Decoder, p unsafe.Pointer) error {
 	return DecodeOptSlice(d, (*Opt[[]K])(p), c.Decode)
@@ -230,9 +238,10 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 			offset: offset + f.Offset,
 			kind:   f.Kind,
 			list:   f.List,
-			elem:   f.Elem,
 		}
-		if f.Type != nil {
+		if e, ok := f.Type.(Elem); ok {
+			pf.elem = e
+		} else if f.Type != nil {
 			pf.obj = f.Type.CodecTable()
 		}
 		if i, ok := p.index[f.Name]; ok { // a derived type redeclares it
