@@ -102,7 +102,10 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 	}
 	switch {
 	case ft.Type != nil && g.poly[ft.Type] != nil:
-		items = append(items, keyed("Type", jen.Op("&").Id(g.polyTable(ft.Type, ft.Collection))))
+		items = append(items, keyed("Type", jen.Op("&").Id(tableName(g.poly[ft.Type].kind))))
+		if ft.Collection {
+			items = append(items, keyed("List", jen.True()))
+		}
 	case ft.Type != nil:
 		items = append(items, keyed("Type", jen.Parens(jen.Op("*").Id(g.typeNames[ft.Type])).Parens(jen.Nil())))
 		if ft.Collection {
@@ -124,15 +127,6 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 // keyed is one key: value element of a composite literal, in the order
 // given (jen.Dict would sort the keys).
 func keyed(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add(value) }
-
-// polyTable is the variable holding the graphrt.Poly (or, for a
-// collection, PolySlice) of a base type's Kind interface.
-func (g *generator) polyTable(base *model.Type, collection bool) string {
-	if collection {
-		return "listCodecOf" + g.poly[base].kind
-	}
-	return tableName(g.poly[base].kind)
-}
 
 // codecs writes MarshalJSON, UnmarshalJSON and CodecTable, and the table
 // they walk: no other codec code per type. A derived type's table names

@@ -400,11 +400,16 @@ func (g *generator) enumType(f *jen.File, e *model.Enum) {
 	})
 	comment(f, fmt.Sprintf("%s returns the documented values of %s in documentation order.", values, name))
 	f.Func().Id(values).Params().Index().Id(name).Block(
-		jen.Return(jen.Qual("slices", "Clone").Call(jen.Id(list))),
+		jen.Return(jen.Append(jen.Index().Id(name).Values(), jen.Id(list).Op("..."))),
 	)
+	// A plain loop: slices.Contains would be instantiated once per enum
+	// type ([]E has no shape in common with []string).
 	comment(f, "IsKnown reports whether v is one of the documented values.")
 	f.Func().Params(jen.Id("v").Id(name)).Id("IsKnown").Params().Bool().Block(
-		jen.Return(jen.Qual("slices", "Contains").Call(jen.Id(list), jen.Id("v"))),
+		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id(list)).Block(
+			jen.If(jen.Id("k").Op("==").Id("v")).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
 	)
 }
 

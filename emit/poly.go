@@ -159,8 +159,7 @@ func (g *generator) polyDecls(f *jen.File, t *model.Type) {
 	)
 	f.Line()
 	codecs := jen.Dict{jen.Id("Decode"): jen.Id(p.decode), jen.Id("Encode"): jen.Id(p.encode)}
-	f.Var().Id(g.polyTable(t, false)).Op("=").Add(rt("Poly")).Types(jen.Id(p.kind)).Values(codecs)
-	f.Var().Id(g.polyTable(t, true)).Op("=").Add(rt("PolySlice")).Types(jen.Id(p.kind)).Values(codecs)
+	f.Var().Id(tableName(p.kind)).Op("=").Add(rt("Poly")).Types(jen.Id(p.kind)).Values(codecs)
 }
 
 // registryFile renders the one file that maps every "@odata.type" name to

@@ -46,19 +46,27 @@ type Field struct {
 	Kind   FieldKind // for a scalar
 	List   bool      // Opt[[]T] rather than Opt[T] (or Opt[*T])
 	// Type is (*T)(nil) for a field holding generated struct type T (an
-	// Opt[*T], or with List an Opt[[]T]), or the Poly or PolySlice of a
-	// field holding a Kind interface. One field for both keeps tables,
+	// Opt[*T], or with List an Opt[[]T]), or the Poly of a field holding
+	// a Kind interface (Opt[K], or with List Opt[[]K]). One field for both keeps tables,
 	// which are most of a program's share of a generated package, small.
 	Type Object
 }
 
 // Elem encodes and decodes a field declared with a base type that has
-// derived types. It is implemented by Poly and PolySlice only, which are
-// Objects without a table so that Field.Type can hold them.
+// derived types. It is implemented by Poly only, an Object without a table
+// so that Field.Type can hold it. Values cross it as copies of the Opt,
+// never as a pointer into the struct: an interface call would make escape
+// analysis assume the pointer is kept, and every generated MarshalJSON
+// would then copy its receiver to the heap.
 type Elem interface {
-	decode(d *Decoder, p unsafe.Pointer) error
-	append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte
+	decodeOne(d *Decoder) (Opt[iface], error)
+	appendOne(e *Encoder, b []byte, key string, o Opt[iface]) []byte
+	decodeList(d *Decoder) (Opt[rawSlice], error)
+	appendList(e *Encoder, b []byte, key string, o Opt[rawSlice]) []byte
 }
+
+// iface is the layout of any interface with methods.
+type iface struct{ tab, data unsafe.Pointer }
 
 // rawSlice is the layout of any slice; Opt[rawSlice] is that of any
 // Opt[[]T], as Opt[unsafe.Pointer] is that of any Opt[*T].
@@ -142,8 +150,9 @@ func appendObjects(e *Encoder, b []byte, key string, p unsafe.Pointer, t *Struct
 	return append(e.buf, ']')
 }
 
-// Poly is the Elem of an Opt[K] field, K a generated Kind interface: the
-// base type's generated functions pick the derived type.
+// Poly is the Elem of a field holding K, a generated Kind interface, as
+// Opt[K] or Opt[[]K]: the base type's generated functions pick the
+// derived type.
 type Poly[K any] struct {
 	Decode func(*Decoder) (K, error)
 	Encode func(*Encoder, K)
@@ -152,29 +161,24 @@ type Poly[K any] struct {
 // CodecTable is nil: a Poly describes a field, not a struct.
 func (c *Poly[K]) CodecTable() *Struct { return nil }
 
-func (c *Poly[K]) decode(d *Decoder, p unsafe.Pointer) error {
-	return DecodeOpt(d, (*Opt[K])(p), c.Decode)
+func (c *Poly[K]) decodeOne(d *Decoder) (Opt[iface], error) {
+	var o Opt[K]
+	err := DecodeOpt(d, &o, c.Decode)
+	return *(*Opt[iface])(unsafe.Pointer(&o)), err
 }
 
-func (c *Poly[K]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
-	return AppendOpt(e, b, key, *(*Opt[K])(p), c.Encode)
+func (c *Poly[K]) appendOne(e *Encoder, b []byte, key string, o Opt[iface]) []byte {
+	return AppendOpt(e, b, key, *(*Opt[K])(unsafe.Pointer(&o)), c.Encode)
 }
 
-// PolySlice is the Elem of an Opt[[]K] field.
-type PolySlice[K any] struct {
-	Decode func(*Decoder) (K, error)
-	Encode func(*Encoder, K)
+func (c *Poly[K]) decodeList(d *Decoder) (Opt[rawSlice], error) {
+	var o Opt[[]K]
+	err := DecodeOptSlice(d, &o, c.Decode)
+	return *(*Opt[rawSlice])(unsafe.Pointer(&o)), err
 }
 
-// CodecTable is nil: a PolySlice describes a field, not a struct.
-func (c *PolySlice[K]) CodecTable() *Struct { return nil }
-
-func (c *PolySlice[K]) decode(d *Decoder, p unsafe.Pointer) error {
-	return DecodeOptSlice(d, (*Opt[[]K])(p), c.Decode)
-}
-
-func (c *PolySlice[K]) append(e *Encoder, b []byte, key string, p unsafe.Pointer) []byte {
-	return AppendSlice(e, b, key, *(*Opt[[]K])(p), c.Encode)
+func (c *Poly[K]) appendList(e *Encoder, b []byte, key string, o Opt[rawSlice]) []byte {
+	return AppendSlice(e, b, key, *(*Opt[[]K])(unsafe.Pointer(&o)), c.Encode)
 }
 
 // Struct is the table of one generated struct type.
@@ -289,8 +293,10 @@ func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
 		return appendObjects(e, b, f.key, p, f.obj)
 	case f.obj != nil:
 		return appendObject(e, b, f.key, p, f.obj)
+	case f.elem != nil && f.list:
+		return f.elem.appendList(e, b, f.key, *(*Opt[rawSlice])(p))
 	case f.elem != nil:
-		return f.elem.append(e, b, f.key, p)
+		return f.elem.appendOne(e, b, f.key, *(*Opt[iface])(p))
 	case f.list:
 		return f.appendList(e, b, p)
 	}
@@ -359,8 +365,18 @@ func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
 		return decodeObjects(d, p, f.obj)
 	case f.obj != nil:
 		return decodeObject(d, p, f.obj)
+	case f.elem != nil && f.list:
+		o, err := f.elem.decodeList(d)
+		if err == nil {
+			*(*Opt[rawSlice])(p) = o
+		}
+		return err
 	case f.elem != nil:
-		return f.elem.decode(d, p)
+		o, err := f.elem.decodeOne(d)
+		if err == nil {
+			*(*Opt[iface])(p) = o
+		}
+		return err
 	case f.list:
 		return f.decodeList(d, p)
 	}

@@ -3,7 +3,6 @@
 package es
 
 import (
-	"slices"
 	"unsafe"
 
 	"github.com/graphdocgen/docgen/emit/graphrt"
@@ -83,10 +82,15 @@ var valuesOfAsyncJobStatusStatus = []AsyncJobStatusStatus{
 // AsyncJobStatusStatusValues returns the documented values of
 // AsyncJobStatusStatus in documentation order.
 func AsyncJobStatusStatusValues() []AsyncJobStatusStatus {
-	return slices.Clone(valuesOfAsyncJobStatusStatus)
+	return append([]AsyncJobStatusStatus{}, valuesOfAsyncJobStatusStatus...)
 }
 
 // IsKnown reports whether v is one of the documented values.
 func (v AsyncJobStatusStatus) IsKnown() bool {
-	return slices.Contains(valuesOfAsyncJobStatusStatus, v)
+	for _, k := range valuesOfAsyncJobStatusStatus {
+		if k == v {
+			return true
+		}
+	}
+	return false
 }

@@ -104,9 +104,9 @@ var codecOfDevice = graphrt.Struct{
 		{Name: "operatingSystemVersion", Offset: unsafe.Offsetof(Device{}.OperatingSystemVersion), Kind: graphrt.FieldString},
 		{Name: "physicalIds", Offset: unsafe.Offsetof(Device{}.PhysicalIDs), Kind: graphrt.FieldString, List: true},
 		{Name: "systemLabels", Offset: unsafe.Offsetof(Device{}.SystemLabels), Kind: graphrt.FieldString, List: true},
-		{Name: "memberOf", Offset: unsafe.Offsetof(Device{}.MemberOf), Type: &listCodecOfDirectoryObjectKind},
-		{Name: "transitiveMemberOf", Offset: unsafe.Offsetof(Device{}.TransitiveMemberOf), Type: &listCodecOfDirectoryObjectKind},
-		{Name: "registeredOwners", Offset: unsafe.Offsetof(Device{}.RegisteredOwners), Type: &listCodecOfDirectoryObjectKind},
-		{Name: "registeredUsers", Offset: unsafe.Offsetof(Device{}.RegisteredUsers), Type: &listCodecOfDirectoryObjectKind},
+		{Name: "memberOf", Offset: unsafe.Offsetof(Device{}.MemberOf), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "transitiveMemberOf", Offset: unsafe.Offsetof(Device{}.TransitiveMemberOf), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "registeredOwners", Offset: unsafe.Offsetof(Device{}.RegisteredOwners), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "registeredUsers", Offset: unsafe.Offsetof(Device{}.RegisteredUsers), Type: &codecOfDirectoryObjectKind, List: true},
 	},
 }

@@ -93,7 +93,3 @@ var codecOfDirectoryObjectKind = graphrt.Poly[DirectoryObjectKind]{
 	Decode: DecodeDirectoryObjectKind,
 	Encode: EncodeDirectoryObjectKind,
 }
-var listCodecOfDirectoryObjectKind = graphrt.PolySlice[DirectoryObjectKind]{
-	Decode: DecodeDirectoryObjectKind,
-	Encode: EncodeDirectoryObjectKind,
-}

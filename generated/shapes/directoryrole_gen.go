@@ -50,6 +50,6 @@ var codecOfDirectoryRole = graphrt.Struct{
 		{Name: "description", Offset: unsafe.Offsetof(DirectoryRole{}.Description), Kind: graphrt.FieldString},
 		{Name: "displayName", Offset: unsafe.Offsetof(DirectoryRole{}.DisplayName), Kind: graphrt.FieldString},
 		{Name: "roleTemplateId", Offset: unsafe.Offsetof(DirectoryRole{}.RoleTemplateID), Kind: graphrt.FieldString},
-		{Name: "members", Offset: unsafe.Offsetof(DirectoryRole{}.Members), Type: &listCodecOfDirectoryObjectKind},
+		{Name: "members", Offset: unsafe.Offsetof(DirectoryRole{}.Members), Type: &codecOfDirectoryObjectKind, List: true},
 	},
 }

@@ -97,7 +97,3 @@ var codecOfEntityKind = graphrt.Poly[EntityKind]{
 	Decode: DecodeEntityKind,
 	Encode: EncodeEntityKind,
 }
-var listCodecOfEntityKind = graphrt.PolySlice[EntityKind]{
-	Decode: DecodeEntityKind,
-	Encode: EncodeEntityKind,
-}

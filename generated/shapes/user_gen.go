@@ -3,7 +3,6 @@
 package shapes
 
 import (
-	"slices"
 	"unsafe"
 
 	"github.com/graphdocgen/docgen/emit/graphrt"
@@ -274,13 +273,13 @@ var codecOfUser = graphrt.Struct{
 		{Name: "externalUserState", Offset: unsafe.Offsetof(User{}.ExternalUserState), Kind: graphrt.FieldString},
 		{Name: "externalUserStateChangeDateTime", Offset: unsafe.Offsetof(User{}.ExternalUserStateChangeDateTime), Kind: graphrt.FieldString},
 		{Name: "refreshTokensValidFromDateTime", Offset: unsafe.Offsetof(User{}.RefreshTokensValidFromDateTime), Kind: graphrt.FieldString},
-		{Name: "createdObjects", Offset: unsafe.Offsetof(User{}.CreatedObjects), Type: &listCodecOfDirectoryObjectKind},
-		{Name: "directReports", Offset: unsafe.Offsetof(User{}.DirectReports), Type: &listCodecOfDirectoryObjectKind},
+		{Name: "createdObjects", Offset: unsafe.Offsetof(User{}.CreatedObjects), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "directReports", Offset: unsafe.Offsetof(User{}.DirectReports), Type: &codecOfDirectoryObjectKind, List: true},
 		{Name: "manager", Offset: unsafe.Offsetof(User{}.Manager), Type: &codecOfDirectoryObjectKind},
-		{Name: "memberOf", Offset: unsafe.Offsetof(User{}.MemberOf), Type: &listCodecOfDirectoryObjectKind},
-		{Name: "ownedDevices", Offset: unsafe.Offsetof(User{}.OwnedDevices), Type: &listCodecOfDirectoryObjectKind},
-		{Name: "ownedObjects", Offset: unsafe.Offsetof(User{}.OwnedObjects), Type: &listCodecOfDirectoryObjectKind},
-		{Name: "registeredDevices", Offset: unsafe.Offsetof(User{}.RegisteredDevices), Type: &listCodecOfDirectoryObjectKind},
+		{Name: "memberOf", Offset: unsafe.Offsetof(User{}.MemberOf), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "ownedDevices", Offset: unsafe.Offsetof(User{}.OwnedDevices), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "ownedObjects", Offset: unsafe.Offsetof(User{}.OwnedObjects), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "registeredDevices", Offset: unsafe.Offsetof(User{}.RegisteredDevices), Type: &codecOfDirectoryObjectKind, List: true},
 	},
 }
 
@@ -307,12 +306,17 @@ var valuesOfAgeGroup = []AgeGroup{
 // AgeGroupValues returns the documented values of AgeGroup in documentation
 // order.
 func AgeGroupValues() []AgeGroup {
-	return slices.Clone(valuesOfAgeGroup)
+	return append([]AgeGroup{}, valuesOfAgeGroup...)
 }
 
 // IsKnown reports whether v is one of the documented values.
 func (v AgeGroup) IsKnown() bool {
-	return slices.Contains(valuesOfAgeGroup, v)
+	for _, k := range valuesOfAgeGroup {
+		if k == v {
+			return true
+		}
+	}
+	return false
 }
 
 // ConsentProvidedForMinor is the Graph enum
@@ -339,12 +343,17 @@ var valuesOfConsentProvidedForMinor = []ConsentProvidedForMinor{
 // ConsentProvidedForMinorValues returns the documented values of
 // ConsentProvidedForMinor in documentation order.
 func ConsentProvidedForMinorValues() []ConsentProvidedForMinor {
-	return slices.Clone(valuesOfConsentProvidedForMinor)
+	return append([]ConsentProvidedForMinor{}, valuesOfConsentProvidedForMinor...)
 }
 
 // IsKnown reports whether v is one of the documented values.
 func (v ConsentProvidedForMinor) IsKnown() bool {
-	return slices.Contains(valuesOfConsentProvidedForMinor, v)
+	for _, k := range valuesOfConsentProvidedForMinor {
+		if k == v {
+			return true
+		}
+	}
+	return false
 }
 
 // LegalAgeGroupClassification is the Graph enum
@@ -375,10 +384,15 @@ var valuesOfLegalAgeGroupClassification = []LegalAgeGroupClassification{
 // LegalAgeGroupClassificationValues returns the documented values of
 // LegalAgeGroupClassification in documentation order.
 func LegalAgeGroupClassificationValues() []LegalAgeGroupClassification {
-	return slices.Clone(valuesOfLegalAgeGroupClassification)
+	return append([]LegalAgeGroupClassification{}, valuesOfLegalAgeGroupClassification...)
 }
 
 // IsKnown reports whether v is one of the documented values.
 func (v LegalAgeGroupClassification) IsKnown() bool {
-	return slices.Contains(valuesOfLegalAgeGroupClassification, v)
+	for _, k := range valuesOfLegalAgeGroupClassification {
+		if k == v {
+			return true
+		}
+	}
+	return false
 }
