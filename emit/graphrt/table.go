@@ -214,6 +214,7 @@ type plan struct {
 type planField struct {
 	key    string // the member name in QuotedKey form
 	offset uintptr
+	set    uintptr // of the Opt's Set flag: most fields are absent
 	kind   FieldKind
 	list   bool
 	elem   Elem
@@ -248,6 +249,7 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 		} else if f.Type != nil {
 			pf.obj = f.Type.CodecTable()
 		}
+		pf.set = pf.offset + setOffset(&pf)
 		if i, ok := p.index[f.Name]; ok { // a derived type redeclares it
 			p.fields[i] = pf
 			continue
@@ -268,7 +270,9 @@ func EncodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 	extra := *(*Extra)(unsafe.Add(x, pl.extra))
 	b := e.BeginObject(extra)
 	for i := range pl.fields {
-		b = pl.fields[i].append(e, b, x)
+		if f := &pl.fields[i]; *(*bool)(unsafe.Add(x, f.set)) {
+			b = f.append(e, b, x)
+		}
 	}
 	e.EndObject(b, extra)
 }
@@ -284,6 +288,43 @@ func DecodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
 		}
 		return (*Extra)(unsafe.Add(x, pl.extra)).Decode(d, key)
 	})
+}
+
+// setOffset is where Set lies in the Opt that f describes.
+func setOffset(f *planField) uintptr {
+	switch {
+	case f.list:
+		return unsafe.Offsetof(Opt[[]byte]{}.Set) // every slice has one layout
+	case f.obj != nil:
+		return unsafe.Offsetof(Opt[unsafe.Pointer]{}.Set)
+	case f.elem != nil:
+		return unsafe.Offsetof(Opt[iface]{}.Set)
+	}
+	switch f.kind {
+	case FieldString:
+		return unsafe.Offsetof(Opt[string]{}.Set)
+	case FieldBool:
+		return unsafe.Offsetof(Opt[bool]{}.Set)
+	case FieldInt16:
+		return unsafe.Offsetof(Opt[int16]{}.Set)
+	case FieldInt32:
+		return unsafe.Offsetof(Opt[int32]{}.Set)
+	case FieldInt64:
+		return unsafe.Offsetof(Opt[int64]{}.Set)
+	case FieldByte:
+		return unsafe.Offsetof(Opt[uint8]{}.Set)
+	case FieldFloat32:
+		return unsafe.Offsetof(Opt[float32]{}.Set)
+	case FieldFloat64:
+		return unsafe.Offsetof(Opt[float64]{}.Set)
+	case FieldDecimal:
+		return unsafe.Offsetof(Opt[Decimal]{}.Set)
+	case FieldBinary:
+		return unsafe.Offsetof(Opt[Binary]{}.Set)
+	case FieldRaw:
+		return unsafe.Offsetof(Opt[json.RawMessage]{}.Set)
+	}
+	return unsafe.Offsetof(Opt[string]{}.Set) // unknown kind: append reports it
 }
 
 func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
