@@ -50,7 +50,7 @@ build() { # label, dir
   rss[$label]=$(( $(grep 'Maximum resident' "$work/time-$label" | awk '{print $NF}') / 1024 ))
   size[$label]=$(stat -c %s "$work/bin-$label")
   awk -v l="$label" -v w="${wall[$label]}" -v r="${rss[$label]}" -v s="${size[$label]}" \
-    'BEGIN { printf "%-7s cold build %6.1f s, peak RSS %5d MiB, binary %5.1f MB\n", l, w, r, s / 1e6 }'
+    'BEGIN { printf "%-7s cold build %6.1f s, peak RSS %5d MiB, binary %6.2f MB (%d bytes)\n", l, w, r, s / 1e6, s }'
 }
 
 setup "$work/plain" plain_main.go.txt
@@ -63,6 +63,6 @@ build full "$work/full"
 build subset "$work/subset"
 for l in full subset; do
   awk -v l="$l" -v w="${wall[$l]}" -v p="${wall[plain]}" -v r="${rss[$l]}" -v s="${size[$l]}" \
-    'BEGIN { printf "%-7s vs plain: build time %.2fx (budget 2x), peak RSS %d MiB (budget 1024), binary %.1f MB (budget 5)\n", l, w / p, r, s / 1e6 }'
+    'BEGIN { printf "%-7s vs plain: build time %.2fx (budget 2x), peak RSS %d MiB (budget 1024), binary %.2f MB (budget 5, as 10^6 bytes)\n", l, w / p, r, s / 1e6 }'
 done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1024/1024)" GiB"}' /proc/meminfo), $(go version)"

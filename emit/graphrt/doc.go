@@ -6,13 +6,15 @@
 // null to clear a property), and everything else goes into an [Extra] in
 // arrival order, so decode followed by encode loses nothing.
 //
-// The JSON codec is hand-rolled rather than reflection based. [Encoder]
-// appends to a byte slice and places commas itself; generated code writes
-// each object's members through the Append helpers, which take constant,
-// pre-quoted keys and keep the buffer in a local variable. [Decoder] is a
-// strict RFC 8259 tokenizer over a byte slice that hands object keys to
-// generated switch statements without allocating, and can look ahead for
-// an object's "@odata.type" ([Decoder.ODataType]) so that a slot declared
+// The JSON codec is hand-rolled rather than reflection based, and table
+// driven: each generated type carries a static [Struct] (member names,
+// field offsets, wire kinds) that [EncodeStruct] and [DecodeStruct] walk,
+// so a generated package holds data rather than code per field, which
+// keeps it cheap to compile and small to link. [Encoder] appends to a byte
+// slice and places commas itself, with pre-quoted keys and the buffer kept
+// in a local variable. [Decoder] is a strict RFC 8259 tokenizer over a byte
+// slice that looks keys up without allocating, and can look ahead for an
+// object's "@odata.type" ([Decoder.ODataType]) so that a slot declared
 // with a base type decodes into the derived type the value names.
 //
 // [Page] is a collection response of any generated type; the OData wire
