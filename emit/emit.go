@@ -271,6 +271,10 @@ func (g *generator) render(p *pageOut) ([]byte, error) {
 // format renders f and formats it like goimports (without consulting the
 // module cache).
 func (g *generator) format(f *jen.File, name string) ([]byte, error) {
+	// One formatting pass, not two: imports.Process formats as gofmt does
+	// (and groups imports), so jennifer's own go/format pass would only
+	// double the cost of the largest step of a run.
+	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
