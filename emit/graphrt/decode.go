@@ -1002,24 +1002,28 @@ var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 // UnmarshalJSON. The Decoder comes from a pool, so its scratch buffer is
 // reused across calls.
 func Unmarshal(b []byte, v ObjectDecoder) error {
+	d := acquireDecoder(b)
+	var err error
+	if d.Null() {
+		err = d.End()
+	} else if err = v.DecodeJSON(d); err == nil {
+		err = d.End()
+	}
+	releaseDecoder(d)
+	return err
+}
+
+func acquireDecoder(b []byte) *Decoder {
 	d := decoders.Get().(*Decoder)
 	d.Reset(b)
-	err := unmarshal(d, v)
+	return d
+}
+
+func releaseDecoder(d *Decoder) {
 	d.Reset(nil) // drop the reference to b and any Extra index
 	if cap(d.scratch) <= maxPooledBuffer {
 		decoders.Put(d)
 	}
-	return err
-}
-
-func unmarshal(d *Decoder, v ObjectDecoder) error {
-	if d.Null() {
-		return d.End()
-	}
-	if err := v.DecodeJSON(d); err != nil {
-		return err
-	}
-	return d.End()
 }
 
 // arrayLen counts the elements of the array that comes next, without

@@ -52,12 +52,16 @@ func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
 // top-level null leaves v unchanged, the convention encoding/json expects
 // of UnmarshalJSON.
 func UnmarshalObject(b []byte, v Object) error {
-	return Unmarshal(b, objectDecoder{v})
+	d := acquireDecoder(b)
+	var err error
+	if d.Null() {
+		err = d.End()
+	} else if err = Decode(d, v); err == nil {
+		err = d.End()
+	}
+	releaseDecoder(d)
+	return err
 }
-
-type objectDecoder struct{ v Object }
-
-func (o objectDecoder) DecodeJSON(d *Decoder) error { return Decode(d, o.v) }
 
 // EncodeKind writes v, held in a slot declared with base, a nil pointer of
 // the base type ((*T)(nil), named so rather than by its table so that no

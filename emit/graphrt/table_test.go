@@ -55,7 +55,7 @@ type tblAll struct {
 	BinL Opt[[]Binary]          `json:"binl"`
 	RawL Opt[[]json.RawMessage] `json:"rawl"`
 
-	Child    Opt[*tblBase] `json:"child"`
+	Child    Opt[*tblBase]  `json:"child"`
 	Children Opt[[]tblBase] `json:"children"`
 }
 
