@@ -46,7 +46,7 @@ func BenchmarkDecode(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var x AsyncJob
-			if err := graphrt.Unmarshal(benchDoc, &x); err != nil {
+			if err := x.UnmarshalJSON(benchDoc); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -65,7 +65,7 @@ func BenchmarkDecode(b *testing.B) {
 
 func BenchmarkEncode(b *testing.B) {
 	var x AsyncJob
-	if err := graphrt.Unmarshal(benchDoc, &x); err != nil {
+	if err := x.UnmarshalJSON(benchDoc); err != nil {
 		b.Fatal(err)
 	}
 	var p plainJob
@@ -76,7 +76,7 @@ func BenchmarkEncode(b *testing.B) {
 		b.SetBytes(int64(len(benchDoc)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := graphrt.Marshal(&x); err != nil {
+			if _, err := x.MarshalJSON(); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -88,7 +88,7 @@ func BenchmarkEncode(b *testing.B) {
 		var e graphrt.Encoder
 		for b.Loop() {
 			e.Reset()
-			x.EncodeJSON(&e)
+			graphrt.Encode(&e, &x)
 		}
 	})
 	b.Run("encoding-json", func(b *testing.B) {

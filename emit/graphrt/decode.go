@@ -80,7 +80,8 @@ func (e *DecodeError) Error() string {
 }
 
 // Decoder is a strict, allocation-light JSON tokenizer over a byte slice.
-// Generated code drives it value by value. After any error the Decoder's
+// The table walk (DecodeStruct) and hand-written codecs drive it value by
+// value. After any error the Decoder's
 // state is unspecified; stop and report the error.
 type Decoder struct {
 	buf   []byte
@@ -979,7 +980,8 @@ func SliceDecoder[T any](dec func(*Decoder) (T, error)) func(*Decoder) ([]T, err
 	}
 }
 
-// ObjectDecoder is implemented by pointers to generated types.
+// ObjectDecoder is implemented by values that decode themselves: the
+// OData wire types and Page (generated types implement Object instead).
 type ObjectDecoder interface {
 	DecodeJSON(*Decoder) error
 }

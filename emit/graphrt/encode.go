@@ -100,8 +100,8 @@ func (e *Encoder) EndObject(b []byte, extra Extra) {
 }
 
 // TypeHint makes the next object written carry "@odata.type": name (such as
-// "#microsoft.graph.user"). Generated code calls it when the dynamic type
-// of a value differs from the type its slot declares.
+// "#microsoft.graph.user"). EncodeKind calls it when the dynamic type of a
+// value differs from the type its slot declares.
 func (e *Encoder) TypeHint(name string) { e.typeHint = name }
 
 // ObjectEnd writes '}'.
@@ -119,8 +119,8 @@ func (e *Encoder) Key(name string) {
 }
 
 // QuotedKey writes an object member name that is already in its JSON form
-// with the colon, such as `"displayName":`. Generated code passes constants,
-// so nothing is escaped at run time.
+// with the colon, such as `"displayName":`. Tables quote each name once, so
+// nothing is escaped per call.
 func (e *Encoder) QuotedKey(key string) { e.buf = append(sep(e.buf), key...) }
 
 // Null writes null.
@@ -268,8 +268,8 @@ func SliceEncoder[T any](enc func(*Encoder, T)) func(*Encoder, []T) {
 	}
 }
 
-// ObjectEncoder is implemented by generated types (on the pointer) and by
-// the OData wire types.
+// ObjectEncoder is implemented by values that encode themselves: the OData
+// wire types and Page (generated types implement Object instead).
 type ObjectEncoder interface {
 	EncodeJSON(*Encoder)
 }
@@ -277,16 +277,6 @@ type ObjectEncoder interface {
 // EncodeObject writes a value that encodes itself; it has the shape
 // EncodeOpt and SliceEncoder expect.
 func EncodeObject[T ObjectEncoder](e *Encoder, v T) { v.EncodeJSON(e) }
-
-// EncodeValue writes v, or null when v is nil: how generated code writes a
-// value held by interface.
-func EncodeValue[T ObjectEncoder](e *Encoder, v T) {
-	if any(v) == nil {
-		e.Null()
-		return
-	}
-	v.EncodeJSON(e)
-}
 
 // Marshal encodes v into a new byte slice.
 func Marshal(v ObjectEncoder) ([]byte, error) {

@@ -6,16 +6,15 @@ import (
 	"unsafe"
 )
 
-// The helpers below encode and decode one Opt field each. Generated code
-// calls a specific one per field rather than EncodeOpt/DecodeOpt with a
-// function value: direct calls the compiler can inline, and no closure
-// built per call.
+// The helpers below encode and decode one Opt field each, typed: the table
+// walk (table.go) dispatches a field to one by its kind, and hand-written
+// codecs (Page) call them directly.
 //
 // The Append helpers write a member to b, the buffer BeginObject returned,
-// and return it: the buffer stays in a local variable of the generated
-// code instead of being stored into the Encoder (a heap object, so every
-// store would pay a GC write barrier) after every member. key is the member
-// name in QuotedKey form; nothing is written when o is absent.
+// and return it: the buffer stays in a local variable of the walk instead
+// of being stored into the Encoder (a heap object, so every store would
+// pay a GC write barrier) after every member. key is the member name in
+// QuotedKey form; nothing is written when o is absent.
 
 // member starts a member: the separator and the key. It returns false,
 // having written null, when the value is null.
@@ -182,59 +181,6 @@ func AppendRaw(e *Encoder, b []byte, key string, o Opt[json.RawMessage]) []byte 
 // AppendDecimal writes a Decimal field.
 func AppendDecimal(e *Encoder, b []byte, key string, o Opt[Decimal]) []byte {
 	return AppendOpt(e, b, key, o, EncodeObject[Decimal])
-}
-
-// AppendPtr writes a nested object held by pointer; a nil pointer is null.
-func AppendPtr[T any, P interface {
-	*T
-	ObjectEncoder
-}](e *Encoder, b []byte, key string, o Opt[*T]) []byte {
-	if !o.Set {
-		return b
-	}
-	return ptrMember[T, P](e, b, key, o.Value, o.Null)
-}
-
-func ptrMember[T any, P interface {
-	*T
-	ObjectEncoder
-}](e *Encoder, b []byte, key string, v *T, null bool) []byte {
-	b, ok := member(b, key, null)
-	if !ok {
-		return b
-	}
-	if v == nil {
-		return append(b, "null"...)
-	}
-	e.buf = b
-	P(v).EncodeJSON(e)
-	return e.buf
-}
-
-// AppendObjects writes a collection of objects, each encoded in place.
-func AppendObjects[T any, P interface {
-	*T
-	ObjectEncoder
-}](e *Encoder, b []byte, key string, o Opt[[]T]) []byte {
-	if !o.Set {
-		return b
-	}
-	return objectsMember[T, P](e, b, key, o.Value, o.Null)
-}
-
-func objectsMember[T any, P interface {
-	*T
-	ObjectEncoder
-}](e *Encoder, b []byte, key string, v []T, null bool) []byte {
-	b, ok := member(b, key, null)
-	if !ok {
-		return b
-	}
-	e.buf = append(b, '[')
-	for i := range v {
-		P(&v[i]).EncodeJSON(e)
-	}
-	return append(e.buf, ']')
 }
 
 // AppendOpt writes any other field with enc, such as a value held by a
@@ -445,42 +391,6 @@ func DecodeOptStrings[T ~string](d *Decoder, o *Opt[[]T]) error {
 		}
 		out = append(out, T(v))
 		return err
-	})
-	if err == nil {
-		*o = Opt[[]T]{Value: out, Set: true}
-	}
-	return err
-}
-
-// DecodeOptPtr reads a nested object into a new value.
-func DecodeOptPtr[T any, P interface {
-	*T
-	ObjectDecoder
-}](d *Decoder, o *Opt[*T]) error {
-	if optNull(d, o) {
-		return nil
-	}
-	v := new(T)
-	err := P(v).DecodeJSON(d)
-	if err == nil {
-		*o = Opt[*T]{Value: v, Set: true}
-	}
-	return err
-}
-
-// DecodeOptObjects reads a collection of objects, decoding each in place.
-func DecodeOptObjects[T any, P interface {
-	*T
-	ObjectDecoder
-}](d *Decoder, o *Opt[[]T]) error {
-	if optNull(d, o) {
-		return nil
-	}
-	out := makeFor[T](d)
-	err := d.Array(func() error {
-		var zero T
-		out = append(out, zero)
-		return P(&out[len(out)-1]).DecodeJSON(d)
 	})
 	if err == nil {
 		*o = Opt[[]T]{Value: out, Set: true}

@@ -1,6 +1,8 @@
 package graphrt_test
 
 import (
+	"unsafe"
+
 	"github.com/graphdocgen/docgen/emit/graphrt"
 )
 
@@ -21,43 +23,19 @@ type Owner struct {
 }
 
 func (x Owner) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfOwner)
 }
-func (x *Owner) UnmarshalJSON(b []byte) error { return graphrt.Unmarshal(b, x) }
-func (x *Owner) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-func (x *Owner) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, `"displayName":`, x.DisplayName)
-	b = graphrt.AppendInt64(b, `"size":`, x.Size)
-	return b
-}
-func (x *Owner) DecodeJSON(d *graphrt.Decoder) error {
-	*x = Owner{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
-}
-func (x *Owner) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "displayName":
-		return true, d.OptString(&x.DisplayName)
-	case "size":
-		return true, d.OptInt64(&x.Size)
-	}
-	return false, nil
+func (x *Owner) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
+func (*Owner) CodecTable() *graphrt.Struct    { return &codecOfOwner }
+
+var codecOfOwner = graphrt.Struct{
+	Extra: unsafe.Offsetof(Owner{}.AdditionalData),
+	Size:  unsafe.Sizeof(Owner{}),
+	New:   func(n int) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(make([]Owner, n))) },
+	Fields: []graphrt.Field{
+		{Name: "displayName", Offset: unsafe.Offsetof(Owner{}.DisplayName), Kind: graphrt.FieldString},
+		{Name: "size", Offset: unsafe.Offsetof(Owner{}.Size), Kind: graphrt.FieldInt64},
+	},
 }
 
 type AsyncJob struct {
@@ -78,119 +56,47 @@ type AsyncJob struct {
 }
 
 func (x AsyncJob) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfAsyncJob)
 }
-func (x *AsyncJob) UnmarshalJSON(b []byte) error { return graphrt.Unmarshal(b, x) }
-func (x *AsyncJob) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-func (x *AsyncJob) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = graphrt.AppendString(b, `"id":`, x.ID)
-	b = graphrt.AppendFloat64(b, `"percentageComplete":`, x.PercentageComplete)
-	b = graphrt.AppendEnum(b, `"status":`, x.Status)
-	b = graphrt.AppendEnums(b, `"tags":`, x.Tags)
-	b = graphrt.AppendInt32(b, `"attempts":`, x.Attempts)
-	b = graphrt.AppendInt64(b, `"bytes":`, x.Bytes)
-	b = graphrt.AppendFloat32(b, `"ratio":`, x.Ratio)
-	b = graphrt.AppendBool(b, `"done":`, x.Done)
-	b = graphrt.AppendInt16(b, `"priority":`, x.Priority)
-	b = graphrt.AppendByte(b, `"flags":`, x.Flags)
-	b = graphrt.AppendPtr(e, b, `"owner":`, x.Owner)
-	b = graphrt.AppendObjects(e, b, `"history":`, x.History)
-	return b
-}
-func (x *AsyncJob) DecodeJSON(d *graphrt.Decoder) error {
-	*x = AsyncJob{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
-}
-func (x *AsyncJob) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	switch string(key) {
-	case "id":
-		return true, d.OptString(&x.ID)
-	case "percentageComplete":
-		return true, d.OptFloat64(&x.PercentageComplete)
-	case "status":
-		return true, graphrt.DecodeOptString(d, &x.Status)
-	case "tags":
-		return true, graphrt.DecodeOptStrings(d, &x.Tags)
-	case "attempts":
-		return true, d.OptInt32(&x.Attempts)
-	case "bytes":
-		return true, d.OptInt64(&x.Bytes)
-	case "ratio":
-		return true, d.OptFloat32(&x.Ratio)
-	case "done":
-		return true, d.OptBool(&x.Done)
-	case "priority":
-		return true, d.OptInt16(&x.Priority)
-	case "flags":
-		return true, d.OptByte(&x.Flags)
-	case "owner":
-		return true, graphrt.DecodeOptPtr(d, &x.Owner)
-	case "history":
-		return true, graphrt.DecodeOptObjects(d, &x.History)
-	}
-	return false, nil
+func (x *AsyncJob) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
+func (*AsyncJob) CodecTable() *graphrt.Struct    { return &codecOfAsyncJob }
+
+var codecOfAsyncJob = graphrt.Struct{
+	Extra: unsafe.Offsetof(AsyncJob{}.AdditionalData),
+	Fields: []graphrt.Field{
+		{Name: "id", Offset: unsafe.Offsetof(AsyncJob{}.ID), Kind: graphrt.FieldString},
+		{Name: "percentageComplete", Offset: unsafe.Offsetof(AsyncJob{}.PercentageComplete), Kind: graphrt.FieldFloat64},
+		{Name: "status", Offset: unsafe.Offsetof(AsyncJob{}.Status), Kind: graphrt.FieldString},
+		{Name: "tags", Offset: unsafe.Offsetof(AsyncJob{}.Tags), Kind: graphrt.FieldString, List: true},
+		{Name: "attempts", Offset: unsafe.Offsetof(AsyncJob{}.Attempts), Kind: graphrt.FieldInt32},
+		{Name: "bytes", Offset: unsafe.Offsetof(AsyncJob{}.Bytes), Kind: graphrt.FieldInt64},
+		{Name: "ratio", Offset: unsafe.Offsetof(AsyncJob{}.Ratio), Kind: graphrt.FieldFloat32},
+		{Name: "done", Offset: unsafe.Offsetof(AsyncJob{}.Done), Kind: graphrt.FieldBool},
+		{Name: "priority", Offset: unsafe.Offsetof(AsyncJob{}.Priority), Kind: graphrt.FieldInt16},
+		{Name: "flags", Offset: unsafe.Offsetof(AsyncJob{}.Flags), Kind: graphrt.FieldByte},
+		{Name: "owner", Offset: unsafe.Offsetof(AsyncJob{}.Owner), Type: (*Owner)(nil)},
+		{Name: "history", Offset: unsafe.Offsetof(AsyncJob{}.History), Type: (*Owner)(nil), List: true},
+	},
 }
 
-// PrintJob derives from AsyncJob: it embeds the base and delegates to its
-// field codecs so the wire stays flat.
+// PrintJob derives from AsyncJob: it embeds the base, and its table names
+// the base's, so the wire stays flat.
 type PrintJob struct {
 	AsyncJob
 	Copies graphrt.Opt[int32] `json:"copies"`
 }
 
 func (x PrintJob) MarshalJSON() ([]byte, error) {
-	e := graphrt.AcquireEncoder()
-	x.EncodeJSON(e)
-	return graphrt.ReleaseEncoder(e)
+	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfPrintJob)
 }
-func (x *PrintJob) UnmarshalJSON(b []byte) error { return graphrt.Unmarshal(b, x) }
-func (x *PrintJob) EncodeJSON(e *graphrt.Encoder) {
-	if x == nil {
-		e.Null()
-		return
-	}
-	b := e.BeginObject(x.AdditionalData)
-	b = x.appendFields(e, b)
-	e.EndObject(b, x.AdditionalData)
-}
-func (x *PrintJob) appendFields(e *graphrt.Encoder, b []byte) []byte {
-	b = x.AsyncJob.appendFields(e, b)
-	b = graphrt.AppendInt32(b, `"copies":`, x.Copies)
-	return b
-}
-func (x *PrintJob) DecodeJSON(d *graphrt.Decoder) error {
-	*x = PrintJob{}
-	return d.Object(func(key []byte) error {
-		ok, err := x.decodeField(d, key)
-		if ok || err != nil {
-			return err
-		}
-		return x.AdditionalData.Decode(d, key)
-	})
-}
-func (x *PrintJob) decodeField(d *graphrt.Decoder, key []byte) (bool, error) {
-	if ok, err := x.AsyncJob.decodeField(d, key); ok || err != nil {
-		return ok, err
-	}
-	switch string(key) {
-	case "copies":
-		return true, d.OptInt32(&x.Copies)
-	}
-	return false, nil
+func (x *PrintJob) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
+func (*PrintJob) CodecTable() *graphrt.Struct    { return &codecOfPrintJob }
+
+var codecOfPrintJob = graphrt.Struct{
+	Base:       &codecOfAsyncJob,
+	BaseOffset: unsafe.Offsetof(PrintJob{}.AsyncJob),
+	ODataType:  "#test.printJob",
+	Fields: []graphrt.Field{
+		{Name: "copies", Offset: unsafe.Offsetof(PrintJob{}.Copies), Kind: graphrt.FieldInt32},
+	},
 }

@@ -24,15 +24,16 @@ func compact(t testing.TB, s string) string {
 
 func roundTrip[T any, P interface {
 	*T
-	graphrt.ObjectDecoder
-	graphrt.ObjectEncoder
+	graphrt.Object
 }](t *testing.T, in string) (T, string) {
 	t.Helper()
 	var x T
-	if err := graphrt.Unmarshal([]byte(in), P(&x)); err != nil {
+	if err := graphrt.UnmarshalObject([]byte(in), P(&x)); err != nil {
 		t.Fatalf("Unmarshal(%s): %v", in, err)
 	}
-	out, err := graphrt.Marshal(P(&x))
+	e := graphrt.AcquireEncoder()
+	graphrt.Encode(e, P(&x))
+	out, err := graphrt.ReleaseEncoder(e)
 	if err != nil {
 		t.Fatalf("Marshal: %v", err)
 	}
@@ -210,7 +211,7 @@ func TestGeneratedErrors(t *testing.T) {
 		{`[]`, "offset 0: expected object, found array", false},
 	} {
 		var x AsyncJob
-		err := graphrt.Unmarshal([]byte(c.in), &x)
+		err := graphrt.UnmarshalObject([]byte(c.in), &x)
 		if err == nil || !strings.Contains(err.Error(), c.err) {
 			t.Errorf("%s: error %v, want %q", c.in, err, c.err)
 		}
@@ -286,9 +287,9 @@ func TestMatchesEncodingJSONOnPlainFields(t *testing.T) {
 	if err := enc.Encode(p); err != nil {
 		t.Fatal(err)
 	}
-	// Compare graphrt.Marshal, not json.Marshal: the latter re-escapes HTML
+	// Compare MarshalJSON, not json.Marshal: the latter re-escapes HTML
 	// characters in MarshalJSON output.
-	direct, err := graphrt.Marshal(&x)
+	direct, err := x.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
