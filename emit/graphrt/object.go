@@ -17,7 +17,10 @@ type Object interface {
 	CodecTable() *Struct
 }
 
-var errNilObject = errors.New("graphrt: decoding into a nil pointer")
+var (
+	errNilObject = errors.New("graphrt: decoding into a nil pointer")
+	errNoTable   = errors.New("graphrt: the Object is not a pointer to a generated struct")
+)
 
 // Encode writes v as one JSON object; a nil v, or a nil pointer in it, is
 // null.
@@ -26,17 +29,29 @@ func Encode(e *Encoder, v Object) {
 		e.Null()
 		return
 	}
-	EncodeStruct(e, reflect.ValueOf(v).UnsafePointer(), v.CodecTable())
+	rv, t := reflect.ValueOf(v), v.CodecTable()
+	if rv.Kind() != reflect.Pointer || t == nil {
+		e.fail(errNoTable)
+		e.Null()
+		return
+	}
+	EncodeStruct(e, rv.UnsafePointer(), t)
 }
 
 // Decode reads one JSON object into v, replacing what v held.
 func Decode(d *Decoder, v Object) error {
-	rv := reflect.ValueOf(v)
-	if v == nil || rv.IsNil() {
+	if v == nil {
+		return errNilObject
+	}
+	rv, t := reflect.ValueOf(v), v.CodecTable()
+	switch {
+	case rv.Kind() != reflect.Pointer || t == nil:
+		return errNoTable
+	case rv.IsNil():
 		return errNilObject
 	}
 	rv.Elem().SetZero() // typed: pointers are cleared with write barriers
-	return DecodeStruct(d, rv.UnsafePointer(), v.CodecTable())
+	return DecodeStruct(d, rv.UnsafePointer(), t)
 }
 
 // MarshalStruct encodes the generated value at x, described by s: the

@@ -268,3 +268,29 @@ func TestTablePlanConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectMisuse: Encode and Decode refuse what is not a pointer to a
+// generated struct, with an error rather than a panic.
+func TestObjectMisuse(t *testing.T) {
+	var nilAll *tblAll
+	if err := Decode(NewDecoder([]byte(`{}`)), nilAll); err == nil {
+		t.Error("decoding into a nil *tblAll succeeded")
+	}
+	if err := Decode(NewDecoder([]byte(`{}`)), nil); err == nil {
+		t.Error("decoding into nil succeeded")
+	}
+	poly := &Poly[Object]{}
+	if err := Decode(NewDecoder([]byte(`{}`)), poly); err == nil {
+		t.Error("decoding into a Poly succeeded")
+	}
+	e := AcquireEncoder()
+	Encode(e, poly)
+	if _, err := ReleaseEncoder(e); err == nil {
+		t.Error("encoding a Poly succeeded")
+	}
+	e = AcquireEncoder()
+	Encode(e, nilAll)
+	if out, err := ReleaseEncoder(e); err != nil || string(out) != "null" {
+		t.Errorf("a nil *tblAll encoded as %s, %v; want null", out, err)
+	}
+}
