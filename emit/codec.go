@@ -93,7 +93,8 @@ func (g *generator) goType(ft model.FieldType) *jen.Statement {
 func tableName(goName string) string { return "codecOf" + goName }
 
 // fieldEntry is one graphrt.Field of t's table: the member name, the
-// field's offset, and either its scalar kind or the Elem of its objects.
+// field's offset, what it holds (a scalar kind, a nested type as a nil
+// pointer of it, or a Kind interface's Poly), and whether it is a list.
 func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 	ft := fld.Type
 	items := []jen.Code{
@@ -103,23 +104,15 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 	switch {
 	case ft.Type != nil && g.poly[ft.Type] != nil:
 		items = append(items, keyed("Type", jen.Op("&").Id(tableName(g.poly[ft.Type].kind))))
-		if ft.Collection {
-			items = append(items, keyed("List", jen.True()))
-		}
 	case ft.Type != nil:
 		items = append(items, keyed("Type", jen.Parens(jen.Op("*").Id(g.typeNames[ft.Type])).Parens(jen.Nil())))
-		if ft.Collection {
-			items = append(items, keyed("List", jen.True()))
-		}
+	case ft.Enum != nil:
+		items = append(items, keyed("Kind", rt("FieldString")))
 	default:
-		kind := "FieldString" // an enum
-		if ft.Enum == nil {
-			kind = g.primitiveOf(ft).kind
-		}
-		items = append(items, keyed("Kind", rt(kind)))
-		if ft.Collection {
-			items = append(items, keyed("List", jen.True()))
-		}
+		items = append(items, keyed("Kind", rt(g.primitiveOf(ft).kind)))
+	}
+	if ft.Collection {
+		items = append(items, keyed("List", jen.True()))
 	}
 	return jen.Values(items...)
 }
@@ -154,11 +147,9 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 		if t.Base != nil {
 			d.Add(keyed("Base", jen.Op("&").Id(tableName(g.typeNames[t.Base]))))
 			d.Add(keyed("BaseOffset", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot(g.typeNames[t.Base]))))
+			d.Add(keyed("ODataType", jen.Lit("#"+t.Name)))
 		} else {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
-		}
-		if t.Base != nil {
-			d.Add(keyed("ODataType", jen.Lit("#"+t.Name)))
 		}
 		if g.nested[t] {
 			d.Add(keyed("Size", jen.Qual("unsafe", "Sizeof").Call(jen.Id(name).Values())))
