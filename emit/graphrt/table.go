@@ -215,6 +215,7 @@ type planField struct {
 	key    string // the member name in QuotedKey form
 	offset uintptr
 	set    uintptr // of the Opt's Set flag: most fields are absent
+	str    bool    // a single string: the common case, written inline
 	kind   FieldKind
 	list   bool
 	elem   Elem
@@ -250,6 +251,7 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 			pf.obj = f.Type.CodecTable()
 		}
 		pf.set = pf.offset + setOffset(&pf)
+		pf.str = pf.kind == FieldString && !pf.list && pf.obj == nil && pf.elem == nil
 		if i, ok := p.index[f.Name]; ok { // a derived type redeclares it
 			p.fields[i] = pf
 			continue
@@ -270,7 +272,13 @@ func EncodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 	extra := *(*Extra)(unsafe.Add(x, pl.extra))
 	b := e.BeginObject(extra)
 	for i := range pl.fields {
-		if f := &pl.fields[i]; *(*bool)(unsafe.Add(x, f.set)) {
+		f := &pl.fields[i]
+		switch {
+		case !*(*bool)(unsafe.Add(x, f.set)):
+		case f.str:
+			o := (*Opt[string])(unsafe.Add(x, f.offset))
+			b = stringMember(b, f.key, o.Value, o.Null)
+		default:
 			b = f.append(e, b, x)
 		}
 	}
