@@ -1004,28 +1004,25 @@ var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 // UnmarshalJSON. The Decoder comes from a pool, so its scratch buffer is
 // reused across calls.
 func Unmarshal(b []byte, v ObjectDecoder) error {
-	d := acquireDecoder(b)
+	return unmarshal(b, v.DecodeJSON)
+}
+
+// unmarshal decodes the one value b holds with decode, on a pooled
+// Decoder; a top-level null is consumed without calling decode.
+func unmarshal(b []byte, decode func(*Decoder) error) error {
+	d := decoders.Get().(*Decoder)
+	d.Reset(b)
 	var err error
 	if d.Null() {
 		err = d.End()
-	} else if err = v.DecodeJSON(d); err == nil {
+	} else if err = decode(d); err == nil {
 		err = d.End()
 	}
-	releaseDecoder(d)
-	return err
-}
-
-func acquireDecoder(b []byte) *Decoder {
-	d := decoders.Get().(*Decoder)
-	d.Reset(b)
-	return d
-}
-
-func releaseDecoder(d *Decoder) {
 	d.Reset(nil) // drop the reference to b and any Extra index
 	if cap(d.scratch) <= maxPooledBuffer {
 		decoders.Put(d)
 	}
+	return err
 }
 
 // arrayLen counts the elements of the array that comes next, without

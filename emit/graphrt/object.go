@@ -67,15 +67,7 @@ func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
 // top-level null leaves v unchanged, the convention encoding/json expects
 // of UnmarshalJSON.
 func UnmarshalObject(b []byte, v Object) error {
-	d := acquireDecoder(b)
-	var err error
-	if d.Null() {
-		err = d.End()
-	} else if err = Decode(d, v); err == nil {
-		err = d.End()
-	}
-	releaseDecoder(d)
-	return err
+	return unmarshal(b, func(d *Decoder) error { return Decode(d, v) })
 }
 
 // EncodeKind writes v, held in a slot declared with base, a nil pointer of
