@@ -21,7 +21,7 @@ import (
 )
 
 // RuntimePath is the import path of the package generated code calls.
-const RuntimePath = "github.com/graphdocgen/docgen/emit/graphrt"
+const RuntimePath = "github.com/graphdocgen/docgen/graphrt"
 
 // Options shape the output.
 type Options struct {

@@ -3,12 +3,10 @@ package parser
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
 	"github.com/graphdocgen/docgen/model"
 )
 
@@ -237,20 +235,4 @@ func dropTrailingCommas(b []byte) ([]byte, []int) {
 		out = append(out, c)
 	}
 	return out, dropped
-}
-
-// syntaxError locates the first JSON syntax error in b with graphrt's
-// tokenizer, whose offsets and messages are ours: encoding/json's differ
-// between its v1 and v2 implementations.
-func syntaxError(b []byte) (offset int, msg string, ok bool) {
-	d := graphrt.NewDecoder(b)
-	err := d.Skip()
-	if err == nil {
-		err = d.End()
-	}
-	var de *graphrt.DecodeError
-	if errors.As(err, &de) {
-		return de.Offset, de.Msg, true
-	}
-	return 0, "", false
 }

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/graphdocgen/docgen/emit"
+	"github.com/graphdocgen/docgen/internal/outdir"
 )
 
 // The interrupted-run tests run docgen in a child process (this test
@@ -79,7 +79,7 @@ func interruptPages(t *testing.T, dir string, n, version int, skip int) {
 // output byte for byte (and exit 1); during the commit, the commit
 // finishes (exit 1, all new output). SIGKILL can strike anywhere: before
 // the commit the old files are untouched; during it, the next docgen run
-// (or emit.Recover) puts the old output back before anything else.
+// (or outdir.Recover) puts the old output back before anything else.
 func TestInterruptedRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes; skipped with -short")
@@ -164,7 +164,7 @@ func TestInterruptedRun(t *testing.T) {
 				if r := docgen(t, "-check", "-out", out, "-pkg", "out", newIn); r.code != 2 || !strings.Contains(r.stderr, "interrupted docgen run") {
 					t.Errorf("-check on a half-committed -out: want exit 2 and a clear message, got %v", r)
 				}
-				restored, err := emit.Recover(out)
+				restored, err := outdir.Recover(out)
 				if err != nil || !restored {
 					t.Fatalf("Recover: %v, %v", restored, err)
 				}

@@ -25,6 +25,7 @@ import (
 	"unicode"
 
 	"github.com/graphdocgen/docgen/emit"
+	"github.com/graphdocgen/docgen/internal/outdir"
 	"github.com/graphdocgen/docgen/model"
 	"github.com/graphdocgen/docgen/parser"
 )
@@ -142,14 +143,14 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		}
 	}
 	if *check {
-		diff, err := emit.Check(*out, generated)
+		diff, err := outdir.Check(*out, outFiles(generated))
 		if err != nil {
 			fmt.Fprintf(stderr, "docgen: %v\n", err)
 			return 2
 		}
 		if diff != "" {
 			fmt.Fprint(stdout, diff)
-			fmt.Fprintf(stderr, "docgen: %s in %s\n", emit.DescribeDrift(diff), *out)
+			fmt.Fprintf(stderr, "docgen: %s in %s\n", outdir.DescribeDrift(diff), *out)
 			return 1
 		}
 		return 0
@@ -158,7 +159,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "docgen: interrupted; nothing written")
 		return 1
 	}
-	if _, err := emit.WriteContext(ctx, *out, generated, emit.WriteOptions{Step: writeStep}); err != nil {
+	if _, err := outdir.WriteContext(ctx, *out, outFiles(generated), outdir.WriteOptions{Step: writeStep}); err != nil {
 		fmt.Fprintf(stderr, "docgen: %v\n", err)
 		return 1
 	}
@@ -167,7 +168,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 1
 	}
 	if dump != nil {
-		if err := emit.WriteFileAtomic(*modelOut, dump); err != nil {
+		if err := outdir.WriteFileAtomic(*modelOut, dump); err != nil {
 			fmt.Fprintf(stderr, "docgen: %v\n", err)
 			return 1
 		}
@@ -243,4 +244,13 @@ func typePatterns(list, file string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// outFiles drops what only emit knows (the page a file comes from).
+func outFiles(files []emit.File) []outdir.File {
+	out := make([]outdir.File, len(files))
+	for i, f := range files {
+		out[i] = outdir.File{Name: f.Name, Content: f.Content}
+	}
+	return out
 }

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 func decode(t *testing.T, in string) AsyncJobStatus {

@@ -5,7 +5,7 @@ package en
 import (
 	"strings"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 // NewByODataType returns a new, empty value of the type an "@odata.type"

@@ -5,7 +5,7 @@ package es
 import (
 	"unsafe"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 // AsyncJobStatus is the Graph complex type microsoft.graph.asyncJobStatus

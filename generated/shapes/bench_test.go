@@ -17,7 +17,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 // The plain model: what a hand-written encoding/json model of the same

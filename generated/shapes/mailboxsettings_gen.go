@@ -5,7 +5,7 @@ package shapes
 import (
 	"unsafe"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 // MailboxSettings is the Graph complex type microsoft.graph.mailboxSettings.

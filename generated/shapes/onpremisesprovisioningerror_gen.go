@@ -5,7 +5,7 @@ package shapes
 import (
 	"unsafe"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 // OnPremisesProvisioningError is the Graph complex type

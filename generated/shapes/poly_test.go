@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 // mixedMembers is a group's members as Graph lists them: users, a group, a

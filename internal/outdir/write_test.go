@@ -1,4 +1,4 @@
-package emit
+package outdir
 
 import (
 	"context"
@@ -19,7 +19,7 @@ import (
 
 // genFile is a file with docgen's header.
 func genFile(name, body string) File {
-	return File{Name: name, Page: name + ".md", Content: []byte(headerPrefix + name + ".md. DO NOT EDIT.\n\npackage p\n" + body)}
+	return File{Name: name, Content: []byte(headerPrefix + name + ".md. DO NOT EDIT.\n\npackage p\n" + body)}
 }
 
 func setTree(t *testing.T, dir string, files map[string]string) {

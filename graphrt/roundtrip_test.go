@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 // compact removes insignificant whitespace so outputs can be compared with

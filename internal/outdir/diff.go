@@ -1,15 +1,15 @@
-package emit
+package outdir
 
 import (
 	"fmt"
 	"strings"
 )
 
-// unifiedDiff renders the difference between two texts as a unified diff
+// UnifiedDiff renders the difference between two texts as a unified diff
 // with three lines of context. Lines are matched by a longest common
 // subsequence over the part between the common prefix and suffix; when that
 // part is too large for the table, it is shown as one replaced block.
-func unifiedDiff(fromName, toName, a, b string) string {
+func UnifiedDiff(fromName, toName, a, b string) string {
 	if a == b {
 		return ""
 	}

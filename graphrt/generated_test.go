@@ -3,7 +3,7 @@ package graphrt_test
 import (
 	"unsafe"
 
-	"github.com/graphdocgen/docgen/emit/graphrt"
+	"github.com/graphdocgen/docgen/graphrt"
 )
 
 // The types in this file are written by hand in the shape docgen generates,

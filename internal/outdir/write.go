@@ -1,4 +1,4 @@
-package emit
+package outdir
 
 import (
 	"bytes"
@@ -379,7 +379,7 @@ func Check(dir string, files []File) (string, error) {
 			from = "/dev/null"
 			old = nil
 		}
-		out.WriteString(unifiedDiff(from, path, string(old), string(f.Content)))
+		out.WriteString(UnifiedDiff(from, path, string(old), string(f.Content)))
 	}
 	orphans, err := Orphans(dir, files)
 	if err != nil {
@@ -391,7 +391,7 @@ func Check(dir string, files []File) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		out.WriteString(unifiedDiff(path, "/dev/null", string(old), ""))
+		out.WriteString(UnifiedDiff(path, "/dev/null", string(old), ""))
 	}
 	return out.String(), nil
 }

@@ -1,0 +1,3 @@
+module github.com/graphdocgen/docgen/graphrt
+
+go 1.24
