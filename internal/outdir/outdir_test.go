@@ -115,7 +115,6 @@ func TestUnifiedDiffApplies(t *testing.T) {
 	}
 }
 
-
 // applyDiff applies a unified diff to a and checks the result is b, and
 // that each hunk header counts its lines right.
 func applyDiff(a, diff, b string) error {
@@ -452,4 +451,3 @@ func TestCheck(t *testing.T) {
 		}
 	})
 }
-
