@@ -58,6 +58,34 @@ const (
 	LocalizedDiffers    Code = "DG060"
 )
 
+// Codes of API-page and metadata checks (docgen lint only).
+const (
+	APIAnnotationInvalid         Code = "DG080"
+	APIAnnotationRepaired        Code = "DG081"
+	APITypeUnknown               Code = "DG082"
+	APIBodyNotJSON               Code = "DG083"
+	APIBodyRepaired              Code = "DG084"
+	APIPropertyUnknown           Code = "DG085"
+	APIKindMismatch              Code = "DG086"
+	APIEnumValue                 Code = "DG087"
+	APICollectionMismatch        Code = "DG088"
+	APIODataTypeUnknown          Code = "DG089"
+	APIODataTypeNotDerived       Code = "DG090"
+	APIBadDate                   Code = "DG091"
+	APIBadBase64                 Code = "DG092"
+	APIIntegerRange              Code = "DG093"
+	APIExampleNoBlock            Code = "DG094"
+	MetadataUnreadable           Code = "DG100"
+	MetadataTypeMissing          Code = "DG101"
+	MetadataTypeUndocumented     Code = "DG102"
+	MetadataPropertyMissing      Code = "DG103"
+	MetadataPropertyUndocumented Code = "DG104"
+	MetadataPropertyType         Code = "DG105"
+	MetadataBaseType             Code = "DG106"
+	MetadataMemberMissing        Code = "DG107"
+	MetadataMemberUndocumented   Code = "DG108"
+)
+
 // Catalogue holds every code docgen reports.
 var Catalogue = map[Code]CodeInfo{
 	NotUTF8:             {Error, Error, "file is not valid UTF-8"},
@@ -96,4 +124,29 @@ var Catalogue = map[Code]CodeInfo{
 	EnumSourcesDisagree: {Warning, Error, "enum members differ between sources"},
 	EnumMemberDuplicate: {Warning, Warning, "enum member listed twice"},
 	LocalizedDiffers:    {Warning, Error, "localized page differs in structure from its English page"},
+
+	APIAnnotationInvalid:         {Error, Error, "request or response annotation is not valid JSON"},
+	APIAnnotationRepaired:        {Warning, Warning, "request or response annotation repaired (trailing comma, &quot;)"},
+	APITypeUnknown:               {Error, Error, "example annotation names a type no resource page defines"},
+	APIBodyNotJSON:               {Error, Error, "example body is not JSON"},
+	APIBodyRepaired:              {Error, Error, "example body is JSON only after a repair"},
+	APIPropertyUnknown:           {Error, Error, "example has a property its type and base types lack"},
+	APIKindMismatch:              {Error, Error, "example value of a JSON kind the documented type cannot have"},
+	APIEnumValue:                 {Warning, Warning, "example value is not a documented enum member"},
+	APICollectionMismatch:        {Error, Error, "example has a collection where one value is documented, or the reverse"},
+	APIODataTypeUnknown:          {Error, Error, "example @odata.type names no documented type"},
+	APIODataTypeNotDerived:       {Error, Error, "example @odata.type is not the documented type or derived from it"},
+	APIBadDate:                   {Error, Error, "example date, time or duration breaks its wire format"},
+	APIBadBase64:                 {Error, Error, "example Binary value is not base64"},
+	APIIntegerRange:              {Error, Error, "example integer out of its type's range, or not whole"},
+	APIExampleNoBlock:            {Warning, Warning, "request or response annotation not followed by a code block"},
+	MetadataUnreadable:           {Error, Error, "metadata document cannot be read"},
+	MetadataTypeMissing:          {Error, Error, "documented type or enum is not in the metadata"},
+	MetadataTypeUndocumented:     {Warning, Warning, "metadata type or enum is not documented"},
+	MetadataPropertyMissing:      {Error, Error, "documented property is not in the metadata"},
+	MetadataPropertyUndocumented: {Warning, Warning, "metadata property is not documented"},
+	MetadataPropertyType:         {Error, Error, "property type differs from the metadata"},
+	MetadataBaseType:             {Error, Error, "base type differs from the metadata"},
+	MetadataMemberMissing:        {Error, Error, "documented enum member is not in the metadata"},
+	MetadataMemberUndocumented:   {Warning, Warning, "metadata enum member is not documented"},
 }

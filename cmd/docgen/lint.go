@@ -26,8 +26,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the findings and the summary as one JSON object")
 	failOn := fs.String("severity", "error", "the least severity that fails the run: error, warning or none")
+	metadata := fs.String("metadata", "", "compare the docs' model with this OData CSDL document (EDMX XML)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: docgen lint [-json] [-severity error|warning|none] PATH...")
+		fmt.Fprintln(stderr, "usage: docgen lint [-json] [-severity error|warning|none] [-metadata FILE] PATH...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,7 +48,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen lint: %v\n", err)
 		return 2
 	}
-	res := lint(files)
+	res := lint(files, *metadata)
 
 	if *asJSON {
 		out := struct {
@@ -105,6 +106,7 @@ type lintResult struct {
 	types    int
 	enums    int
 	pairs    int // localized pages compared with their English page
+	api      apiStats
 }
 
 type lintSummary struct {
@@ -115,10 +117,12 @@ type lintSummary struct {
 	Errors   int            `json:"errors"`
 	Warnings int            `json:"warnings"`
 	ByCode   map[string]int `json:"byCode"`
+	ByPage   map[string]int `json:"byPage"`
+	API      apiStats       `json:"api"`
 }
 
 func (r *lintResult) summary() lintSummary {
-	s := lintSummary{Files: r.files, Types: r.types, Enums: r.enums, Compared: r.pairs, ByCode: map[string]int{}}
+	s := lintSummary{Files: r.files, Types: r.types, Enums: r.enums, Compared: r.pairs, ByCode: map[string]int{}, ByPage: findingsByPage(r.findings), API: r.api}
 	for _, f := range r.findings {
 		s.ByCode[f.Code]++
 		if severityRank(f.Severity) == 1 {
@@ -138,6 +142,7 @@ func (r *lintResult) printSummary(w io.Writer) {
 		fmt.Fprintf(w, ", %d localized pages compared with English", s.Compared)
 	}
 	fmt.Fprintln(w)
+	printAPISummary(w, r.api, r.findings)
 	if len(s.ByCode) > 0 {
 		fmt.Fprintf(w, "%-6s %-8s %6s  %s\n", "code", "severity", "count", "what")
 		for _, c := range slices.Sorted(maps.Keys(s.ByCode)) {
@@ -150,7 +155,7 @@ func (r *lintResult) printSummary(w io.Writer) {
 
 // lint parses and resolves files and gathers every finding, sorted by
 // place.
-func lint(files []string) *lintResult {
+func lint(files []string, metadata string) *lintResult {
 	pages, diags, _ := parser.ParseFiles(files) // unreadable files are DG004 findings
 	pairs := model.LocalizedPairs(pages)
 	// A localized page given with its English page documents the same
@@ -164,11 +169,13 @@ func lint(files []string) *lintResult {
 	}
 	schema := model.Resolve(resolve, &diags)
 	diags = append(diags, emit.NameCollisions(schema)...)
+	apiDiags, api := lintAPI(files, resolve, schema, metadata)
+	diags = append(diags, apiDiags...)
 	for _, loc := range slices.SortedFunc(maps.Keys(pairs), func(a, b *model.Page) int { return cmp.Compare(a.Path, b.Path) }) {
 		diags = append(diags, model.CompareLocalized(loc, pairs[loc])...)
 	}
 
-	res := &lintResult{files: len(files), types: len(schema.Types), enums: len(schema.Enums), pairs: len(pairs)}
+	res := &lintResult{files: len(files), types: len(schema.Types), enums: len(schema.Enums), pairs: len(pairs), api: api}
 	for _, d := range diags {
 		res.findings = append(res.findings, finding{
 			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Code: string(d.Code),

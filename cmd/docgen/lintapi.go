@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/graphdocgen/docgen/internal/apilint"
+	"github.com/graphdocgen/docgen/internal/csdl"
+	"github.com/graphdocgen/docgen/model"
+	"github.com/graphdocgen/docgen/parser"
+)
+
+// apiStats counts what the API-page and metadata checks looked at.
+type apiStats struct {
+	Pages    int `json:"apiPages"`
+	Examples int `json:"examples"`
+	// Untyped is set when API pages were given without resource pages:
+	// their bodies are checked as JSON only.
+	Untyped  bool   `json:"untyped,omitempty"`
+	Metadata string `json:"metadata,omitempty"`
+}
+
+// lintAPI checks the examples of every API page among files against the
+// schema, and the schema against a CSDL document when metadata is set.
+func lintAPI(files []string, pages []*model.Page, schema *model.Schema, metadata string) (model.Diagnostics, apiStats) {
+	var st apiStats
+	checker := apilint.New(schema, pages)
+	type result struct {
+		page  *model.APIPage
+		diags model.Diagnostics
+	}
+	results := make([]result, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				raw, err := os.ReadFile(files[i])
+				if err != nil {
+					continue // reported by the resource parser (DG004)
+				}
+				page, diags := parser.ParseAPI(files[i], raw)
+				if page != nil {
+					diags = append(diags, checker.Check(page)...)
+				}
+				results[i] = result{page, diags}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var diags model.Diagnostics
+	for _, r := range results {
+		if r.page != nil {
+			st.Pages++
+			st.Examples += len(r.page.Examples)
+		}
+		diags = append(diags, r.diags...)
+	}
+	st.Untyped = st.Pages > 0 && !checker.Typed()
+	if metadata != "" {
+		st.Metadata = metadata
+		diags = append(diags, csdl.CompareFile(metadata, schema)...)
+	}
+	return diags, st
+}
+
+// printAPISummary writes what the API checks read and the pages with the
+// most findings.
+func printAPISummary(w io.Writer, st apiStats, findings []finding) {
+	if st.Pages > 0 {
+		fmt.Fprintf(w, "docgen lint: %d API pages, %d examples", st.Pages, st.Examples)
+		if st.Untyped {
+			fmt.Fprint(w, " (no resource pages given: bodies checked as JSON only)")
+		}
+		fmt.Fprintln(w)
+	}
+	if st.Metadata != "" {
+		fmt.Fprintf(w, "docgen lint: model compared with %s\n", st.Metadata)
+	}
+	byPage := findingsByPage(findings)
+	if len(byPage) == 0 {
+		return
+	}
+	files := slices.Collect(func(yield func(string) bool) {
+		for f := range byPage {
+			if !yield(f) {
+				return
+			}
+		}
+	})
+	slices.SortFunc(files, func(a, b string) int {
+		if byPage[a] != byPage[b] {
+			return byPage[b] - byPage[a]
+		}
+		if a < b {
+			return -1
+		}
+		return 1
+	})
+	const top = 10
+	fmt.Fprintf(w, "%6s  %s (%d pages with findings; the first %d)\n", "count", "page", len(files), min(top, len(files)))
+	for _, f := range files[:min(top, len(files))] {
+		fmt.Fprintf(w, "%6d  %s\n", byPage[f], f)
+	}
+}
+
+func findingsByPage(findings []finding) map[string]int {
+	m := map[string]int{}
+	for _, f := range findings {
+		m[f.File]++
+	}
+	return m
+}
