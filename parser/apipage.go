@@ -25,7 +25,7 @@ var saysExample = regexp.MustCompile(`"blockType"\s*:\s*"(request|response)"`)
 func IsAPIPage(raw []byte) bool { return saysExample.Match(raw) }
 
 var (
-	statusLine  = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})\b`)
+	statusLine  = regexp.MustCompile(`^HTTP(?:/\d(?:\.\d)?)?\s+(\d{3})\b`)
 	requestLine = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\s+(\S+)`)
 	headerLine  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*\s*:`)
 )
