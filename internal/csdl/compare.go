@@ -85,6 +85,9 @@ func compareType(doc *Document, t *model.Type, diags *model.Diagnostics) {
 		}
 	}
 	for _, f := range t.Fields {
+		if strings.Contains(f.Name, "@") {
+			continue // an annotation row (@odata.etag), not a property
+		}
 		mp, ok := meta[strings.ToLower(f.Name)]
 		if !ok {
 			diags.Report(f.Pos, model.MetadataPropertyMissing, "property %s of %s is documented but the metadata's %s and its base types have no such property", f.Name, t.Name, mt.Name)
@@ -179,4 +182,3 @@ func orNone(s string) string {
 	}
 	return s
 }
-
