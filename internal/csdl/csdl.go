@@ -14,10 +14,10 @@ import (
 
 // Limits on what Read accepts: Graph's v1.0 metadata is 3.5 MB and nests
 // 8 elements deep, so these leave room while keeping hostile input cheap.
-const (
-	MaxBytes = 64 << 20
-	MaxDepth = 64
-)
+// MaxBytes is a variable so that tests can lower it.
+var MaxBytes = 64 << 20
+
+const MaxDepth = 64
 
 // Document is the part of a CSDL document the comparison needs.
 type Document struct {
@@ -63,7 +63,7 @@ type Property struct {
 // MaxBytes or nested over MaxDepth is an error, as is XML that does not
 // parse. Errors carry the line they stand on.
 func Read(r io.Reader) (*Document, error) {
-	br := bufio.NewReader(io.LimitReader(r, MaxBytes+1))
+	br := bufio.NewReader(io.LimitReader(r, int64(MaxBytes)+1))
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\ufeff")) {
 		_, _ = br.Discard(3)
 	}

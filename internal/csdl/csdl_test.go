@@ -126,6 +126,8 @@ func TestCompare(t *testing.T) {
 // TestReadLimits: broken, too deep and too large documents are errors with
 // a line, never a panic.
 func TestReadLimits(t *testing.T) {
+	defer func(n int) { MaxBytes = n }(MaxBytes)
+	MaxBytes = 1 << 10
 	for name, tc := range map[string]struct {
 		doc  string
 		want string
