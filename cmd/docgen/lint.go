@@ -117,12 +117,13 @@ type lintSummary struct {
 	Errors   int            `json:"errors"`
 	Warnings int            `json:"warnings"`
 	ByCode   map[string]int `json:"byCode"`
-	ByPage   map[string]int `json:"byPage"`
-	API      apiStats       `json:"api"`
+	ByPage   map[string]int `json:"byPage,omitempty"`
+	API      *apiStats      `json:"api,omitempty"`
 }
 
 func (r *lintResult) summary() lintSummary {
-	s := lintSummary{Files: r.files, Types: r.types, Enums: r.enums, Compared: r.pairs, ByCode: map[string]int{}, ByPage: findingsByPage(r.findings), API: r.api}
+	s := lintSummary{Files: r.files, Types: r.types, Enums: r.enums, Compared: r.pairs, ByCode: map[string]int{}}
+	addAPISummary(&s, r)
 	for _, f := range r.findings {
 		s.ByCode[f.Code]++
 		if severityRank(f.Severity) == 1 {

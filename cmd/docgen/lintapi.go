@@ -72,9 +72,25 @@ func lintAPI(files []string, pages []*model.Page, schema *model.Schema, metadata
 	return diags, st
 }
 
+// used reports whether API pages or metadata were part of the run: only
+// then do the summaries hold their part, so that resource-only runs print
+// as before.
+func (st apiStats) used() bool { return st.Pages > 0 || st.Metadata != "" }
+
+// addAPISummary adds the API counts and the findings by page to s.
+func addAPISummary(s *lintSummary, r *lintResult) {
+	if r.api.used() {
+		api := r.api
+		s.API, s.ByPage = &api, findingsByPage(r.findings)
+	}
+}
+
 // printAPISummary writes what the API checks read and the pages with the
 // most findings.
 func printAPISummary(w io.Writer, st apiStats, findings []finding) {
+	if !st.used() {
+		return
+	}
 	if st.Pages > 0 {
 		fmt.Fprintf(w, "docgen lint: %d API pages, %d examples", st.Pages, st.Examples)
 		if st.Untyped {

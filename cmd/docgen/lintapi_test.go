@@ -41,7 +41,7 @@ func TestLintAPICorpus(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 		t.Fatal(err)
 	}
-	if out.Summary.API.Pages < 1200 || out.Summary.API.Examples < 3000 {
+	if out.Summary.API == nil || out.Summary.API.Pages < 1200 || out.Summary.API.Examples < 3000 {
 		t.Errorf("API pages read: %+v", out.Summary.API)
 	}
 	got := map[string]int{}
