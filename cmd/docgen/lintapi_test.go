@@ -151,3 +151,25 @@ func TestLintMetadata(t *testing.T) {
 		t.Errorf("unreadable metadata: %v\nwant %q", r, want)
 	}
 }
+
+// BenchmarkLintAPICorpus: lint of the v1.0 resource pages alone (the
+// baseline) and with the 2,102 API pages; report the ratio.
+func BenchmarkLintAPICorpus(b *testing.B) {
+	needCorpus(b)
+	if _, err := os.Stat(apiCorpusDir); err != nil {
+		b.Skipf("API pages not found (%v)", err)
+	}
+	for _, bc := range []struct {
+		name  string
+		paths []string
+	}{{"resources", []string{corpusDir}}, {"resources+api", []string{corpusDir, apiCorpusDir}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				var out, errs strings.Builder
+				if code := run(append([]string{"lint", "-severity", "none"}, bc.paths...), &out, &errs); code != 0 {
+					b.Fatalf("exit %d: %s", code, errs.String())
+				}
+			}
+		})
+	}
+}
