@@ -132,4 +132,3 @@ func sampleValue(ft model.FieldType, depth int) any {
 	}
 	return fmt.Sprintf("a %s", ft.Primitive)
 }
-
