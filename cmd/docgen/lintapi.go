@@ -18,6 +18,10 @@ import (
 type apiStats struct {
 	Pages    int `json:"apiPages"`
 	Examples int `json:"examples"`
+	// TypedResponses and TypedRequests count the JSON bodies checked
+	// against a type.
+	TypedResponses int `json:"typedResponses"`
+	TypedRequests  int `json:"typedRequests"`
 	// Untyped is set when API pages were given without resource pages:
 	// their bodies are checked as JSON only.
 	Untyped  bool   `json:"untyped,omitempty"`
@@ -44,9 +48,6 @@ func lintAPI(files []string, pages []*model.Page, schema *model.Schema, metadata
 					continue // reported by the resource parser (DG004)
 				}
 				page, diags := parser.ParseAPI(files[i], raw)
-				if page != nil {
-					diags = append(diags, checker.Check(page)...)
-				}
 				results[i] = result{page, diags}
 			}
 		})
@@ -56,14 +57,25 @@ func lintAPI(files []string, pages []*model.Page, schema *model.Schema, metadata
 	}
 	close(next)
 	wg.Wait()
+	// Roots of request paths come from the GET examples of every page, so
+	// checking waits for all of them.
+	var apiPages []*model.APIPage
+	for _, r := range results {
+		if r.page != nil {
+			apiPages = append(apiPages, r.page)
+		}
+	}
+	checker.Learn(apiPages)
 	var diags model.Diagnostics
 	for _, r := range results {
+		diags = append(diags, r.diags...)
 		if r.page != nil {
 			st.Pages++
 			st.Examples += len(r.page.Examples)
+			diags = append(diags, checker.Check(r.page)...)
 		}
-		diags = append(diags, r.diags...)
 	}
+	st.TypedResponses, st.TypedRequests = checker.Checked(model.ResponseExample), checker.Checked(model.RequestExample)
 	st.Untyped = st.Pages > 0 && !checker.Typed()
 	if metadata != "" {
 		st.Metadata = metadata
@@ -92,7 +104,7 @@ func printAPISummary(w io.Writer, st apiStats, findings []finding) {
 		return
 	}
 	if st.Pages > 0 {
-		fmt.Fprintf(w, "docgen lint: %d API pages, %d examples", st.Pages, st.Examples)
+		fmt.Fprintf(w, "docgen lint: %d API pages, %d examples; checked against their type: %d response and %d request bodies", st.Pages, st.Examples, st.TypedResponses, st.TypedRequests)
 		if st.Untyped {
 			fmt.Fprint(w, " (no resource pages given: bodies checked as JSON only)")
 		}

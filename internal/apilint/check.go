@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -21,6 +22,9 @@ type Checker struct {
 	// what they inherit is unknown, so no property of theirs is "unknown".
 	incomplete map[*model.Type]bool
 	typed      bool // resource pages were given: types can be checked
+	roots      map[string]*root
+	// checked counts the examples checked against a type, by kind.
+	checked [2]atomic.Int64
 }
 
 // New indexes a schema. pages are the resource pages it was resolved
@@ -65,6 +69,9 @@ func New(schema *model.Schema, pages []*model.Page) *Checker {
 }
 
 var inheritsInProse = regexp.MustCompile(`(?i)\b(inherits from|derived from|derives from)\b`)
+
+// Checked is how many examples of a kind were checked against a type.
+func (c *Checker) Checked(k model.ExampleKind) int { return int(c.checked[k].Load()) }
 
 // Typed reports whether the checker knows types (resource pages were given).
 func (c *Checker) Typed() bool { return c.typed }
@@ -248,6 +255,7 @@ func (c *Checker) checkResponse(file string, ex *model.APIExample, diags *model.
 	if root == nil || !known || ex.IsEmpty {
 		return
 	}
+	c.checked[model.ResponseExample].Add(1)
 	pc := &pageCheck{c: c, file: file, line0: ex.BodyLine, diags: diags}
 	if want.collection && !ex.IsCollection {
 		// Collection(X) in the annotation means isCollection.
@@ -334,10 +342,24 @@ func (c *Checker) checkRequest(file string, ex *model.APIExample, resp *model.AP
 		if want, known = c.resolveName(ex.Type); !known {
 			diags.Report(ex.TypePos, model.APITypeUnknown, "request annotation names %s, which no resource page defines", ex.Type)
 		}
-	case resp != nil && resp.Type != "" && !resp.IsCollection && c.typed &&
-		(ex.Method == "POST" && resp.Status == 201 || (ex.Method == "PATCH" || ex.Method == "PUT") && resp.Status == 200):
-		want, known = c.resolveName(resp.Type)
-		known = known && want.typ != nil && !want.collection
+	case !c.typed:
+	default:
+		// The path, walked through the model, says best what a request
+		// creates or updates; failing that, the entity its response returns.
+		if vt, ok := c.pathType(ex.URL); ok {
+			switch {
+			case ex.Method == "POST" && vt.collection:
+				want, known = vt.single(), true
+			case (ex.Method == "PATCH" || ex.Method == "PUT") && !vt.collection:
+				want, known = vt, true
+			}
+			break
+		}
+		if resp != nil && resp.Type != "" && !resp.IsCollection &&
+			(ex.Method == "POST" && resp.Status == 201 || (ex.Method == "PATCH" || ex.Method == "PUT") && resp.Status == 200) {
+			want, known = c.resolveName(resp.Type)
+			known = known && want.typ != nil && !want.collection
+		}
 	}
 	if ex.Method != "POST" && ex.Method != "PATCH" && ex.Method != "PUT" {
 		return
@@ -346,8 +368,18 @@ func (c *Checker) checkRequest(file string, ex *model.APIExample, resp *model.AP
 	if root == nil || !known {
 		return
 	}
+	c.checked[model.RequestExample].Add(1)
 	pc := &pageCheck{c: c, file: file, line0: ex.BodyLine, diags: diags}
 	pc.check("", root, want)
+}
+
+func hasAnyField(t *model.Type) bool {
+	for b := t; b != nil; b = b.Base {
+		if len(b.Fields) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func hasField(t *model.Type, name string) bool {
@@ -424,7 +456,9 @@ func (pc *pageCheck) object(path string, n *node, t *model.Type) {
 			t = d
 		}
 	}
-	open, complete := false, true
+	// A type that documents no property at all (externalConnectors
+	// .properties) is a bag of whatever its page leaves unsaid.
+	open, complete := false, hasAnyField(t)
 	fields := map[string]*model.Field{}
 	lower := map[string]string{}
 	for b := t; b != nil; b = b.Base {
