@@ -94,6 +94,9 @@ func (v valueType) String() string {
 		name = v.typ.Name
 	case v.enum != nil:
 		name = v.enum.Name
+		if v.enum.Owner != nil {
+			name = "Edm.String" // the type cell; the values are listed in prose
+		}
 	}
 	if v.collection {
 		return "Collection(" + name + ")"
@@ -421,7 +424,7 @@ func (pc *pageCheck) check(path string, n *node, want valueType) {
 		pc.object(path, n, want.typ)
 	case want.enum != nil:
 		if n.kind != jsonString {
-			pc.report(n.line, model.APIKindMismatch, "%s is %s (%s) where enum %s, a string, is documented", name(path), n.kind, snippet(n), want.enum.Name)
+			pc.report(n.line, model.APIKindMismatch, "%s is %s (%s) where %s, a string, is documented", name(path), n.kind, snippet(n), enumName(want.enum))
 			return
 		}
 		pc.enumValue(path, n, want.enum)
@@ -555,6 +558,15 @@ func snippet(n *node) string {
 	return n.text
 }
 
+// enumName names an enum in messages; docgen's name for values a
+// property lists in prose is no name the docs use.
+func enumName(e *model.Enum) string {
+	if e.Owner != nil {
+		return fmt.Sprintf("the values documented for %s.%s", e.Owner.Name, e.Property)
+	}
+	return "the members of enum " + e.Name
+}
+
 // enumValue checks a string against an enum's documented members: one
 // member, or for a flags value several joined by commas.
 func (pc *pageCheck) enumValue(path string, n *node, e *model.Enum) {
@@ -580,6 +592,6 @@ func (pc *pageCheck) enumValue(path string, n *node, e *model.Enum) {
 		}
 	}
 	if len(missing) > 0 {
-		pc.report(n.line, model.APIEnumValue, "%s is %q, not a documented member of %s%s", name(path), strings.Join(missing, ","), e.Name, hint)
+		pc.report(n.line, model.APIEnumValue, "%s is %q, not one of %s%s", name(path), strings.Join(missing, ","), enumName(e), hint)
 	}
 }

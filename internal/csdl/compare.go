@@ -120,6 +120,9 @@ func compareFieldType(doc *Document, t *model.Type, f *model.Field, mp Property,
 		return
 	}
 	docsType := f.Type.EdmName()
+	if e := f.Type.Enum; e != nil && e.Owner != nil {
+		docsType = "Edm.String" // what the type cell says; docgen named the values
+	}
 	if f.Type.Collection {
 		docsType = "Collection(" + docsType + ")"
 	}
