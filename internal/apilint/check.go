@@ -23,6 +23,9 @@ type Checker struct {
 	incomplete map[*model.Type]bool
 	typed      bool // resource pages were given: types can be checked
 	roots      map[string]*root
+	// collections holds the lower-case names of collection-valued
+	// properties of structured types (navigation or not).
+	collections map[string]bool
 	// checked counts the examples checked against a type, by kind.
 	checked [2]atomic.Int64
 }
@@ -36,8 +39,14 @@ func New(schema *model.Schema, pages []*model.Page) *Checker {
 		return c
 	}
 	c.typed = len(schema.Types) > 0
+	c.collections = map[string]bool{}
 	for _, t := range schema.Types {
 		c.types[strings.ToLower(t.Name)] = t
+		for _, f := range t.Fields {
+			if f.Type.Type != nil && f.Type.Collection {
+				c.collections[strings.ToLower(f.Name)] = true
+			}
+		}
 	}
 	for _, t := range schema.Types {
 		for _, a := range t.Aliases {
@@ -359,7 +368,7 @@ func (c *Checker) checkRequest(file string, ex *model.APIExample, resp *model.AP
 			break
 		}
 		if resp != nil && resp.Type != "" && !resp.IsCollection &&
-			(ex.Method == "POST" && resp.Status == 201 || (ex.Method == "PATCH" || ex.Method == "PUT") && resp.Status == 200) {
+			(ex.Method == "POST" && resp.Status == 201 && c.namesCollection(ex.URL) || (ex.Method == "PATCH" || ex.Method == "PUT") && resp.Status == 200) {
 			want, known = c.resolveName(resp.Type)
 			known = known && want.typ != nil && !want.collection
 		}
@@ -464,9 +473,13 @@ func (pc *pageCheck) object(path string, n *node, t *model.Type) {
 	open, complete := false, hasAnyField(t)
 	fields := map[string]*model.Field{}
 	lower := map[string]string{}
+	keys := map[string]bool{}
 	for b := t; b != nil; b = b.Base {
 		open = open || b.Open
 		complete = complete && !pc.c.incomplete[b]
+		// A keyProperty no table lists (DG044 on the resource page) is
+		// still the entity's key, not an unknown property.
+		keys[b.Key] = b.Key != ""
 		for _, f := range b.Fields {
 			if _, ok := fields[f.Name]; !ok {
 				fields[f.Name] = f
@@ -480,7 +493,7 @@ func (pc *pageCheck) object(path string, n *node, t *model.Type) {
 		}
 		f := fields[m.key]
 		if f == nil {
-			if !open && complete && !unknownDerived {
+			if !open && complete && !unknownDerived && !keys[m.key] {
 				hint := ""
 				if other, ok := lower[strings.ToLower(m.key)]; ok {
 					hint = fmt.Sprintf(" (it has %q: letter case differs)", other)

@@ -128,8 +128,11 @@ func (c *Checker) pathType(rawURL string) (valueType, bool) {
 		cur.collection = false
 	}
 	for _, s := range segs[1:] {
-		if strings.HasPrefix(s, "$") || strings.HasPrefix(s, "{") {
-			return valueType{}, false // $ref, $value, $count; an unfilled template
+		if strings.HasPrefix(s, "$") {
+			return valueType{}, false // $ref, $value, $count
+		}
+		if strings.HasPrefix(s, "{") && !cur.collection {
+			return valueType{}, false // a template where no key can stand
 		}
 		if strings.Contains(s, ".") {
 			// A cast to a derived type, or a bound operation's qualified name.
@@ -141,8 +144,8 @@ func (c *Checker) pathType(rawURL string) (valueType, bool) {
 			continue
 		}
 		if cur.collection {
-			if strings.Contains(s, "(") {
-				return valueType{}, false // a function on the set
+			if strings.Contains(s, "(") || cur.typ != nil && field(cur.typ, s) != nil {
+				return valueType{}, false // a function on the set; a property where a key is due
 			}
 			cur.collection = false // a key
 			continue
@@ -175,4 +178,23 @@ func field(t *model.Type, name string) *model.Field {
 		}
 	}
 	return nil
+}
+
+// namesCollection reports whether a path ends in a name the model knows
+// for a set of entities (a root or a navigation property), not in an
+// action's name: only such a POST creates what its 201 response returns.
+func (c *Checker) namesCollection(rawURL string) bool {
+	segs := pathSegments(rawURL)
+	if len(segs) == 0 {
+		return false
+	}
+	name, key := splitKey(segs[len(segs)-1])
+	if key != "" {
+		return false
+	}
+	name = strings.ToLower(name)
+	if r := c.roots[name]; r != nil && r.vt.collection {
+		return true
+	}
+	return c.collections[name]
 }
