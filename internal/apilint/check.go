@@ -73,11 +73,18 @@ func New(schema *model.Schema, pages []*model.Page) *Checker {
 		if t.Base == nil && inheritsInProse.MatchString(t.Description.English) {
 			c.incomplete[t] = true
 		}
+		// Likewise a type its page calls open in prose only.
+		if !t.Open && openInProse.MatchString(t.Description.English) {
+			c.incomplete[t] = true
+		}
 	}
 	return c
 }
 
-var inheritsInProse = regexp.MustCompile(`(?i)\b(inherits from|derived from|derives from)\b`)
+var (
+	inheritsInProse = regexp.MustCompile(`(?i)\b(inherits from|inherited from|derived from|derives from|subclass of)\b`)
+	openInProse     = regexp.MustCompile(`(?i)\bopen[ -]type\b`)
+)
 
 // Checked is how many examples of a kind were checked against a type.
 func (c *Checker) Checked(k model.ExampleKind) int { return int(c.checked[k].Load()) }

@@ -132,3 +132,29 @@ func sampleValue(ft model.FieldType, depth int) any {
 	}
 	return fmt.Sprintf("a %s", ft.Primitive)
 }
+
+// TestProseOnlyFacts: a root type whose page says in prose that it
+// inherits, or that it is open, has properties the model does not know:
+// none of its example's keys is reported unknown. Without the prose, one is.
+func TestProseOnlyFacts(t *testing.T) {
+	for _, tc := range []struct {
+		prose string
+		want  int
+	}{
+		{"A subclass of [outcome](outcome.md).", 0},
+		{"Inherits from [outcome](outcome.md).", 0},
+		{"This is an _open type_ of tokens.", 0},
+		{"A grade for a student.", 1},
+	} {
+		grade := &model.Type{Name: "microsoft.graph.grade", Description: model.Text{English: tc.prose},
+			Fields: []*model.Field{{Name: "points", Type: model.FieldType{Primitive: "Edm.Int32"}}}}
+		c := New(&model.Schema{Types: []*model.Type{grade}}, nil)
+		got := c.Check(&model.APIPage{Path: "p.md", Examples: []*model.APIExample{{
+			Kind: model.ResponseExample, Type: "microsoft.graph.grade", HasFence: true, Status: 200,
+			Body: []byte(`{"points": 3, "id": "x"}`), BodyLine: 1,
+		}}})
+		if len(got) != tc.want || tc.want == 1 && got[0].Code != model.APIPropertyUnknown {
+			t.Errorf("%q: %v, want %d DG085", tc.prose, got, tc.want)
+		}
+	}
+}
