@@ -83,7 +83,7 @@ func New(schema *model.Schema, pages []*model.Page) *Checker {
 
 var (
 	inheritsInProse = regexp.MustCompile(`(?i)\b(inherits from|inherited from|derived from|derives from|subclass of)\b`)
-	openInProse     = regexp.MustCompile(`(?i)\bopen[ -]type\b`)
+	openInProse     = regexp.MustCompile(`(?i)(^|[^a-z])open[ -]type([^a-z]|$)`)
 )
 
 // Checked is how many examples of a kind were checked against a type.
