@@ -169,14 +169,23 @@ func compareMembers(e *model.Enum, mt *Type, diags *model.Diagnostics) {
 			if pos.Line == 0 {
 				pos = e.Pos
 			}
-			diags.Report(pos, model.MetadataMemberMissing, "member %s of enum %s is documented but not in the metadata's %s", m.Name, e.Name, mt.Name)
+			diags.Report(pos, model.MetadataMemberMissing, "member %s of %s is documented but not in the metadata's %s", m.Name, docsEnum(e), mt.Name)
 		}
 	}
 	for _, m := range mt.Members {
 		if !docs[strings.ToLower(m)] {
-			diags.Report(e.Pos, model.MetadataMemberUndocumented, "metadata member %s of %s is not documented for enum %s", m, mt.Name, e.Name)
+			diags.Report(e.Pos, model.MetadataMemberUndocumented, "metadata member %s of %s is not documented for %s", m, mt.Name, docsEnum(e))
 		}
 	}
+}
+
+// docsEnum names an enum as the docs do: values a property lists in prose
+// have no enum name of their own.
+func docsEnum(e *model.Enum) string {
+	if e.Owner != nil {
+		return "the values of " + e.Owner.Name + "." + e.Property
+	}
+	return "enum " + e.Name
 }
 
 func orNone(s string) string {
