@@ -463,6 +463,10 @@ func (pc *pageCheck) object(path string, n *node, t *model.Type) {
 		}
 		d := pc.c.lookupType(m.value.text)
 		switch {
+		case d != nil && !spelt(m.value.text, d):
+			// @odata.type is case-sensitive on the wire; check on as d.
+			pc.report(m.line, model.APIODataTypeUnknown, "%s names %s, which the docs spell %s", name(join(path, m.key)), m.value.text, d.Name)
+			t = d
 		case d == nil:
 			pc.report(m.line, model.APIODataTypeUnknown, "%s names %s, which no resource page defines", name(join(path, m.key)), m.value.text)
 			unknownDerived = true
@@ -511,6 +515,13 @@ func (pc *pageCheck) object(path string, n *node, t *model.Type) {
 		}
 		pc.check(join(path, m.key), m.value, fieldType(f.Type))
 	}
+}
+
+// spelt reports whether an @odata.type value names t as the docs spell
+// it, qualified or (for microsoft.graph) bare.
+func spelt(value string, t *model.Type) bool {
+	v := strings.TrimPrefix(strings.TrimSpace(value), "#")
+	return v == t.Name || v == t.ShortName() && t.Namespace() == "microsoft.graph" || slices.Contains(t.Aliases, v)
 }
 
 // provablyNotDerived reports whether the docs show that d does not derive

@@ -54,6 +54,9 @@ func Compare(doc *Document, metaPath string, schema *model.Schema) model.Diagnos
 		case mt.Kind != EnumType:
 			diags.Report(e.Pos, model.MetadataTypeMissing, "%s is documented as an enum but the metadata has it as an %s", e.Name, mt.Kind)
 		default:
+			if mt.Name != e.Name {
+				diags.Report(e.Pos, model.MetadataTypeMissing, "enum %s is documented but the metadata spells it %s", e.Name, mt.Name)
+			}
 			compareMembers(e, mt, &diags)
 		}
 	}
@@ -75,6 +78,10 @@ func compareType(doc *Document, t *model.Type, diags *model.Diagnostics) {
 		diags.Report(t.Pos, model.MetadataTypeMissing, "%s is documented as a resource but the metadata has it as an enum type", t.Name)
 		return
 	}
+	if mt.Name != t.Name {
+		// Type names are case-sensitive on the wire (@odata.type).
+		diags.Report(t.Pos, model.MetadataTypeMissing, "type %s is documented but the metadata spells it %s", t.Name, mt.Name)
+	}
 	if !strings.EqualFold(t.BaseName, mt.BaseType) {
 		diags.Report(t.Pos, model.MetadataBaseType, "%s derives from %s in the docs, from %s in the metadata", t.Name, orNone(t.BaseName), orNone(mt.BaseType))
 	}
@@ -92,6 +99,9 @@ func compareType(doc *Document, t *model.Type, diags *model.Diagnostics) {
 		if !ok {
 			diags.Report(f.Pos, model.MetadataPropertyMissing, "property %s of %s is documented but the metadata's %s and its base types have no such property", f.Name, t.Name, mt.Name)
 			continue
+		}
+		if mp.Name != f.Name {
+			diags.Report(f.Pos, model.MetadataPropertyMissing, "property %s of %s is documented but the metadata spells it %s", f.Name, t.Name, mp.Name)
 		}
 		compareFieldType(doc, t, f, mp, diags)
 	}
@@ -157,19 +167,23 @@ func compareInferredEnum(doc *Document, e *model.Enum, diags *model.Diagnostics)
 }
 
 func compareMembers(e *model.Enum, mt *Type, diags *model.Diagnostics) {
-	meta := map[string]bool{}
+	meta := map[string]string{}
 	for _, m := range mt.Members {
-		meta[strings.ToLower(m)] = true
+		meta[strings.ToLower(m)] = m
 	}
 	docs := map[string]bool{}
 	for _, m := range e.Members {
 		docs[strings.ToLower(m.Name)] = true
-		if !meta[strings.ToLower(m.Name)] {
-			pos := m.Pos
-			if pos.Line == 0 {
-				pos = e.Pos
-			}
+		pos := m.Pos
+		if pos.Line == 0 {
+			pos = e.Pos
+		}
+		switch spelt, ok := meta[strings.ToLower(m.Name)]; {
+		case !ok:
 			diags.Report(pos, model.MetadataMemberMissing, "member %s of %s is documented but not in the metadata's %s", m.Name, docsEnum(e), mt.Name)
+		case spelt != m.Name:
+			// Members are case-sensitive on the wire.
+			diags.Report(pos, model.MetadataMemberMissing, "member %s of %s is documented but the metadata's %s spells it %s", m.Name, docsEnum(e), mt.Name, spelt)
 		}
 	}
 	for _, m := range mt.Members {

@@ -183,3 +183,32 @@ func TestRealMetadata(t *testing.T) {
 		t.Error("user does not inherit id from entity")
 	}
 }
+
+// TestCompareLetterCase: names are case-sensitive on the wire, so a name
+// the metadata spells otherwise is reported once, on the docs side, with
+// the metadata's spelling; the rest of the type is still compared.
+func TestCompareLetterCase(t *testing.T) {
+	doc, err := Read(strings.NewReader(`<Schema Namespace="microsoft.graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+<EnumType Name="state"><Member Name="NotStarted" /></EnumType>
+<EntityType Name="orgContact"><Property Name="sharePointIds" Type="Edm.String" /></EntityType>
+</Schema>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	contact := &model.Type{Name: "microsoft.graph.orgcontact", Pos: model.Pos{File: "c.md", Line: 1},
+		Fields: []*model.Field{{Name: "sharepointIds", Type: model.FieldType{Primitive: "Edm.String"}, Pos: model.Pos{File: "c.md", Line: 2}}}}
+	state := &model.Enum{Name: "microsoft.graph.state", Pos: model.Pos{File: "e.md", Line: 1},
+		Members: []model.EnumMember{{Name: "notStarted", Pos: model.Pos{File: "e.md", Line: 3}}}}
+	var got []string
+	for _, d := range Compare(doc, "m.xml", &model.Schema{Types: []*model.Type{contact}, Enums: []*model.Enum{state}}) {
+		got = append(got, d.Pos.String()+" "+string(d.Code)+" "+d.Message)
+	}
+	want := []string{
+		"c.md:1 DG101 type microsoft.graph.orgcontact is documented but the metadata spells it microsoft.graph.orgContact",
+		"c.md:2 DG103 property sharepointIds of microsoft.graph.orgcontact is documented but the metadata spells it sharePointIds",
+		"e.md:3 DG107 member notStarted of enum microsoft.graph.state is documented but the metadata's microsoft.graph.state spells it NotStarted",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
