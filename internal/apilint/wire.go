@@ -18,8 +18,10 @@ var (
 	dateTimeOffsetRE = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,12})?)?(Z|[+-]\d{2}:\d{2})$`)
 	dateRE           = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	timeOfDayRE      = regexp.MustCompile(`^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,12})?)?$`)
-	// Edm.Duration is xsd:dayTimeDuration: days, hours, minutes, seconds.
-	durationRE = regexp.MustCompile(`^-?P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$`)
+	// Edm.Duration is an ISO 8601 duration. OData narrows it to days and
+	// time (xsd:dayTimeDuration); years, months and weeks are let pass, as
+	// the docs use them and the wire value is still unambiguous to read.
+	durationRE = regexp.MustCompile(`^-?P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$`)
 )
 
 var intRanges = map[string][2]int64{
@@ -70,8 +72,8 @@ func (pc *pageCheck) primitive(path string, n *node, edm string) {
 			pc.report(n.line, model.APIBadDate, "%s is %s, not an Edm.TimeOfDay (15:04:05.0000000)", name(path), snippet(n))
 		}
 	case "Edm.Duration":
-		if !durationRE.MatchString(n.text) || strings.HasSuffix(n.text, "P") || strings.HasSuffix(n.text, "T") {
-			pc.report(n.line, model.APIBadDate, "%s is %s, not an Edm.Duration (ISO 8601 days and time: P1DT2H30M)", name(path), snippet(n))
+		if !validDuration(n.text) {
+			pc.report(n.line, model.APIBadDate, "%s is %s, not an Edm.Duration (ISO 8601: P1DT2H30M)", name(path), snippet(n))
 		}
 	case "Edm.Binary":
 		if !validBase64(n.text) {
@@ -108,6 +110,10 @@ func validDateTimeOffset(s string) bool {
 		return h <= 23 && mm <= 59
 	}
 	return true
+}
+
+func validDuration(s string) bool {
+	return durationRE.MatchString(s) && !strings.HasSuffix(s, "P") && !strings.HasSuffix(s, "T")
 }
 
 func validDate(y, m, d string) bool {
