@@ -173,3 +173,16 @@ func BenchmarkLintAPICorpus(b *testing.B) {
 		})
 	}
 }
+
+// TestLintAPIWithoutResources: API pages alone have no types to check
+// against; their bodies are still checked as JSON, and the summary says so.
+func TestLintAPIWithoutResources(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir+"/api/kite-get.md", "# Get kite\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.kite\" } -->\n\n"+
+		"```http\nHTTP/1.1 200 OK\n\n{ \"id\": \"7\", \"wings\": [1,] }\n```\n")
+	r := docgen(t, "lint", dir+"/api")
+	if r.code != 1 || !strings.Contains(r.stdout, "kite-get.md:8:25: DG084: response body is JSON only after a repair: trailing comma removed") ||
+		strings.Contains(r.stdout, "DG082") || !strings.Contains(r.stderr, "no resource pages given: bodies checked as JSON only") {
+		t.Errorf("API pages without resource pages: %v", r)
+	}
+}
