@@ -440,7 +440,7 @@ func (pc *pageCheck) check(path string, n *node, want valueType) {
 		pc.object(path, n, want.typ)
 	case want.enum != nil:
 		if n.kind != jsonString {
-			pc.report(n.line, model.APIKindMismatch, "%s is %s (%s) where %s, a string, is documented", name(path), n.kind, snippet(n), enumName(want.enum))
+			pc.report(n.line, model.APIKindMismatch, "%s is %s (%s) where %s is documented", name(path), n.kind, snippet(n), enumKind(want.enum))
 			return
 		}
 		pc.enumValue(path, n, want.enum)
@@ -596,6 +596,14 @@ func enumName(e *model.Enum) string {
 		return fmt.Sprintf("the values documented for %s.%s", e.Owner.Name, e.Property)
 	}
 	return "the members of enum " + e.Name
+}
+
+// enumKind says what an enum-typed value must be.
+func enumKind(e *model.Enum) string {
+	if e.Owner != nil {
+		return fmt.Sprintf("a string (a value listed for %s.%s)", e.Owner.Name, e.Property)
+	}
+	return "enum " + e.Name + ", a string,"
 }
 
 // enumValue checks a string against an enum's documented members: one
