@@ -79,7 +79,7 @@ func lintAPI(files []string, pages []*model.Page, schema *model.Schema, metadata
 	st.Untyped = st.Pages > 0 && !checker.Typed()
 	if metadata != "" {
 		st.Metadata = metadata
-		diags = append(diags, csdl.CompareFile(metadata, schema)...)
+		diags = append(diags, csdl.CompareFile(metadata, schema, pages...)...)
 	}
 	return diags, st
 }

@@ -10,7 +10,7 @@ import (
 
 // CompareFile reads the CSDL document at path and compares schema with it.
 // A document that cannot be read is one DG100 finding.
-func CompareFile(path string, schema *model.Schema) model.Diagnostics {
+func CompareFile(path string, schema *model.Schema, pages ...*model.Page) model.Diagnostics {
 	var diags model.Diagnostics
 	f, err := os.Open(path)
 	if err != nil {
@@ -28,18 +28,32 @@ func CompareFile(path string, schema *model.Schema) model.Diagnostics {
 		diags.Report(pos, model.MetadataUnreadable, "metadata is not a readable CSDL document: %v; not compared", err)
 		return diags
 	}
-	return Compare(doc, path, schema)
+	return Compare(doc, path, schema, pages...)
 }
 
 // Compare reports where the docs' model and a CSDL document differ, each
 // finding at the page line that documents the thing (or, for what only the
-// metadata has, at the metadata's line; metaPath names that file).
-func Compare(doc *Document, metaPath string, schema *model.Schema) model.Diagnostics {
+// metadata has, at the metadata's line; metaPath names that file). pages,
+// when given, supply the base a type's annotation names where the docs do
+// not define it.
+func Compare(doc *Document, metaPath string, schema *model.Schema, pages ...*model.Page) model.Diagnostics {
 	var diags model.Diagnostics
+	declared := map[string]string{} // lower-case type name -> base as annotated
+	for _, p := range pages {
+		for _, r := range p.Resources {
+			if k := strings.ToLower(r.Name); r.BaseType != "" && declared[k] == "" {
+				base := r.BaseType
+				if !strings.Contains(base, ".") {
+					base = r.Namespace() + "." + base
+				}
+				declared[k] = base
+			}
+		}
+	}
 	documented := map[string]bool{}
 	for _, t := range schema.Types {
 		documented[strings.ToLower(t.Name)] = true
-		compareType(doc, t, &diags)
+		compareType(doc, t, declared[strings.ToLower(t.Name)], &diags)
 	}
 	for _, e := range schema.Enums {
 		if e.Owner != nil {
@@ -68,7 +82,7 @@ func Compare(doc *Document, metaPath string, schema *model.Schema) model.Diagnos
 	return diags
 }
 
-func compareType(doc *Document, t *model.Type, diags *model.Diagnostics) {
+func compareType(doc *Document, t *model.Type, declaredBase string, diags *model.Diagnostics) {
 	mt := doc.Lookup(t.Name)
 	if mt == nil {
 		diags.Report(t.Pos, model.MetadataTypeMissing, "type %s is documented but the metadata has no such type", t.Name)
@@ -82,8 +96,12 @@ func compareType(doc *Document, t *model.Type, diags *model.Diagnostics) {
 		// Type names are case-sensitive on the wire (@odata.type).
 		diags.Report(t.Pos, model.MetadataTypeMissing, "type %s is documented but the metadata spells it %s", t.Name, mt.Name)
 	}
-	if !strings.EqualFold(t.BaseName, mt.BaseType) {
-		diags.Report(t.Pos, model.MetadataBaseType, "%s derives from %s in the docs, from %s in the metadata", t.Name, orNone(t.BaseName), orNone(mt.BaseType))
+	base := t.BaseName
+	if base == "" && t.Base == nil {
+		base = declaredBase // named in the annotation, documented nowhere (DG041)
+	}
+	if !strings.EqualFold(base, mt.BaseType) {
+		diags.Report(t.Pos, model.MetadataBaseType, "%s derives from %s in the docs, from %s in the metadata", t.Name, orNone(base), orNone(mt.BaseType))
 	}
 	meta := map[string]Property{}
 	for _, p := range doc.AllProps(mt) {

@@ -212,3 +212,23 @@ func TestCompareLetterCase(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCompareDeclaredBase: a base the annotation names but no page defines
+// (DG041) is still the docs' base for the comparison.
+func TestCompareDeclaredBase(t *testing.T) {
+	doc, err := Read(strings.NewReader(`<Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+<EntityType Name="shade" BaseType="graph.cover" /><EntityType Name="cover" /></Schema>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shade := &model.Type{Name: "microsoft.graph.shade", Pos: model.Pos{File: "s.md", Line: 1}}
+	page := &model.Page{Path: "s.md", Resources: []*model.Resource{{Name: "microsoft.graph.shade", BaseType: "cover"}}}
+	for _, d := range Compare(doc, "m.xml", &model.Schema{Types: []*model.Type{shade}}, page) {
+		if d.Code == model.MetadataBaseType {
+			t.Errorf("declared base not used: %s", d)
+		}
+	}
+	if n := len(Compare(doc, "m.xml", &model.Schema{Types: []*model.Type{shade}})); n != 2 { // DG106 and DG102 for cover
+		t.Errorf("without the page: %d findings, want 2", n)
+	}
+}
