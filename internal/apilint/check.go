@@ -240,13 +240,14 @@ func responseOf(examples []*model.APIExample, i int) *model.APIExample {
 // Content-Type says so, or it has none and the body opens like JSON.
 // A body JSON only after a repair is reported and used.
 func (c *Checker) jsonBody(file string, ex *model.APIExample, claimsType bool, diags *model.Diagnostics) *node {
-	if len(ex.Body) == 0 {
+	trimmed := strings.TrimSpace(string(ex.Body))
+	if trimmed == "" {
 		return nil
 	}
 	if ex.ContentType != "" && !strings.Contains(ex.ContentType, "json") {
 		return nil // text, images, multipart: not JSON by their own word
 	}
-	first := strings.TrimSpace(string(ex.Body))[0]
+	first := trimmed[0]
 	if ex.ContentType == "" && first != '{' && first != '[' && !claimsType {
 		return nil // a body with no type, no media type and no JSON look
 	}

@@ -12,7 +12,7 @@ import (
 // encoding/json on what is JSON (it accepts trailing commas only as
 // repairs), and checking any body against a type terminates without panic.
 func FuzzParseJSON(f *testing.F) {
-	for _, s := range []string{`{"a": [1, 2.5e3, "x\u00e9", true, null, {}]}`, `{"a": 1,}`, `[`, `{"a" 1}`, `"\/"`, `-0.1`, `01`} {
+	for _, s := range []string{" \n\t", `{"a": [1, 2.5e3, "x\u00e9", true, null, {}]}`, `{"a": 1,}`, `[`, `{"a" 1}`, `"\/"`, `-0.1`, `01`} {
 		f.Add([]byte(s))
 	}
 	kite := &model.Type{Name: "microsoft.graph.kite"}
