@@ -75,6 +75,7 @@ const (
 	APIBadBase64                 Code = "DG092"
 	APIIntegerRange              Code = "DG093"
 	APIExampleNoBlock            Code = "DG094"
+	APIPropertyMissing           Code = "DG095"
 	MetadataUnreadable           Code = "DG100"
 	MetadataTypeMissing          Code = "DG101"
 	MetadataTypeUndocumented     Code = "DG102"
@@ -140,6 +141,7 @@ var Catalogue = map[Code]CodeInfo{
 	APIBadBase64:                 {Error, Error, "example Binary value is not base64"},
 	APIIntegerRange:              {Error, Error, "example integer out of its type's range, or not whole"},
 	APIExampleNoBlock:            {Warning, Warning, "request or response annotation not followed by a code block"},
+	APIPropertyMissing:           {Warning, Warning, "response not marked truncated lacks a documented property"},
 	MetadataUnreadable:           {Error, Error, "metadata document cannot be read"},
 	MetadataTypeMissing:          {Error, Error, "documented type or enum is not in the metadata"},
 	MetadataTypeUndocumented:     {Warning, Warning, "metadata type or enum is not documented"},

@@ -23,6 +23,9 @@ type Checker struct {
 	incomplete map[*model.Type]bool
 	typed      bool // resource pages were given: types can be checked
 	roots      map[string]*root
+	// optional holds each type's optionalProperties (from every page
+	// annotating it).
+	optional map[*model.Type]map[string]bool
 	// collections holds the lower-case names of collection-valued
 	// properties of structured types (navigation or not).
 	collections map[string]bool
@@ -60,10 +63,21 @@ func New(schema *model.Schema, pages []*model.Page) *Checker {
 			c.enums[strings.ToLower(e.Name)] = e
 		}
 	}
+	c.optional = map[*model.Type]map[string]bool{}
 	for _, p := range pages {
 		for _, r := range p.Resources {
-			if t := c.types[strings.ToLower(r.Name)]; t != nil && r.BaseType != "" && t.Base == nil {
+			t := c.types[strings.ToLower(r.Name)]
+			if t == nil {
+				continue
+			}
+			if r.BaseType != "" && t.Base == nil {
 				c.incomplete[t] = true
+			}
+			for _, o := range r.OptionalProperties {
+				if c.optional[t] == nil {
+					c.optional[t] = map[string]bool{}
+				}
+				c.optional[t][o] = true
 			}
 		}
 	}
@@ -192,7 +206,10 @@ func init() {
 
 // pageCheck is the state of checking one example.
 type pageCheck struct {
-	c     *Checker
+	c *Checker
+	// whole is set for a response not marked truncated: its items must
+	// hold every documented property that is not optional.
+	whole bool
 	file  string
 	line0 int // page line of the body's first line
 	diags *model.Diagnostics
@@ -276,7 +293,7 @@ func (c *Checker) checkResponse(file string, ex *model.APIExample, diags *model.
 		return
 	}
 	c.checked[model.ResponseExample].Add(1)
-	pc := &pageCheck{c: c, file: file, line0: ex.BodyLine, diags: diags}
+	pc := &pageCheck{c: c, file: file, line0: ex.BodyLine, diags: diags, whole: !ex.Truncated}
 	if want.collection && !ex.IsCollection {
 		// Collection(X) in the annotation means isCollection.
 		ex.IsCollection = true
@@ -516,6 +533,53 @@ func (pc *pageCheck) object(path string, n *node, t *model.Type) {
 		}
 		pc.check(join(path, m.key), m.value, fieldType(f.Type))
 	}
+	if pc.whole && complete && !open && !unknownDerived && isItem(path) {
+		pc.missing(path, n, t)
+	}
+}
+
+// isItem reports whether path names the response itself or an item of its
+// value array: the objects a response annotation describes.
+func isItem(path string) bool {
+	return path == "" || strings.HasPrefix(path, "value[") && !strings.ContainsAny(path[len("value["):], ".[")
+}
+
+// missing reports the documented properties a whole (not truncated)
+// response item lacks: not navigation properties, which come only when
+// expanded, and not those optionalProperties names.
+func (pc *pageCheck) missing(path string, n *node, t *model.Type) {
+	have := map[string]bool{}
+	for _, m := range n.members {
+		have[m.key] = true
+	}
+	var lacks []string
+	seen := map[string]bool{}
+	for b := t; b != nil; b = b.Base {
+		for _, f := range b.Fields {
+			if seen[f.Name] || f.Navigation || strings.Contains(f.Name, "@") {
+				continue
+			}
+			seen[f.Name] = true
+			optional := false
+			for o := t; o != nil && !optional; o = o.Base {
+				optional = pc.c.optional[o][f.Name]
+			}
+			if !have[f.Name] && !optional {
+				lacks = append(lacks, f.Name)
+			}
+		}
+	}
+	if len(lacks) > 0 {
+		pc.report(n.line, model.APIPropertyMissing, "%s lacks %s of %s; the response is not marked truncated", name(path), quoteList(lacks), t.Name)
+	}
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
 }
 
 // spelt reports whether an @odata.type value names t as the docs spell
