@@ -48,6 +48,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen lint: %v\n", err)
 		return 2
 	}
+	if err := checkMetadataPath(*metadata); err != nil {
+		fmt.Fprintf(stderr, "docgen lint: -metadata: %v
+", err)
+		return 2
+	}
 	res := lint(files, *metadata)
 
 	if *asJSON {

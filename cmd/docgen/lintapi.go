@@ -97,6 +97,17 @@ func addAPISummary(s *lintSummary, r *lintResult) {
 	}
 }
 
+// checkMetadataPath refuses a -metadata path that does not exist, like
+// the page paths (exit status 2); one that exists but cannot be read as
+// CSDL is a DG100 finding.
+func checkMetadataPath(path string) error {
+	if path == "" {
+		return nil
+	}
+	_, err := os.Stat(path)
+	return err
+}
+
 // printAPISummary writes what the API checks read and the pages with the
 // most findings.
 func printAPISummary(w io.Writer, st apiStats, findings []finding) {

@@ -145,6 +145,9 @@ func TestLintMetadata(t *testing.T) {
 			t.Errorf("no line %q in:\n%s", want, got)
 		}
 	}
+	if r := docgen(t, "lint", "-metadata", dir+"/missing.xml", dir+"/pages"); r.code != 2 || !strings.Contains(r.stderr, "-metadata") {
+		t.Errorf("missing metadata file: %v, want exit 2", r)
+	}
 	writeFile(t, dir+"/bad.xml", "<edmx:Edmx>\n<Schema>\n</edmx:Edmx>\n")
 	r = docgen(t, "lint", "-metadata", dir+"/bad.xml", dir+"/pages")
 	if want := dir + "/bad.xml:3: DG100: metadata is not a readable CSDL document"; r.code != 1 || !strings.Contains(r.stdout, want) {
