@@ -49,8 +49,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := checkMetadataPath(*metadata); err != nil {
-		fmt.Fprintf(stderr, "docgen lint: -metadata: %v
-", err)
+		fmt.Fprintf(stderr, "docgen lint: -metadata: %v\n", err)
 		return 2
 	}
 	res := lint(files, *metadata)
