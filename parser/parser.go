@@ -40,6 +40,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		p.diags.Report(p.at(1), model.FrontMatterOpen, "front matter opened with --- is never closed")
 	}
 	p.src = newSource(raw)
+	p.conceptual = strings.EqualFold(p.src.frontMatter["doc_type"], "conceptualPageType")
 	page.Locale = p.src.frontMatter["ms.contentlocale"]
 	if strings.HasPrefix(strings.ToLower(page.Locale), "en") {
 		page.Locale = ""
@@ -84,6 +85,9 @@ const (
 type section struct {
 	kind sectionKind
 	name string // the enum (qualified) or the property the section is about
+	// sub is the heading of a sub-section inside a Properties section: its
+	// tables may be the resource's or describe something else (subtable.go).
+	sub string
 }
 
 type pageParser struct {
@@ -102,6 +106,10 @@ type pageParser struct {
 	enums             []*model.EnumDecl
 	propertyValues    map[string][]string // "x property values" tables, by lower-case property name
 	propertiesSection bool                // the page has a Properties heading (maybe saying "None")
+	propsLevel        int                 // level of the Properties heading we are under, 0 when none
+	sectionTables     int                 // tables seen under the current heading
+	subTables         []subTable          // tables under sub-headings of a Properties section
+	conceptual        bool                // doc_type conceptualPageType: no resource tables
 
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
@@ -128,7 +136,9 @@ func (p *pageParser) walk(doc ast.Node) {
 		case *east.Table:
 			switch p.section.kind {
 			case sectionProperties, sectionRelationships:
-				p.table(n)
+				if !p.conceptual { // an overview's tables are not a resource's
+					p.table(n)
+				}
 			case sectionEnum, sectionPropertyValues:
 				p.enumTable(n)
 			}
@@ -146,20 +156,34 @@ func (p *pageParser) heading(h *ast.Heading) {
 	p.inIntro = h.Level == 1
 	words := strings.Fields(p.inlineText(h))
 	p.section = section{}
+	p.sectionTables = 0
+	if h.Level <= p.propsLevel {
+		p.propsLevel = 0 // a heading as high as Properties ends it
+	}
 	switch {
 	case h.Level == 1 && len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "enum type"):
 		p.enumPage = words[0]
 	case len(words) == 2 && strings.EqualFold(words[1], "values") && isIdentifier(words[0]):
-		p.section = section{sectionEnum, p.qualify(words[0])}
+		p.section = section{kind: sectionEnum, name: p.qualify(words[0])}
 	case len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "property values") && isIdentifier(words[0]):
-		p.section = section{sectionPropertyValues, words[0]}
+		p.section = section{kind: sectionPropertyValues, name: words[0]}
 	case p.enumPage != "" && title == "members":
-		p.section = section{sectionEnum, p.qualify(p.enumPage)}
+		p.section = section{kind: sectionEnum, name: p.qualify(p.enumPage)}
 	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance"):
 		p.section.kind = sectionProperties
 		p.propertiesSection = true
+		if p.propsLevel == 0 {
+			p.propsLevel = h.Level
+		} else {
+			p.section.sub = p.inlineText(h)
+		}
 	case anchor == "relationships" || strings.Contains(title, "relationships"):
 		p.section.kind = sectionRelationships
+	}
+	if p.section.kind == sectionOther && p.propsLevel > 0 {
+		// Any other sub-heading of Properties stays in it (tiindicator's
+		// "Indicator observables - email"); subtable.go decides per table.
+		p.section = section{kind: sectionProperties, sub: p.inlineText(h)}
 	}
 }
 
@@ -278,7 +302,7 @@ func (p *pageParser) finish() []*model.Resource {
 		for next < len(p.tables) && (p.tables[next].offset < pr.offset || i == len(p.resources)-1) {
 			next++
 		}
-		rows := p.tables[start:next]
+		rows := p.dropForeignSubTables(pr.res, pr.sample, p.tables[start:next])
 		pr.res.Description = p.description
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, &p.diags)
 		// A page with no Properties section at all, for a type with no base
