@@ -262,6 +262,7 @@ func (p *pageParser) htmlBlock(b *ast.HTMLBlock) {
 			firstLine = p.src.line(fence.Lines().At(0).Start)
 		}
 		pr.sample = readSample(body, p.path, firstLine, &p.diags)
+		reportSampleRepairs(body, p.fenceOffsetPos(fence), &p.diags)
 	} else {
 		p.diags.Report(ann.Pos, model.AnnotationNoSample, "resource annotation for %s is not followed by a JSON block", ann.Name)
 	}
@@ -368,4 +369,24 @@ func firstInvalidUTF8(b []byte) int {
 		i += size
 	}
 	return len(b)
+}
+
+// fenceOffsetPos maps an offset in a fenced block's joined lines to its
+// line and 1-based column in the file (a fence inside a list item has its
+// indentation stripped from the lines goldmark gives).
+func (p *pageParser) fenceOffsetPos(fence *ast.FencedCodeBlock) func(int) model.Pos {
+	lines := fence.Lines()
+	return func(off int) model.Pos {
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			if n := seg.Stop - seg.Start; off >= n && i < lines.Len()-1 {
+				off -= n
+				continue
+			}
+			at := seg.Start + off
+			lineStart := bytes.LastIndexByte(p.src.text[:at], '\n') + 1
+			return model.Pos{File: p.path, Line: p.src.line(at), Col: at - lineStart + 1}
+		}
+		return p.posOf(fence.Pos())
+	}
 }
