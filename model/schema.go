@@ -91,7 +91,7 @@ type Enum struct {
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]bool{}, baseMissing: map[*Type]bool{}}
+	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -141,12 +141,15 @@ type resolver struct {
 	enumsByName map[string]*Enum // lower-case qualified and short names
 	enums       []*Enum
 	diags       *Diagnostics
-	// sampleOnly holds the fields that only a JSON representation lists;
-	// whether that is a finding depends on the base types (DG033).
-	sampleOnly map[*Field]bool
+	// sampleOnly holds the fields that only a JSON representation lists,
+	// with the resource whose sample lists them; whether that is a
+	// finding depends on the base types (DG033, DG035).
+	sampleOnly map[*Field]*Resource
 	// baseMissing holds the types whose base is not documented: what they
 	// inherit is unknown.
 	baseMissing map[*Type]bool
+	// keyPos is where the keyProperty a type uses is given.
+	keyPos map[*Type]Pos
 }
 
 func (r *resolver) declare(page *Page, res *Resource) *Type {
@@ -154,10 +157,11 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 	if t, ok := r.byName[key]; ok && strings.EqualFold(t.Name, res.Name) {
 		// The same type annotated on another page: one Go type, fields merged.
 		if t.Key != res.KeyProperty && res.KeyProperty != "" && t.Key != "" {
-			r.diags.Report(res.Pos, DefinitionConflict, "%s: keyProperty %q conflicts with %q at %s", res.Name, res.KeyProperty, t.Key, t.Pos)
+			r.diags.Report(cmp.Or(res.KeyPropertyPos, res.Pos), DefinitionConflict, "%s: keyProperty %q conflicts with %q at %s", res.Name, res.KeyProperty, t.Key, cmp.Or(r.keyPos[t], t.Pos))
 		}
 		if t.Key == "" {
 			t.Key = res.KeyProperty
+			r.keyPos[t] = res.KeyPropertyPos
 		}
 		t.Open = t.Open || res.OpenType
 		t.Abstract = t.Abstract || res.Abstract
@@ -175,6 +179,9 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 		Page: page.Path, Pages: []string{page.Path}, Pos: res.Pos,
 	}
 	r.byName[key] = t
+	if t.Key != "" {
+		r.keyPos[t] = res.KeyPropertyPos
+	}
 	short := strings.ToLower(t.ShortName())
 	if prev, ok := r.byName[short]; !ok || t.Namespace() == "microsoft.graph" && prev.Namespace() != "microsoft.graph" {
 		r.byName[short] = t // bare names in type cells mean microsoft.graph first
@@ -277,7 +284,7 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 		f := &Field{Name: p.Name, Description: p.Description, Navigation: p.Navigation, Pos: p.Pos}
 		f.Type = r.fieldType(t, p)
 		if p.InSample && !p.InTable {
-			r.sampleOnly[f] = true
+			r.sampleOnly[f] = res
 		}
 		have[p.Name] = f
 		t.Fields = append(t.Fields, f)
@@ -360,7 +367,11 @@ func (r *resolver) valueMembers(p *Property) []sourcedMembers {
 
 func (r *resolver) mergeValues(e *Enum, p *Property, values []sourcedMembers) {
 	for _, v := range values {
-		r.mergeMembers(e, v.members, v.src, p.Pos)
+		pos := p.Pos
+		if v.src == FromSample && p.SamplePos.Line > 0 {
+			pos = p.SamplePos // a finding about the sample points at it
+		}
+		r.mergeMembers(e, v.members, v.src, pos)
 	}
 }
 
@@ -378,16 +389,32 @@ func isIdentifier(s string) bool {
 
 // reportUndocumented reports the properties only a JSON representation
 // lists, once inherited ones are gone: a sample may show a base type's
-// properties, and an open type's sample shows example keys.
+// properties, and an open type's sample shows example keys. When the page
+// has no Properties section at all, that one cause is reported once,
+// listing the properties it leaves undocumented (DG035), not each of them.
 func (r *resolver) reportUndocumented(types []*Type) {
 	for _, t := range types {
 		if t.Open {
 			continue
 		}
+		var noSection []*Resource
+		undocumented := map[*Resource][]string{}
 		for _, f := range t.Fields {
-			if r.sampleOnly[f] {
+			res := r.sampleOnly[f]
+			switch {
+			case res == nil:
+			case res.NoPropertiesSection:
+				if undocumented[res] == nil {
+					noSection = append(noSection, res)
+				}
+				undocumented[res] = append(undocumented[res], f.Name)
+			default:
 				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", f.Name, t.Name)
 			}
+		}
+		for _, res := range noSection {
+			names := undocumented[res]
+			r.diags.Report(cmp.Or(res.TypePos, res.Pos), NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation (%s)", t.Name, len(names), strings.Join(names, ", "))
 		}
 	}
 }
@@ -405,7 +432,7 @@ func (r *resolver) reportMissingKeys(types []*Type) {
 			known = known && !r.baseMissing[b]
 		}
 		if !found && known {
-			r.diags.Report(t.Pos, KeyNotProperty, "keyProperty %q of %s is not one of its properties (or its base types')", t.Key, t.Name)
+			r.diags.Report(cmp.Or(r.keyPos[t], t.Pos), KeyNotProperty, "keyProperty %q of %s is not one of its properties (or its base types')", t.Key, t.Name)
 		}
 	}
 }

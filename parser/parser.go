@@ -305,28 +305,15 @@ func (p *pageParser) finish() []*model.Resource {
 		}
 		rows := p.dropForeignSubTables(pr.res, pr.sample, p.tables[start:next])
 		pr.res.Description = p.description
+		p.openTypeFromProse(pr.res)
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, &p.diags)
-		// A page with no Properties section at all, for a type with no base
-		// to inherit from: each sample key the tables lack is undocumented.
-		// (With a base, resolution tells inherited keys apart: DG033.)
-		if !p.propertiesSection && pr.res.BaseType == "" && !pr.res.OpenType {
-			if n := countFunc(pr.res.Properties, func(p *model.Property) bool { return !p.InTable }); n > 0 {
-				p.diags.Report(pr.res.Pos, model.NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation", pr.res.Name, n)
-			}
-		}
+		// A page with no Properties section: resolution reports it once,
+		// with the sample keys it leaves undocumented (DG035), once
+		// inherited ones are told apart.
+		pr.res.NoPropertiesSection = !p.propertiesSection
 		out = append(out, pr.res)
 	}
 	return out
-}
-
-func countFunc[T any](s []T, f func(T) bool) int {
-	n := 0
-	for _, v := range s {
-		if f(v) {
-			n++
-		}
-	}
-	return n
 }
 
 // segmentsValue joins the source bytes of a node's segments.

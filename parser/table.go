@@ -439,6 +439,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 			diags.Report(prop.Pos, model.CollectionMismatch, "property %q of %s is "+what, m.Name, res.Name, m.Line)
 		}
 		prop.InSample = true
+		prop.SamplePos = model.Pos{File: res.Pos.File, Line: m.Line}
 		prop.EnumValues = m.EnumValues
 		placed[m.Name] = true
 		out = append(out, prop)
