@@ -276,7 +276,7 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 			if p.InTable {
 				delete(r.sampleOnly, prev) // another page's table documents it
 			}
-			if prev.Type.EdmName() != r.peekType(t, p) {
+			if declaredName(prev.Type) != r.peekType(t, p) {
 				r.diags.Report(p.Pos, DefinitionConflict, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
 			}
 			continue
@@ -331,6 +331,10 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 		r.mergeValues(e, p, values)
 		ft.Enum = e
 	case p.Type.Name == "Edm.String" && len(values) > 0:
+		if e := r.definedEnumFor(owner, p, owner.Name+upperFirst(p.Name), values); e != nil {
+			ft.Enum = e // the documented enum, not a second one beside it
+			return ft
+		}
 		e := &Enum{Name: owner.Name + upperFirst(p.Name), Owner: owner, Property: p.Name, Page: owner.Page, Pos: p.Pos}
 		r.enums = append(r.enums, e) // not by name: only this property uses it
 		r.mergeValues(e, p, values)
@@ -451,10 +455,12 @@ func dropInherited(t *Type, diags *Diagnostics) {
 	}
 	t.Fields = slices.DeleteFunc(t.Fields, func(f *Field) bool {
 		base, ok := inherited[f.Name]
-		// A property only the sample lists has no documented type to disagree with.
-		if ok && base.Type.EdmName() != f.Type.EdmName() && f.Type.Primitive != "Edm.Untyped" {
+		// A property only the sample lists has no documented type to disagree
+		// with; types are compared as the pages give them (an invented enum
+		// is the String its page says).
+		if ok && declaredName(base.Type) != declaredName(f.Type) && f.Type.Primitive != "Edm.Untyped" {
 			diags.Report(f.Pos, DefinitionConflict, "%s.%s is %s here but %s in a base type at %s; the base's is kept",
-				t.Name, f.Name, f.Type.EdmName(), base.Type.EdmName(), base.Pos)
+				t.Name, f.Name, declaredName(f.Type), declaredName(base.Type), base.Pos)
 		}
 		return ok
 	})

@@ -304,6 +304,7 @@ func (p *pageParser) finish() []*model.Resource {
 			next++
 		}
 		rows := p.dropForeignSubTables(pr.res, pr.sample, p.tables[start:next])
+		rows = matchSampleCase(pr.res, pr.sample, rows, &p.diags)
 		pr.res.Description = p.description
 		p.openTypeFromProse(pr.res)
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, &p.diags)
