@@ -43,8 +43,8 @@ func TestInventedEnums(t *testing.T) {
 		return nil
 	}
 	for _, c := range []struct{ typ, field, enum string }{
-		{"microsoft.graph.shipmentHarbor", "berthKinds", "microsoft.graph.shipmentHarborBerthKinds"}, // named as docgen would name it
-		{"microsoft.graph.shipmentHarbor", "tide", "microsoft.graph.harborTideMode"},                 // named in the description
+		{"microsoft.graph.shipmentHarbor", "berthKinds", "microsoft.graph.shipmentHarborBerthKinds"},   // named as docgen would name it
+		{"microsoft.graph.shipmentHarbor", "tide", "microsoft.graph.harborTideMode"},                   // named in the description
 		{"microsoft.graph.lanternRecord", "supportedUse", "microsoft.graph.lanternRecordSupportedUse"}, // invented: nothing defines it
 	} {
 		f := field(c.typ, c.field)

@@ -63,7 +63,7 @@ func (p *pageParser) table(t *east.Table) {
 		p.subTables = append(p.subTables, subTable{heading: p.section.sub, pos: tablePos})
 		sub = len(p.subTables)
 	}
-	p.checkRaggedTable(header, len(cols))
+	ragged := p.checkRaggedTable(header, len(cols))
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
 		row, ok := r.(*east.TableRow)
 		if !ok {
@@ -78,6 +78,9 @@ func (p *pageParser) table(t *east.Table) {
 			continue
 		}
 		if !isPropertyName(name) {
+			if ragged[row.Pos()] {
+				continue // the ragged row is the one finding (a description broken over two lines)
+			}
 			p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (a broken row?); skipped", name)
 			continue
 		}
@@ -116,7 +119,7 @@ func (p *pageParser) tableHeader(t *east.Table) (*east.TableHeader, []string) {
 // description cut by an unescaped |) and pads missing ones. When every
 // row is short by the same count, the header has a column too many (a
 // stray empty header cell): that one cause is reported once, at the header.
-func (p *pageParser) checkRaggedTable(header ast.Node, want int) {
+func (p *pageParser) checkRaggedTable(header ast.Node, want int) (reported map[int]bool) {
 	type ragged struct{ start, got int }
 	var rows []ragged
 	total := 0
@@ -129,15 +132,18 @@ func (p *pageParser) checkRaggedTable(header ast.Node, want int) {
 	if len(rows) > 1 && len(rows) == total && rows[0].got < want && !slices.ContainsFunc(rows, func(r ragged) bool { return r.got != rows[0].got }) {
 		p.diags.Report(p.posOf(rowStart(header)), model.RaggedRow, "table header has %d cells, each of its %d rows %d: the header has a column no row fills (lines %d-%d)",
 			want, total, rows[0].got, p.src.line(rows[0].start), p.src.line(rows[len(rows)-1].start))
-		return
+		return nil
 	}
+	reported = map[int]bool{}
 	for _, r := range rows {
+		reported[r.start] = true
 		if r.got > want {
 			p.diags.Report(p.posOf(r.start), model.RaggedRow, "table row has %d cells, its header %d: the cells past the %s are dropped (an unescaped | in a cell?)", r.got, want, ordinal(want))
 		} else {
 			p.diags.Report(p.posOf(r.start), model.RaggedRow, "table row has %d cells, its header %d: the missing cells are read as empty", r.got, want)
 		}
 	}
+	return reported
 }
 
 // rowCellCount counts the cells a row's source line holds.
