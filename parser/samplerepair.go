@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"slices"
+
 	"github.com/graphdocgen/docgen/model"
 )
 
@@ -62,6 +64,8 @@ func sampleRepairs(b []byte) []sampleRepair {
 			pendingComma = -1
 		}
 	}
+	// A comma is judged when what follows it is seen, maybe after a comment.
+	slices.SortFunc(out, func(a, b sampleRepair) int { return a.offset - b.offset })
 	return out
 }
 

@@ -169,6 +169,7 @@ func rowStart(n ast.Node) int {
 
 // sourceLine is the text of the line holding offset, trimmed.
 func (p *pageParser) sourceLine(offset int) string {
+	offset = min(max(offset, 0), len(p.src.text))
 	start := bytes.LastIndexByte(p.src.text[:offset], '\n') + 1
 	line := p.src.text[start:]
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
