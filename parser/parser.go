@@ -172,10 +172,11 @@ func (p *pageParser) heading(h *ast.Heading) {
 	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance"):
 		p.section.kind = sectionProperties
 		p.propertiesSection = true
-		if p.propsLevel == 0 {
-			p.propsLevel = h.Level
-		} else {
+		switch {
+		case p.propsLevel > 0:
 			p.section.sub = p.inlineText(h)
+		case h.Level > 1: // a title such as "# properties resource type" opens no section
+			p.propsLevel = h.Level
 		}
 	case anchor == "relationships" || strings.Contains(title, "relationships"):
 		p.section.kind = sectionRelationships
