@@ -18,16 +18,17 @@ type subTable struct {
 
 // dropForeignSubTables keeps the rows of a resource's sub-headed tables
 // that describe the resource, and drops the others: a table whose names
-// are all instance annotations (@...) silently, and a table none of whose
-// names is a key of the resource's JSON representation with a finding
-// (DG072), since its rows are about something else. Without a sample
+// are all instance annotations (@...) silently, and with a finding (DG072)
+// a table none of whose names is a key of the resource's JSON
+// representation and that says it is about something else, by a heading
+// "Properties of ..." or by names that are not camelCase. Without a sample
 // there is nothing to tell them apart by, and every other table is kept.
 func (p *pageParser) dropForeignSubTables(res *model.Resource, sample []sampleMember, rows []tableRow) []tableRow {
 	keys := map[string]bool{}
 	for _, m := range sample {
 		keys[strings.ToLower(m.Name)] = true
 	}
-	type verdict struct{ annotations, inSample, rows int }
+	type verdict struct{ annotations, inSample, capitalised, rows int }
 	verdicts := map[int]*verdict{}
 	for _, r := range rows {
 		if r.subTable == 0 {
@@ -45,6 +46,9 @@ func (p *pageParser) dropForeignSubTables(res *model.Resource, sample []sampleMe
 		if keys[strings.ToLower(r.Name)] {
 			v.inSample++
 		}
+		if r.Name[0] >= 'A' && r.Name[0] <= 'Z' {
+			v.capitalised++ // Graph's properties are camelCase; a policy definition's keys are not
+		}
 	}
 	drop := map[int]bool{}
 	for i := range p.subTables {
@@ -54,6 +58,9 @@ func (p *pageParser) dropForeignSubTables(res *model.Resource, sample []sampleMe
 		case v.annotations == v.rows: // "Instance attributes": annotations, not properties
 			drop[i+1] = true
 		case v.inSample > 0 || len(sample) == 0:
+		case !strings.HasPrefix(strings.ToLower(p.subTables[i].heading), "properties of ") && v.capitalised < v.rows:
+			// Nothing says it is about something else: the sample may just
+			// omit these properties (DG034 says so, row by row).
 		default:
 			drop[i+1] = true
 			st := p.subTables[i]
