@@ -151,6 +151,10 @@ type Resource struct {
 	// once for the page (DG035) with the sample-only properties it leaves
 	// undocumented, which are then not reported one by one (DG033).
 	NoPropertiesSection bool
+	// UnreadTable is where the resource's properties table stands when it
+	// has no name or type column and so could not be read: reported once
+	// (DG030) with the sample-only properties that leaves undocumented.
+	UnreadTable Pos
 }
 
 // ShortName is the name without its namespace: asyncJobStatus.

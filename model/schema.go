@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -127,6 +128,11 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 		dropInherited(t, diags)
 	}
 	r.reportUndocumented(s.Types)
+	resources, typeOf := make([]*Resource, 0, len(work)), make(map[*Resource]*Type, len(work))
+	for _, w := range work {
+		resources, typeOf[w.res] = append(resources, w.res), w.t
+	}
+	r.reportUnreadTables(resources, typeOf)
 	r.reportMissingKeys(s.Types)
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
@@ -401,25 +407,51 @@ func (r *resolver) reportUndocumented(types []*Type) {
 		if t.Open {
 			continue
 		}
-		var noSection []*Resource
+		var causes []*Resource
 		undocumented := map[*Resource][]string{}
 		for _, f := range t.Fields {
 			res := r.sampleOnly[f]
 			switch {
 			case res == nil:
-			case res.NoPropertiesSection:
+			case res.NoPropertiesSection || res.UnreadTable.Line > 0:
 				if undocumented[res] == nil {
-					noSection = append(noSection, res)
+					causes = append(causes, res)
 				}
 				undocumented[res] = append(undocumented[res], f.Name)
 			default:
 				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", f.Name, t.Name)
 			}
 		}
-		for _, res := range noSection {
+		for _, res := range causes {
 			names := undocumented[res]
-			r.diags.Report(cmp.Or(res.TypePos, res.Pos), NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation (%s)", t.Name, len(names), strings.Join(names, ", "))
+			if res.NoPropertiesSection {
+				r.diags.Report(cmp.Or(res.TypePos, res.Pos), NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation (%s)", t.Name, len(names), strings.Join(names, ", "))
+			}
 		}
+	}
+}
+
+// reportUnreadTables reports each properties table that has no name or
+// type column once, with the sample keys left undocumented because it
+// could not be read (instead of a DG033 for each).
+func (r *resolver) reportUnreadTables(work []*Resource, types map[*Resource]*Type) {
+	for _, res := range work {
+		if res.UnreadTable.Line == 0 {
+			continue
+		}
+		var names []string
+		if t := types[res]; t != nil && !t.Open {
+			for _, f := range t.Fields {
+				if r.sampleOnly[f] == res {
+					names = append(names, f.Name)
+				}
+			}
+		}
+		msg := "table under a properties or relationships heading has no name or type column; skipped"
+		if len(names) > 0 {
+			msg += fmt.Sprintf(", so only the JSON representation documents %s of %s", strings.Join(names, ", "), res.Name)
+		}
+		r.diags.Report(res.UnreadTable, TableNoColumns, "%s", msg)
 	}
 }
 

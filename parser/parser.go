@@ -109,6 +109,7 @@ type pageParser struct {
 	propsLevel        int                 // level of the Properties heading we are under, 0 when none
 	sectionTables     int                 // tables seen under the current heading
 	subTables         []subTable          // tables under sub-headings of a Properties section
+	unreadTables      []unreadTable       // properties tables without name or type columns (DG030)
 	conceptual        bool                // doc_type conceptualPageType: no resource tables
 
 	budget  *budget // inline markup budget, shared with localized snippets
@@ -304,6 +305,7 @@ func (p *pageParser) finish() []*model.Resource {
 		for next < len(p.tables) && (p.tables[next].offset < pr.offset || i == len(p.resources)-1) {
 			next++
 		}
+		p.claimUnreadTable(pr, i == len(p.resources)-1)
 		rows := p.dropForeignSubTables(pr.res, pr.sample, p.tables[start:next])
 		rows = matchSampleCase(pr.res, pr.sample, rows, &p.diags)
 		pr.res.Description = p.description
@@ -315,7 +317,34 @@ func (p *pageParser) finish() []*model.Resource {
 		pr.res.NoPropertiesSection = !p.propertiesSection
 		out = append(out, pr.res)
 	}
+	for _, u := range p.unreadTables {
+		if !u.claimed { // no resource to tie it to: reported on its own
+			p.diags.Report(u.pos, model.TableNoColumns, "table under a properties or relationships heading has no name or type column; skipped")
+		}
+	}
 	return out
+}
+
+// unreadTable is a properties table that could not be read (DG030); it is
+// reported with the resource it belongs to, once resolution knows which
+// sample keys it leaves undocumented.
+type unreadTable struct {
+	offset  int
+	pos     model.Pos
+	claimed bool
+}
+
+// claimUnreadTable gives a resource the first unread table before its
+// annotation (or any left, for the page's last resource), as rows are given.
+func (p *pageParser) claimUnreadTable(pr *pendingResource, last bool) {
+	for i := range p.unreadTables {
+		u := &p.unreadTables[i]
+		if !u.claimed && (u.offset < pr.offset || last) {
+			u.claimed = true
+			pr.res.UnreadTable = u.pos
+			return
+		}
+	}
 }
 
 // segmentsValue joins the source bytes of a node's segments.

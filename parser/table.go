@@ -54,7 +54,7 @@ func (p *pageParser) table(t *east.Table) {
 		// table without those columns explains something (a legend of
 		// colour constants, a list of options): no finding.
 		if p.section.sub == "" && p.sectionTables == 1 {
-			p.diags.Report(tablePos, model.TableNoColumns, "table under a properties or relationships heading has no name or type column; skipped")
+			p.unreadTables = append(p.unreadTables, unreadTable{offset: t.Pos(), pos: tablePos})
 		}
 		return
 	}
