@@ -56,6 +56,12 @@ const (
 	EnumSourcesDisagree Code = "DG051"
 	EnumMemberDuplicate Code = "DG052"
 	LocalizedDiffers    Code = "DG060"
+
+	SampleRepaired       Code = "DG070"
+	TableHeaderOddNames  Code = "DG071"
+	TableNotProperties   Code = "DG072"
+	NameCaseDiffers      Code = "DG073"
+	OpenTypeNotAnnotated Code = "DG074"
 )
 
 // Codes of API-page and metadata checks (docgen lint only).
@@ -126,6 +132,12 @@ var Catalogue = map[Code]CodeInfo{
 	EnumMemberDuplicate: {Warning, Warning, "enum member listed twice"},
 	LocalizedDiffers:    {Warning, Error, "localized page differs in structure from its English page"},
 
+	SampleRepaired:       {Warning, Warning, "JSON representation is not valid JSON; repaired (trailing comma, comment)"},
+	TableHeaderOddNames:  {Warning, Warning, "properties table header does not name a Property and a Type column"},
+	TableNotProperties:   {Warning, Warning, "table in a Properties section describes something else; not read as properties (docgen only)"},
+	NameCaseDiffers:      {Warning, Error, "table and JSON representation spell a property in different letter case"},
+	OpenTypeNotAnnotated: {Warning, Error, "text says open type, the annotation lacks \"openType\": true"},
+
 	APIAnnotationInvalid:         {Error, Error, "request or response annotation is not valid JSON"},
 	APIAnnotationRepaired:        {Warning, Warning, "request or response annotation repaired (trailing comma, &quot;)"},
 	APITypeUnknown:               {Error, Error, "example annotation names a type no resource page defines"},
@@ -152,3 +164,7 @@ var Catalogue = map[Code]CodeInfo{
 	MetadataMemberMissing:        {Error, Error, "documented enum member is not in the metadata"},
 	MetadataMemberUndocumented:   {Warning, Warning, "metadata enum member is not documented"},
 }
+
+// NotLinted holds the codes that explain what docgen did rather than point
+// at a defect in the docs: docgen reports them, docgen lint does not.
+var NotLinted = map[Code]bool{TableNotProperties: true}

@@ -143,6 +143,18 @@ type Resource struct {
 	Description        Text
 	Properties         []*Property // documentation order: JSON sample first, then table-only rows
 	Pos                Pos         // the annotation
+	// KeyPropertyPos and TypePos are where the annotation's keyProperty and
+	// @odata.type (or @type) keys stand, for findings about them.
+	KeyPropertyPos Pos
+	TypePos        Pos
+	// NoPropertiesSection: the page has no Properties section, reported
+	// once for the page (DG035) with the sample-only properties it leaves
+	// undocumented, which are then not reported one by one (DG033).
+	NoPropertiesSection bool
+	// UnreadTable is where the resource's properties table stands when it
+	// has no name or type column and so could not be read: reported once
+	// (DG030) with the sample-only properties that leaves undocumented.
+	UnreadTable Pos
 }
 
 // ShortName is the name without its namespace: asyncJobStatus.
@@ -193,4 +205,5 @@ type Property struct {
 	InSample        bool
 	InTable         bool
 	Pos             Pos // the table row, or the sample line when the tables omit it
+	SamplePos       Pos // the key's line in the JSON representation, when it is there
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -91,7 +92,7 @@ type Enum struct {
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]bool{}, baseMissing: map[*Type]bool{}}
+	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -127,6 +128,11 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 		dropInherited(t, diags)
 	}
 	r.reportUndocumented(s.Types)
+	resources, typeOf := make([]*Resource, 0, len(work)), make(map[*Resource]*Type, len(work))
+	for _, w := range work {
+		resources, typeOf[w.res] = append(resources, w.res), w.t
+	}
+	r.reportUnreadTables(resources, typeOf)
 	r.reportMissingKeys(s.Types)
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
@@ -141,12 +147,15 @@ type resolver struct {
 	enumsByName map[string]*Enum // lower-case qualified and short names
 	enums       []*Enum
 	diags       *Diagnostics
-	// sampleOnly holds the fields that only a JSON representation lists;
-	// whether that is a finding depends on the base types (DG033).
-	sampleOnly map[*Field]bool
+	// sampleOnly holds the fields that only a JSON representation lists,
+	// with the resource whose sample lists them; whether that is a
+	// finding depends on the base types (DG033, DG035).
+	sampleOnly map[*Field]*Resource
 	// baseMissing holds the types whose base is not documented: what they
 	// inherit is unknown.
 	baseMissing map[*Type]bool
+	// keyPos is where the keyProperty a type uses is given.
+	keyPos map[*Type]Pos
 }
 
 func (r *resolver) declare(page *Page, res *Resource) *Type {
@@ -154,10 +163,11 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 	if t, ok := r.byName[key]; ok && strings.EqualFold(t.Name, res.Name) {
 		// The same type annotated on another page: one Go type, fields merged.
 		if t.Key != res.KeyProperty && res.KeyProperty != "" && t.Key != "" {
-			r.diags.Report(res.Pos, DefinitionConflict, "%s: keyProperty %q conflicts with %q at %s", res.Name, res.KeyProperty, t.Key, t.Pos)
+			r.diags.Report(cmp.Or(res.KeyPropertyPos, res.Pos), DefinitionConflict, "%s: keyProperty %q conflicts with %q at %s", res.Name, res.KeyProperty, t.Key, cmp.Or(r.keyPos[t], t.Pos))
 		}
 		if t.Key == "" {
 			t.Key = res.KeyProperty
+			r.keyPos[t] = res.KeyPropertyPos
 		}
 		t.Open = t.Open || res.OpenType
 		t.Abstract = t.Abstract || res.Abstract
@@ -175,6 +185,9 @@ func (r *resolver) declare(page *Page, res *Resource) *Type {
 		Page: page.Path, Pages: []string{page.Path}, Pos: res.Pos,
 	}
 	r.byName[key] = t
+	if t.Key != "" {
+		r.keyPos[t] = res.KeyPropertyPos
+	}
 	short := strings.ToLower(t.ShortName())
 	if prev, ok := r.byName[short]; !ok || t.Namespace() == "microsoft.graph" && prev.Namespace() != "microsoft.graph" {
 		r.byName[short] = t // bare names in type cells mean microsoft.graph first
@@ -269,7 +282,7 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 			if p.InTable {
 				delete(r.sampleOnly, prev) // another page's table documents it
 			}
-			if prev.Type.EdmName() != r.peekType(t, p) {
+			if declaredName(prev.Type) != r.peekType(t, p) {
 				r.diags.Report(p.Pos, DefinitionConflict, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
 			}
 			continue
@@ -277,7 +290,7 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 		f := &Field{Name: p.Name, Description: p.Description, Navigation: p.Navigation, Pos: p.Pos}
 		f.Type = r.fieldType(t, p)
 		if p.InSample && !p.InTable {
-			r.sampleOnly[f] = true
+			r.sampleOnly[f] = res
 		}
 		have[p.Name] = f
 		t.Fields = append(t.Fields, f)
@@ -324,6 +337,10 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 		r.mergeValues(e, p, values)
 		ft.Enum = e
 	case p.Type.Name == "Edm.String" && len(values) > 0:
+		if e := r.definedEnumFor(owner, p, owner.Name+upperFirst(p.Name), values); e != nil {
+			ft.Enum = e // the documented enum, not a second one beside it
+			return ft
+		}
 		e := &Enum{Name: owner.Name + upperFirst(p.Name), Owner: owner, Property: p.Name, Page: owner.Page, Pos: p.Pos}
 		r.enums = append(r.enums, e) // not by name: only this property uses it
 		r.mergeValues(e, p, values)
@@ -360,7 +377,11 @@ func (r *resolver) valueMembers(p *Property) []sourcedMembers {
 
 func (r *resolver) mergeValues(e *Enum, p *Property, values []sourcedMembers) {
 	for _, v := range values {
-		r.mergeMembers(e, v.members, v.src, p.Pos)
+		pos := p.Pos
+		if v.src == FromSample && p.SamplePos.Line > 0 {
+			pos = p.SamplePos // a finding about the sample points at it
+		}
+		r.mergeMembers(e, v.members, v.src, pos)
 	}
 }
 
@@ -378,17 +399,59 @@ func isIdentifier(s string) bool {
 
 // reportUndocumented reports the properties only a JSON representation
 // lists, once inherited ones are gone: a sample may show a base type's
-// properties, and an open type's sample shows example keys.
+// properties, and an open type's sample shows example keys. When the page
+// has no Properties section at all, that one cause is reported once,
+// listing the properties it leaves undocumented (DG035), not each of them.
 func (r *resolver) reportUndocumented(types []*Type) {
 	for _, t := range types {
 		if t.Open {
 			continue
 		}
+		var causes []*Resource
+		undocumented := map[*Resource][]string{}
 		for _, f := range t.Fields {
-			if r.sampleOnly[f] {
+			res := r.sampleOnly[f]
+			switch {
+			case res == nil:
+			case res.NoPropertiesSection || res.UnreadTable.Line > 0:
+				if undocumented[res] == nil {
+					causes = append(causes, res)
+				}
+				undocumented[res] = append(undocumented[res], f.Name)
+			default:
 				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", f.Name, t.Name)
 			}
 		}
+		for _, res := range causes {
+			names := undocumented[res]
+			if res.NoPropertiesSection {
+				r.diags.Report(cmp.Or(res.TypePos, res.Pos), NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation (%s)", t.Name, len(names), strings.Join(names, ", "))
+			}
+		}
+	}
+}
+
+// reportUnreadTables reports each properties table that has no name or
+// type column once, with the sample keys left undocumented because it
+// could not be read (instead of a DG033 for each).
+func (r *resolver) reportUnreadTables(work []*Resource, types map[*Resource]*Type) {
+	for _, res := range work {
+		if res.UnreadTable.Line == 0 {
+			continue
+		}
+		var names []string
+		if t := types[res]; t != nil && !t.Open {
+			for _, f := range t.Fields {
+				if r.sampleOnly[f] == res {
+					names = append(names, f.Name)
+				}
+			}
+		}
+		msg := "table under a properties or relationships heading has no name or type column; skipped"
+		if len(names) > 0 {
+			msg += fmt.Sprintf(", so only the JSON representation documents %s of %s", strings.Join(names, ", "), res.Name)
+		}
+		r.diags.Report(res.UnreadTable, TableNoColumns, "%s", msg)
 	}
 }
 
@@ -405,7 +468,7 @@ func (r *resolver) reportMissingKeys(types []*Type) {
 			known = known && !r.baseMissing[b]
 		}
 		if !found && known {
-			r.diags.Report(t.Pos, KeyNotProperty, "keyProperty %q of %s is not one of its properties (or its base types')", t.Key, t.Name)
+			r.diags.Report(cmp.Or(r.keyPos[t], t.Pos), KeyNotProperty, "keyProperty %q of %s is not one of its properties (or its base types')", t.Key, t.Name)
 		}
 	}
 }
@@ -424,10 +487,12 @@ func dropInherited(t *Type, diags *Diagnostics) {
 	}
 	t.Fields = slices.DeleteFunc(t.Fields, func(f *Field) bool {
 		base, ok := inherited[f.Name]
-		// A property only the sample lists has no documented type to disagree with.
-		if ok && base.Type.EdmName() != f.Type.EdmName() && f.Type.Primitive != "Edm.Untyped" {
+		// A property only the sample lists has no documented type to disagree
+		// with; types are compared as the pages give them (an invented enum
+		// is the String its page says).
+		if ok && declaredName(base.Type) != declaredName(f.Type) && f.Type.Primitive != "Edm.Untyped" {
 			diags.Report(f.Pos, DefinitionConflict, "%s.%s is %s here but %s in a base type at %s; the base's is kept",
-				t.Name, f.Name, f.Type.EdmName(), base.Type.EdmName(), base.Pos)
+				t.Name, f.Name, declaredName(f.Type), declaredName(base.Type), base.Pos)
 		}
 		return ok
 	})

@@ -76,26 +76,36 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	for _, r := range repairs {
 		diags.Report(r.pos, model.AnnotationRepaired, "resource annotation repaired: %s", r.what)
 	}
-	keys := objectKeys(body)
+	keys, offsets := objectKeys(body)
+	// keyPos is where a key stands (its last occurrence, the one used);
+	// findings about one key point at it rather than at the comment.
+	keyPos := map[string]model.Pos{}
 	seen := map[string]bool{}
-	for _, k := range keys {
+	for i, k := range keys {
+		keyPos[k] = at(origOf(offsets[i]))
 		if seen[k] {
-			diags.Report(pos, model.AnnotationRepeated, "resource annotation has %q twice; the last value is used", k)
+			diags.Report(keyPos[k], model.AnnotationRepeated, "resource annotation has %q twice; the last value is used", k)
 		}
 		seen[k] = true
 	}
 	for _, k := range keys {
 		if !annotationKeys[k] && seen[k] {
-			diags.Report(pos, model.AnnotationUnknown, "resource annotation key %q is not one docgen or ApiDoctor knows (a typo?); ignored", k)
+			diags.Report(keyPos[k], model.AnnotationUnknown, "resource annotation key %q is not one docgen or ApiDoctor knows (a typo?); ignored", k)
 			seen[k] = false // once per key
 		}
+	}
+	posOf := func(key string) model.Pos {
+		if p, ok := keyPos[key]; ok {
+			return p
+		}
+		return pos
 	}
 
 	r := &model.Resource{Pos: pos}
 	str := func(key string) string {
 		var s string
 		if raw, ok := fields[key]; ok && json.Unmarshal(raw, &s) != nil && string(raw) != "null" {
-			diags.Report(pos, model.AnnotationField, "resource annotation: %q should be a string, got %s", key, raw)
+			diags.Report(posOf(key), model.AnnotationField, "resource annotation: %q should be a string, got %s", key, raw)
 		}
 		_ = json.Unmarshal(fields[key], &s)
 		return strings.TrimSpace(s)
@@ -113,7 +123,7 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 		if json.Unmarshal(raw, &s) == nil && (strings.EqualFold(s, "true") || strings.EqualFold(s, "false")) {
 			return strings.EqualFold(s, "true") // "abstract": "true" occurs in real pages
 		}
-		diags.Report(pos, model.AnnotationField, "resource annotation: %q should be true or false, got %s", key, raw)
+		diags.Report(posOf(key), model.AnnotationField, "resource annotation: %q should be true or false, got %s", key, raw)
 		return false
 	}
 
@@ -131,9 +141,16 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	}
 	r.BaseType = strings.TrimPrefix(str("baseType"), "#")
 	r.KeyProperty = str("keyProperty")
+	if r.KeyProperty != "" {
+		r.KeyPropertyPos = posOf("keyProperty")
+	}
+	r.TypePos = posOf("@odata.type")
+	if _, ok := keyPos["@odata.type"]; !ok {
+		r.TypePos = posOf("@type")
+	}
 	if raw, ok := fields["optionalProperties"]; ok {
 		if err := json.Unmarshal(raw, &r.OptionalProperties); err != nil {
-			diags.Report(pos, model.AnnotationField, "resource annotation: optionalProperties should be a list of names, got %s", raw)
+			diags.Report(posOf("optionalProperties"), model.AnnotationField, "resource annotation: optionalProperties should be a list of names, got %s", raw)
 		}
 	}
 	r.OpenType = flag("openType")
@@ -152,27 +169,42 @@ var annotationKeys = map[string]bool{
 	"idempotent": true, "scopes": true, "apiVersions": true, "tags": true,
 }
 
-// objectKeys lists the top-level keys of a JSON object in order, repeats
-// included (encoding/json keeps only the last of a repeated key).
-func objectKeys(body []byte) []string {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil
+// objectKeys lists the top-level keys of a valid JSON object in order,
+// repeats included (encoding/json keeps only the last of a repeated key),
+// with the offset of each key's opening quote.
+func objectKeys(body []byte) (keys []string, offsets []int) {
+	s := jsonScanner{buf: body}
+	s.space()
+	if s.pos >= len(body) || body[s.pos] != '{' {
+		return nil, nil
 	}
-	var keys []string
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return keys
+	s.pos++
+	for {
+		s.space()
+		if s.pos >= len(body) || body[s.pos] != '"' {
+			return keys, offsets
 		}
-		k, _ := t.(string)
-		keys = append(keys, k)
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return keys
+		start := s.pos
+		var k string
+		if !s.str() || json.Unmarshal(body[start:s.pos], &k) != nil {
+			return keys, offsets
 		}
+		keys, offsets = append(keys, k), append(offsets, start)
+		s.space()
+		if s.pos >= len(body) || body[s.pos] != ':' {
+			return keys, offsets
+		}
+		s.pos++
+		s.space()
+		if !s.value(0) {
+			return keys, offsets
+		}
+		s.space()
+		if s.pos >= len(body) || body[s.pos] != ',' {
+			return keys, offsets
+		}
+		s.pos++
 	}
-	return keys
 }
 
 // posIn is the position of byte off of an annotation comment that starts

@@ -223,6 +223,7 @@ func FuzzSample(f *testing.F) {
 		"{ /* c */ \"n\": 007, // d\n \"o\": {\"@odata.type\": \"Collection(x)\"} }",
 		"{ \"a\": [[[[[[]]]]]], \"b\": \"unclosed",
 		"[1, 2]",
+		"{\"a\": 1, // after the comma\n}",
 	} {
 		f.Add([]byte(s))
 	}
@@ -266,6 +267,18 @@ func FuzzSample(f *testing.F) {
 					t.Fatalf("enum values %q of %q: not distinct identifiers", m.EnumValues, m.Name)
 				}
 				seen[strings.ToLower(v)] = true
+			}
+		}
+		// Every repair points at a comma or the start of a comment, in order;
+		// a sample with none of them left over is valid JSON once they go.
+		prevRepair := -1
+		for _, r := range sampleRepairs(body) {
+			if r.offset <= prevRepair || r.offset >= len(body) {
+				t.Fatalf("repair %+v out of order or outside the body", r)
+			}
+			prevRepair = r.offset
+			if c := body[r.offset]; c != ',' && !(c == '/' && r.offset+1 < len(body) && (body[r.offset+1] == '/' || body[r.offset+1] == '*')) {
+				t.Fatalf("repair %+v points at %q", r, c)
 			}
 		}
 	})

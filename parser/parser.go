@@ -40,6 +40,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		p.diags.Report(p.at(1), model.FrontMatterOpen, "front matter opened with --- is never closed")
 	}
 	p.src = newSource(raw)
+	p.conceptual = strings.EqualFold(p.src.frontMatter["doc_type"], "conceptualPageType")
 	page.Locale = p.src.frontMatter["ms.contentlocale"]
 	if strings.HasPrefix(strings.ToLower(page.Locale), "en") {
 		page.Locale = ""
@@ -84,6 +85,9 @@ const (
 type section struct {
 	kind sectionKind
 	name string // the enum (qualified) or the property the section is about
+	// sub is the heading of a sub-section inside a Properties section: its
+	// tables may be the resource's or describe something else (subtable.go).
+	sub string
 }
 
 type pageParser struct {
@@ -102,6 +106,11 @@ type pageParser struct {
 	enums             []*model.EnumDecl
 	propertyValues    map[string][]string // "x property values" tables, by lower-case property name
 	propertiesSection bool                // the page has a Properties heading (maybe saying "None")
+	propsLevel        int                 // level of the Properties heading we are under, 0 when none
+	sectionTables     int                 // tables seen under the current heading
+	subTables         []subTable          // tables under sub-headings of a Properties section
+	unreadTables      []unreadTable       // properties tables without name or type columns (DG030)
+	conceptual        bool                // doc_type conceptualPageType: no resource tables
 
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
@@ -128,7 +137,9 @@ func (p *pageParser) walk(doc ast.Node) {
 		case *east.Table:
 			switch p.section.kind {
 			case sectionProperties, sectionRelationships:
-				p.table(n)
+				if !p.conceptual { // an overview's tables are not a resource's
+					p.table(n)
+				}
 			case sectionEnum, sectionPropertyValues:
 				p.enumTable(n)
 			}
@@ -146,20 +157,35 @@ func (p *pageParser) heading(h *ast.Heading) {
 	p.inIntro = h.Level == 1
 	words := strings.Fields(p.inlineText(h))
 	p.section = section{}
+	p.sectionTables = 0
+	if h.Level <= p.propsLevel {
+		p.propsLevel = 0 // a heading as high as Properties ends it
+	}
 	switch {
 	case h.Level == 1 && len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "enum type"):
 		p.enumPage = words[0]
 	case len(words) == 2 && strings.EqualFold(words[1], "values") && isIdentifier(words[0]):
-		p.section = section{sectionEnum, p.qualify(words[0])}
+		p.section = section{kind: sectionEnum, name: p.qualify(words[0])}
 	case len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "property values") && isIdentifier(words[0]):
-		p.section = section{sectionPropertyValues, words[0]}
+		p.section = section{kind: sectionPropertyValues, name: words[0]}
 	case p.enumPage != "" && title == "members":
-		p.section = section{sectionEnum, p.qualify(p.enumPage)}
+		p.section = section{kind: sectionEnum, name: p.qualify(p.enumPage)}
 	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance"):
 		p.section.kind = sectionProperties
 		p.propertiesSection = true
+		switch {
+		case p.propsLevel > 0:
+			p.section.sub = p.inlineText(h)
+		case h.Level > 1: // a title such as "# properties resource type" opens no section
+			p.propsLevel = h.Level
+		}
 	case anchor == "relationships" || strings.Contains(title, "relationships"):
 		p.section.kind = sectionRelationships
+	}
+	if p.section.kind == sectionOther && p.propsLevel > 0 {
+		// Any other sub-heading of Properties stays in it (tiindicator's
+		// "Indicator observables - email"); subtable.go decides per table.
+		p.section = section{kind: sectionProperties, sub: p.inlineText(h)}
 	}
 }
 
@@ -238,6 +264,7 @@ func (p *pageParser) htmlBlock(b *ast.HTMLBlock) {
 			firstLine = p.src.line(fence.Lines().At(0).Start)
 		}
 		pr.sample = readSample(body, p.path, firstLine, &p.diags)
+		reportSampleRepairs(body, p.fenceOffsetPos(fence), &p.diags)
 	} else {
 		p.diags.Report(ann.Pos, model.AnnotationNoSample, "resource annotation for %s is not followed by a JSON block", ann.Name)
 	}
@@ -278,30 +305,46 @@ func (p *pageParser) finish() []*model.Resource {
 		for next < len(p.tables) && (p.tables[next].offset < pr.offset || i == len(p.resources)-1) {
 			next++
 		}
-		rows := p.tables[start:next]
+		p.claimUnreadTable(pr, i == len(p.resources)-1)
+		rows := p.dropForeignSubTables(pr.res, pr.sample, p.tables[start:next])
+		rows = matchSampleCase(pr.res, pr.sample, rows, &p.diags)
 		pr.res.Description = p.description
+		p.openTypeFromProse(pr.res)
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, &p.diags)
-		// A page with no Properties section at all, for a type with no base
-		// to inherit from: each sample key the tables lack is undocumented.
-		// (With a base, resolution tells inherited keys apart: DG033.)
-		if !p.propertiesSection && pr.res.BaseType == "" && !pr.res.OpenType {
-			if n := countFunc(pr.res.Properties, func(p *model.Property) bool { return !p.InTable }); n > 0 {
-				p.diags.Report(pr.res.Pos, model.NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation", pr.res.Name, n)
-			}
-		}
+		// A page with no Properties section: resolution reports it once,
+		// with the sample keys it leaves undocumented (DG035), once
+		// inherited ones are told apart.
+		pr.res.NoPropertiesSection = !p.propertiesSection
 		out = append(out, pr.res)
+	}
+	for _, u := range p.unreadTables {
+		if !u.claimed { // no resource to tie it to: reported on its own
+			p.diags.Report(u.pos, model.TableNoColumns, "table under a properties or relationships heading has no name or type column; skipped")
+		}
 	}
 	return out
 }
 
-func countFunc[T any](s []T, f func(T) bool) int {
-	n := 0
-	for _, v := range s {
-		if f(v) {
-			n++
+// unreadTable is a properties table that could not be read (DG030); it is
+// reported with the resource it belongs to, once resolution knows which
+// sample keys it leaves undocumented.
+type unreadTable struct {
+	offset  int
+	pos     model.Pos
+	claimed bool
+}
+
+// claimUnreadTable gives a resource the first unread table before its
+// annotation (or any left, for the page's last resource), as rows are given.
+func (p *pageParser) claimUnreadTable(pr *pendingResource, last bool) {
+	for i := range p.unreadTables {
+		u := &p.unreadTables[i]
+		if !u.claimed && (u.offset < pr.offset || last) {
+			u.claimed = true
+			pr.res.UnreadTable = u.pos
+			return
 		}
 	}
-	return n
 }
 
 // segmentsValue joins the source bytes of a node's segments.
@@ -344,4 +387,24 @@ func firstInvalidUTF8(b []byte) int {
 		i += size
 	}
 	return len(b)
+}
+
+// fenceOffsetPos maps an offset in a fenced block's joined lines to its
+// line and 1-based column in the file (a fence inside a list item has its
+// indentation stripped from the lines goldmark gives).
+func (p *pageParser) fenceOffsetPos(fence *ast.FencedCodeBlock) func(int) model.Pos {
+	lines := fence.Lines()
+	return func(off int) model.Pos {
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			if n := seg.Stop - seg.Start; off >= n && i < lines.Len()-1 {
+				off -= n
+				continue
+			}
+			at := seg.Start + off
+			lineStart := bytes.LastIndexByte(p.src.text[:at], '\n') + 1
+			return model.Pos{File: p.path, Line: p.src.line(at), Col: at - lineStart + 1}
+		}
+		return p.posOf(fence.Pos())
+	}
 }

@@ -43,7 +43,10 @@ func readSample(body []byte, file string, firstLine int, diags *model.Diagnostic
 	return members
 }
 
-var collectionObject = regexp.MustCompile(`^\{\s*"@odata\.type"\s*:\s*"#?(?i:collection)\(`)
+var (
+	collectionObject = regexp.MustCompile(`^\{\s*"@odata\.type"\s*:\s*"#?(?i:collection)\(`)
+	collectionString = regexp.MustCompile(`^\s*#?(?i:collection)\(.*\)\s*$`)
+)
 
 type sampleScanner struct {
 	b       []byte
@@ -139,6 +142,9 @@ func (s *sampleScanner) object() ([]sampleMember, error) {
 				return members, err
 			}
 			m.EnumValues = pipeValues(v)
+			// "Collection(x)" says a collection as plainly as
+			// {"@odata.type": "Collection(x)"} does (below).
+			m.Array = collectionString.MatchString(v)
 		case '[':
 			// A collection of enum members is written ["a | b"].
 			s.i++

@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -20,14 +21,18 @@ type tableRow struct {
 	Described   []string // members listed in the description
 	Pos         model.Pos
 	offset      int
+	subTable    int // 1 + index in pageParser.subTables for a table under a sub-heading, else 0
 }
 
 // Header names that identify a table's columns, compared in lower case.
 var (
-	nameHeaders = map[string]bool{"property": true, "property name": true, "name": true, "relationship": true, "relationship name": true,
-		"method": true} // a Methods-style header over a real properties table (agreementFileData)
-	typeHeaders = map[string]bool{"type": true, "return type": true}
+	nameHeaders = map[string]bool{"property": true, "property name": true, "name": true, "relationship": true, "relationship name": true}
+	typeHeaders = map[string]bool{"type": true}
 	descHeaders = map[string]bool{"description": true}
+	// A Methods table's header over a real properties table
+	// (agreementFileData): read, and reported (DG071).
+	methodNameHeaders = map[string]bool{"method": true}
+	methodTypeHeaders = map[string]bool{"return type": true}
 )
 
 func (p *pageParser) table(t *east.Table) {
@@ -37,17 +42,34 @@ func (p *pageParser) table(t *east.Table) {
 	}
 	nameCol, typeCol, descCol := column(cols, nameHeaders), column(cols, typeHeaders), column(cols, descHeaders)
 	tablePos := p.posOf(t.Pos())
+	p.sectionTables++
 	if nameCol < 0 || typeCol < 0 {
-		p.diags.Report(tablePos, model.TableNoColumns, "table under a properties or relationships heading has no name or type column; skipped")
+		if n, ty := column(cols, methodNameHeaders), column(cols, methodTypeHeaders); p.section.sub == "" && p.sectionTables == 1 && (nameCol >= 0 || n >= 0) && (typeCol >= 0 || ty >= 0) {
+			p.diags.Report(tablePos, model.TableHeaderOddNames, "properties table header %q names no Property and Type columns; read as Property | Type (rename the columns)", p.sourceLine(rowStart(header)))
+			nameCol, typeCol = max(nameCol, n), max(typeCol, ty)
+		}
+	}
+	if nameCol < 0 || typeCol < 0 {
+		// Under a sub-heading, or after the section's properties table, a
+		// table without those columns explains something (a legend of
+		// colour constants, a list of options): no finding.
+		if p.section.sub == "" && p.sectionTables == 1 {
+			p.unreadTables = append(p.unreadTables, unreadTable{offset: t.Pos(), pos: tablePos})
+		}
 		return
 	}
+	sub := 0
+	if p.section.sub != "" {
+		p.subTables = append(p.subTables, subTable{heading: p.section.sub, pos: tablePos})
+		sub = len(p.subTables)
+	}
+	ragged := p.checkRaggedTable(header, len(cols))
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
 		row, ok := r.(*east.TableRow)
 		if !ok {
 			continue
 		}
 		cells := rowCells(row)
-		p.checkRagged(row, len(cols))
 		if nameCol >= len(cells) || typeCol >= len(cells) {
 			continue
 		}
@@ -56,6 +78,9 @@ func (p *pageParser) table(t *east.Table) {
 			continue
 		}
 		if !isPropertyName(name) {
+			if ragged[row.Pos()] {
+				continue // the ragged row is the one finding (a description broken over two lines)
+			}
 			p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (a broken row?); skipped", name)
 			continue
 		}
@@ -65,6 +90,7 @@ func (p *pageParser) table(t *east.Table) {
 			Navigation: p.section.kind == sectionRelationships,
 			Pos:        p.posOf(row.Pos()),
 			offset:     row.Pos(),
+			subTable:   sub,
 		}
 		if descCol >= 0 && descCol < len(cells) {
 			tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
@@ -88,25 +114,68 @@ func (p *pageParser) tableHeader(t *east.Table) (*east.TableHeader, []string) {
 	return nil, nil
 }
 
-// checkRagged reports a row whose source holds more or fewer cells than
+// checkRaggedTable reports rows whose source holds more or fewer cells than
 // the header: goldmark drops the extra cells (often the rest of a
-// description cut by an unescaped |) and pads missing ones.
-func (p *pageParser) checkRagged(row ast.Node, want int) {
+// description cut by an unescaped |) and pads missing ones. When every
+// row is short by the same count, the header has a column too many (a
+// stray empty header cell): that one cause is reported once, at the header.
+func (p *pageParser) checkRaggedTable(header ast.Node, want int) (reported map[int]bool) {
+	type ragged struct{ start, got int }
+	var rows []ragged
+	total := 0
+	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
+		total++
+		if got, ok := p.rowCellCount(r); ok && got != want {
+			rows = append(rows, ragged{r.Pos(), got})
+		}
+	}
+	if len(rows) > 1 && len(rows) == total && rows[0].got < want && !slices.ContainsFunc(rows, func(r ragged) bool { return r.got != rows[0].got }) {
+		p.diags.Report(p.posOf(rowStart(header)), model.RaggedRow, "table header has %d cells, each of its %d rows %d: the header has a column no row fills (lines %d-%d)",
+			want, total, rows[0].got, p.src.line(rows[0].start), p.src.line(rows[len(rows)-1].start))
+		return nil
+	}
+	reported = map[int]bool{}
+	for _, r := range rows {
+		reported[r.start] = true
+		if r.got > want {
+			p.diags.Report(p.posOf(r.start), model.RaggedRow, "table row has %d cells, its header %d: the cells past the %s are dropped (an unescaped | in a cell?)", r.got, want, ordinal(want))
+		} else {
+			p.diags.Report(p.posOf(r.start), model.RaggedRow, "table row has %d cells, its header %d: the missing cells are read as empty", r.got, want)
+		}
+	}
+	return reported
+}
+
+// rowCellCount counts the cells a row's source line holds.
+func (p *pageParser) rowCellCount(row ast.Node) (int, bool) {
 	start := row.Pos()
 	if start < 0 || start >= len(p.src.text) {
-		return
+		return 0, false
 	}
 	line := p.src.text[start:]
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i]
 	}
-	got := countCells(line)
-	switch {
-	case got > want:
-		p.diags.Report(p.posOf(start), model.RaggedRow, "table row has %d cells, its header %d: the cells past the %s are dropped (an unescaped | in a cell?)", got, want, ordinal(want))
-	case got < want:
-		p.diags.Report(p.posOf(start), model.RaggedRow, "table row has %d cells, its header %d: the missing cells are read as empty", got, want)
+	return countCells(line), true
+}
+
+// rowStart is where a header or row begins in the source.
+func rowStart(n ast.Node) int {
+	if n.Pos() >= 0 {
+		return n.Pos()
 	}
+	return blockStart(n)
+}
+
+// sourceLine is the text of the line holding offset, trimmed.
+func (p *pageParser) sourceLine(offset int) string {
+	offset = min(max(offset, 0), len(p.src.text))
+	start := bytes.LastIndexByte(p.src.text[:offset], '\n') + 1
+	line := p.src.text[start:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	return strings.Join(strings.Fields(string(line)), " ")
 }
 
 // countCells counts a table row's cells as goldmark splits them: outer
@@ -180,9 +249,9 @@ func (p *pageParser) enumTable(t *east.Table) {
 	}
 	var members []model.EnumMember
 	seen := map[string]model.Pos{}
+	p.checkRaggedTable(header, len(cols))
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
 		cells := rowCells(r)
-		p.checkRagged(r, len(cols))
 		if memberCol >= len(cells) {
 			continue
 		}
@@ -377,6 +446,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 			diags.Report(prop.Pos, model.CollectionMismatch, "property %q of %s is "+what, m.Name, res.Name, m.Line)
 		}
 		prop.InSample = true
+		prop.SamplePos = model.Pos{File: res.Pos.File, Line: m.Line}
 		prop.EnumValues = m.EnumValues
 		placed[m.Name] = true
 		out = append(out, prop)

@@ -182,6 +182,9 @@ func lint(files []string, metadata string) *lintResult {
 
 	res := &lintResult{files: len(files), types: len(schema.Types), enums: len(schema.Enums), pairs: len(pairs), api: api}
 	for _, d := range diags {
+		if model.NotLinted[d.Code] {
+			continue
+		}
 		res.findings = append(res.findings, finding{
 			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Code: string(d.Code),
 			Severity: model.Catalogue[d.Code].Lint.String(), Message: d.Message,

@@ -1,0 +1,25 @@
+package parser
+
+import (
+	"regexp"
+
+	"github.com/graphdocgen/docgen/model"
+)
+
+// saysOpenType matches the sentence pages use to call a type open: "This
+// is an open type", "It is an Open Type", "This type is an open type".
+// A page that only mentions another open type ("used in the open type
+// plannerAssignments") does not match.
+var saysOpenType = regexp.MustCompile(`(?i)\b(this|it)( type| resource)? is an open type\b`)
+
+// openTypeFromProse makes a resource open when its page's text says it is
+// but its annotation lacks "openType": true. That missing flag is the one
+// defect (DG074); its sample's keys are then examples, not undocumented
+// properties.
+func (p *pageParser) openTypeFromProse(res *model.Resource) {
+	if res.OpenType || !saysOpenType.MatchString(p.description.English) {
+		return
+	}
+	res.OpenType = true
+	p.diags.Report(res.Pos, model.OpenTypeNotAnnotated, "the text calls %s an open type, but its resource annotation lacks \"openType\": true; read as open", res.Name)
+}
