@@ -294,6 +294,9 @@ func (g *generator) format(f *jen.File, name string) ([]byte, error) {
 // packageComment documents the generated package, so that go doc shows
 // what it is and where it comes from.
 func (g *generator) packageComment(f *jen.File, pagesDir string) {
+	if pagesDir == "." {
+		pagesDir = "this directory"
+	}
 	text := fmt.Sprintf("Package %s holds Go types that docgen generated from the Microsoft Graph resource pages in %s: a struct for every resource and complex type, a typed string for every enum, and JSON codecs that keep what they do not know (AdditionalData) and tell a null apart from an absent property (graphrt.Opt).", g.opts.Package, pagesDir)
 	if g.registryNew != "" {
 		text += fmt.Sprintf(" %s makes a value for an \"@odata.type\" name.", g.registryNew)
