@@ -254,13 +254,13 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 	types := fs.String("types", "", "generate only these types (comma-separated names or globs) and what they need")
 	typesFrom := fs.String("types-from", "", "like -types, from a file with one name or glob per line (# comments)")
 	noDerived := fs.Bool("no-derived", false, "with -types: leave out derived types that polymorphic properties would need")
-	usageOut := stderr
-	fs.Usage = func() {
-		fmt.Fprintln(usageOut, "usage: docgen [flags] PATH...\n       docgen lint [-json] [-severity error|warning|none] PATH...\n\nPATH is a markdown page or a directory of them; flags may come before or after PATHs.")
-		fs.SetOutput(usageOut)
+	printUsage := func(w io.Writer) {
+		fmt.Fprintln(w, "usage: docgen [flags] PATH...\n       docgen lint [-json] [-severity error|warning|none] PATH...\n\nPATH is a markdown page or a directory of them; flags may come before or after PATHs.")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
 	}
+	fs.Usage = func() {} // printed below: to stdout for -h, to stderr on errors
 	usage := func(format string, a ...any) (*config, int) {
 		fmt.Fprintf(stderr, "docgen: "+format+"\n", a...)
 		fmt.Fprintln(stderr, "run docgen -h for usage")
@@ -268,17 +268,15 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 	}
 	paths, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		// Parse printed the usage to stderr already for an error; for -h
-		// it goes to stdout, and asking for help is no error.
-		usageOut = stdout
-		fs.Usage()
+		printUsage(stdout) // asking for help is no error
 		return nil, 0
 	}
 	if err != nil {
+		printUsage(stderr)
 		return nil, 2
 	}
 	if len(paths) == 0 {
-		fs.Usage()
+		printUsage(stderr)
 		return nil, 2
 	}
 	if *out == "" {
