@@ -313,7 +313,7 @@ func TestSummaryLine(t *testing.T) {
 	}
 
 	r = docgenIn(t, dir, "-out", "one", filepath.Join(shapesAbs(t), "user.md"))
-	if r.code != 0 || strings.Count(r.stderr, "defined by no page given") != 1 || !strings.Contains(r.stderr, "10 referenced type(s) are defined by no page given") {
+	if r.code != 0 || strings.Count(r.stderr, "referenced type(s)") != 1 || !strings.Contains(r.stderr, "10 referenced type(s) are defined by none of the 1 page(s) given (assignedLicense, assignedPlan, directoryObject, ...)") {
 		t.Errorf("a single page: want one note on the types it leaves undefined:\n%v", r)
 	}
 	lines = strings.Split(strings.TrimSpace(r.stderr), "\n")

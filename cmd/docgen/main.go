@@ -122,7 +122,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	warnings := report(stderr, diags, cfg.verbose, cfg.quiet)
 	if !cfg.quiet {
-		notGiven(stderr, diags)
+		notGiven(stderr, diags, len(files))
 	}
 
 	schema.RenamePages(pageNamer(cfg.out))
@@ -430,7 +430,7 @@ func report(w io.Writer, diags model.Diagnostics, verbose, quiet bool) string {
 
 // notGiven says once what many DG040 warnings usually mean on a run over
 // a few pages: the pages that define the referenced types were not given.
-func notGiven(w io.Writer, diags model.Diagnostics) {
+func notGiven(w io.Writer, diags model.Diagnostics, pages int) {
 	names := map[string]bool{}
 	for _, d := range diags {
 		if d.Code == model.TypeUnknown {
@@ -447,7 +447,7 @@ func notGiven(w io.Writer, diags model.Diagnostics) {
 	if len(sorted) > 3 {
 		example += ", ..."
 	}
-	fmt.Fprintf(w, "docgen: %d referenced type(s) are defined by no page given (%s); their fields hold raw JSON. To generate them, give their pages too, or the whole resources directory\n", len(sorted), example)
+	fmt.Fprintf(w, "docgen: %d referenced type(s) are defined by none of the %d page(s) given (%s), so their fields hold raw JSON; give the pages that define them too (or the whole resources directory), unless the docs lack them\n", len(sorted), pages, example)
 }
 
 // quotedName takes the type name out of a DG040 message.
