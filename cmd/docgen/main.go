@@ -44,7 +44,7 @@ func main() {
 	os.Exit(code)
 }
 
-// writeStep is passed to emit.WriteContext; nil except in the tests that
+// writeStep is passed to outdir.WriteContext; nil except in the tests that
 // interrupt a run at a chosen step.
 var writeStep func(phase string, i int)
 
