@@ -8,7 +8,7 @@ package shapes
 //
 //	go test ./generated/shapes -run '^$' -bench . -benchmem -count 6
 //
-// The README's "Codec performance" section shows the ratios.
+// docs/performance.md ("Codecs") shows the ratios.
 
 import (
 	"bytes"
