@@ -357,20 +357,56 @@ func checkModelPath(path string) error {
 }
 
 // pageNamer returns how generated files and the model name a page: its
-// path relative to the output directory, with forward slashes. Both are
-// made absolute and their directories' symbolic links resolved first, so
-// that the name is the same whatever the working directory and however
-// the paths were spelt (relative, absolute, through a symlinked
-// directory). A page on another volume keeps its absolute path.
+// path relative to the output directory, with forward slashes, so that the
+// bytes are the same whatever the working directory and however the paths
+// were spelt. Two candidates: the path between the two as spelt (both made
+// absolute), and the path between them with symbolic links resolved. The
+// resolved one does not depend on how the working directory or -out is
+// reached; the one as spelt keeps a symlinked docs directory's own name
+// (../docs/user.md rather than the link target's absolute location). The
+// shorter valid one wins. A page on another volume keeps its absolute
+// path.
 func pageNamer(out string) func(string) string {
-	base := canonical(out)
-	return func(page string) string {
-		abs := filepath.Join(canonical(filepath.Dir(page)), filepath.Base(page))
-		if rel, err := filepath.Rel(base, abs); err == nil {
-			return filepath.ToSlash(rel)
-		}
-		return filepath.ToSlash(abs)
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		absOut = out
 	}
+	canonOut := canonical(out)
+	return func(page string) string {
+		canonDir := canonical(filepath.Dir(page))
+		resolved, err := filepath.Rel(canonOut, filepath.Join(canonDir, filepath.Base(page)))
+		if err != nil {
+			return filepath.ToSlash(filepath.Join(canonDir, filepath.Base(page)))
+		}
+		best := resolved
+		if absPage, err := filepath.Abs(page); err == nil {
+			// As spelt: valid when, followed from -out's real location (the
+			// parts of -out still to be created are real directories), it
+			// reaches the same directory.
+			if spelt, err := filepath.Rel(absOut, absPage); err == nil && spelt != resolved &&
+				canonical(filepath.Dir(filepath.Join(canonOut, spelt))) == canonDir && shorter(spelt, resolved) {
+				best = spelt
+			}
+		}
+		return filepath.ToSlash(best)
+	}
+}
+
+// shorter reports whether relative path a climbs fewer directories than b,
+// or as many in fewer elements.
+func shorter(a, b string) bool {
+	count := func(p string) (up, n int) {
+		for part := range strings.SplitSeq(filepath.ToSlash(p), "/") {
+			n++
+			if part == ".." {
+				up++
+			}
+		}
+		return up, n
+	}
+	au, an := count(a)
+	bu, bn := count(b)
+	return au < bu || au == bu && an < bn
 }
 
 // canonical is dir made absolute with symbolic links resolved, as far as

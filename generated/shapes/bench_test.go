@@ -6,7 +6,7 @@ package shapes
 // users. Each runs the generated codec and encoding/json on plain structs of
 // the same shape (tags only, no methods) in the same run:
 //
-//	go test ./generated/shapes -run '^$' -bench . -benchmem -count 6
+//	go test ./generated/shapes -run '^$' -bench . -benchmem -count 3 -cpu 1,2
 //
 // docs/performance.md ("Codecs") shows the ratios.
 
