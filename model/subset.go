@@ -48,8 +48,9 @@ func (s *Schema) Subset(patterns []string, opts SubsetOptions) (sub *Schema, why
 		queue = append(queue, t)
 	}
 
-	for _, p := range patterns {
-		p = strings.ToLower(strings.TrimSpace(p))
+	for _, given := range patterns {
+		given = strings.TrimSpace(given)
+		p := strings.ToLower(given) // names match in any case; messages keep the user's
 		if p == "" {
 			continue
 		}
@@ -61,7 +62,7 @@ func (s *Schema) Subset(patterns []string, opts SubsetOptions) (sub *Schema, why
 			}
 		}
 		if !matched {
-			return nil, nil, fmt.Errorf("no type matches %q", p)
+			return nil, nil, fmt.Errorf("no type matches %q", given)
 		}
 	}
 

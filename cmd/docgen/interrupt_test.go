@@ -89,8 +89,10 @@ func TestInterruptedRun(t *testing.T) {
 	oldIn, newIn := filepath.Join(work, "old"), filepath.Join(work, "new")
 	interruptPages(t, oldIn, pages, 1, 3) // part3 is new in the new version
 	interruptPages(t, newIn, pages, 2, 7) // part7 is gone: an orphan to remove
+	// Every -out is work/<dir>/out, so that the page paths in the headers
+	// (relative to -out: ../../new/part0.md) are the same in all of them.
 	gen := func(in string) map[string]string {
-		out := filepath.Join(t.TempDir(), "out")
+		out := filepath.Join(work, "gen-"+filepath.Base(in), "out")
 		writeFile(t, filepath.Join(out, "doc.go"), "package out\n") // a hand-written file beside
 		if r := docgen(t, "-out", out, "-pkg", "out", in); r.code != 0 {
 			t.Fatalf("generating %s: %v", in, r)
@@ -133,7 +135,11 @@ func TestInterruptedRun(t *testing.T) {
 		{syscall.SIGKILL, step("commit", lastCommit), "old after recovery", -1},
 	} {
 		t.Run(fmt.Sprintf("%v at %s", tc.sig, tc.pause), func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "out")
+			run, err := os.MkdirTemp(work, "run-")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(run, "out")
 			restore(t, out, oldOut)
 			code, stderr := interruptChild(t, tc.sig, tc.pause, "-out", out, "-pkg", "out", newIn)
 			if code != tc.code {
@@ -323,7 +329,9 @@ func TestConcurrentRuns(t *testing.T) {
 	interruptPages(t, inB, 30, 2, -1)
 	want := map[string]map[string]string{}
 	for _, in := range []string{inA, inB} {
-		out := filepath.Join(t.TempDir(), "out")
+		// Beside work/out, so that the headers' page paths (../a/part0.md)
+		// are those the concurrent runs write.
+		out := filepath.Join(work, "out-"+filepath.Base(in))
 		if r := docgen(t, "-out", out, "-pkg", "out", in); r.code != 0 {
 			t.Fatal(r)
 		}

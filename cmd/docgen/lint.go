@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,7 +21,8 @@ import (
 // plus what only a linter looks at: Go names that collide after mapping
 // and localized pages that differ in structure from their English page.
 // Nothing is written. Exit status: 0 when no finding reaches -severity, 1
-// when one does, 2 for usage errors and paths that do not exist.
+// when one does, 2 for usage errors and paths that do not exist or cannot
+// be read (DG004), as under docgen.
 func runLint(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("docgen lint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -31,7 +33,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: docgen lint [-json] [-severity error|warning|none] [-metadata FILE] PATH...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return 0 // asking for help is no error
+	} else if err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
@@ -73,6 +77,12 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, f)
 		}
 		res.printSummary(stderr)
+	}
+	for _, f := range res.findings {
+		// An unreadable page is a path error, as under docgen: exit 2.
+		if f.Code == string(model.Unreadable) {
+			return 2
+		}
 	}
 	for _, f := range res.findings {
 		if severityRank(f.Severity) >= threshold {

@@ -365,7 +365,7 @@ func TestWarningLimit(t *testing.T) {
 		return n
 	}
 	r := docgen(t, "-pkg", "many", "-out", t.TempDir(), path)
-	if r.code != 0 || count(r.stderr) != 20 || !strings.Contains(r.stderr, "6 more warnings not shown") {
+	if r.code != 0 || count(r.stderr) != 20 || !strings.Contains(r.stderr, "26 warning(s) (DG033 1, DG034 25; 6 not shown, -v shows all)") {
 		t.Errorf("without -v: want 20 warnings and a note of 6 more, got %d:\n%v", count(r.stderr), r)
 	}
 	r = docgen(t, "-v", "-pkg", "many", "-out", t.TempDir(), path)

@@ -6,9 +6,9 @@ package shapes
 // users. Each runs the generated codec and encoding/json on plain structs of
 // the same shape (tags only, no methods) in the same run:
 //
-//	go test ./generated/shapes -run '^$' -bench . -benchmem -count 6
+//	go test ./generated/shapes -run '^$' -bench . -benchmem -count 3 -cpu 1,2
 //
-// The README's "Codec performance" section shows the ratios.
+// docs/performance.md ("Codecs") shows the ratios.
 
 import (
 	"bytes"

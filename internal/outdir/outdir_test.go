@@ -256,13 +256,13 @@ func TestWrite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out") // Write creates it
 	a, b := docgenFile("a_gen.go", "var A = 1\n"), docgenFile("b_gen.go", "var B = 1\n")
 
-	written, err := Write(dir, []File{a, b})
+	res, err := Write(dir, []File{a, b})
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantWritten := []string{filepath.Join(dir, "a_gen.go"), filepath.Join(dir, "b_gen.go")}
-	if !slices.Equal(written, wantWritten) {
-		t.Errorf("written = %q, want %q", written, wantWritten)
+	if !slices.Equal(res.Written, wantWritten) || res.Removed != nil || res.Unchanged != 0 {
+		t.Errorf("first Write: %+v, want written %q", res, wantWritten)
 	}
 	want := map[string]string{"a_gen.go": string(a.Content), "b_gen.go": string(b.Content)}
 	if d := diffSnapshots(want, snapshot(t, dir)); d != "" {
@@ -287,12 +287,12 @@ func TestWrite(t *testing.T) {
 		}
 	}
 	b2 := docgenFile("b_gen.go", "var B = 2\n")
-	written, err = Write(dir, []File{a, b2})
+	res, err = Write(dir, []File{a, b2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(written, []string{filepath.Join(dir, "b_gen.go")}) {
-		t.Errorf("second Write wrote %q, want only b_gen.go", written)
+	if !slices.Equal(res.Written, []string{filepath.Join(dir, "b_gen.go")}) || res.Unchanged != 1 || res.Removed != nil {
+		t.Errorf("second Write: %+v, want only b_gen.go written and one unchanged", res)
 	}
 	mtime := func(name string) time.Time {
 		info, err := os.Stat(filepath.Join(dir, name))
@@ -321,12 +321,12 @@ func TestWrite(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "sub.go"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	written, err = Write(dir, []File{a, b2})
+	res, err = Write(dir, []File{a, b2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(written, []string{filepath.Join(dir, "gone_gen.go")}) {
-		t.Errorf("third Write reports %q, want the removed orphan only", written)
+	if res.Written != nil || res.Unchanged != 2 || !slices.Equal(res.Removed, []string{filepath.Join(dir, "gone_gen.go")}) {
+		t.Errorf("third Write: %+v, want the orphan removed and two unchanged", res)
 	}
 	want = map[string]string{"a_gen.go": string(a.Content), "b_gen.go": string(b2.Content), "sub.go": "<dir>"}
 	for k, v := range keep {
@@ -362,26 +362,31 @@ func TestCheck(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"hand.go": "package p\n"})
 	files := []File{a, b}
 
-	diff, err := Check(dir, files)
-	if err != nil || diff != "" {
-		t.Fatalf("in sync: Check = %q, %v; want no diff", diff, err)
+	drift, err := Check(dir, files)
+	if err != nil || !drift.Clean() || drift.Diff != "" {
+		t.Fatalf("in sync: Check = %+v, %v; want no drift", drift, err)
 	}
 
-	check := func(t *testing.T, want string) {
+	// check compares the diff text and the lists of changed, missing and
+	// orphaned names (the data the CLI reports from).
+	check := func(t *testing.T, want string, changed, missing, orphaned []string) {
 		t.Helper()
 		before := snapshot(t, dir)
-		diff, err := Check(dir, files)
+		drift, err := Check(dir, files)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff != want {
-			t.Errorf("Check:\n%s\nwant:\n%s", diff, want)
+		if drift.Diff != want {
+			t.Errorf("Check:\n%s\nwant:\n%s", drift.Diff, want)
+		}
+		if !slices.Equal(drift.Changed, changed) || !slices.Equal(drift.Missing, missing) || !slices.Equal(drift.Orphaned, orphaned) {
+			t.Errorf("Check = changed %q, missing %q, orphaned %q; want %q, %q, %q", drift.Changed, drift.Missing, drift.Orphaned, changed, missing, orphaned)
+		}
+		if drift.Clean() || drift.Count() != len(changed)+len(missing)+len(orphaned) {
+			t.Errorf("Clean = %v, Count = %d", drift.Clean(), drift.Count())
 		}
 		if d := diffSnapshots(before, snapshot(t, dir)); d != "" {
 			t.Errorf("Check changed the directory:\n%s", d)
-		}
-		if !strings.Contains(DescribeDrift(diff), fmt.Sprintf("%d file(s)", strings.Count(diff, "\n+++ "))) {
-			t.Errorf("DescribeDrift = %q for %d files", DescribeDrift(diff), strings.Count(diff, "\n+++ "))
 		}
 	}
 	aPath, bPath := filepath.Join(dir, "a_gen.go"), filepath.Join(dir, "b_gen.go")
@@ -390,7 +395,7 @@ func TestCheck(t *testing.T) {
 		writeFiles(t, dir, map[string]string{"a_gen.go": strings.Replace(string(a.Content), "A = 1", "A = 9", 1)})
 		defer writeFiles(t, dir, map[string]string{"a_gen.go": string(a.Content)})
 		header, _, _ := strings.Cut(string(a.Content), "\n")
-		check(t, fmt.Sprintf("--- %s\n+++ %s\n@@ -1,4 +1,4 @@\n %s\n \n package p\n-var A = 9\n+var A = 1\n", aPath, aPath, header))
+		check(t, fmt.Sprintf("--- %s\n+++ %s\n@@ -1,4 +1,4 @@\n %s\n \n package p\n-var A = 9\n+var A = 1\n", aPath, aPath, header), []string{"a_gen.go"}, nil, nil)
 	})
 	t.Run("missing", func(t *testing.T) {
 		if err := os.Remove(bPath); err != nil {
@@ -398,7 +403,7 @@ func TestCheck(t *testing.T) {
 		}
 		defer writeFiles(t, dir, map[string]string{"b_gen.go": string(b.Content)})
 		body := strings.ReplaceAll(strings.TrimSuffix(string(b.Content), "\n"), "\n", "\n+")
-		check(t, fmt.Sprintf("--- /dev/null\n+++ %s\n@@ -0,0 +1,4 @@\n+%s\n", bPath, body))
+		check(t, fmt.Sprintf("--- /dev/null\n+++ %s\n@@ -0,0 +1,4 @@\n+%s\n", bPath, body), nil, []string{"b_gen.go"}, nil)
 	})
 	t.Run("orphan", func(t *testing.T) {
 		orphan := docgenFile("old_gen.go", "")
@@ -406,7 +411,7 @@ func TestCheck(t *testing.T) {
 		defer os.Remove(filepath.Join(dir, "old_gen.go"))
 		oPath := filepath.Join(dir, "old_gen.go")
 		body := strings.ReplaceAll(strings.TrimSuffix(string(orphan.Content), "\n"), "\n", "\n-")
-		check(t, fmt.Sprintf("--- %s\n+++ /dev/null\n@@ -1,3 +0,0 @@\n-%s\n", oPath, body))
+		check(t, fmt.Sprintf("--- %s\n+++ /dev/null\n@@ -1,3 +0,0 @@\n-%s\n", oPath, body), nil, nil, []string{"old_gen.go"})
 	})
 	t.Run("all three", func(t *testing.T) {
 		writeFiles(t, dir, map[string]string{
@@ -420,10 +425,11 @@ func TestCheck(t *testing.T) {
 			writeFiles(t, dir, map[string]string{"a_gen.go": string(a.Content), "b_gen.go": string(b.Content)})
 			os.Remove(filepath.Join(dir, "old_gen.go"))
 		}()
-		diff, err := Check(dir, files)
+		drift, err := Check(dir, files)
 		if err != nil {
 			t.Fatal(err)
 		}
+		diff := drift.Diff
 		for _, header := range []string{
 			"--- " + aPath + "\n+++ " + aPath + "\n",
 			"--- /dev/null\n+++ " + bPath + "\n",
@@ -433,21 +439,58 @@ func TestCheck(t *testing.T) {
 				t.Errorf("diff lacks %q:\n%s", header, diff)
 			}
 		}
-		if got := DescribeDrift(diff); got != "3 file(s) differ from the docs" {
-			t.Errorf("DescribeDrift = %q", got)
+		if got := drift.Summary(); got != "3 file(s) differ from the docs (1 changed, 1 missing, 1 orphaned)" {
+			t.Errorf("Summary = %q", got)
 		}
 	})
 	t.Run("no directory", func(t *testing.T) {
 		missing := filepath.Join(dir, "nothing")
-		diff, err := Check(missing, files)
+		drift, err := Check(missing, files)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Count(diff, "--- /dev/null\n") != 2 {
-			t.Errorf("Check of a missing directory:\n%s", diff)
+		if strings.Count(drift.Diff, "--- /dev/null\n") != 2 || len(drift.Missing) != 2 {
+			t.Errorf("Check of a missing directory: %+v", drift)
 		}
 		if _, err := os.Stat(missing); err == nil {
 			t.Error("Check created the directory")
 		}
 	})
+}
+
+// TestStageFile: a staged file is invisible until Commit, Discard leaves
+// no trace, and a bad path fails with its own name, not a temporary one.
+func TestStageFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "m.json")
+	s, err := StageFile(path, []byte("one"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("before Commit, %s exists (%v)", path, err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, dir); len(got) != 1 || got["m.json"] != "one" {
+		t.Errorf("after Commit: %q", got)
+	}
+	s, err = StageFile(path, []byte("two"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Discard()
+	if got := snapshot(t, dir); len(got) != 1 || got["m.json"] != "one" {
+		t.Errorf("after Discard: %q", got)
+	}
+	if s, err := StageFile(path, []byte("one")); err != nil || s.Changed() {
+		t.Errorf("same bytes: Changed = %v, %v; want nothing to do", s != nil && s.Changed(), err)
+	}
+	for _, bad := range []string{dir, filepath.Join(dir, "no", "such", "m.json")} {
+		_, err := StageFile(bad, []byte("x"))
+		if err == nil || !strings.HasPrefix(err.Error(), bad+" ") || strings.Contains(err.Error(), ".tmp") {
+			t.Errorf("StageFile(%s) = %v; want an error naming the path", bad, err)
+		}
+	}
 }

@@ -147,13 +147,13 @@ func TestWriteCancelled(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	written, err := WriteContext(ctx, dir, next, WriteOptions{Step: func(phase string, i int) {
+	res, err := WriteContext(ctx, dir, next, WriteOptions{Step: func(phase string, i int) {
 		if phase == "commit" && i == 1 {
 			cancel()
 		}
 	}})
-	if err != nil || len(written) != 4 {
-		t.Errorf("cancelled mid-commit: %q, %v; want the commit finished", written, err)
+	if err != nil || len(res.Written)+len(res.Removed) != 4 {
+		t.Errorf("cancelled mid-commit: %+v, %v; want the commit finished", res, err)
 	}
 	want := map[string]string{}
 	for _, f := range next {
