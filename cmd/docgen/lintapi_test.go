@@ -19,8 +19,8 @@ var apiCorpusCounts = map[string]int{
 	"DG087": 231, "DG088": 35, "DG089": 7, "DG090": 7, "DG091": 78, "DG092": 16,
 }
 
-// quotedName is the property a finding names first, e.g. has no property "x".
-var quotedName = regexp.MustCompile(`no property "([^"]+)"`)
+// quotedProperty is the property a finding names first, e.g. has no property "x".
+var quotedProperty = regexp.MustCompile(`no property "([^"]+)"`)
 
 // TestLintAPICorpus lints the v1.0 resource and API pages together: the
 // API-example counts are stable, and each finding stands on the page line
@@ -62,7 +62,7 @@ func TestLintAPICorpus(t *testing.T) {
 			t.Errorf("finding outside its file: %+v", f)
 			continue
 		}
-		if m := quotedName.FindStringSubmatch(f.Message); m != nil && f.Code == "DG085" {
+		if m := quotedProperty.FindStringSubmatch(f.Message); m != nil && f.Code == "DG085" {
 			if line := lines[f.File][f.Line-1]; !strings.Contains(line, `"`+m[1]+`"`) {
 				t.Errorf("%s:%d: DG085 for %q, but the line is %q", f.File, f.Line, m[1], line)
 			}
