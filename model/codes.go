@@ -97,3 +97,27 @@ var Catalogue = map[Code]CodeInfo{
 	EnumMemberDuplicate: {Warning, Warning, "enum member listed twice"},
 	LocalizedDiffers:    {Warning, Error, "localized page differs in structure from its English page"},
 }
+
+// Facts read from prose, samples and page conventions rather than from
+// annotations and tables (each such fact is reported with its source).
+const (
+	BaseFromProse          Code = "DG061"
+	BaseProseDisagrees     Code = "DG062"
+	BaseFromKey            Code = "DG063"
+	ResourceNoAnnotation   Code = "DG064"
+	PropertyCaseFromSample Code = "DG065"
+	EnumTableRepeated      Code = "DG066"
+)
+
+func init() {
+	for code, info := range map[Code]CodeInfo{
+		BaseFromProse:          {Warning, Warning, "base type read from the page's prose, not its annotation"},
+		BaseProseDisagrees:     {Warning, Error, "annotation and prose name different base types"},
+		BaseFromKey:            {Warning, Warning, "base type entity assumed from the key id"},
+		ResourceNoAnnotation:   {Warning, Error, "resource page without a resource annotation"},
+		PropertyCaseFromSample: {Warning, Error, "table and JSON representation spell a property in different letter case"},
+		EnumTableRepeated:      {Warning, Error, "two tables under one enum heading"},
+	} {
+		Catalogue[code] = info
+	}
+}

@@ -19,6 +19,7 @@ type Type struct {
 	Aliases     []string
 	Base        *Type // nil when the type has no base
 	BaseName    string
+	BaseSource  Source // where the base was read; "" without a base
 	Key         string
 	Open        bool
 	Abstract    bool
@@ -48,6 +49,7 @@ type Field struct {
 	Description Text
 	Type        FieldType
 	Navigation  bool
+	TypeSource  Source // where the type was read: table or sample
 	Pos         Pos
 }
 
@@ -57,6 +59,14 @@ type FieldType struct {
 	Type       *Type
 	Enum       *Enum
 	Collection bool
+}
+
+// String is the OData spelling: Edm.String, Collection(microsoft.graph.x).
+func (f FieldType) String() string {
+	if f.Collection {
+		return "Collection(" + f.EdmName() + ")"
+	}
+	return f.EdmName()
 }
 
 // EdmName is the type's name as OData writes it.
@@ -108,8 +118,8 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	}
 	for _, w := range work {
 		if w.res.BaseType != "" && w.t.Base == nil {
-			if base := r.lookup(w.res.BaseType, w.t.Namespace()); base != nil && base != w.t {
-				w.t.Base, w.t.BaseName = base, base.Name
+			if base := r.lookupBase(w.res, w.t.Namespace()); base != nil && base != w.t {
+				w.t.Base, w.t.BaseName, w.t.BaseSource = base, base.Name, w.res.BaseSource
 			} else {
 				diags.Report(w.res.Pos, BaseUnknown, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
 				r.baseMissing[w.t] = true
@@ -122,6 +132,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 		s.Types = append(s.Types, t)
 	}
 	s.Types = uniqueSorted(s.Types)
+	r.entityByKey(s.Types)
 	breakCycles(s.Types, diags)
 	for _, t := range s.Types {
 		dropInherited(t, diags)
@@ -266,8 +277,15 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 	}
 	for _, p := range res.Properties {
 		if prev, ok := have[p.Name]; ok {
-			if p.InTable {
-				delete(r.sampleOnly, prev) // another page's table documents it
+			if p.InTable && prev.TypeSource == SourceSample {
+				// Another page's table documents what a sample only showed:
+				// the table's type replaces the one read from the sample.
+				delete(r.sampleOnly, prev)
+				prev.Type, prev.TypeSource, prev.Navigation = r.fieldType(t, p), SourceTable, p.Navigation
+				if prev.Description.English == "" {
+					prev.Description = p.Description
+				}
+				continue
 			}
 			if prev.Type.EdmName() != r.peekType(t, p) {
 				r.diags.Report(p.Pos, DefinitionConflict, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
@@ -275,9 +293,10 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 			continue
 		}
 		f := &Field{Name: p.Name, Description: p.Description, Navigation: p.Navigation, Pos: p.Pos}
-		f.Type = r.fieldType(t, p)
+		f.Type, f.TypeSource = r.fieldType(t, p), SourceTable
 		if p.InSample && !p.InTable {
 			r.sampleOnly[f] = true
+			f.TypeSource = SourceSample
 		}
 		have[p.Name] = f
 		t.Fields = append(t.Fields, f)
@@ -386,7 +405,14 @@ func (r *resolver) reportUndocumented(types []*Type) {
 		}
 		for _, f := range t.Fields {
 			if r.sampleOnly[f] {
-				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", f.Name, t.Name)
+				typed := "it holds raw JSON"
+				switch {
+				case f.Type.Enum != nil && f.Type.Enum.Owner != nil:
+					typed = "it is read as a string enum of the values listed there"
+				case f.Type.EdmName() != "Edm.Untyped":
+					typed = "its type " + f.Type.String() + " is read from its value there"
+				}
+				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables; %s", f.Name, t.Name, typed)
 			}
 		}
 	}

@@ -52,6 +52,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	}
 	p.walk(doc)
 	page.Resources = p.finish()
+	p.applyProseBase(page.Resources)
 	if p.tooDeep {
 		return &model.Page{Path: path, Locale: page.Locale}, p.diags
 	}
@@ -103,6 +104,8 @@ type pageParser struct {
 	propertyValues    map[string][]string // "x property values" tables, by lower-case property name
 	propertiesSection bool                // the page has a Properties heading (maybe saying "None")
 
+	proseBase *proseBase // the base the intro's prose names (prose.go)
+
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
 }
@@ -135,6 +138,7 @@ func (p *pageParser) walk(doc ast.Node) {
 		case *ast.Paragraph:
 			if p.inIntro {
 				p.addDescription(n)
+				p.findProseBase(n)
 			}
 		}
 	}

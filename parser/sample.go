@@ -15,6 +15,7 @@ type sampleMember struct {
 	Line       int      // original line of the key
 	EnumValues []string // from a "a | b | c" placeholder
 	Array      bool     // the value is a JSON array
+	Value      []byte   // the value's source text (sampletype.go reads a type from it)
 }
 
 // readSample reads the top-level keys of a pseudo-JSON sample in order. The
@@ -132,6 +133,8 @@ func (s *sampleScanner) object() ([]sampleMember, error) {
 		}
 		s.i++
 		m := sampleMember{Name: key, Line: line}
+		s.space()
+		valueStart := s.i
 		switch s.peek() {
 		case '"':
 			v, err := s.str()
@@ -164,6 +167,7 @@ func (s *sampleScanner) object() ([]sampleMember, error) {
 			// {"@odata.type": "Collection(x)"} is how some pages write a collection.
 			m.Array = collectionObject.Match(s.b[start:s.i])
 		}
+		m.Value = s.b[valueStart:s.i]
 		members = append(members, m)
 	}
 }

@@ -364,9 +364,9 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 			// Kept, typed from the sample; model.Resolve reports it (DG033)
 			// unless another page or a base type documents it.
 			pos := model.Pos{File: res.Pos.File, Line: m.Line}
-			prop = &model.Property{Name: m.Name, Type: model.TypeRef{Kind: model.Primitive, Name: "Edm.String"}, Pos: pos}
-			if m.EnumValues == nil {
-				prop.Type = model.TypeRef{Kind: model.Primitive, Name: "Edm.Untyped"}
+			prop = &model.Property{Name: m.Name, Type: model.TypeRef{Kind: model.Primitive, Name: "Edm.Untyped"}, Pos: pos}
+			if t, ok := sampleType(m.Value); ok {
+				prop.Type, prop.TypedFromSample = t, true
 			}
 		}
 		if prop.InTable && m.Array != prop.Type.Collection && prop.Type.Name != "Edm.Untyped" {
