@@ -150,6 +150,10 @@ type Resource struct {
 	Description        Text
 	Properties         []*Property // documentation order: JSON sample first, then table-only rows
 	Pos                Pos         // the annotation
+	// Unannotated: the page has no resource annotation; the type is read
+	// from its "x resource type" title, tables and JSON representation,
+	// and Pos is the title.
+	Unannotated bool
 }
 
 // ShortName is the name without its namespace: asyncJobStatus.

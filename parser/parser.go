@@ -104,7 +104,9 @@ type pageParser struct {
 	propertyValues    map[string][]string // "x property values" tables, by lower-case property name
 	propertiesSection bool                // the page has a Properties heading (maybe saying "None")
 
-	proseBase *proseBase // the base the intro's prose names (prose.go)
+	proseBase     *proseBase // the base the intro's prose names (prose.go)
+	sectionTables int        // enum tables read under the current heading
+	untitled      untitled   // what a page without annotation says of its type (untitled.go)
 
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
@@ -135,6 +137,8 @@ func (p *pageParser) walk(doc ast.Node) {
 			case sectionEnum, sectionPropertyValues:
 				p.enumTable(n)
 			}
+		case *ast.FencedCodeBlock:
+			p.noteSample(n)
 		case *ast.Paragraph:
 			if p.inIntro {
 				p.addDescription(n)
@@ -150,6 +154,8 @@ func (p *pageParser) heading(h *ast.Heading) {
 	p.inIntro = h.Level == 1
 	words := strings.Fields(p.inlineText(h))
 	p.section = section{}
+	p.sectionTables = 0
+	p.noteTitle(h, words, title)
 	switch {
 	case h.Level == 1 && len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "enum type"):
 		p.enumPage = words[0]
@@ -273,6 +279,7 @@ func blockStart(n ast.Node) int {
 
 // finish joins each annotation with its sample and tables into a Resource.
 func (p *pageParser) finish() []*model.Resource {
+	p.resourceFromTitle()
 	var out []*model.Resource
 	next := 0 // p.tables and p.resources are both in page order
 	for i, pr := range p.resources {

@@ -42,6 +42,12 @@ func scalarSampleType(b []byte) (model.TypeRef, bool) {
 			return model.TypeRef{}, false
 		}
 		v := strings.TrimSpace(string(b[1 : 1+end]))
+		// "String (timestamp)": the note names the wire format.
+		if _, note, ok := strings.Cut(v, "("); ok {
+			if name, ok := PrimitiveName(strings.TrimSpace(strings.TrimSuffix(note, ")"))); ok && name != "Edm.String" {
+				return model.TypeRef{Kind: model.Primitive, Name: name}, true
+			}
+		}
 		if name, ok := PrimitiveName(leadingName(v)); ok {
 			return model.TypeRef{Kind: model.Primitive, Name: name}, true
 		}
