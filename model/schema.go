@@ -127,6 +127,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 		}
 		r.addFields(w.t, w.res)
 	}
+	r.matchNamespaceCase()
 	s := &Schema{Enums: r.enums}
 	for _, t := range r.byName {
 		s.Types = append(s.Types, t)
@@ -330,10 +331,13 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 			return ft
 		}
 		e := r.lookupEnum(p.Type.Name, owner.Namespace())
-		if e == nil && len(values) > 0 && isIdentifier(p.Type.Name) {
-			// The docs name an enum they never tabulate: name it as written.
-			e = &Enum{Name: owner.Namespace() + "." + p.Type.Name, Page: owner.Page, Pos: p.Pos}
-			r.addEnum(e)
+		if e == nil && len(values) > 0 {
+			// The docs name an enum they never tabulate: name it as written,
+			// in the owner's namespace unless the name gives its own.
+			if name, ok := inferredEnumName(p.Type.Name, owner.Namespace()); ok {
+				e = &Enum{Name: name, Page: owner.Page, Pos: p.Pos}
+				r.addEnum(e)
+			}
 		}
 		if e == nil {
 			r.diags.Report(p.Pos, TypeUnknown, "type %q of %s.%s is not documented; the field holds raw JSON", p.Type.Name, owner.Name, p.Name)

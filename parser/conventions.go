@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"path/filepath"
+	"regexp"
 	"strings"
 
 	east "github.com/yuin/goldmark/extension/ast"
@@ -35,4 +37,43 @@ func (p *pageParser) repeatedEnumTable(t *east.Table) bool {
 	}
 	p.diags.Report(p.posOf(t.Pos()), model.EnumTableRepeated, "a second table under the heading of enum %s; it may belong to another enum, so it is not read (give it a heading of its own)", p.section.name)
 	return true
+}
+
+// enumsPageName is an enums page of a sub-namespace: enums-managedtenants.md.
+var enumsPageName = regexp.MustCompile(`(?i)^enums-([a-z][a-z0-9]*)\.md$`)
+
+// namespaceFromFileName is a page's namespace until a Namespace line says
+// otherwise: microsoft.graph, or for enums-<namespace>.md the namespace its
+// name gives (in lower case: resolution restores the types' spelling).
+func namespaceFromFileName(path string) string {
+	if m := enumsPageName.FindStringSubmatch(filepath.Base(filepath.ToSlash(path))); m != nil {
+		return "microsoft.graph." + m[1]
+	}
+	return "microsoft.graph"
+}
+
+// matchCaseToSample renames a row whose name differs from a sample key only
+// in letter case, where no row names that key: a translated page's
+// "Subscriptions" against the sample's "subscriptions". The sample is code,
+// never translated, so its spelling is the wire name.
+func matchCaseToSample(res *model.Resource, sample []sampleMember, byName map[string]*model.Property, diags *model.Diagnostics) {
+	rowsByLower := map[string][]*model.Property{}
+	for _, prop := range byName {
+		rowsByLower[strings.ToLower(prop.Name)] = append(rowsByLower[strings.ToLower(prop.Name)], prop)
+	}
+	inSample := map[string]bool{}
+	for _, m := range sample {
+		inSample[m.Name] = true
+	}
+	for _, m := range sample {
+		rows := rowsByLower[strings.ToLower(m.Name)]
+		if _, named := byName[m.Name]; named || len(rows) != 1 || inSample[rows[0].Name] {
+			continue
+		}
+		prop := rows[0]
+		diags.Report(prop.Pos, model.PropertyCaseFromSample, "property %q of %s is %q in the JSON representation (line %d); the representation's spelling is used", prop.Name, res.Name, m.Name, m.Line)
+		delete(byName, prop.Name)
+		prop.Name = m.Name
+		byName[m.Name] = prop
+	}
 }

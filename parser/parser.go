@@ -19,7 +19,7 @@ import (
 // Input that breaks a limit (limits.go) is refused with an error and yields
 // an empty page; nothing in raw can make Parse panic or run unbounded.
 func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
-	p := &pageParser{path: path, namespace: "microsoft.graph", propertyValues: map[string][]string{}}
+	p := &pageParser{path: path, namespace: namespaceFromFileName(path), propertyValues: map[string][]string{}}
 	page := &model.Page{Path: path}
 	if len(raw) > MaxPageBytes {
 		p.diags.Report(p.at(1), model.TooLarge, "file is %d bytes, over the limit of %d; page skipped", len(raw), MaxPageBytes)
@@ -51,6 +51,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		return page, p.diags
 	}
 	p.walk(doc)
+	p.settleIntroduction(nil)
 	page.Resources = p.finish()
 	p.applyProseBase(page.Resources)
 	if p.tooDeep {
@@ -104,9 +105,10 @@ type pageParser struct {
 	propertyValues    map[string][]string // "x property values" tables, by lower-case property name
 	propertiesSection bool                // the page has a Properties heading (maybe saying "None")
 
-	proseBase     *proseBase // the base the intro's prose names (prose.go)
-	sectionTables int        // enum tables read under the current heading
-	untitled      untitled   // what a page without annotation says of its type (untitled.go)
+	proseBase     *proseBase  // the base the intro's prose names (prose.go)
+	sectionTables int         // enum tables read under the current heading
+	untitled      untitled    // what a page without annotation says of its type (untitled.go)
+	introduction  *model.Text // the description before a paragraph ending in ":" (doclist.go)
 
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
@@ -125,7 +127,12 @@ func (p *pageParser) posOf(offset int) model.Pos { return p.at(p.src.line(offset
 
 func (p *pageParser) walk(doc ast.Node) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		p.settleIntroduction(n)
 		switch n := n.(type) {
+		case *ast.List:
+			if p.inIntro {
+				p.addList(n)
+			}
 		case *ast.Heading:
 			p.heading(n)
 		case *ast.HTMLBlock:
@@ -218,9 +225,13 @@ func (p *pageParser) addDescription(para *ast.Paragraph) {
 		}
 		return a + "\n\n" + b
 	}
+	before := p.description
 	p.description.English = join(p.description.English, d.English)
 	if d.Localized != "" {
 		p.description.Localized = join(p.description.Localized, d.Localized)
+	}
+	if strings.HasSuffix(d.English, ":") {
+		p.introduction = &before // kept only if a list follows (doclist.go)
 	}
 }
 

@@ -368,6 +368,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		tableOrder = append(tableOrder, prop)
 	}
 
+	matchCaseToSample(res, sample, byName, diags)
 	var out []*model.Property
 	placed := map[string]bool{}
 	for _, m := range sample {
