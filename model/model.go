@@ -180,6 +180,8 @@ const (
 	SourceSample     Source = "sample"     // the value in the JSON representation
 )
 
+func (s Source) String() string { return string(s) }
+
 // TypeKind says how a property's type was written.
 type TypeKind int
 

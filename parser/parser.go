@@ -248,6 +248,7 @@ func (p *pageParser) htmlBlock(b *ast.HTMLBlock) {
 	if !isResource {
 		return
 	}
+	p.untitled.annotated = true
 	if ann == nil {
 		return // unreadable: already reported as an error
 	}

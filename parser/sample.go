@@ -258,6 +258,9 @@ func pipeValues(v string) []string {
 		if !isIdentifier(part) {
 			return nil
 		}
+		if isNullMember(part) {
+			continue // says the property may be null; no member
+		}
 		out = append(out, part)
 	}
 	return out

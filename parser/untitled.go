@@ -18,6 +18,7 @@ type untitled struct {
 	sample     []byte
 	sampleLine int
 	hasSample  bool
+	annotated  bool // the page has a resource annotation, even a broken one
 }
 
 // noteTitle records the H1 "x resource type" and whether the section a
@@ -48,7 +49,7 @@ func (p *pageParser) noteSample(fence *ast.FencedCodeBlock) {
 // gives the key, base and open-ness a page without it cannot.
 func (p *pageParser) resourceFromTitle() {
 	u := p.untitled
-	if len(p.resources) > 0 || u.name == "" || !u.hasSample || len(p.tables) == 0 {
+	if u.annotated || u.name == "" || !u.hasSample || len(p.tables) == 0 {
 		return
 	}
 	res := &model.Resource{Name: p.qualify(u.name), Pos: u.pos, Unannotated: true}
