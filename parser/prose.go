@@ -35,7 +35,11 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 		return
 	}
 	var before strings.Builder
-	for c := para.FirstChild(); c != nil; c = c.NextSibling() {
+	for child := para.FirstChild(); child != nil; child = child.NextSibling() {
+		c := child
+		if _, ok := c.(*ast.Emphasis); ok && c.ChildCount() == 1 {
+			c = c.FirstChild() // **[x](x.md)**
+		}
 		switch c := c.(type) {
 		case *ast.Link, *ast.CodeSpan:
 			text := sentenceTail(before.String())
@@ -51,7 +55,7 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 				}
 			}
 		}
-		writePlainNode(&before, c, p.src.text)
+		writePlainNode(&before, child, p.src.text)
 	}
 	text := before.String()
 	if m := inheritsWord.FindStringSubmatchIndex(text); m != nil {
