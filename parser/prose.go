@@ -20,9 +20,10 @@ type proseBase struct {
 
 // inheritsTail ends the text before a link or code span that names a base:
 // "Inherits from", "Derived from", "derives from", with a few filler words
-// ("Inherits from base class [x]"), or "A subclass of", "is a type of".
+// ("Inherits from base class [x]"), or "A subclass of", "is a type of",
+// "creates a subclass from".
 // "Inherited from" is left out: rows use it for a single property's origin.
-var inheritsTail = regexp.MustCompile(`(?i)(?:\b(?:inherits|derives|derived) from|(?:^|\bis )an? (?:subclass|type) of)\s+(?:(?:the|a|an|base|abstract|class|type|resource|complex)\s+){0,3}$`)
+var inheritsTail = regexp.MustCompile(`(?i)(?:\b(?:inherits|derives|derived) from|(?:^|\bis )an? (?:subclass|type) of|\bsubclass from)\s+(?:(?:the|a|an|base|abstract|class|type|resource|complex)\s+){0,3}$`)
 
 // inheritsWord is the same phrase followed by a plain name. Only a name
 // that cannot be an English word (camelCase or qualified) counts.
@@ -43,7 +44,11 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 		switch c := c.(type) {
 		case *ast.Link, *ast.CodeSpan:
 			text := sentenceTail(before.String())
-			if loc := inheritsTail.FindStringIndex(text); loc != nil {
+			loc := inheritsTail.FindStringIndex(text)
+			if loc == nil && isDefiningArticle(before.String(), child, p.src.text) {
+				loc = []int{0, len(text)} // "An [educationOutcome](…) that gives a grade."
+			}
+			if loc != nil {
 				name := strings.Trim(plainText(c, p.src.text), "` *")
 				if isQualifiedName(name) {
 					pb := &proseBase{name: name, pos: p.posOf(nodeOffset(c)), text: text[loc[0]:] + name}
@@ -140,4 +145,18 @@ func sameTypeName(qualified, name string) bool {
 // Graph type names are (apiAuthenticationConfigurationBase), unlike words.
 func isCamelCase(s string) bool {
 	return s != "" && s[0] >= 'a' && s[0] <= 'z' && strings.ToLower(s) != s
+}
+
+// isDefiningArticle: a paragraph that opens "A [x](x.md) that …" or
+// "An [x](x.md) which …" defines the page's type as a kind of x.
+func isDefiningArticle(before string, link ast.Node, src []byte) bool {
+	if a := strings.TrimSpace(before); !strings.EqualFold(a, "a") && !strings.EqualFold(a, "an") {
+		return false
+	}
+	next, ok := link.NextSibling().(*ast.Text)
+	if !ok {
+		return false
+	}
+	after := string(next.Segment.Value(src))
+	return strings.HasPrefix(after, " that ") || strings.HasPrefix(after, " which ")
 }
