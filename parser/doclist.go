@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/graphdocgen/docgen/model"
 )
 
 // An intro paragraph that ends in a colon introduces what follows it: a
@@ -41,7 +43,11 @@ func (p *pageParser) addList(list *ast.List) {
 		if text == "" {
 			continue
 		}
-		t := p.textOf(item, text)
+		t := model.Text{English: text}
+		if first := item.FirstChild(); first != nil && first.Lines().Len() > 0 {
+			t = p.textOf(first, text) // the item's text block holds its source range
+			t.English = text
+		}
 		english = append(english, marker+t.English)
 		if t.Localized != "" {
 			anyLocalized = true
