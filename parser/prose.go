@@ -51,7 +51,11 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 			if loc != nil {
 				name := strings.Trim(plainText(c, p.src.text), "` *")
 				if isQualifiedName(name) {
-					pb := &proseBase{name: name, pos: p.posOf(nodeOffset(c)), text: text[loc[0]:] + name}
+					at := ast.Node(c)
+					if c.FirstChild() != nil {
+						at = c.FirstChild() // the link text: its own line in a long paragraph
+					}
+					pb := &proseBase{name: name, pos: p.posOf(nodeOffset(at)), text: text[loc[0]:] + name}
 					if l, ok := c.(*ast.Link); ok {
 						pb.link = string(l.Destination)
 					}
