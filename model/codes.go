@@ -107,6 +107,7 @@ const (
 	ResourceNoAnnotation   Code = "DG064"
 	PropertyCaseFromSample Code = "DG065"
 	EnumTableRepeated      Code = "DG066"
+	NamespaceFromFileName  Code = "DG067"
 )
 
 func init() {
@@ -117,6 +118,7 @@ func init() {
 		ResourceNoAnnotation:   {Warning, Error, "resource page without a resource annotation"},
 		PropertyCaseFromSample: {Warning, Error, "table and JSON representation spell a property in different letter case"},
 		EnumTableRepeated:      {Warning, Error, "two tables under one enum heading"},
+		NamespaceFromFileName:  {Warning, Warning, "enums page without a Namespace line; the namespace is read from its file name"},
 	} {
 		Catalogue[code] = info
 	}

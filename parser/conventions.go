@@ -77,3 +77,12 @@ func matchCaseToSample(res *model.Resource, sample []sampleMember, byName map[st
 		byName[m.Name] = prop
 	}
 }
+
+// reportFileNamespace says where an enums page's namespace came from when
+// no Namespace line gives it.
+func (p *pageParser) reportFileNamespace() {
+	if p.namespaceLine || p.namespace == "microsoft.graph" || len(p.enums) == 0 {
+		return
+	}
+	p.diags.Report(p.at(1), model.NamespaceFromFileName, "page has no Namespace line; its enums are put in %s, as its file name says", p.namespace)
+}

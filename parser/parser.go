@@ -61,6 +61,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		p.diags.Report(p.posOf(p.budget.spentAt), model.LinkBudget, "link and emphasis markup too costly to parse (unmatched brackets or delimiters in a large block); from here such markup in large blocks is read as plain text")
 	}
 	page.Namespace = p.namespace
+	p.reportFileNamespace()
 	if p.enumPage != "" {
 		for _, e := range p.enums {
 			if e.Name == p.qualify(p.enumPage) {
@@ -109,6 +110,7 @@ type pageParser struct {
 	sectionTables int         // enum tables read under the current heading
 	untitled      untitled    // what a page without annotation says of its type (untitled.go)
 	introduction  *model.Text // the description before a paragraph ending in ":" (doclist.go)
+	namespaceLine bool        // the page has a "Namespace:" line
 
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
@@ -212,6 +214,7 @@ func (p *pageParser) addDescription(para *ast.Paragraph) {
 	if ns, ok := strings.CutPrefix(t, "Namespace:"); ok {
 		if ns = strings.TrimSpace(ns); ns != "" && !strings.ContainsAny(ns, " ,") {
 			p.namespace = ns
+			p.namespaceLine = true
 		}
 		return
 	}
