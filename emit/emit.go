@@ -361,10 +361,29 @@ func comment(f *jen.File, s string) {
 		if i > 0 {
 			f.Comment("")
 		}
+		if isDocList(para) {
+			for _, item := range strings.Split(para, "\n") {
+				// "  - text": continuation lines indented under the text.
+				marker := item[:strings.IndexByte(item[2:], ' ')+3]
+				for j, line := range wrap(item[len(marker):], 76-len(marker)) {
+					if j == 0 {
+						f.Comment(marker + line)
+					} else {
+						f.Comment(strings.Repeat(" ", len(marker)) + line)
+					}
+				}
+			}
+			continue
+		}
 		for _, line := range wrap(para, 76) {
 			f.Comment(line)
 		}
 	}
+}
+
+// isDocList: the parser writes a list as lines "  - item" or "  1. item".
+func isDocList(para string) bool {
+	return strings.HasPrefix(para, "  - ") || len(para) > 4 && strings.HasPrefix(para, "  ") && para[2] >= '0' && para[2] <= '9'
 }
 
 // wrap breaks text into lines of at most width bytes at spaces.

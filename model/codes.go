@@ -168,3 +168,27 @@ var Catalogue = map[Code]CodeInfo{
 // NotLinted holds the codes that explain what docgen did rather than point
 // at a defect in the docs: docgen reports them, docgen lint does not.
 var NotLinted = map[Code]bool{TableNotProperties: true}
+
+// Facts read from prose, samples and page conventions rather than from
+// annotations and tables (each such fact is reported with its source).
+const (
+	BaseFromProse         Code = "DG061"
+	BaseProseDisagrees    Code = "DG062"
+	BaseFromKey           Code = "DG063"
+	ResourceNoAnnotation  Code = "DG064"
+	EnumTableRepeated     Code = "DG066"
+	NamespaceFromFileName Code = "DG067"
+)
+
+func init() {
+	for code, info := range map[Code]CodeInfo{
+		BaseFromProse:         {Warning, Warning, "base type read from the page's prose, not its annotation"},
+		BaseProseDisagrees:    {Warning, Error, "annotation and prose name different base types"},
+		BaseFromKey:           {Warning, Warning, "base type entity assumed from the key id"},
+		ResourceNoAnnotation:  {Warning, Error, "resource page without a resource annotation"},
+		EnumTableRepeated:     {Warning, Error, "two tables under one enum heading"},
+		NamespaceFromFileName: {Warning, Warning, "enums page without a Namespace line; the namespace is read from its file name"},
+	} {
+		Catalogue[code] = info
+	}
+}

@@ -15,22 +15,26 @@ type dumpSchema struct {
 }
 
 type dumpType struct {
-	Name        string         `json:"name"`
-	Kind        string         `json:"kind"` // "entity" (has a key, maybe inherited) or "complex"
-	BaseType    string         `json:"baseType,omitempty"`
-	Key         string         `json:"key,omitempty"`
-	Open        bool           `json:"open"`
-	Abstract    bool           `json:"abstract"`
-	Aliases     []string       `json:"aliases,omitempty"`
-	Description string         `json:"description,omitempty"`
-	Page        string         `json:"page"`  // the page whose Go file holds the type
-	Pages       []string       `json:"pages"` // every page that annotates it
-	Properties  []dumpProperty `json:"properties"`
+	Name     string `json:"name"`
+	Kind     string `json:"kind"` // "entity" (has a key, maybe inherited) or "complex"
+	BaseType string `json:"baseType,omitempty"`
+	// BaseTypeSource is where the base was read: "annotation" or "prose".
+	BaseTypeSource string         `json:"baseTypeSource,omitempty"`
+	Key            string         `json:"key,omitempty"`
+	Open           bool           `json:"open"`
+	Abstract       bool           `json:"abstract"`
+	Aliases        []string       `json:"aliases,omitempty"`
+	Description    string         `json:"description,omitempty"`
+	Page           string         `json:"page"`  // the page whose Go file holds the type
+	Pages          []string       `json:"pages"` // every page that annotates it
+	Properties     []dumpProperty `json:"properties"`
 }
 
 type dumpProperty struct {
-	Name        string `json:"name"`
-	Type        string `json:"type"` // Edm name or namespace-qualified type/enum name
+	Name string `json:"name"`
+	Type string `json:"type"` // Edm name or namespace-qualified type/enum name
+	// TypeSource is where the type was read: "table" or "sample".
+	TypeSource  string `json:"typeSource"`
 	Collection  bool   `json:"collection"`
 	Navigation  bool   `json:"navigation"`
 	Enum        string `json:"enum,omitempty"` // the enum's name when Type is one
@@ -68,7 +72,7 @@ func (s *Schema) MarshalDump() ([]byte, error) {
 	d := dumpSchema{Types: []dumpType{}, Enums: []dumpEnum{}}
 	for _, t := range s.Types {
 		dt := dumpType{
-			Name: t.Name, Kind: "complex", BaseType: t.BaseName, Key: t.EffectiveKey(),
+			Name: t.Name, Kind: "complex", BaseType: t.BaseName, BaseTypeSource: string(t.BaseSource), Key: t.EffectiveKey(),
 			Open: t.Open, Abstract: t.Abstract, Aliases: t.Aliases,
 			Description: t.Description.English, Page: t.Page, Pages: t.Pages, Properties: []dumpProperty{},
 		}
@@ -77,7 +81,7 @@ func (s *Schema) MarshalDump() ([]byte, error) {
 		}
 		for _, f := range t.Fields {
 			dp := dumpProperty{
-				Name: f.Name, Type: f.Type.EdmName(), Collection: f.Type.Collection,
+				Name: f.Name, Type: f.Type.EdmName(), TypeSource: string(f.TypeSource), Collection: f.Type.Collection,
 				Navigation: f.Navigation, Description: f.Description.English,
 			}
 			if f.Type.Enum != nil {

@@ -84,7 +84,7 @@ func CompareLocalized(loc, en *Page) Diagnostics {
 			what     string
 			loc, eng string
 		}{
-			{"baseType", lr.BaseType, er.BaseType},
+			{"baseType", annotatedBase(lr), annotatedBase(er)},
 			{"keyProperty", lr.KeyProperty, er.KeyProperty},
 			{"openType", strconv.FormatBool(lr.OpenType), strconv.FormatBool(er.OpenType)},
 			{"abstract", strconv.FormatBool(lr.Abstract), strconv.FormatBool(er.Abstract)},
@@ -161,4 +161,13 @@ func compareProperties(lr, er *Resource, report func(Pos, string, ...any)) {
 	if !slices.Equal(common, enCommon) {
 		report(lr.Pos, "properties of %s are in another order than in English", lr.Name)
 	}
+}
+
+// annotatedBase is the base an annotation names. A base read from prose is
+// left out of the comparison: a translated page's prose is not English.
+func annotatedBase(r *Resource) string {
+	if r.BaseSource == SourceProse {
+		return ""
+	}
+	return r.BaseType
 }

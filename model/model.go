@@ -133,9 +133,16 @@ type EnumMember struct {
 
 // Resource is one `blockType: resource` annotation with its sample and tables.
 type Resource struct {
-	Name               string   // namespace-qualified, e.g. microsoft.graph.asyncJobStatus
-	Aliases            []string // @type.aka
-	BaseType           string   // namespace-qualified; "" when null or absent
+	Name     string   // namespace-qualified, e.g. microsoft.graph.asyncJobStatus
+	Aliases  []string // @type.aka
+	BaseType string   // namespace-qualified; "" when null or absent
+	// BaseSource says where BaseType was read: the annotation, or the
+	// page's prose ("Inherits from [x](x.md)"), whose name may be bare.
+	BaseSource Source
+	// BaseLink is the link target the prose named the base with
+	// (../resources/security-alertevidence.md): its file name hints at the
+	// namespace.
+	BaseLink           string
 	KeyProperty        string
 	OptionalProperties []string
 	OpenType           bool
@@ -155,6 +162,10 @@ type Resource struct {
 	// has no name or type column and so could not be read: reported once
 	// (DG030) with the sample-only properties that leaves undocumented.
 	UnreadTable Pos
+	// Unannotated: the page has no resource annotation; the type is read
+	// from its "x resource type" title, tables and JSON representation,
+	// and Pos is the title.
+	Unannotated bool
 }
 
 // ShortName is the name without its namespace: asyncJobStatus.
@@ -169,6 +180,19 @@ func (r *Resource) Namespace() string {
 	}
 	return ""
 }
+
+// Source says where a fact about a type was read. The model dump records
+// it for each base type and property type.
+type Source string
+
+const (
+	SourceAnnotation Source = "annotation" // a resource annotation (or its keyProperty)
+	SourceProse      Source = "prose"      // a sentence such as "Inherits from [x](x.md)"
+	SourceTable      Source = "table"      // a Properties or Relationships row
+	SourceSample     Source = "sample"     // the value in the JSON representation
+)
+
+func (s Source) String() string { return string(s) }
 
 // TypeKind says how a property's type was written.
 type TypeKind int
@@ -204,6 +228,9 @@ type Property struct {
 	Navigation      bool // from a Relationships table
 	InSample        bool
 	InTable         bool
+	// TypedFromSample: the tables do not list the property, so its type
+	// comes from its value in the JSON representation.
+	TypedFromSample bool
 	Pos             Pos // the table row, or the sample line when the tables omit it
 	SamplePos       Pos // the key's line in the JSON representation, when it is there
 }

@@ -20,6 +20,7 @@ type Type struct {
 	Aliases     []string
 	Base        *Type // nil when the type has no base
 	BaseName    string
+	BaseSource  Source // where the base was read; "" without a base
 	Key         string
 	Open        bool
 	Abstract    bool
@@ -49,6 +50,7 @@ type Field struct {
 	Description Text
 	Type        FieldType
 	Navigation  bool
+	TypeSource  Source // where the type was read: table or sample
 	Pos         Pos
 }
 
@@ -58,6 +60,14 @@ type FieldType struct {
 	Type       *Type
 	Enum       *Enum
 	Collection bool
+}
+
+// String is the OData spelling: Edm.String, Collection(microsoft.graph.x).
+func (f FieldType) String() string {
+	if f.Collection {
+		return "Collection(" + f.EdmName() + ")"
+	}
+	return f.EdmName()
 }
 
 // EdmName is the type's name as OData writes it.
@@ -109,8 +119,8 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	}
 	for _, w := range work {
 		if w.res.BaseType != "" && w.t.Base == nil {
-			if base := r.lookup(w.res.BaseType, w.t.Namespace()); base != nil && base != w.t {
-				w.t.Base, w.t.BaseName = base, base.Name
+			if base := r.lookupBase(w.res, w.t.Namespace()); base != nil && base != w.t {
+				w.t.Base, w.t.BaseName, w.t.BaseSource = base, base.Name, w.res.BaseSource
 			} else {
 				diags.Report(w.res.Pos, BaseUnknown, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
 				r.baseMissing[w.t] = true
@@ -118,11 +128,13 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 		}
 		r.addFields(w.t, w.res)
 	}
+	r.matchNamespaceCase()
 	s := &Schema{Enums: r.enums}
 	for _, t := range r.byName {
 		s.Types = append(s.Types, t)
 	}
 	s.Types = uniqueSorted(s.Types)
+	r.entityByKey(s.Types)
 	breakCycles(s.Types, diags)
 	for _, t := range s.Types {
 		dropInherited(t, diags)
@@ -279,8 +291,15 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 	}
 	for _, p := range res.Properties {
 		if prev, ok := have[p.Name]; ok {
-			if p.InTable {
-				delete(r.sampleOnly, prev) // another page's table documents it
+			if p.InTable && prev.TypeSource == SourceSample {
+				// Another page's table documents what a sample only showed:
+				// the table's type replaces the one read from the sample.
+				delete(r.sampleOnly, prev)
+				prev.Type, prev.TypeSource, prev.Navigation = r.fieldType(t, p), SourceTable, p.Navigation
+				if prev.Description.English == "" {
+					prev.Description = p.Description
+				}
+				continue
 			}
 			if declaredName(prev.Type) != r.peekType(t, p) {
 				r.diags.Report(p.Pos, DefinitionConflict, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
@@ -288,9 +307,10 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 			continue
 		}
 		f := &Field{Name: p.Name, Description: p.Description, Navigation: p.Navigation, Pos: p.Pos}
-		f.Type = r.fieldType(t, p)
+		f.Type, f.TypeSource = r.fieldType(t, p), SourceTable
 		if p.InSample && !p.InTable {
 			r.sampleOnly[f] = res
+			f.TypeSource = SourceSample
 		}
 		have[p.Name] = f
 		t.Fields = append(t.Fields, f)
@@ -324,10 +344,13 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 			return ft
 		}
 		e := r.lookupEnum(p.Type.Name, owner.Namespace())
-		if e == nil && len(values) > 0 && isIdentifier(p.Type.Name) {
-			// The docs name an enum they never tabulate: name it as written.
-			e = &Enum{Name: owner.Namespace() + "." + p.Type.Name, Page: owner.Page, Pos: p.Pos}
-			r.addEnum(e)
+		if e == nil && len(values) > 0 {
+			// The docs name an enum they never tabulate: name it as written,
+			// in the owner's namespace unless the name gives its own.
+			if name, ok := inferredEnumName(p.Type.Name, owner.Namespace()); ok {
+				e = &Enum{Name: name, Page: owner.Page, Pos: p.Pos}
+				r.addEnum(e)
+			}
 		}
 		if e == nil {
 			r.diags.Report(p.Pos, TypeUnknown, "type %q of %s.%s is not documented; the field holds raw JSON", p.Type.Name, owner.Name, p.Name)
@@ -417,15 +440,27 @@ func (r *resolver) reportUndocumented(types []*Type) {
 				if undocumented[res] == nil {
 					causes = append(causes, res)
 				}
-				undocumented[res] = append(undocumented[res], f.Name)
+				// The sample is then the only source of the type: say what was read.
+				typed := f.Name + " " + f.Type.String()
+				if f.Type.EdmName() == "Edm.Untyped" {
+					typed = f.Name + " (raw JSON)"
+				}
+				undocumented[res] = append(undocumented[res], typed)
 			default:
-				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables", f.Name, t.Name)
+				typed := "it holds raw JSON"
+				switch {
+				case f.Type.Enum != nil && f.Type.Enum.Owner != nil:
+					typed = "it is read as a string enum of the values listed there"
+				case f.Type.EdmName() != "Edm.Untyped":
+					typed = "its type " + f.Type.String() + " is read from its value there"
+				}
+				r.diags.Report(f.Pos, PropertySampleOnly, "property %q of %s is in the JSON representation but not in the tables; %s", f.Name, t.Name, typed)
 			}
 		}
 		for _, res := range causes {
 			names := undocumented[res]
 			if res.NoPropertiesSection {
-				r.diags.Report(cmp.Or(res.TypePos, res.Pos), NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation (%s)", t.Name, len(names), strings.Join(names, ", "))
+				r.diags.Report(cmp.Or(res.TypePos, res.Pos), NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation, typed from its values: %s", t.Name, len(names), strings.Join(names, ", "))
 			}
 		}
 	}

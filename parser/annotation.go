@@ -140,6 +140,9 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 		r.Aliases = append(r.Aliases, aka)
 	}
 	r.BaseType = strings.TrimPrefix(str("baseType"), "#")
+	if r.BaseType != "" {
+		r.BaseSource = model.SourceAnnotation
+	}
 	r.KeyProperty = str("keyProperty")
 	if r.KeyProperty != "" {
 		r.KeyPropertyPos = posOf("keyProperty")

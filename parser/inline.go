@@ -90,11 +90,20 @@ func describedValues(cell ast.Node, src []byte) []string {
 	var b strings.Builder
 	writeMarked(&b, cell, src)
 	text := b.String()
-	loc := valuesPhrase.FindStringIndex(text)
-	if loc == nil {
-		return nil
+	// A description may introduce values twice, the first time without
+	// listing them (a localized page moved the list): the first phrase
+	// that lists values counts.
+	for _, loc := range valuesPhrase.FindAllStringIndex(text, -1) {
+		if out := valuesAfter(text[loc[1]:]); out != nil {
+			return out
+		}
 	}
-	rest := sentence(text[loc[1]:])
+	return nil
+}
+
+// valuesAfter reads the members listed in the sentence that starts s.
+func valuesAfter(s string) []string {
+	rest := sentence(s)
 	var out []string
 	if strings.Contains(rest, "`") {
 		parts := strings.Split(rest, "`")

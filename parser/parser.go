@@ -19,7 +19,7 @@ import (
 // Input that breaks a limit (limits.go) is refused with an error and yields
 // an empty page; nothing in raw can make Parse panic or run unbounded.
 func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
-	p := &pageParser{path: path, namespace: "microsoft.graph", propertyValues: map[string][]string{}}
+	p := &pageParser{path: path, namespace: namespaceFromFileName(path), propertyValues: map[string][]string{}}
 	page := &model.Page{Path: path}
 	if len(raw) > MaxPageBytes {
 		p.diags.Report(p.at(1), model.TooLarge, "file is %d bytes, over the limit of %d; page skipped", len(raw), MaxPageBytes)
@@ -52,7 +52,9 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		return page, p.diags
 	}
 	p.walk(doc)
+	p.settleIntroduction(nil)
 	page.Resources = p.finish()
+	p.applyProseBase(page.Resources)
 	if p.tooDeep {
 		return &model.Page{Path: path, Locale: page.Locale}, p.diags
 	}
@@ -60,6 +62,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		p.diags.Report(p.posOf(p.budget.spentAt), model.LinkBudget, "link and emphasis markup too costly to parse (unmatched brackets or delimiters in a large block); from here such markup in large blocks is read as plain text")
 	}
 	page.Namespace = p.namespace
+	p.reportFileNamespace()
 	if p.enumPage != "" {
 		for _, e := range p.enums {
 			if e.Name == p.qualify(p.enumPage) {
@@ -112,6 +115,12 @@ type pageParser struct {
 	unreadTables      []unreadTable       // properties tables without name or type columns (DG030)
 	conceptual        bool                // doc_type conceptualPageType: no resource tables
 
+	proseBase     *proseBase  // the base the intro's prose names (prose.go)
+	enumTables    int         // enum tables read under the current heading (conventions.go)
+	untitled      untitled    // what a page without annotation says of its type (untitled.go)
+	introduction  *model.Text // the description before a paragraph ending in ":" (doclist.go)
+	namespaceLine bool        // the page has a "Namespace:" line
+
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
 }
@@ -129,7 +138,12 @@ func (p *pageParser) posOf(offset int) model.Pos { return p.at(p.src.line(offset
 
 func (p *pageParser) walk(doc ast.Node) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		p.settleIntroduction(n)
 		switch n := n.(type) {
+		case *ast.List:
+			if p.inIntro {
+				p.addList(n)
+			}
 		case *ast.Heading:
 			p.heading(n)
 		case *ast.HTMLBlock:
@@ -143,9 +157,12 @@ func (p *pageParser) walk(doc ast.Node) {
 			case sectionEnum, sectionPropertyValues:
 				p.enumTable(n)
 			}
+		case *ast.FencedCodeBlock:
+			p.noteSample(n)
 		case *ast.Paragraph:
 			if p.inIntro {
 				p.addDescription(n)
+				p.findProseBase(n)
 			}
 		}
 	}
@@ -158,9 +175,11 @@ func (p *pageParser) heading(h *ast.Heading) {
 	words := strings.Fields(p.inlineText(h))
 	p.section = section{}
 	p.sectionTables = 0
+	p.enumTables = 0
 	if h.Level <= p.propsLevel {
 		p.propsLevel = 0 // a heading as high as Properties ends it
 	}
+	p.noteTitle(h, words, title)
 	switch {
 	case h.Level == 1 && len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "enum type"):
 		p.enumPage = words[0]
@@ -221,6 +240,7 @@ func (p *pageParser) addDescription(para *ast.Paragraph) {
 	if ns, ok := strings.CutPrefix(t, "Namespace:"); ok {
 		if ns = strings.TrimSpace(ns); ns != "" && !strings.ContainsAny(ns, " ,") {
 			p.namespace = ns
+			p.namespaceLine = true
 		}
 		return
 	}
@@ -234,9 +254,13 @@ func (p *pageParser) addDescription(para *ast.Paragraph) {
 		}
 		return a + "\n\n" + b
 	}
+	before := p.description
 	p.description.English = join(p.description.English, d.English)
 	if d.Localized != "" {
 		p.description.Localized = join(p.description.Localized, d.Localized)
+	}
+	if strings.HasSuffix(d.English, ":") {
+		p.introduction = &before // kept only if a list follows (doclist.go)
 	}
 }
 
@@ -253,6 +277,7 @@ func (p *pageParser) htmlBlock(b *ast.HTMLBlock) {
 	if !isResource {
 		return
 	}
+	p.untitled.annotated = true
 	if ann == nil {
 		return // unreadable: already reported as an error
 	}
@@ -296,6 +321,7 @@ func blockStart(n ast.Node) int {
 
 // finish joins each annotation with its sample and tables into a Resource.
 func (p *pageParser) finish() []*model.Resource {
+	p.resourceFromTitle()
 	var out []*model.Resource
 	next := 0 // p.tables and p.resources are both in page order
 	for i, pr := range p.resources {

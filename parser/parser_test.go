@@ -643,12 +643,21 @@ func TestCorpus(t *testing.T) {
 			t.Fatalf("page %d is %s, want %s (order of files)", i, page.Path, files[i])
 		}
 		want := len(annotation.FindAllIndex(readFile(t, page.Path), -1))
+		for _, res := range page.Resources {
+			if res.Unannotated {
+				want++ // read from the title, tables and sample (DG064)
+			}
+		}
 		if got := len(page.Resources); got != want && !errorsIn[page.Path] {
 			t.Errorf("%s: %d resources for %d annotations, and no error", page.Path, got, want)
 		}
 		for _, res := range page.Resources {
 			resources++
-			if !inFile(res.Pos) || !strings.Contains(lines[page.Path][res.Pos.Line-1], "<!--") {
+			if res.Unannotated {
+				if !inFile(res.Pos) || !strings.HasPrefix(lines[page.Path][res.Pos.Line-1], "# ") {
+					t.Errorf("%s: unannotated resource %s at %v, which is not its title", page.Path, res.Name, res.Pos)
+				}
+			} else if !inFile(res.Pos) || !strings.Contains(lines[page.Path][res.Pos.Line-1], "<!--") {
 				t.Errorf("%s: resource %s at %v, which is not its annotation", page.Path, res.Name, res.Pos)
 			}
 			for _, p := range res.Properties {

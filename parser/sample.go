@@ -15,6 +15,7 @@ type sampleMember struct {
 	Line       int      // original line of the key
 	EnumValues []string // from a "a | b | c" placeholder
 	Array      bool     // the value is a JSON array
+	Value      []byte   // the value's source text (sampletype.go reads a type from it)
 }
 
 // readSample reads the top-level keys of a pseudo-JSON sample in order. The
@@ -135,6 +136,8 @@ func (s *sampleScanner) object() ([]sampleMember, error) {
 		}
 		s.i++
 		m := sampleMember{Name: key, Line: line}
+		s.space()
+		valueStart := s.i
 		switch s.peek() {
 		case '"':
 			v, err := s.str()
@@ -170,6 +173,7 @@ func (s *sampleScanner) object() ([]sampleMember, error) {
 			// {"@odata.type": "Collection(x)"} is how some pages write a collection.
 			m.Array = collectionObject.Match(s.b[start:s.i])
 		}
+		m.Value = s.b[valueStart:s.i]
 		members = append(members, m)
 	}
 }
@@ -259,6 +263,9 @@ func pipeValues(v string) []string {
 		part = strings.TrimSpace(part)
 		if !isIdentifier(part) {
 			return nil
+		}
+		if isNullMember(part) {
+			continue // says the property may be null; no member
 		}
 		out = append(out, part)
 	}

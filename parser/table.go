@@ -77,6 +77,9 @@ func (p *pageParser) table(t *east.Table) {
 		if name == "" {
 			continue
 		}
+		if isODataTypeRow(name) {
+			continue // documents the @odata.type annotation, not a property
+		}
 		if !isPropertyName(name) {
 			if ragged[row.Pos()] {
 				continue // the ragged row is the one finding (a description broken over two lines)
@@ -238,6 +241,9 @@ func (p *pageParser) enumTable(t *east.Table) {
 	if header == nil {
 		return
 	}
+	if p.repeatedEnumTable(t) {
+		return
+	}
 	memberCol := column(cols, map[string]bool{"member": true, "name": true, "members": true})
 	if memberCol < 0 {
 		memberCol = column(cols, map[string]bool{"value": true})
@@ -259,8 +265,8 @@ func (p *pageParser) enumTable(t *east.Table) {
 		// are made from them later.
 		name := cleanName(p.inlineText(cells[memberCol]))
 		pos := p.posOf(r.Pos())
-		if name == "" {
-			continue
+		if name == "" || isNullMember(name) {
+			continue // a null row says the property may be null: no member
 		}
 		if first, dup := seen[strings.ToLower(name)]; dup {
 			p.diags.Report(pos, model.EnumMemberDuplicate, "enum table for %s lists %q again (first at %s); the first is kept", p.section.name, name, first)
@@ -316,13 +322,27 @@ func (p *pageParser) typeText(cell ast.Node) string {
 		return whole
 	}
 	name := plainText(link, p.src.text)
-	// Keep the collection marker written around the link.
-	lower := strings.ToLower(whole)
-	switch {
-	case strings.HasSuffix(lower, "collection"), strings.HasPrefix(lower, "collection"):
+	if linkedCollection(whole, name) {
 		return name + " collection"
 	}
 	return name
+}
+
+// linkedCollection reports whether a type cell marks its linked type as a
+// collection: "[x](x.md) collection", "Collection of [x](x.md)",
+// "Collection([x](x.md))", also when a description follows ("[x](x.md)
+// collection. Holds…"). The marker must stand outside the link text:
+// [siteCollection](sitecollection.md) is one siteCollection.
+func linkedCollection(whole, linkText string) bool {
+	before, after, found := strings.Cut(whole, linkText)
+	if !found {
+		return false
+	}
+	before = strings.ToLower(strings.TrimSpace(before))
+	after = strings.ToLower(strings.TrimSpace(after))
+	isWord := func(s string) bool { return s == "" || !(s[0] >= 'a' && s[0] <= 'z') }
+	return strings.HasPrefix(after, "collection") && isWord(after[len("collection"):]) ||
+		strings.HasSuffix(before, "collection of") || strings.HasSuffix(before, "collection(")
 }
 
 // primitives maps loose spellings of Edm primitives to their Edm names.
@@ -425,7 +445,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		}
 		prop, ok := byName[m.Name]
 		if !ok {
-			if strings.Contains(m.Name, "@") || res.OpenType {
+			if strings.Contains(m.Name, "@") || isODataTypeRow(m.Name) || res.OpenType {
 				// Instance annotations are not properties, and an open type's
 				// sample shows example keys, not declared ones.
 				continue
@@ -433,9 +453,9 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 			// Kept, typed from the sample; model.Resolve reports it (DG033)
 			// unless another page or a base type documents it.
 			pos := model.Pos{File: res.Pos.File, Line: m.Line}
-			prop = &model.Property{Name: m.Name, Type: model.TypeRef{Kind: model.Primitive, Name: "Edm.String"}, Pos: pos}
-			if m.EnumValues == nil {
-				prop.Type = model.TypeRef{Kind: model.Primitive, Name: "Edm.Untyped"}
+			prop = &model.Property{Name: m.Name, Type: model.TypeRef{Kind: model.Primitive, Name: "Edm.Untyped"}, Pos: pos}
+			if t, ok := sampleType(m.Value); ok {
+				prop.Type, prop.TypedFromSample = t, true
 			}
 		}
 		if prop.InTable && m.Array != prop.Type.Collection && prop.Type.Name != "Edm.Untyped" {

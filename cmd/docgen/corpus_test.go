@@ -58,10 +58,11 @@ func TestCorpusBuilds(t *testing.T) {
 	var raw []byte
 	var dump struct {
 		Types []struct {
-			Name       string
-			BaseType   string
-			Pages      []string
-			Properties []struct{ Name string }
+			Name           string
+			BaseType       string
+			BaseTypeSource string
+			Pages          []string
+			Properties     []struct{ Name, Type, TypeSource string }
 		}
 		Enums []struct{ Name string }
 	}
@@ -73,9 +74,22 @@ func TestCorpusBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	fields := 0
+	proseBases, sampleTyped, rawJSON := 0, 0, 0
 	for _, typ := range dump.Types {
 		fields += len(typ.Properties)
+		if typ.BaseTypeSource == "prose" {
+			proseBases++
+		}
+		for _, p := range typ.Properties {
+			switch {
+			case p.Type == "Edm.Untyped":
+				rawJSON++
+			case p.TypeSource == "sample":
+				sampleTyped++
+			}
+		}
 	}
+	t.Logf("facts beyond annotations and tables: %d bases from prose, %d sample-only properties typed from the sample, %d properties still raw JSON", proseBases, sampleTyped, rawJSON)
 	want := countCorpus(t)
 	t.Logf("corpus: %d resource types, %d table rows, %d enum tables; generated: %d types, %d fields, %d enums",
 		len(want.types), len(want.rows), len(want.enums), len(dump.Types), fields, len(dump.Enums))

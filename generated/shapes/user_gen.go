@@ -290,14 +290,12 @@ var codecOfUser = graphrt.Struct{
 type AgeGroup string
 
 const (
-	AgeGroupNull     AgeGroup = "null"
 	AgeGroupMinor    AgeGroup = "minor"
 	AgeGroupNotAdult AgeGroup = "notAdult"
 	AgeGroupAdult    AgeGroup = "adult"
 )
 
 var valuesOfAgeGroup = []AgeGroup{
-	AgeGroupNull,
 	AgeGroupMinor,
 	AgeGroupNotAdult,
 	AgeGroupAdult,
@@ -327,14 +325,12 @@ func (v AgeGroup) IsKnown() bool {
 type ConsentProvidedForMinor string
 
 const (
-	ConsentProvidedForMinorNull        ConsentProvidedForMinor = "null"
 	ConsentProvidedForMinorGranted     ConsentProvidedForMinor = "granted"
 	ConsentProvidedForMinorDenied      ConsentProvidedForMinor = "denied"
 	ConsentProvidedForMinorNotRequired ConsentProvidedForMinor = "notRequired"
 )
 
 var valuesOfConsentProvidedForMinor = []ConsentProvidedForMinor{
-	ConsentProvidedForMinorNull,
 	ConsentProvidedForMinorGranted,
 	ConsentProvidedForMinorDenied,
 	ConsentProvidedForMinorNotRequired,
@@ -364,7 +360,6 @@ func (v ConsentProvidedForMinor) IsKnown() bool {
 type LegalAgeGroupClassification string
 
 const (
-	LegalAgeGroupClassificationNull                           LegalAgeGroupClassification = "null"
 	LegalAgeGroupClassificationMinorWithoutParentalConsent    LegalAgeGroupClassification = "minorWithoutParentalConsent"
 	LegalAgeGroupClassificationMinorWithParentalConsent       LegalAgeGroupClassification = "minorWithParentalConsent"
 	LegalAgeGroupClassificationAdult                          LegalAgeGroupClassification = "adult"
@@ -373,7 +368,6 @@ const (
 )
 
 var valuesOfLegalAgeGroupClassification = []LegalAgeGroupClassification{
-	LegalAgeGroupClassificationNull,
 	LegalAgeGroupClassificationMinorWithoutParentalConsent,
 	LegalAgeGroupClassificationMinorWithParentalConsent,
 	LegalAgeGroupClassificationAdult,

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"encoding/xml"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/docgen/model"
+	"github.com/graphdocgen/docgen/parser"
+)
+
+// metadataFile is Graph's CSDL of the same date as the corpus. It is never
+// an input to generation: this test only measures how far what docgen
+// reads from the pages agrees with what Graph itself declares.
+const metadataFile = "../../../shared/metadata/v1.0-2026-08.xml"
+
+// TestMetadataAgreement compares the base type of every type, and the type
+// of every property, that both the resolved corpus and the metadata know.
+// The pages have mistakes of their own, so agreement is a share, not all.
+func TestMetadataAgreement(t *testing.T) {
+	needCorpus(t)
+	raw, err := os.ReadFile(metadataFile)
+	if err != nil {
+		t.Skipf("../shared/metadata not found (%v)", err)
+	}
+	meta := readCSDL(t, raw)
+	files, err := parser.Files([]string{corpusDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, diags, err := parser.ParseFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := model.Resolve(pages, &diags)
+
+	// An enum the docs leave unnamed (a String property with listed values)
+	// is a string on the wire.
+	wire := func(f *model.Field) string {
+		name := f.Type.EdmName()
+		if f.Type.Enum != nil && f.Type.Enum.Owner != nil {
+			name = "Edm.String"
+		}
+		name = strings.ToLower(name)
+		if f.Type.Collection {
+			return "collection(" + name + ")"
+		}
+		return name
+	}
+	types, basesAgree, props, propsAgree := 0, 0, 0, 0
+	for _, typ := range schema.Types {
+		m, ok := meta[strings.ToLower(typ.Name)]
+		if !ok {
+			continue
+		}
+		types++
+		if m.base == strings.ToLower(typ.BaseName) {
+			basesAgree++
+		}
+		for _, f := range typ.Fields {
+			want, ok := m.props[f.Name]
+			if !ok {
+				continue
+			}
+			props++
+			if wire(f) == want {
+				propsAgree++
+			}
+		}
+	}
+	basePct, propPct := 100*float64(basesAgree)/float64(types), 100*float64(propsAgree)/float64(props)
+	t.Logf("agreement with Graph's metadata: base types %d/%d (%.1f%%), property types %d/%d (%.2f%%)", basesAgree, types, basePct, propsAgree, props, propPct)
+	if basePct < 90 {
+		t.Errorf("base types agree with the metadata for %.1f%% of types; want at least 90%%", basePct)
+	}
+	if propPct < 98 {
+		t.Errorf("property types agree with the metadata for %.2f%% of properties; want at least 98%%", propPct)
+	}
+}
+
+type csdlType struct {
+	base  string            // lower-case qualified name, "" for none
+	props map[string]string // name -> lower-case type, collection(x) for collections
+}
+
+// readCSDL reads the structured types of a CSDL document, aliases resolved.
+func readCSDL(t *testing.T, raw []byte) map[string]csdlType {
+	t.Helper()
+	type property struct {
+		Name string `xml:"Name,attr"`
+		Type string `xml:"Type,attr"`
+	}
+	type structured struct {
+		Name       string     `xml:"Name,attr"`
+		BaseType   string     `xml:"BaseType,attr"`
+		Properties []property `xml:"Property"`
+		Navigation []property `xml:"NavigationProperty"`
+	}
+	var doc struct {
+		Schemas []struct {
+			Namespace string       `xml:"Namespace,attr"`
+			Alias     string       `xml:"Alias,attr"`
+			Entities  []structured `xml:"EntityType"`
+			Complexes []structured `xml:"ComplexType"`
+		} `xml:"DataServices>Schema"`
+	}
+	if err := xml.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	alias := map[string]string{}
+	for _, s := range doc.Schemas {
+		if s.Alias != "" {
+			alias[s.Alias] = s.Namespace
+		}
+	}
+	qualify := func(name string) string {
+		inner, isCollection := strings.CutPrefix(name, "Collection(")
+		inner = strings.TrimSuffix(inner, ")")
+		if i := strings.LastIndexByte(inner, '.'); i >= 0 {
+			if ns, ok := alias[inner[:i]]; ok {
+				inner = ns + inner[i:]
+			}
+		}
+		inner = strings.ToLower(inner)
+		if isCollection {
+			return "collection(" + inner + ")"
+		}
+		return inner
+	}
+	out := map[string]csdlType{}
+	for _, s := range doc.Schemas {
+		for _, st := range append(s.Entities, s.Complexes...) {
+			ct := csdlType{base: qualify(st.BaseType), props: map[string]string{}}
+			for _, p := range append(st.Properties, st.Navigation...) {
+				ct.props[p.Name] = qualify(p.Type)
+			}
+			out[strings.ToLower(s.Namespace+"."+st.Name)] = ct
+		}
+	}
+	return out
+}

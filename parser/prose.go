@@ -1,0 +1,166 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/graphdocgen/docgen/model"
+)
+
+// proseBase is a base type named in a page's prose rather than its
+// annotation: "Inherits from [alertEvidence](../resources/security-alertevidence.md)".
+type proseBase struct {
+	name string // the link text (or code span, or camelCase word) as written
+	link string // the link target, "" without a link
+	pos  model.Pos
+	text string // the phrase, for diagnostics
+}
+
+// inheritsTail ends the text before a link or code span that names a base:
+// "Inherits from", "Derived from", "derives from", with a few filler words
+// ("Inherits from base class [x]"), or "A subclass of", "is a type of",
+// "creates a subclass from".
+// "Inherited from" is left out: rows use it for a single property's origin.
+var inheritsTail = regexp.MustCompile(`(?i)(?:\b(?:inherits|derives|derived) from|(?:^|\bis )an? (?:subclass|type) of|\bsubclass from)\s+(?:(?:the|a|an|base|abstract|class|type|resource|complex)\s+){0,3}$`)
+
+// inheritsWord is the same phrase followed by a plain name. Only a name
+// that cannot be an English word (camelCase or qualified) counts.
+var inheritsWord = regexp.MustCompile(`(?i)\b(?:inherits|derives|derived) from\s+([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)`)
+
+// findProseBase looks for the first sentence of an intro paragraph that
+// names the page's base type.
+func (p *pageParser) findProseBase(para *ast.Paragraph) {
+	if p.proseBase != nil {
+		return
+	}
+	var before strings.Builder
+	for child := para.FirstChild(); child != nil; child = child.NextSibling() {
+		c := child
+		if _, ok := c.(*ast.Emphasis); ok && c.ChildCount() == 1 {
+			c = c.FirstChild() // **[x](x.md)**
+		}
+		switch c := c.(type) {
+		case *ast.Link, *ast.CodeSpan:
+			text := sentenceTail(before.String())
+			loc := inheritsTail.FindStringIndex(text)
+			if loc == nil && isDefiningArticle(before.String(), child, p.src.text) {
+				loc = []int{0, len(text)} // "An [educationOutcome](…) that gives a grade."
+			}
+			if loc != nil {
+				name := strings.Trim(plainText(c, p.src.text), "` *")
+				if isQualifiedName(name) {
+					at := ast.Node(c)
+					if c.FirstChild() != nil {
+						at = c.FirstChild() // the link text: its own line in a long paragraph
+					}
+					pb := &proseBase{name: name, pos: p.posOf(nodeOffset(at)), text: text[loc[0]:] + name}
+					if l, ok := c.(*ast.Link); ok {
+						pb.link = string(l.Destination)
+					}
+					p.proseBase = pb
+					return
+				}
+			}
+		}
+		writePlainNode(&before, child, p.src.text)
+	}
+	text := before.String()
+	if m := inheritsWord.FindStringSubmatchIndex(text); m != nil {
+		name := strings.TrimRight(text[m[2]:m[3]], ".")
+		if strings.Contains(name, ".") || isCamelCase(name) {
+			p.proseBase = &proseBase{name: name, pos: p.posOf(blockStart(para)), text: text[m[0]:m[2]] + name}
+		}
+	}
+}
+
+// writePlainNode writes one inline node as plain text.
+func writePlainNode(b *strings.Builder, n ast.Node, src []byte) {
+	switch n := n.(type) {
+	case *ast.Text:
+		b.Write(n.Segment.Value(src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		b.Write(n.Value)
+	case *ast.RawHTML:
+		b.WriteByte(' ')
+	default:
+		writePlain(b, n, src)
+	}
+}
+
+// sentenceTail is the last sentence of s (what follows the last full stop).
+func sentenceTail(s string) string {
+	if i := strings.LastIndex(s, ". "); i >= 0 {
+		return s[i+2:]
+	}
+	return s
+}
+
+// isQualifiedName accepts an identifier or a dotted, namespace-qualified one.
+func isQualifiedName(s string) bool {
+	if s == "" || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") {
+		return false
+	}
+	for part := range strings.SplitSeq(s, ".") {
+		if !isIdentifier(part) {
+			return false
+		}
+	}
+	return true
+}
+
+// applyProseBase gives the page's one resource the base its prose names,
+// when the annotation names none, and reports a disagreement otherwise:
+// the annotation wins.
+func (p *pageParser) applyProseBase(resources []*model.Resource) {
+	pb := p.proseBase
+	if pb == nil || len(resources) != 1 {
+		return
+	}
+	res := resources[0]
+	if strings.EqualFold(shortName(pb.name), res.ShortName()) {
+		return // "x derives from y": the name before "from" was not the base
+	}
+	if res.BaseType == "" {
+		res.BaseType, res.BaseSource, res.BaseLink = pb.name, model.SourceProse, pb.link
+		p.diags.Report(pb.pos, model.BaseFromProse, "the annotation of %s names no base type; the prose %q is read as its base", res.Name, pb.text)
+		return
+	}
+	if !sameTypeName(res.BaseType, pb.name) {
+		p.diags.Report(pb.pos, model.BaseProseDisagrees, "the prose %q names another base type for %s than its annotation, %s; the annotation is kept", pb.text, res.Name, res.BaseType)
+	}
+}
+
+func shortName(name string) string { return name[strings.LastIndexByte(name, '.')+1:] }
+
+// sameTypeName compares a qualified name with one that may be bare.
+func sameTypeName(qualified, name string) bool {
+	if strings.Contains(name, ".") {
+		return strings.EqualFold(qualified, name)
+	}
+	return strings.EqualFold(shortName(qualified), name)
+}
+
+// isCamelCase: a lower-case first letter and an upper-case one later, as
+// Graph type names are (apiAuthenticationConfigurationBase), unlike words.
+func isCamelCase(s string) bool {
+	return s != "" && s[0] >= 'a' && s[0] <= 'z' && strings.ToLower(s) != s
+}
+
+// isDefiningArticle: a paragraph that opens "A [x](x.md) that …" or
+// "An [x](x.md) which …" defines the page's type as a kind of x.
+func isDefiningArticle(before string, link ast.Node, src []byte) bool {
+	if a := strings.TrimSpace(before); !strings.EqualFold(a, "a") && !strings.EqualFold(a, "an") {
+		return false
+	}
+	next, ok := link.NextSibling().(*ast.Text)
+	if !ok {
+		return false
+	}
+	after := string(next.Segment.Value(src))
+	return strings.HasPrefix(after, " that ") || strings.HasPrefix(after, " which ")
+}
