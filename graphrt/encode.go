@@ -75,29 +75,57 @@ func (e *Encoder) ObjectStart() {
 }
 
 // BeginObject starts a generated object whose unknown members are extra:
-// it writes '{', then a pending TypeHint as "@odata.type" unless extra
-// already carries that member (which is then re-encoded with the rest of
-// extra, as it came). It returns the buffer for the Append helpers; hand it
-// back with EndObject. Holding the buffer in a local variable, rather than
-// storing it into the Encoder after every member, is what makes generated
-// encoding fast.
+// it writes '{' and the control information, before any property as OData
+// JSON requires: the instance annotations in extra (members whose name
+// starts with '@': "@odata.context", "@odata.type", "@odata.etag", ...) in
+// the order they arrived, and a pending TypeHint as "@odata.type" after
+// "@odata.context" unless extra carries that member already. It returns
+// the buffer for the Append helpers; hand it back with EndObject. Holding
+// the buffer in a local variable, rather than storing it into the Encoder
+// after every member, is what makes generated encoding fast.
 func (e *Encoder) BeginObject(extra Extra) []byte {
 	hint := e.typeHint
 	e.ObjectStart()
-	if hint != "" && !extra.has(odataType) {
-		e.buf = append(e.buf, `"@odata.type":`...)
-		e.buf = appendString(e.buf, hint)
+	if hint == "" && len(extra) == 0 {
+		return e.buf
 	}
-	return e.buf
+	if hint != "" && extra.has(odataType) {
+		hint = ""
+	}
+	b := e.buf
+	for i := range extra {
+		m := &extra[i]
+		if !isAnnotation(m.Name) {
+			continue
+		}
+		if hint != "" && m.Name != odataContext {
+			b = appendString(append(sep(b), `"@odata.type":`...), hint)
+			hint = ""
+		}
+		b = e.appendMember(b, m)
+	}
+	if hint != "" {
+		b = appendString(append(sep(b), `"@odata.type":`...), hint)
+	}
+	return b
 }
 
-// EndObject takes back the buffer from BeginObject, writes extra's members
-// and '}'.
+// EndObject takes back the buffer from BeginObject, writes the members of
+// extra that are not instance annotations, and '}'.
 func (e *Encoder) EndObject(b []byte, extra Extra) {
-	e.buf = b
-	extra.Encode(e)
-	e.buf = append(e.buf, '}')
+	for i := range extra {
+		if m := &extra[i]; !isAnnotation(m.Name) {
+			b = e.appendMember(b, m)
+		}
+	}
+	e.buf = append(b, '}')
 }
+
+// isAnnotation reports whether a member name is an instance annotation
+// ("@odata.etag", "@microsoft.graph.downloadUrl"), which OData writes
+// before the properties; a property annotation ("members@odata.nextLink")
+// is not one.
+func isAnnotation(name string) bool { return len(name) > 0 && name[0] == '@' }
 
 // TypeHint makes the next object written carry "@odata.type": name (such as
 // "#microsoft.graph.user"). EncodeKind calls it when the dynamic type of a
