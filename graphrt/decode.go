@@ -80,7 +80,7 @@ func (e *DecodeError) Error() string {
 }
 
 // Decoder is a strict, allocation-light JSON tokenizer over a byte slice.
-// The table walk (DecodeStruct) and hand-written codecs drive it value by
+// The table walk (decodeStruct) and hand-written codecs drive it value by
 // value. After any error the Decoder's
 // state is unspecified; stop and report the error.
 type Decoder struct {
@@ -1003,19 +1003,25 @@ var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 // null leaves v unchanged, the convention encoding/json expects of
 // UnmarshalJSON. The Decoder comes from a pool, so its scratch buffer is
 // reused across calls.
-func Unmarshal(b []byte, v ObjectDecoder) error {
-	return unmarshal(b, v.DecodeJSON)
-}
+func Unmarshal(b []byte, v ObjectDecoder) error { return unmarshal(b, nil, v) }
 
-// unmarshal decodes the one value b holds with decode, on a pooled
-// Decoder; a top-level null is consumed without calling decode.
-func unmarshal(b []byte, decode func(*Decoder) error) error {
+// unmarshal decodes the one value b holds into obj, or else with dec, on
+// a pooled Decoder; a top-level null is consumed without decoding. It
+// takes both rather than a closure, so that a generated UnmarshalJSON,
+// which inlines UnmarshalObject, holds no closure of its own.
+func unmarshal(b []byte, obj Object, dec ObjectDecoder) error {
 	d := decoders.Get().(*Decoder)
 	d.Reset(b)
 	var err error
-	if d.Null() {
+	switch {
+	case d.Null():
 		err = d.End()
-	} else if err = decode(d); err == nil {
+	case obj != nil:
+		err = Decode(d, obj)
+	default:
+		err = dec.DecodeJSON(d)
+	}
+	if err == nil {
 		err = d.End()
 	}
 	d.Reset(nil) // drop the reference to b and any Extra index

@@ -8,7 +8,7 @@
 //
 // The JSON codec is hand-rolled rather than reflection based, and table
 // driven: each generated type carries a static [Struct] (member names,
-// field offsets, wire kinds) that [EncodeStruct] and [DecodeStruct] walk,
+// field offsets, wire kinds) that [encodeStruct] and [decodeStruct] walk,
 // so a generated package holds data rather than code per field, which
 // keeps it cheap to compile and small to link. [Encoder] appends to a byte
 // slice and places commas itself, with pre-quoted keys and the buffer kept

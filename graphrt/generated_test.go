@@ -30,8 +30,6 @@ func (*Owner) CodecTable() *graphrt.Struct    { return &codecOfOwner }
 
 var codecOfOwner = graphrt.Struct{
 	Extra: unsafe.Offsetof(Owner{}.AdditionalData),
-	Size:  unsafe.Sizeof(Owner{}),
-	New:   func(n int) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(make([]Owner, n))) },
 	Fields: []graphrt.Field{
 		{Name: "displayName", Offset: unsafe.Offsetof(Owner{}.DisplayName), Kind: graphrt.FieldString},
 		{Name: "size", Offset: unsafe.Offsetof(Owner{}.Size), Kind: graphrt.FieldInt64},

@@ -35,7 +35,7 @@ func Encode(e *Encoder, v Object) {
 		e.Null()
 		return
 	}
-	EncodeStruct(e, rv.UnsafePointer(), t)
+	encodeStruct(e, rv.UnsafePointer(), t)
 }
 
 // Decode reads one JSON object into v, replacing what v held.
@@ -51,14 +51,14 @@ func Decode(d *Decoder, v Object) error {
 		return errNilObject
 	}
 	rv.Elem().SetZero() // typed: pointers are cleared with write barriers
-	return DecodeStruct(d, rv.UnsafePointer(), t)
+	return decodeStruct(d, rv.UnsafePointer(), t)
 }
 
 // MarshalStruct encodes the generated value at x, described by s: the
 // body of every generated MarshalJSON.
 func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
 	e := AcquireEncoder()
-	EncodeStruct(e, x, s)
+	encodeStruct(e, x, s)
 	return ReleaseEncoder(e)
 }
 
@@ -66,9 +66,7 @@ func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
 // replacing what v held: the body of every generated UnmarshalJSON. A
 // top-level null leaves v unchanged, the convention encoding/json expects
 // of UnmarshalJSON.
-func UnmarshalObject(b []byte, v Object) error {
-	return unmarshal(b, func(d *Decoder) error { return Decode(d, v) })
-}
+func UnmarshalObject(b []byte, v Object) error { return unmarshal(b, v, nil) }
 
 // EncodeKind writes v, held in a slot declared with base, a nil pointer of
 // the base type ((*T)(nil), named so rather than by its table so that no

@@ -3,13 +3,14 @@ package graphrt
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"sync/atomic"
 	"unsafe"
 )
 
 // Table-driven codecs. Each generated struct type has one Struct: a static
-// table of its own fields (name, offset, wire kind) that EncodeStruct and
-// DecodeStruct walk. Code per field would be faster to run by a little but
+// table of its own fields (name, offset, wire kind) that encodeStruct and
+// decodeStruct walk. Code per field would be faster to run by a little but
 // costs far more to build: compiling a per-field switch and append chain
 // for a thousand types took gigabytes of compiler memory, while a table is
 // data the compiler lays out without generating code.
@@ -75,15 +76,15 @@ type rawSlice struct {
 	len, cap int
 }
 
-// decodeObject reads an Opt[*T] field, T described by t.
-func decodeObject(d *Decoder, p unsafe.Pointer, t *Struct) error {
+// decodeObject reads an Opt[*T] field, T described by f.
+func decodeObject(d *Decoder, p unsafe.Pointer, f *planField) error {
 	o := (*Opt[unsafe.Pointer])(p)
 	if d.Null() {
 		*o = Opt[unsafe.Pointer]{Set: true, Null: true}
 		return nil
 	}
-	v := t.New(1)
-	if err := DecodeStruct(d, v, t); err != nil {
+	v := reflect.New(f.goType).UnsafePointer()
+	if err := decodeStruct(d, v, f.obj); err != nil {
 		return err
 	}
 	*o = Opt[unsafe.Pointer]{Value: v, Set: true}
@@ -92,7 +93,7 @@ func decodeObject(d *Decoder, p unsafe.Pointer, t *Struct) error {
 
 // decodeObjects reads an Opt[[]T] field into one array of exactly the
 // elements the input holds, decoded in place.
-func decodeObjects(d *Decoder, p unsafe.Pointer, t *Struct) error {
+func decodeObjects(d *Decoder, p unsafe.Pointer, f *planField) error {
 	o := (*Opt[rawSlice])(p)
 	if d.Null() {
 		*o = Opt[rawSlice]{Set: true, Null: true}
@@ -100,19 +101,23 @@ func decodeObjects(d *Decoder, p unsafe.Pointer, t *Struct) error {
 	}
 	n := d.arrayLen()
 	if n < 0 { // not a well-formed array: decoding it says where
-		scratch := t.New(1)
-		if err := d.Array(func() error { return DecodeStruct(d, scratch, t) }); err != nil {
+		scratch := reflect.New(f.goType).UnsafePointer()
+		if err := d.Array(func() error { return decodeStruct(d, scratch, f.obj) }); err != nil {
 			return err
 		}
 		return d.errAt(d.pos, "malformed array")
 	}
-	data, i := t.New(n), 0 // a non-nil data pointer even for []: not null
+	// A non-nil data pointer even for []: not null.
+	data, i := reflect.MakeSlice(f.sliceType, n, n).UnsafePointer(), 0
+	if n == 0 {
+		data = unsafe.Pointer(&zeroArray)
+	}
 	err := d.Array(func() error {
 		if i == n {
 			return d.errAt(d.pos, "array longer than counted")
 		}
 		i++
-		return DecodeStruct(d, unsafe.Add(data, uintptr(i-1)*t.Size), t)
+		return decodeStruct(d, unsafe.Add(data, uintptr(i-1)*f.size), f.obj)
 	})
 	if err == nil {
 		*o = Opt[rawSlice]{Value: rawSlice{data, n, n}, Set: true}
@@ -120,32 +125,35 @@ func decodeObjects(d *Decoder, p unsafe.Pointer, t *Struct) error {
 	return err
 }
 
-func appendObject(e *Encoder, b []byte, key string, p unsafe.Pointer, t *Struct) []byte {
+// zeroArray is where an empty slice points, as make([]T, 0) does.
+var zeroArray [0]byte
+
+func appendObject(e *Encoder, b []byte, p unsafe.Pointer, f *planField) []byte {
 	o := (*Opt[unsafe.Pointer])(p)
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Null)
+	b, ok := member(b, f.key, o.Null)
 	if !ok {
 		return b
 	}
 	e.buf = b
-	EncodeStruct(e, o.Value, t) // nil is null
+	encodeStruct(e, o.Value, f.obj) // nil is null
 	return e.buf
 }
 
-func appendObjects(e *Encoder, b []byte, key string, p unsafe.Pointer, t *Struct) []byte {
+func appendObjects(e *Encoder, b []byte, p unsafe.Pointer, f *planField) []byte {
 	o := (*Opt[rawSlice])(p)
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Null)
+	b, ok := member(b, f.key, o.Null)
 	if !ok {
 		return b
 	}
 	e.buf = append(b, '[')
 	for i := range o.Value.len {
-		EncodeStruct(e, unsafe.Add(o.Value.data, uintptr(i)*t.Size), t)
+		encodeStruct(e, unsafe.Add(o.Value.data, uintptr(i)*f.size), f.obj)
 	}
 	return append(e.buf, ']')
 }
@@ -195,12 +203,7 @@ type Struct struct {
 	// ODataType is "#" and the qualified name of a derived type: the
 	// annotation it needs in a slot declared with its base.
 	ODataType string
-	// Size and New are set for a type that other types' fields hold: its
-	// size, and a function returning n zeroed values in one array.
-	Size uintptr
-	New  func(n int) unsafe.Pointer
-
-	plan atomic.Pointer[plan] // built on first use
+	plan      atomic.Pointer[plan] // built on first use
 }
 
 // plan is a Struct flattened with its bases: what encoding and decoding
@@ -219,7 +222,11 @@ type planField struct {
 	kind   FieldKind
 	list   bool
 	elem   Elem
-	obj    *Struct // the table of a nested generated type
+	obj    *Struct // the table of a nested generated type T
+	// For a nested T: T, []T and T's size, so that no generated code is
+	// needed to allocate one or many.
+	goType, sliceType reflect.Type
+	size              uintptr
 }
 
 func (s *Struct) getPlan() *plan {
@@ -249,6 +256,9 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 			pf.elem = e
 		} else if f.Type != nil {
 			pf.obj = f.Type.CodecTable()
+			pf.goType = reflect.TypeOf(f.Type).Elem()
+			pf.sliceType = reflect.SliceOf(pf.goType)
+			pf.size = pf.goType.Size()
 		}
 		pf.set = pf.offset + setOffset(&pf)
 		pf.str = pf.kind == FieldString && !pf.list && pf.obj == nil && pf.elem == nil
@@ -261,9 +271,9 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 	}
 }
 
-// EncodeStruct writes the generated value at x (null for nil), described
+// encodeStruct writes the generated value at x (null for nil), described
 // by s: the properties that are set, nulls included, then AdditionalData.
-func EncodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
+func encodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 	if x == nil {
 		e.Null()
 		return
@@ -285,9 +295,9 @@ func EncodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 	e.EndObject(b, extra)
 }
 
-// DecodeStruct reads one JSON object into the zeroed generated value at x,
+// decodeStruct reads one JSON object into the zeroed generated value at x,
 // described by s. Keys match exactly; unknown ones go to AdditionalData.
-func DecodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
+func decodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
 	pl := s.getPlan()
 	return d.Object(func(key []byte) error {
 		if i, ok := pl.index[string(key)]; ok {
@@ -339,9 +349,9 @@ func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
 	p := unsafe.Add(x, f.offset)
 	switch {
 	case f.obj != nil && f.list:
-		return appendObjects(e, b, f.key, p, f.obj)
+		return appendObjects(e, b, p, f)
 	case f.obj != nil:
-		return appendObject(e, b, f.key, p, f.obj)
+		return appendObject(e, b, p, f)
 	case f.elem != nil && f.list:
 		return f.elem.appendList(e, b, f.key, *(*Opt[rawSlice])(p))
 	case f.elem != nil:
@@ -411,9 +421,9 @@ func (f *planField) appendList(e *Encoder, b []byte, p unsafe.Pointer) []byte {
 func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
 	switch {
 	case f.obj != nil && f.list:
-		return decodeObjects(d, p, f.obj)
+		return decodeObjects(d, p, f)
 	case f.obj != nil:
-		return decodeObject(d, p, f.obj)
+		return decodeObject(d, p, f)
 	case f.elem != nil && f.list:
 		o, err := f.elem.decodeList(d)
 		if err == nil {

@@ -100,13 +100,6 @@ var tblAllTable = Struct{
 	},
 }
 
-func init() {
-	// Nested types carry Size and New, as docgen writes them for a type
-	// that fields hold.
-	tblBaseTable.Size = unsafe.Sizeof(tblBase{})
-	tblBaseTable.New = func(n int) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(make([]tblBase, n))) }
-}
-
 // TestTableEveryKind: each kind decodes to its Go value and re-encodes to
 // the same text, in table order with the base's fields first, and unknown
 // members go to the root's AdditionalData.
@@ -209,7 +202,7 @@ func TestTableUnknownKind(t *testing.T) {
 		Fields: []Field{{Name: "v", Offset: unsafe.Offsetof(bad{}.V), Kind: 200}},
 	}
 	var x bad
-	if err := DecodeStruct(NewDecoder([]byte(`{"v":"a"}`)), unsafe.Pointer(&x), table); err == nil {
+	if err := decodeStruct(NewDecoder([]byte(`{"v":"a"}`)), unsafe.Pointer(&x), table); err == nil {
 		t.Error("decoding an unknown kind succeeded")
 	}
 	x.V = Some("a")
@@ -252,7 +245,7 @@ func TestTablePlanConcurrent(t *testing.T) {
 	for range 8 {
 		go func() {
 			var x tblBase
-			err := DecodeStruct(NewDecoder([]byte(`{"id":"a","z":1}`)), unsafe.Pointer(&x), fresh)
+			err := decodeStruct(NewDecoder([]byte(`{"id":"a","z":1}`)), unsafe.Pointer(&x), fresh)
 			if err == nil && (Or(x.ID, "") != "a" || len(x.AdditionalData) != 1) {
 				err = fmt.Errorf("decoded %+v", x)
 			}

@@ -68,22 +68,19 @@ func TestPolymorphicCollection(t *testing.T) {
 	}
 
 	// Re-encoding gives back the document: the annotations that came are
-	// kept where they were (in AdditionalData, after the fields).
+	// kept in AdditionalData and written first, in arrival order, as OData
+	// JSON requires; properties follow in documentation order.
 	out, err := json.Marshal(g)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := strings.NewReplacer(
 		`{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Ada","accountEnabled":true,"businessPhones":["+1 555 0100"]}`,
-		`{"id":"u1","accountEnabled":true,"businessPhones":["+1 555 0100"],"displayName":"Ada","@odata.type":"#microsoft.graph.user"}`,
-		`{"@odata.type":"#microsoft.graph.group","id":"g1","displayName":"Crew","securityEnabled":true,"members":[{"@odata.type":"#microsoft.graph.user","id":"u3"}]}`,
-		`{"id":"g1","displayName":"Crew","securityEnabled":true,"members":[{"id":"u3","@odata.type":"#microsoft.graph.user"}],"@odata.type":"#microsoft.graph.group"}`,
-		`{"@odata.type":"#microsoft.graph.servicePrincipal","id":"sp1","appId":"42"}`,
-		`{"id":"sp1","@odata.type":"#microsoft.graph.servicePrincipal","appId":"42"}`,
-		`{"@odata.type":"microsoft.graph.user","id":"u2","@odata.etag":"W/\"7\""}`,
-		`{"id":"u2","@odata.type":"microsoft.graph.user","@odata.etag":"W/\"7\""}`,
+		`{"@odata.type":"#microsoft.graph.user","id":"u1","accountEnabled":true,"businessPhones":["+1 555 0100"],"displayName":"Ada"}`,
 		`{"id":"d1","@odata.type":"#microsoft.graph.device","operatingSystem":"Linux","deviceVersion":2}`,
-		`{"id":"d1","deviceVersion":2,"operatingSystem":"Linux","@odata.type":"#microsoft.graph.device"}`,
+		`{"@odata.type":"#microsoft.graph.device","id":"d1","deviceVersion":2,"operatingSystem":"Linux"}`,
+		`{"@odata.type":"microsoft.graph.user","id":"u2","@odata.etag":"W/\"7\""}`,
+		`{"@odata.type":"microsoft.graph.user","@odata.etag":"W/\"7\"","id":"u2"}`,
 	).Replace(mixedMembers)
 	if string(out) != want {
 		t.Errorf("re-encoded\n got %s\nwant %s", out, want)
@@ -214,7 +211,7 @@ func TestRegistry(t *testing.T) {
 // annotations, and one of a polymorphic base through DecodeDirectoryObjectKind.
 func TestPage(t *testing.T) {
 	const in = `{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users","@odata.count":2,` +
-		`"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$skiptoken=X","value":[{"id":"1","displayName":"Ada"},{"id":"2","@odata.etag":"e"}],"extra":true}`
+		`"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$skiptoken=X","value":[{"id":"1","displayName":"Ada"},{"@odata.etag":"e","id":"2"}],"extra":true}`
 	var p graphrt.Page[User]
 	if err := json.Unmarshal([]byte(in), &p); err != nil {
 		t.Fatal(err)
@@ -237,7 +234,7 @@ func TestPage(t *testing.T) {
 	}
 	var e graphrt.Encoder
 	mixed.EncodeWith(&e, EncodeDirectoryObjectKind)
-	if got := string(e.Bytes()); got != `{"value":[{"id":"g","@odata.type":"#microsoft.graph.group"},{"id":"o"}]}` {
+	if got := string(e.Bytes()); got != `{"value":[{"@odata.type":"#microsoft.graph.group","id":"g"},{"id":"o"}]}` {
 		t.Errorf("polymorphic page re-encoded as %s", got)
 	}
 	// Without the function, a page of interfaces says what it needs.
