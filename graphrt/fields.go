@@ -158,16 +158,12 @@ func floatMember(b []byte, key string, v float64, bits int, null bool) []byte {
 	return b
 }
 
-// AppendBinary writes a Binary field as standard base64.
+// AppendBinary writes a Binary field: its text, as it came.
 func AppendBinary(b []byte, key string, o Opt[Binary]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Null)
-	if ok {
-		b = appendBase64(b, o.Value)
-	}
-	return b
+	return stringMember(b, key, string(o.Value), o.Null)
 }
 
 // The helpers below may write nested objects or report errors, so they

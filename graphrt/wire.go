@@ -305,35 +305,67 @@ func (v *GUID) DecodeJSON(d *Decoder) error {
 	return err
 }
 
-// Binary is an Edm.Binary: bytes sent as standard base64. The URL-safe
-// alphabet and unpadded forms are read too; writing always uses standard
-// padded base64, so such input is normalised.
-type Binary []byte
+// Binary is an Edm.Binary: bytes sent as base64, kept as the text that
+// was sent, so that a value that is not canonical (unpadded, URL-safe, or
+// with stray bits in its last character, as in "Binary") is written back
+// exactly as it came. Bytes reads it; NewBinary writes standard base64.
+type Binary string
 
 var binaryEncodings = []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding}
 
-func (v Binary) EncodeJSON(e *Encoder) { e.buf = appendBase64(sep(e.buf), v) }
+// NewBinary returns b as standard, padded base64.
+func NewBinary(b []byte) Binary { return Binary(base64.StdEncoding.EncodeToString(b)) }
 
-// appendBase64 writes v as a JSON string of standard base64, which needs no
-// escaping.
-func appendBase64(b []byte, v []byte) []byte {
-	b = append(b, '"')
-	b = base64.StdEncoding.AppendEncode(b, v)
-	return append(b, '"')
+// Bytes decodes the value: standard or URL-safe base64, padded or not.
+func (v Binary) Bytes() ([]byte, error) {
+	for _, enc := range binaryEncodings {
+		if b, err := enc.DecodeString(string(v)); err == nil {
+			return b, nil
+		}
+	}
+	return nil, errBinary
 }
+
+var errBinary = errors.New("graphrt: invalid base64 in binary value")
+
+// isBase64 reports whether s is base64 that Bytes reads, without decoding it.
+func isBase64(s []byte) bool {
+	n := len(s)
+	for n > 0 && s[n-1] == '=' {
+		n--
+	}
+	if len(s)-n > 2 || n%4 == 1 || len(s) != n && len(s)%4 != 0 {
+		return false
+	}
+	std, url := false, false
+	for _, c := range s[:n] {
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '+' || c == '/':
+			std = true
+		case c == '-' || c == '_':
+			url = true
+		default:
+			return false
+		}
+	}
+	return !(std && url)
+}
+
+func (v Binary) EncodeJSON(e *Encoder) { e.String(string(v)) }
+
+// DecodeJSON reads base64 text, checking that Bytes can decode it.
 func (v *Binary) DecodeJSON(d *Decoder) error {
 	off := d.Offset()
 	s, err := d.String()
 	if err != nil {
 		return err
 	}
-	for _, enc := range binaryEncodings {
-		if b, err := enc.DecodeString(s); err == nil {
-			*v = b
-			return nil
-		}
+	if !isBase64([]byte(s)) {
+		return &DecodeError{Offset: off, Msg: "invalid base64 in binary value"}
 	}
-	return &DecodeError{Offset: off, Msg: "invalid base64 in binary value"}
+	*v = Binary(s)
+	return nil
 }
 
 // EncodePtr writes a nested object held by pointer (how generated structs

@@ -200,28 +200,65 @@ func TestWireDuration(t *testing.T) {
 	}
 }
 
+// TestWireBinary: base64 comes back exactly as it was sent, canonical or
+// not, and its bytes can be read.
 func TestWireBinary(t *testing.T) {
 	appendBin := func(e *Encoder, b []byte, o Opt[Binary]) []byte { return AppendBinary(b, `"v":`, o) }
 	for _, c := range []struct {
-		in, out string
-		want    []byte
+		in   string
+		want []byte
 	}{
-		{`"aGVsbG8="`, `"aGVsbG8="`, []byte("hello")},
-		{`""`, `""`, []byte{}},
-		{`"+/8="`, `"+/8="`, []byte{0xfb, 0xff}},
-		{`"-_8="`, `"+/8="`, []byte{0xfb, 0xff}}, // URL-safe is read; standard is written
-		{`"-_8"`, `"+/8="`, []byte{0xfb, 0xff}},  // and so is unpadded
+		{`"aGVsbG8="`, []byte("hello")},
+		{`""`, []byte{}},
+		{`"+/8="`, []byte{0xfb, 0xff}},
+		{`"-_8="`, []byte{0xfb, 0xff}},                               // URL-safe
+		{`"-_8"`, []byte{0xfb, 0xff}},                                // unpadded
+		{`"Binary"`, []byte{0x06, 0x29, 0xda, 0xaf}},                 // a placeholder: stray bits in the last character
+		{`"R0lGODdhEAYEAA7"`, []byte("GIF87a\x10\x06\x04\x00\x0e")},  // unpadded, stray bits
+		{`"R0lGODdhEAYEAA4="`, []byte("GIF87a\x10\x06\x04\x00\x0e")}, // the same bytes, canonical
+		{`"\u0061GVsbG8="`, []byte("hello")},                         // an escape is read, the text written plain
 	} {
 		v, out, err := roundTripField(t, c.in, (*Decoder).OptBinary, appendBin)
-		if err != nil || !bytes.Equal(v, c.want) || out != c.out {
-			t.Errorf("%s: %x, %s, %v; want %x, %s", c.in, v, out, err, c.want, c.out)
+		want := c.in
+		if strings.Contains(c.in, `\u`) {
+			want = `"aGVsbG8="`
+		}
+		if err != nil || out != want {
+			t.Errorf("%s: written back as %s, %v", c.in, out, err)
+			continue
+		}
+		if b, err := v.Bytes(); err != nil || !bytes.Equal(b, c.want) {
+			t.Errorf("%s: Bytes() = %x, %v; want %x", c.in, b, err, c.want)
 		}
 	}
-	for _, bad := range []string{`"a"`, `"!!!!"`, `12`} {
+	for _, bad := range []string{`"a"`, `"!!!!"`, `12`, `"QQ="`, `"QQ==="`, `"+_8="`, `"QQ==QQ=="`} {
 		if _, _, err := roundTripField(t, bad, (*Decoder).OptBinary, appendBin); err == nil {
 			t.Errorf("%s decoded", bad)
 		}
 	}
+	if got := NewBinary([]byte("hello")); got != "aGVsbG8=" {
+		t.Errorf("NewBinary = %s", got)
+	}
+}
+
+// TestIsBase64 holds the decoder's check to what Bytes can read, over
+// every string of up to five characters from a small alphabet.
+func TestIsBase64(t *testing.T) {
+	const alphabet = "A+/-_=!"
+	var walk func(s []byte)
+	walk = func(s []byte) {
+		_, err := Binary(s).Bytes()
+		if got := isBase64(s); got != (err == nil) {
+			t.Errorf("isBase64(%q) = %v, Bytes error %v", s, got, err)
+		}
+		if len(s) == 5 {
+			return
+		}
+		for i := range len(alphabet) {
+			walk(append(s, alphabet[i]))
+		}
+	}
+	walk(nil)
 }
 
 func TestWireInt64(t *testing.T) {
