@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -68,15 +69,62 @@ var plainSet = func() (t [256]bool) {
 	return t
 }()
 
-// DecodeError is a syntax or range error found by the Decoder. Offset is the
-// byte offset in the input where the problem was detected.
+// DecodeError is a syntax, type or range error found while decoding.
+// Offset is the byte offset in the input where the problem was detected;
+// Path is where in the document it lies, in the form createdBy.user.id
+// or value[3].members[0].id (empty at the top level).
 type DecodeError struct {
+	Path   string
 	Offset int
 	Msg    string
 }
 
+// Error reads "createdBy.user.id: expected string, found number (offset 27)".
 func (e *DecodeError) Error() string {
-	return "graphrt: offset " + strconv.Itoa(e.Offset) + ": " + e.Msg
+	where := e.Path
+	if where == "" {
+		where = "graphrt"
+	}
+	return where + ": " + e.Msg + " (offset " + strconv.Itoa(e.Offset) + ")"
+}
+
+// maxPath bounds the path kept in a DecodeError: past it, outer steps are
+// left out and the path starts with "…", so that an error deep in a
+// hostile document costs no more than one at a sane depth.
+const maxPath = 256
+
+// inMember adds the member name key in front of the path of a
+// DecodeError; the error is the decoder's own, so it is changed in place.
+func inMember(err error, key []byte) error {
+	if e, ok := err.(*DecodeError); ok && !strings.HasPrefix(e.Path, "…") {
+		switch {
+		case len(e.Path) >= maxPath:
+			e.Path = "…" + e.Path
+		case e.Path == "":
+			e.Path = string(key)
+		case e.Path[0] == '[':
+			e.Path = string(key) + e.Path
+		default:
+			e.Path = string(key) + "." + e.Path
+		}
+	}
+	return err
+}
+
+// inElement adds the array index i in front of the path of a DecodeError.
+func inElement(err error, i int) error {
+	if e, ok := err.(*DecodeError); ok && !strings.HasPrefix(e.Path, "…") {
+		idx := "[" + strconv.Itoa(i) + "]"
+		switch {
+		case len(e.Path) >= maxPath:
+			e.Path = "…" + e.Path
+		case e.Path == "" || e.Path[0] == '[':
+			e.Path = idx + e.Path
+		default:
+			e.Path = idx + "." + e.Path
+		}
+	}
+	return err
 }
 
 // Decoder is a strict, allocation-light JSON tokenizer over a byte slice.
@@ -218,7 +266,7 @@ func (d *Decoder) Object(fn func(key []byte) error) error {
 		d.pos++
 		d.done = false
 		if err := fn(key); err != nil {
-			return err
+			return inMember(err, key)
 		}
 		if !d.done {
 			d.ws()
@@ -272,10 +320,10 @@ func (d *Decoder) Array(fn func() error) error {
 	if empty, err := d.enter("array", '[', ']'); empty || err != nil {
 		return err
 	}
-	for {
+	for i := 0; ; i++ {
 		d.done = false
 		if err := fn(); err != nil {
-			return err
+			return inElement(err, i)
 		}
 		if !d.done {
 			d.ws()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -18,7 +19,7 @@ func TestDecodeError(t *testing.T) {
 	if !errors.As(err, &de) || de.Offset != 24 {
 		t.Fatalf("got %v, want DecodeError at offset 24", err)
 	}
-	if want := `graphrt: offset 24: expected ',' or '}', found '"'`; err.Error() != want {
+	if want := `graphrt: expected ',' or '}', found '"' (offset 24)`; err.Error() != want {
 		t.Errorf("got %q, want %q", err, want)
 	}
 }
@@ -56,7 +57,7 @@ func TestNullAndPeek(t *testing.T) {
 	if !d.Null() || d.Null() || d.Peek() != KindInvalid {
 		t.Error("second top-level value was offered")
 	}
-	if err := d.End(); err == nil || !strings.Contains(err.Error(), "offset 5: invalid character 'n' after top-level value") {
+	if err := d.End(); err == nil || !strings.Contains(atOffset(err), "offset 5: invalid character 'n' after top-level value") {
 		t.Errorf("End: %v", err)
 	}
 }
@@ -355,6 +356,16 @@ func TestObject(t *testing.T) {
 	}
 }
 
+// atOffset is a DecodeError as "offset N: message", without the path,
+// which TestErrorPath checks: the form these tables were written in.
+func atOffset(err error) string {
+	var de *DecodeError
+	if errors.As(err, &de) {
+		return "offset " + strconv.Itoa(de.Offset) + ": " + de.Msg
+	}
+	return err.Error()
+}
+
 func checkErr(t *testing.T, name string, err error, want string) {
 	t.Helper()
 	switch {
@@ -362,7 +373,7 @@ func checkErr(t *testing.T, name string, err error, want string) {
 		t.Errorf("%s: unexpected error %v", name, err)
 	case want != "" && err == nil:
 		t.Errorf("%s: no error, want %q", name, want)
-	case want != "" && !strings.Contains(err.Error(), want):
+	case want != "" && !strings.Contains(atOffset(err), want):
 		t.Errorf("%s: error %q, want it to contain %q", name, err, want)
 	}
 }
@@ -549,10 +560,10 @@ func TestUnmarshalNullIsNoOp(t *testing.T) {
 	if err := Unmarshal([]byte(" null "), &x); err != nil || len(x.Extra) != 1 {
 		t.Errorf("null: %v %+v", err, x)
 	}
-	if err := Unmarshal([]byte(`{"a":1} x`), &x); err == nil || !strings.Contains(err.Error(), "offset 8: invalid character 'x' after top-level value") {
+	if err := Unmarshal([]byte(`{"a":1} x`), &x); err == nil || !strings.Contains(atOffset(err), "offset 8: invalid character 'x' after top-level value") {
 		t.Errorf("trailing garbage: %v", err)
 	}
-	if err := Unmarshal([]byte(``), &x); err == nil || !strings.Contains(err.Error(), "offset 0: unexpected end of input; expected object") {
+	if err := Unmarshal([]byte(``), &x); err == nil || !strings.Contains(atOffset(err), "offset 0: unexpected end of input; expected object") {
 		t.Errorf("empty: %v", err)
 	}
 }
@@ -619,5 +630,32 @@ func TestReset(t *testing.T) {
 	}
 	if !bytes.Equal(d.buf, []byte(" 2")) {
 		t.Error("Reset did not replace the input")
+	}
+}
+
+// TestErrorPathDepth: a deep document keeps the innermost part of the
+// path, marked with "…", and building it costs no more than at a sane
+// depth.
+func TestErrorPathDepth(t *testing.T) {
+	in := strings.Repeat(`{"a":[`, 5000) + `x` + strings.Repeat(`]}`, 5000)
+	d := NewDecoder([]byte(in))
+	var walk func() error
+	walk = func() error {
+		if d.Peek() == KindObject {
+			return d.Object(func([]byte) error { return walk() })
+		}
+		if d.Peek() == KindArray {
+			return d.Array(walk)
+		}
+		_, err := d.String()
+		return err
+	}
+	err := walk()
+	var de *DecodeError
+	if !errors.As(err, &de) || !strings.HasPrefix(de.Path, "…") || !strings.HasSuffix(de.Path, "a[0].a[0]") || len(de.Path) > maxPath+20 {
+		t.Errorf("path %q", de.Path)
+	}
+	if allocs := testing.AllocsPerRun(5, func() { d.Reset([]byte(in)); walk() }); allocs > 200 {
+		t.Errorf("%v allocations for one error", allocs)
 	}
 }

@@ -76,7 +76,7 @@ func runDecode[T any](t *testing.T, cases []decodeCase, fn func(*Decoder) (T, er
 		if c.err != "" {
 			if err == nil {
 				t.Errorf("%q: got %#v, want error containing %q", c.in, got, c.err)
-			} else if !strings.Contains(err.Error(), c.err) {
+			} else if !strings.Contains(atOffset(err), c.err) {
 				t.Errorf("%q: error %q, want it to contain %q", c.in, err, c.err)
 			}
 			continue

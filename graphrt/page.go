@@ -3,6 +3,8 @@ package graphrt
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 )
 
 // Page is one response of a collection request:
@@ -55,9 +57,16 @@ func isObject[T any]() bool {
 	return ok
 }
 
+// noElemCodec says how to read or write a page of T: for a generated Kind
+// interface, with the functions generated beside it.
 func noElemCodec[T any]() error {
-	var zero T
-	return fmt.Errorf("graphrt: Page[%T]: the element type needs DecodeWith/EncodeWith and its generated functions", zero)
+	t := reflect.TypeFor[T]()
+	if t.Kind() == reflect.Interface && strings.HasSuffix(t.Name(), "Kind") {
+		pkg := t.String()[:len(t.String())-len(t.Name())] // "graph."
+		return fmt.Errorf("graphrt: Page[%s] holds values of several types: decode it with graphrt.UnmarshalPage(b, %sDecode%s), encode it with its EncodeWith(e, %sEncode%s)",
+			t, pkg, t.Name(), pkg, t.Name())
+	}
+	return fmt.Errorf("graphrt: Page[%s]: the element type is not a generated type, a string or json.RawMessage; use UnmarshalPage and EncodeWith with functions for it", t)
 }
 
 // DecodeJSON reads a page whose elements are generated types, strings or

@@ -3,6 +3,7 @@ package graphrt_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -211,6 +212,48 @@ func TestControlInformationFirst(t *testing.T) {
 	}
 }
 
+// TestErrorPath: a decode error says where in the document it lies, also
+// through json.Unmarshal, in nested objects, lists and polymorphic slots.
+func TestErrorPath(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`{"owner":{"size":"x"}}`, `owner.size: invalid integer in string "x" (offset 17)`},
+		{`{"history":[{},{"size":true}]}`, `history[1].size: expected integer, found boolean (offset 23)`},
+		{`{"tags":["a",1]}`, `tags[1]: expected string, found number (offset 13)`},
+		{`{"owner":{"@odata.type":"#x","displayName":7}}`, `owner.displayName: expected string, found number (offset 43)`},
+		{`{"id":5}`, `id: expected string, found number (offset 6)`},
+		{`[]`, `graphrt: expected object, found array (offset 0)`},
+	} {
+		var x AsyncJob
+		err := json.Unmarshal([]byte(c.in), &x)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %s", c.in, err, c.want)
+		}
+		var de *graphrt.DecodeError
+		if !errors.As(err, &de) {
+			t.Errorf("%s: %T is not a DecodeError", c.in, err)
+		}
+	}
+	// A page: the path starts at value.
+	var p graphrt.Page[AsyncJob]
+	err := json.Unmarshal([]byte(`{"value":[{"id":"a"},{"history":[{"size":"big"}]}]}`), &p)
+	if want := `value[1].history[0].size: invalid integer in string "big" (offset 41)`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("page: got %v, want %s", err, want)
+	}
+	// json.Unmarshal checks the syntax of the whole input before it calls
+	// UnmarshalJSON, and says where with an offset; graphrt's own
+	// functions find syntax errors as they decode, and give the path.
+	var x AsyncJob
+	err = graphrt.UnmarshalObject([]byte(`{"nested":{"a":[1,}}`), &x)
+	if want := `nested: invalid character '}' looking for beginning of value (offset 18)`; err == nil || err.Error() != want {
+		t.Errorf("syntax: got %v, want %s", err, want)
+	}
+	// Inside a kept unknown member, the path ends at the member.
+	err = graphrt.UnmarshalObject([]byte(`{"history":[{"deep":[{"x":[1,}]}]}`), &x)
+	if want := `history[0].deep: invalid character '}' looking for beginning of value (offset 29)`; err == nil || err.Error() != want {
+		t.Errorf("kept member: got %v, want %s", err, want)
+	}
+}
+
 func TestDerivedTypeIsFlat(t *testing.T) {
 	in := `{"@odata.type":"#microsoft.graph.printJob","id":"p","status":"succeeded","copies":2}`
 	x, out := roundTrip[PrintJob](t, in)
@@ -227,18 +270,18 @@ func TestGeneratedErrors(t *testing.T) {
 		in, err string
 		syntax  bool // encoding/json rejects it as invalid JSON too
 	}{
-		{`{"attempts":2147483648}`, "offset 12: number 2147483648 overflows int32", false},
-		{`{"attempts":1.5}`, "offset 12: number 1.5 is not an integer", false},
-		{`{"tags":["a",1]}`, "offset 13: expected string, found number", false},
-		{`{"owner":{"size":"x"}}`, `offset 17: invalid integer in string "x"`, false},
-		{`{"owner":[]}`, "offset 9: expected object, found array", false},
+		{`{"attempts":2147483648}`, "number 2147483648 overflows int32 (offset 12)", false},
+		{`{"attempts":1.5}`, "number 1.5 is not an integer (offset 12)", false},
+		{`{"tags":["a",1]}`, "expected string, found number (offset 13)", false},
+		{`{"owner":{"size":"x"}}`, `owner.size: invalid integer in string "x" (offset 17)`, false},
+		{`{"owner":[]}`, "expected object, found array (offset 9)", false},
 		{`{"flags":256}`, "overflows uint8", false},
 		{`{"ratio":1e39}`, "out of range for float32", false},
-		{`{"unknown":[1,}`, "offset 14: invalid character '}' looking for beginning of value", true},
-		{`{"id":"a"} trailing`, "offset 11: invalid character 't' after top-level value", true},
-		{`{"id":"a"`, "offset 9: unexpected end of input; expected ',' or '}'", true},
-		{`{"id":"a\q"}`, `offset 9: invalid escape character 'q' in string`, true},
-		{`[]`, "offset 0: expected object, found array", false},
+		{`{"unknown":[1,}`, "invalid character '}' looking for beginning of value (offset 14)", true},
+		{`{"id":"a"} trailing`, "invalid character 't' after top-level value (offset 11)", true},
+		{`{"id":"a"`, "unexpected end of input; expected ',' or '}' (offset 9)", true},
+		{`{"id":"a\q"}`, `invalid escape character 'q' in string (offset 9)`, true},
+		{`[]`, "expected object, found array (offset 0)", false},
 	} {
 		var x AsyncJob
 		err := graphrt.UnmarshalObject([]byte(c.in), &x)

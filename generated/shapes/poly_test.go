@@ -239,8 +239,11 @@ func TestPage(t *testing.T) {
 	}
 	// Without the function, a page of interfaces says what it needs.
 	var bad graphrt.Page[DirectoryObjectKind]
-	if err := json.Unmarshal([]byte(`{"value":[]}`), &bad); err == nil || !strings.Contains(err.Error(), "DecodeWith") {
+	if err := json.Unmarshal([]byte(`{"value":[]}`), &bad); err == nil || !strings.Contains(err.Error(), "graphrt.UnmarshalPage(b, shapes.DecodeDirectoryObjectKind)") {
 		t.Errorf("page of interfaces: %v", err)
+	}
+	if _, err := json.Marshal(bad); err == nil || !strings.Contains(err.Error(), "EncodeWith(e, shapes.EncodeDirectoryObjectKind)") {
+		t.Errorf("page of interfaces encoded: %v", err)
 	}
 	// Strings and raw values need no function.
 	var ids graphrt.Page[string]
