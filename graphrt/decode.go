@@ -13,50 +13,50 @@ import (
 // MaxDepth is the deepest nesting of objects and arrays the Decoder accepts.
 // It equals encoding/json's limit so both agree on which documents are valid,
 // and it bounds the recursion in Skip and Raw.
-const MaxDepth = 10000
+const maxDepth = 10000
 
 // Kind is the kind of a JSON value, as reported by Decoder.Peek.
-type Kind uint8
+type jsonKind uint8
 
 const (
-	KindInvalid Kind = iota
-	KindNull
-	KindBool
-	KindNumber
-	KindString
-	KindObject
-	KindArray
+	kindInvalid jsonKind = iota
+	kindNull
+	kindBool
+	kindNumber
+	kindString
+	kindObject
+	kindArray
 )
 
-func (k Kind) String() string {
+func (k jsonKind) String() string {
 	switch k {
-	case KindNull:
+	case kindNull:
 		return "null"
-	case KindBool:
+	case kindBool:
 		return "boolean"
-	case KindNumber:
+	case kindNumber:
 		return "number"
-	case KindString:
+	case kindString:
 		return "string"
-	case KindObject:
+	case kindObject:
 		return "object"
-	case KindArray:
+	case kindArray:
 		return "array"
 	}
 	return "invalid"
 }
 
 // kindOf maps the first byte of a value to its kind.
-var kindOf = func() (t [256]Kind) {
-	t['n'] = KindNull
-	t['t'], t['f'] = KindBool, KindBool
-	t['-'] = KindNumber
+var kindOf = func() (t [256]jsonKind) {
+	t['n'] = kindNull
+	t['t'], t['f'] = kindBool, kindBool
+	t['-'] = kindNumber
 	for c := '0'; c <= '9'; c++ {
-		t[c] = KindNumber
+		t[c] = kindNumber
 	}
-	t['"'] = KindString
-	t['{'] = KindObject
-	t['['] = KindArray
+	t['"'] = kindString
+	t['{'] = kindObject
+	t['['] = kindArray
 	return t
 }()
 
@@ -152,13 +152,13 @@ type Decoder struct {
 
 // NewDecoder returns a Decoder reading b. b must not be modified while the
 // Decoder is in use.
-func NewDecoder(b []byte) *Decoder { return &Decoder{buf: b} }
+func newDecoder(b []byte) *Decoder { return &Decoder{buf: b} }
 
 // Reset makes d read b from the start, keeping its scratch buffer.
-func (d *Decoder) Reset(b []byte) { *d = Decoder{buf: b, scratch: d.scratch[:0]} }
+func (d *Decoder) reset(b []byte) { *d = Decoder{buf: b, scratch: d.scratch[:0]} }
 
 // Offset returns the current byte offset in the input.
-func (d *Decoder) Offset() int { return d.pos }
+func (d *Decoder) offset() int { return d.pos }
 
 func (d *Decoder) errAt(off int, msg string) error { return &DecodeError{Offset: off, Msg: msg} }
 
@@ -180,7 +180,7 @@ func (d *Decoder) expected(what string) error {
 // mismatch reports that the value at d.pos is not of the wanted kind.
 func (d *Decoder) mismatch(want string) error {
 	c := d.buf[d.pos]
-	if k := kindOf[c]; k != KindInvalid {
+	if k := kindOf[c]; k != kindInvalid {
 		return d.errAt(d.pos, "expected "+want+", found "+k.String())
 	}
 	return d.errAt(d.pos, "invalid character "+quoteChar(c)+" looking for beginning of value")
@@ -222,10 +222,10 @@ func (d *Decoder) begin(want string) (byte, error) {
 // Peek returns the kind of the next value without consuming it, skipping
 // whitespace. It returns KindInvalid at end of input, on a byte that cannot
 // start a value, or when the current value has already been consumed.
-func (d *Decoder) Peek() Kind {
+func (d *Decoder) peek() jsonKind {
 	d.ws()
 	if d.done || d.pos >= len(d.buf) {
-		return KindInvalid
+		return kindInvalid
 	}
 	return kindOf[d.buf[d.pos]]
 }
@@ -245,7 +245,7 @@ func (d *Decoder) Null() bool {
 // Object reads an object, calling fn for each member with its unescaped key.
 // The key is only valid during the call. fn must consume the member's value
 // exactly once (decode it, Skip it or Raw it); otherwise Object fails.
-func (d *Decoder) Object(fn func(key []byte) error) error {
+func (d *Decoder) object(fn func(key []byte) error) error {
 	if empty, err := d.enter("object", '{', '}'); empty || err != nil {
 		return err
 	}
@@ -300,7 +300,7 @@ func (d *Decoder) enter(kind string, open, close byte) (empty bool, err error) {
 	if c != open {
 		return false, d.mismatch(kind)
 	}
-	if d.depth++; d.depth > MaxDepth {
+	if d.depth++; d.depth > maxDepth {
 		return false, d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
 	}
 	d.pos++
@@ -316,7 +316,7 @@ func (d *Decoder) enter(kind string, open, close byte) (empty bool, err error) {
 
 // Array reads an array, calling fn once per element; fn must consume the
 // element exactly once.
-func (d *Decoder) Array(fn func() error) error {
+func (d *Decoder) array(fn func() error) error {
 	if empty, err := d.enter("array", '[', ']'); empty || err != nil {
 		return err
 	}
@@ -348,7 +348,7 @@ func (d *Decoder) Array(fn func() error) error {
 
 // String reads a string. Invalid UTF-8 and lone surrogate escapes become
 // U+FFFD, as with encoding/json. Only the result is allocated.
-func (d *Decoder) String() (string, error) {
+func (d *Decoder) decString() (string, error) {
 	c, err := d.begin("string")
 	if err != nil {
 		return "", err
@@ -367,15 +367,8 @@ func (d *Decoder) String() (string, error) {
 	return str, nil
 }
 
-// StringDecoder reads a string into a string type such as a generated enum.
-// Values outside the documented enum are kept as they are.
-func StringDecoder[T ~string](d *Decoder) (T, error) {
-	s, err := d.String()
-	return T(s), err
-}
-
 // Bool reads true or false.
-func (d *Decoder) Bool() (bool, error) {
+func (d *Decoder) decBool() (bool, error) {
 	c, err := d.begin("boolean")
 	if err != nil {
 		return false, err
@@ -415,10 +408,10 @@ func (d *Decoder) literal(word string) error {
 // Float64 reads a number. Following OData, it also accepts the strings "NaN",
 // "INF", "-INF", "Infinity" and "-Infinity", and a number in string form
 // (IEEE754Compatible=true). Numbers beyond float64's range are errors.
-func (d *Decoder) Float64() (float64, error) { return d.float(64) }
+func (d *Decoder) decFloat64() (float64, error) { return d.float(64) }
 
 // Float32 is Float64 for float32; numbers beyond float32's range are errors.
-func (d *Decoder) Float32() (float32, error) {
+func (d *Decoder) decFloat32() (float32, error) {
 	f, err := d.float(32)
 	return float32(f), err
 }
@@ -455,7 +448,7 @@ func (d *Decoder) float(bits int) (float64, error) {
 			return 0, d.errAt(start, "invalid number in string "+strconv.Quote(string(s)))
 		}
 		num = s
-	case kindOf[c] == KindNumber:
+	case kindOf[c] == kindNumber:
 		num, _, err = d.number()
 		if err != nil {
 			return 0, err
@@ -476,24 +469,24 @@ func (d *Decoder) float(bits int) (float64, error) {
 
 // Int64 reads an integer, or an integer in string form such as "123" (OData
 // IEEE754Compatible=true). Fractions, exponents and overflow are errors.
-func (d *Decoder) Int64() (int64, error) {
+func (d *Decoder) decInt64() (int64, error) {
 	return d.integer(math.MinInt64, math.MaxInt64, true, "int64")
 }
 
 // Int32 reads an integer that fits in int32.
-func (d *Decoder) Int32() (int32, error) {
+func (d *Decoder) decInt32() (int32, error) {
 	v, err := d.integer(math.MinInt32, math.MaxInt32, false, "int32")
 	return int32(v), err
 }
 
 // Int16 reads an integer that fits in int16.
-func (d *Decoder) Int16() (int16, error) {
+func (d *Decoder) decInt16() (int16, error) {
 	v, err := d.integer(math.MinInt16, math.MaxInt16, false, "int16")
 	return int16(v), err
 }
 
 // Byte reads an integer in 0..255 (Edm.Byte).
-func (d *Decoder) Byte() (uint8, error) {
+func (d *Decoder) decByte() (uint8, error) {
 	v, err := d.integer(0, math.MaxUint8, false, "uint8")
 	return uint8(v), err
 }
@@ -516,7 +509,7 @@ func (d *Decoder) integer(lo, hi int64, allowString bool, typ string) (int64, er
 			return 0, d.errAt(start, "invalid integer in string "+strconv.Quote(string(s)))
 		}
 		num = s
-	case kindOf[c] == KindNumber:
+	case kindOf[c] == kindNumber:
 		var integer bool
 		num, integer, err = d.number()
 		if err != nil {
@@ -817,7 +810,7 @@ func (d *Decoder) skipString() error {
 }
 
 // Skip consumes and validates the next value, whatever its kind.
-func (d *Decoder) Skip() error {
+func (d *Decoder) skip() error {
 	if _, err := d.begin("value"); err != nil {
 		return err
 	}
@@ -829,7 +822,7 @@ func (d *Decoder) Skip() error {
 }
 
 // Raw returns a fresh copy of the next value, verbatim and validated.
-func (d *Decoder) Raw() (json.RawMessage, error) {
+func (d *Decoder) raw() (json.RawMessage, error) {
 	if _, err := d.begin("value"); err != nil {
 		return nil, err
 	}
@@ -847,7 +840,7 @@ func (d *Decoder) Raw() (json.RawMessage, error) {
 // encoding/json's Marshal hands a raw value back, so that kept values are
 // the same whichever way a document was re-encoded. Graph sends compact
 // JSON, for which this is a plain copy.
-func (d *Decoder) RawCompact() (json.RawMessage, error) {
+func (d *Decoder) rawCompact() (json.RawMessage, error) {
 	if _, err := d.begin("value"); err != nil {
 		return nil, err
 	}
@@ -890,7 +883,7 @@ func (d *Decoder) skipValue() error {
 	}
 	switch c := d.buf[d.pos]; c {
 	case '{':
-		if d.depth++; d.depth > MaxDepth {
+		if d.depth++; d.depth > maxDepth {
 			return d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
 		}
 		d.pos++
@@ -932,7 +925,7 @@ func (d *Decoder) skipValue() error {
 			return d.expected("',' or '}'")
 		}
 	case '[':
-		if d.depth++; d.depth > MaxDepth {
+		if d.depth++; d.depth > maxDepth {
 			return d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
 		}
 		d.pos++
@@ -970,7 +963,7 @@ func (d *Decoder) skipValue() error {
 	case 'n':
 		return d.literal("null")
 	default:
-		if kindOf[c] == KindNumber {
+		if kindOf[c] == kindNumber {
 			_, _, err := d.number()
 			return err
 		}
@@ -979,7 +972,7 @@ func (d *Decoder) skipValue() error {
 }
 
 // End checks that only whitespace remains after the top-level value.
-func (d *Decoder) End() error {
+func (d *Decoder) end() error {
 	d.skipWS()
 	if d.pos < len(d.buf) {
 		return d.errAt(d.pos, "invalid character "+quoteChar(d.buf[d.pos])+" after top-level value")
@@ -989,7 +982,7 @@ func (d *Decoder) End() error {
 
 // DecodeOpt decodes into o: null gives Opt{Set: true, Null: true}, anything
 // else is handed to dec. On error o is left unchanged.
-func DecodeOpt[T any](d *Decoder, o *Opt[T], dec func(*Decoder) (T, error)) error {
+func decodeOpt[T any](d *Decoder, o *Opt[T], dec func(*Decoder) (T, error)) error {
 	if d.Null() {
 		*o = Opt[T]{Set: true, Null: true}
 		return nil
@@ -1002,46 +995,20 @@ func DecodeOpt[T any](d *Decoder, o *Opt[T], dec func(*Decoder) (T, error)) erro
 	return nil
 }
 
-// SliceDecoder returns a decoder for []T. [] decodes to a non-nil empty slice
-// so it re-encodes as [] rather than being confused with null.
-func SliceDecoder[T any](dec func(*Decoder) (T, error)) func(*Decoder) ([]T, error) {
-	return func(d *Decoder) ([]T, error) {
-		var out []T
-		err := d.Array(func() error {
-			v, err := dec(d)
-			if err != nil {
-				return err
-			}
-			if out == nil {
-				out = make([]T, 0, 4) // skip the 1-2-4 growth steps
-			}
-			out = append(out, v)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if out == nil {
-			out = []T{}
-		}
-		return out, nil
-	}
-}
-
 // ObjectDecoder is implemented by values that decode themselves: the
 // OData wire types and Page (generated types implement Object instead).
-type ObjectDecoder interface {
-	DecodeJSON(*Decoder) error
+type selfDecoder interface {
+	decodeJSON(*Decoder) error
 }
 
 // DecodeObject decodes a generated value; it has the shape DecodeOpt and
-// SliceDecoder expect, e.g. DecodeObject[User].
-func DecodeObject[T any, P interface {
+// sliceDecoder expect, e.g. decodeSelf[User].
+func decodeSelf[T any, P interface {
 	*T
-	ObjectDecoder
+	selfDecoder
 }](d *Decoder) (T, error) {
 	var v T
-	err := P(&v).DecodeJSON(d)
+	err := P(&v).decodeJSON(d)
 	return v, err
 }
 
@@ -1051,28 +1018,28 @@ var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 // null leaves v unchanged, the convention encoding/json expects of
 // UnmarshalJSON. The Decoder comes from a pool, so its scratch buffer is
 // reused across calls.
-func Unmarshal(b []byte, v ObjectDecoder) error { return unmarshal(b, nil, v) }
+func unmarshalSelf(b []byte, v selfDecoder) error { return unmarshal(b, nil, v) }
 
 // unmarshal decodes the one value b holds into obj, or else with dec, on
 // a pooled Decoder; a top-level null is consumed without decoding. It
 // takes both rather than a closure, so that a generated UnmarshalJSON,
 // which inlines UnmarshalObject, holds no closure of its own.
-func unmarshal(b []byte, obj Object, dec ObjectDecoder) error {
+func unmarshal(b []byte, obj Object, dec selfDecoder) error {
 	d := decoders.Get().(*Decoder)
-	d.Reset(b)
+	d.reset(b)
 	var err error
 	switch {
 	case d.Null():
-		err = d.End()
+		err = d.end()
 	case obj != nil:
 		err = Decode(d, obj)
 	default:
-		err = dec.DecodeJSON(d)
+		err = dec.decodeJSON(d)
 	}
 	if err == nil {
-		err = d.End()
+		err = d.end()
 	}
-	d.Reset(nil) // drop the reference to b and any Extra index
+	d.reset(nil) // drop the reference to b and any Extra index
 	if cap(d.scratch) <= maxPooledBuffer {
 		decoders.Put(d)
 	}

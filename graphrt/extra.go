@@ -29,12 +29,12 @@ type extraIndex struct {
 	pos   map[string]int
 }
 
-// Decode stores the value of member key (read with RawCompact: verbatim
+// decodeMember stores the value of member key (read with RawCompact: verbatim
 // but for insignificant whitespace). A repeated name
 // replaces the earlier value in place, keeping its original position; this
 // matches the last-one-wins rule of encoding/json.
-func (x *Extra) Decode(d *Decoder, key []byte) error {
-	v, err := d.RawCompact()
+func (x *Extra) decodeMember(d *Decoder, key []byte) error {
+	v, err := d.rawCompact()
 	if err != nil {
 		return err
 	}

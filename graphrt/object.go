@@ -26,13 +26,13 @@ var (
 // null.
 func Encode(e *Encoder, v Object) {
 	if v == nil {
-		e.Null()
+		e.encNull()
 		return
 	}
 	rv, t := reflect.ValueOf(v), v.CodecTable()
 	if rv.Kind() != reflect.Pointer || t == nil {
 		e.fail(errNoTable)
-		e.Null()
+		e.encNull()
 		return
 	}
 	encodeStruct(e, rv.UnsafePointer(), t)
@@ -57,9 +57,9 @@ func Decode(d *Decoder, v Object) error {
 // MarshalStruct encodes the generated value at x, described by s: the
 // body of every generated MarshalJSON.
 func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
-	e := AcquireEncoder()
+	e := acquireEncoder()
 	encodeStruct(e, x, s)
-	return ReleaseEncoder(e)
+	return releaseEncoder(e)
 }
 
 // UnmarshalObject decodes b, which must hold exactly one value, into v,
@@ -75,11 +75,11 @@ func UnmarshalObject(b []byte, v Object) error { return unmarshal(b, v, nil) }
 // is null.
 func EncodeKind(e *Encoder, v, base Object) {
 	if v == nil {
-		e.Null()
+		e.encNull()
 		return
 	}
 	if t := v.CodecTable(); t != base.CodecTable() && t.ODataType != "" {
-		e.TypeHint(t.ODataType)
+		e.setTypeHint(t.ODataType)
 	}
 	Encode(e, v)
 }

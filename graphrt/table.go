@@ -48,7 +48,7 @@ type Field struct {
 	List   bool      // Opt[[]T] rather than Opt[T] (or Opt[*T])
 	// Type is (*T)(nil) for a field holding generated struct type T (an
 	// Opt[*T], or with List an Opt[[]T]), or the Poly of a field holding
-	// a Kind interface (Opt[K], or with List Opt[[]K]). One field for both keeps tables,
+	// a jsonKind interface (Opt[K], or with List Opt[[]K]). One field for both keeps tables,
 	// which are most of a program's share of a generated package, small.
 	Type Object
 }
@@ -59,7 +59,7 @@ type Field struct {
 // never as a pointer into the struct: an interface call would make escape
 // analysis assume the pointer is kept, and every generated MarshalJSON
 // would then copy its receiver to the heap.
-type Elem interface {
+type polyCodec interface {
 	decodeOne(d *Decoder) (Opt[iface], error)
 	appendOne(e *Encoder, b []byte, key string, o Opt[iface]) []byte
 	decodeList(d *Decoder) (Opt[rawSlice], error)
@@ -102,7 +102,7 @@ func decodeObjects(d *Decoder, p unsafe.Pointer, f *planField) error {
 	n := d.arrayLen()
 	if n < 0 { // not a well-formed array: decoding it says where
 		scratch := reflect.New(f.goType).UnsafePointer()
-		if err := d.Array(func() error { return decodeStruct(d, scratch, f.obj) }); err != nil {
+		if err := d.array(func() error { return decodeStruct(d, scratch, f.obj) }); err != nil {
 			return err
 		}
 		return d.errAt(d.pos, "malformed array")
@@ -112,7 +112,7 @@ func decodeObjects(d *Decoder, p unsafe.Pointer, f *planField) error {
 	if n == 0 {
 		data = unsafe.Pointer(&zeroArray)
 	}
-	err := d.Array(func() error {
+	err := d.array(func() error {
 		if i == n {
 			return d.errAt(d.pos, "array longer than counted")
 		}
@@ -171,22 +171,22 @@ func (c *Poly[K]) CodecTable() *Struct { return nil }
 
 func (c *Poly[K]) decodeOne(d *Decoder) (Opt[iface], error) {
 	var o Opt[K]
-	err := DecodeOpt(d, &o, c.Decode)
+	err := decodeOpt(d, &o, c.Decode)
 	return *(*Opt[iface])(unsafe.Pointer(&o)), err
 }
 
 func (c *Poly[K]) appendOne(e *Encoder, b []byte, key string, o Opt[iface]) []byte {
-	return AppendOpt(e, b, key, *(*Opt[K])(unsafe.Pointer(&o)), c.Encode)
+	return putOpt(e, b, key, *(*Opt[K])(unsafe.Pointer(&o)), c.Encode)
 }
 
 func (c *Poly[K]) decodeList(d *Decoder) (Opt[rawSlice], error) {
 	var o Opt[[]K]
-	err := DecodeOptSlice(d, &o, c.Decode)
+	err := decodeOptSlice(d, &o, c.Decode)
 	return *(*Opt[rawSlice])(unsafe.Pointer(&o)), err
 }
 
 func (c *Poly[K]) appendList(e *Encoder, b []byte, key string, o Opt[rawSlice]) []byte {
-	return AppendSlice(e, b, key, *(*Opt[[]K])(unsafe.Pointer(&o)), c.Encode)
+	return putSlice(e, b, key, *(*Opt[[]K])(unsafe.Pointer(&o)), c.Encode)
 }
 
 // Struct is the table of one generated struct type.
@@ -221,7 +221,7 @@ type planField struct {
 	str    bool    // a single string: the common case, written inline
 	kind   FieldKind
 	list   bool
-	elem   Elem
+	elem   polyCodec
 	obj    *Struct // the table of a nested generated type T
 	// For a nested T: T, []T and T's size, so that no generated code is
 	// needed to allocate one or many.
@@ -252,7 +252,7 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 			kind:   f.Kind,
 			list:   f.List,
 		}
-		if e, ok := f.Type.(Elem); ok {
+		if e, ok := f.Type.(polyCodec); ok {
 			pf.elem = e
 		} else if f.Type != nil {
 			pf.obj = f.Type.CodecTable()
@@ -275,12 +275,12 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 // by s: the properties that are set, nulls included, then AdditionalData.
 func encodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 	if x == nil {
-		e.Null()
+		e.encNull()
 		return
 	}
 	pl := s.getPlan()
 	extra := *(*Extra)(unsafe.Add(x, pl.extra))
-	b := e.BeginObject(extra)
+	b := e.beginObject(extra)
 	for i := range pl.fields {
 		f := &pl.fields[i]
 		switch {
@@ -292,19 +292,19 @@ func encodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 			b = f.append(e, b, x)
 		}
 	}
-	e.EndObject(b, extra)
+	e.endObject(b, extra)
 }
 
 // decodeStruct reads one JSON object into the zeroed generated value at x,
 // described by s. Keys match exactly; unknown ones go to AdditionalData.
 func decodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
 	pl := s.getPlan()
-	return d.Object(func(key []byte) error {
+	return d.object(func(key []byte) error {
 		if i, ok := pl.index[string(key)]; ok {
 			f := &pl.fields[i]
 			return f.decode(d, unsafe.Add(x, f.offset))
 		}
-		return (*Extra)(unsafe.Add(x, pl.extra)).Decode(d, key)
+		return (*Extra)(unsafe.Add(x, pl.extra)).decodeMember(d, key)
 	})
 }
 
@@ -361,27 +361,27 @@ func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
 	}
 	switch f.kind {
 	case FieldString:
-		return AppendString(b, f.key, *(*Opt[string])(p))
+		return putString(b, f.key, *(*Opt[string])(p))
 	case FieldBool:
-		return AppendBool(b, f.key, *(*Opt[bool])(p))
+		return putBool(b, f.key, *(*Opt[bool])(p))
 	case FieldInt16:
-		return AppendInt16(b, f.key, *(*Opt[int16])(p))
+		return putInt16(b, f.key, *(*Opt[int16])(p))
 	case FieldInt32:
-		return AppendInt32(b, f.key, *(*Opt[int32])(p))
+		return putInt32(b, f.key, *(*Opt[int32])(p))
 	case FieldInt64:
-		return AppendInt64(b, f.key, *(*Opt[int64])(p))
+		return putInt64(b, f.key, *(*Opt[int64])(p))
 	case FieldByte:
-		return AppendByte(b, f.key, *(*Opt[uint8])(p))
+		return putByte(b, f.key, *(*Opt[uint8])(p))
 	case FieldFloat32:
-		return AppendFloat32(b, f.key, *(*Opt[float32])(p))
+		return putFloat32(b, f.key, *(*Opt[float32])(p))
 	case FieldFloat64:
-		return AppendFloat64(b, f.key, *(*Opt[float64])(p))
+		return putFloat64(b, f.key, *(*Opt[float64])(p))
 	case FieldDecimal:
-		return AppendDecimal(e, b, f.key, *(*Opt[Decimal])(p))
+		return putDecimal(e, b, f.key, *(*Opt[Decimal])(p))
 	case FieldBinary:
-		return AppendBinary(b, f.key, *(*Opt[Binary])(p))
+		return putBinary(b, f.key, *(*Opt[Binary])(p))
 	case FieldRaw:
-		return AppendRaw(e, b, f.key, *(*Opt[json.RawMessage])(p))
+		return putRaw(e, b, f.key, *(*Opt[json.RawMessage])(p))
 	}
 	e.fail(errUnknownKind) // only a hand-written table could get here
 	return b
@@ -392,27 +392,27 @@ var errUnknownKind = errors.New("graphrt: a table names an unknown FieldKind")
 func (f *planField) appendList(e *Encoder, b []byte, p unsafe.Pointer) []byte {
 	switch f.kind {
 	case FieldString:
-		return AppendEnums(b, f.key, *(*Opt[[]string])(p))
+		return putEnums(b, f.key, *(*Opt[[]string])(p))
 	case FieldBool:
-		return AppendSlice(e, b, f.key, *(*Opt[[]bool])(p), (*Encoder).Bool)
+		return putSlice(e, b, f.key, *(*Opt[[]bool])(p), (*Encoder).encBool)
 	case FieldInt16:
-		return AppendSlice(e, b, f.key, *(*Opt[[]int16])(p), (*Encoder).Int16)
+		return putSlice(e, b, f.key, *(*Opt[[]int16])(p), (*Encoder).encInt16)
 	case FieldInt32:
-		return AppendSlice(e, b, f.key, *(*Opt[[]int32])(p), (*Encoder).Int32)
+		return putSlice(e, b, f.key, *(*Opt[[]int32])(p), (*Encoder).encInt32)
 	case FieldInt64:
-		return AppendSlice(e, b, f.key, *(*Opt[[]int64])(p), (*Encoder).Int64)
+		return putSlice(e, b, f.key, *(*Opt[[]int64])(p), (*Encoder).encInt64)
 	case FieldByte:
-		return AppendSlice(e, b, f.key, *(*Opt[[]uint8])(p), (*Encoder).Byte)
+		return putSlice(e, b, f.key, *(*Opt[[]uint8])(p), (*Encoder).encByte)
 	case FieldFloat32:
-		return AppendSlice(e, b, f.key, *(*Opt[[]float32])(p), (*Encoder).Float32)
+		return putSlice(e, b, f.key, *(*Opt[[]float32])(p), (*Encoder).encFloat32)
 	case FieldFloat64:
-		return AppendSlice(e, b, f.key, *(*Opt[[]float64])(p), (*Encoder).Float64)
+		return putSlice(e, b, f.key, *(*Opt[[]float64])(p), (*Encoder).encFloat64)
 	case FieldDecimal:
-		return AppendSlice(e, b, f.key, *(*Opt[[]Decimal])(p), EncodeObject[Decimal])
+		return putSlice(e, b, f.key, *(*Opt[[]Decimal])(p), encodeSelf[Decimal])
 	case FieldBinary:
-		return AppendSlice(e, b, f.key, *(*Opt[[]Binary])(p), EncodeObject[Binary])
+		return putSlice(e, b, f.key, *(*Opt[[]Binary])(p), encodeSelf[Binary])
 	case FieldRaw:
-		return AppendSlice(e, b, f.key, *(*Opt[[]json.RawMessage])(p), EncodeRaw)
+		return putSlice(e, b, f.key, *(*Opt[[]json.RawMessage])(p), encodeRaw)
 	}
 	e.fail(errUnknownKind)
 	return b
@@ -441,27 +441,27 @@ func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
 	}
 	switch f.kind {
 	case FieldString:
-		return d.OptString((*Opt[string])(p))
+		return d.optString((*Opt[string])(p))
 	case FieldBool:
-		return d.OptBool((*Opt[bool])(p))
+		return d.optBool((*Opt[bool])(p))
 	case FieldInt16:
-		return d.OptInt16((*Opt[int16])(p))
+		return d.optInt16((*Opt[int16])(p))
 	case FieldInt32:
-		return d.OptInt32((*Opt[int32])(p))
+		return d.optInt32((*Opt[int32])(p))
 	case FieldInt64:
-		return d.OptInt64((*Opt[int64])(p))
+		return d.optInt64((*Opt[int64])(p))
 	case FieldByte:
-		return d.OptByte((*Opt[uint8])(p))
+		return d.optByte((*Opt[uint8])(p))
 	case FieldFloat32:
-		return d.OptFloat32((*Opt[float32])(p))
+		return d.optFloat32((*Opt[float32])(p))
 	case FieldFloat64:
-		return d.OptFloat64((*Opt[float64])(p))
+		return d.optFloat64((*Opt[float64])(p))
 	case FieldDecimal:
-		return d.OptDecimal((*Opt[Decimal])(p))
+		return d.optDecimal((*Opt[Decimal])(p))
 	case FieldBinary:
-		return d.OptBinary((*Opt[Binary])(p))
+		return d.optBinary((*Opt[Binary])(p))
 	case FieldRaw:
-		return d.OptRaw((*Opt[json.RawMessage])(p))
+		return d.optRaw((*Opt[json.RawMessage])(p))
 	}
 	return errUnknownKind
 }
@@ -469,27 +469,27 @@ func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
 func (f *planField) decodeList(d *Decoder, p unsafe.Pointer) error {
 	switch f.kind {
 	case FieldString:
-		return DecodeOptStrings(d, (*Opt[[]string])(p))
+		return decodeOptStrings(d, (*Opt[[]string])(p))
 	case FieldBool:
-		return DecodeOptSlice(d, (*Opt[[]bool])(p), (*Decoder).Bool)
+		return decodeOptSlice(d, (*Opt[[]bool])(p), (*Decoder).decBool)
 	case FieldInt16:
-		return DecodeOptSlice(d, (*Opt[[]int16])(p), (*Decoder).Int16)
+		return decodeOptSlice(d, (*Opt[[]int16])(p), (*Decoder).decInt16)
 	case FieldInt32:
-		return DecodeOptSlice(d, (*Opt[[]int32])(p), (*Decoder).Int32)
+		return decodeOptSlice(d, (*Opt[[]int32])(p), (*Decoder).decInt32)
 	case FieldInt64:
-		return DecodeOptSlice(d, (*Opt[[]int64])(p), (*Decoder).Int64)
+		return decodeOptSlice(d, (*Opt[[]int64])(p), (*Decoder).decInt64)
 	case FieldByte:
-		return DecodeOptSlice(d, (*Opt[[]uint8])(p), (*Decoder).Byte)
+		return decodeOptSlice(d, (*Opt[[]uint8])(p), (*Decoder).decByte)
 	case FieldFloat32:
-		return DecodeOptSlice(d, (*Opt[[]float32])(p), (*Decoder).Float32)
+		return decodeOptSlice(d, (*Opt[[]float32])(p), (*Decoder).decFloat32)
 	case FieldFloat64:
-		return DecodeOptSlice(d, (*Opt[[]float64])(p), (*Decoder).Float64)
+		return decodeOptSlice(d, (*Opt[[]float64])(p), (*Decoder).decFloat64)
 	case FieldDecimal:
-		return DecodeOptSlice(d, (*Opt[[]Decimal])(p), DecodeObject[Decimal])
+		return decodeOptSlice(d, (*Opt[[]Decimal])(p), decodeSelf[Decimal])
 	case FieldBinary:
-		return DecodeOptSlice(d, (*Opt[[]Binary])(p), DecodeObject[Binary])
+		return decodeOptSlice(d, (*Opt[[]Binary])(p), decodeSelf[Binary])
 	case FieldRaw:
-		return DecodeOptSlice(d, (*Opt[[]json.RawMessage])(p), (*Decoder).RawCompact)
+		return decodeOptSlice(d, (*Opt[[]json.RawMessage])(p), (*Decoder).rawCompact)
 	}
 	return errUnknownKind
 }

@@ -202,7 +202,7 @@ func TestTableUnknownKind(t *testing.T) {
 		Fields: []Field{{Name: "v", Offset: unsafe.Offsetof(bad{}.V), Kind: 200}},
 	}
 	var x bad
-	if err := decodeStruct(NewDecoder([]byte(`{"v":"a"}`)), unsafe.Pointer(&x), table); err == nil {
+	if err := decodeStruct(newDecoder([]byte(`{"v":"a"}`)), unsafe.Pointer(&x), table); err == nil {
 		t.Error("decoding an unknown kind succeeded")
 	}
 	x.V = Some("a")
@@ -245,7 +245,7 @@ func TestTablePlanConcurrent(t *testing.T) {
 	for range 8 {
 		go func() {
 			var x tblBase
-			err := decodeStruct(NewDecoder([]byte(`{"id":"a","z":1}`)), unsafe.Pointer(&x), fresh)
+			err := decodeStruct(newDecoder([]byte(`{"id":"a","z":1}`)), unsafe.Pointer(&x), fresh)
 			if err == nil && (Or(x.ID, "") != "a" || len(x.AdditionalData) != 1) {
 				err = fmt.Errorf("decoded %+v", x)
 			}
@@ -266,24 +266,24 @@ func TestTablePlanConcurrent(t *testing.T) {
 // generated struct, with an error rather than a panic.
 func TestObjectMisuse(t *testing.T) {
 	var nilAll *tblAll
-	if err := Decode(NewDecoder([]byte(`{}`)), nilAll); err == nil {
+	if err := Decode(newDecoder([]byte(`{}`)), nilAll); err == nil {
 		t.Error("decoding into a nil *tblAll succeeded")
 	}
-	if err := Decode(NewDecoder([]byte(`{}`)), nil); err == nil {
+	if err := Decode(newDecoder([]byte(`{}`)), nil); err == nil {
 		t.Error("decoding into nil succeeded")
 	}
 	poly := &Poly[Object]{}
-	if err := Decode(NewDecoder([]byte(`{}`)), poly); err == nil {
+	if err := Decode(newDecoder([]byte(`{}`)), poly); err == nil {
 		t.Error("decoding into a Poly succeeded")
 	}
-	e := AcquireEncoder()
+	e := acquireEncoder()
 	Encode(e, poly)
-	if _, err := ReleaseEncoder(e); err == nil {
+	if _, err := releaseEncoder(e); err == nil {
 		t.Error("encoding a Poly succeeded")
 	}
-	e = AcquireEncoder()
+	e = acquireEncoder()
 	Encode(e, nilAll)
-	if out, err := ReleaseEncoder(e); err != nil || string(out) != "null" {
+	if out, err := releaseEncoder(e); err != nil || string(out) != "null" {
 		t.Errorf("a nil *tblAll encoded as %s, %v; want null", out, err)
 	}
 }

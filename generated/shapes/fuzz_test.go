@@ -128,9 +128,7 @@ func FuzzDecode(f *testing.F) {
 			p, err := graphrt.UnmarshalPage(b, DecodeDirectoryObjectKind)
 			return &p, err
 		}, func(x any) ([]byte, error) {
-			e := graphrt.AcquireEncoder()
-			x.(*graphrt.Page[DirectoryObjectKind]).EncodeWith(e, EncodeDirectoryObjectKind)
-			return graphrt.ReleaseEncoder(e)
+			return graphrt.MarshalPage(*x.(*graphrt.Page[DirectoryObjectKind]), EncodeDirectoryObjectKind)
 		})
 	})
 }

@@ -232,17 +232,15 @@ func TestPage(t *testing.T) {
 	if _, ok := mixed.Value.Value[0].(*Group); !ok {
 		t.Errorf("first element is %T", mixed.Value.Value[0])
 	}
-	var e graphrt.Encoder
-	mixed.EncodeWith(&e, EncodeDirectoryObjectKind)
-	if got := string(e.Bytes()); got != `{"value":[{"@odata.type":"#microsoft.graph.group","id":"g"},{"id":"o"}]}` {
-		t.Errorf("polymorphic page re-encoded as %s", got)
+	if got, err := graphrt.MarshalPage(mixed, EncodeDirectoryObjectKind); string(got) != `{"value":[{"@odata.type":"#microsoft.graph.group","id":"g"},{"id":"o"}]}` || err != nil {
+		t.Errorf("polymorphic page re-encoded as %s (%v)", got, err)
 	}
 	// Without the function, a page of interfaces says what it needs.
 	var bad graphrt.Page[DirectoryObjectKind]
 	if err := json.Unmarshal([]byte(`{"value":[]}`), &bad); err == nil || !strings.Contains(err.Error(), "graphrt.UnmarshalPage(b, shapes.DecodeDirectoryObjectKind)") {
 		t.Errorf("page of interfaces: %v", err)
 	}
-	if _, err := json.Marshal(bad); err == nil || !strings.Contains(err.Error(), "EncodeWith(e, shapes.EncodeDirectoryObjectKind)") {
+	if _, err := json.Marshal(bad); err == nil || !strings.Contains(err.Error(), "graphrt.MarshalPage(p, shapes.EncodeDirectoryObjectKind)") {
 		t.Errorf("page of interfaces encoded: %v", err)
 	}
 	// Strings and raw values need no function.
