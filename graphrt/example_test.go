@@ -132,3 +132,23 @@ func Example_additionalData() {
 	// newProperty {"since":"2026"}
 	// {"@odata.etag":"W/\"8\"","id":"j1","newProperty":{"since":"2026"}}
 }
+
+// A request body no generated type describes, such as an action's
+// parameters: the members set, nulls included, in the order set.
+func ExampleBody() {
+	var body graphrt.Body
+	body.Set("comment", "Moved to the archive").
+		Set("owner", Owner{DisplayName: graphrt.Some("Ada")}).
+		SetNull("expirationDateTime").
+		Set("notify", false)
+	out, err := json.Marshal(body)
+	fmt.Println(string(out), err)
+
+	// Opt itself has no MarshalJSON: in a struct of your own it is a
+	// plain struct to encoding/json.
+	own, _ := json.Marshal(struct{ X graphrt.Opt[string] }{graphrt.Some("x")})
+	fmt.Println(string(own))
+	// Output:
+	// {"comment":"Moved to the archive","owner":{"displayName":"Ada"},"expirationDateTime":null,"notify":false} <nil>
+	// {"X":{"Value":"x","Set":true,"Null":false}}
+}
