@@ -14,7 +14,7 @@ import (
 // it when one is needed, so generated code never tracks "first member".
 // Whether one is needed follows from the last byte written (no comma after
 // '{', '[' or ':'), so code may also append to the buffer directly, as the
-// generated Append helpers do (see BeginObject).
+// put helpers do (see beginObject).
 //
 // The zero value is ready to use. Encoder does not check that calls form a
 // well-nested document; that is the generated code's contract.
@@ -22,7 +22,7 @@ type Encoder struct {
 	buf []byte
 	err error
 	// typeHint is an "@odata.type" value the next object must carry: set
-	// by TypeHint when a derived value fills a slot declared with its base.
+	// by setTypeHint when a derived value fills a slot declared with its base.
 	typeHint string
 }
 
@@ -74,13 +74,13 @@ func (e *Encoder) objectStart() {
 	}
 }
 
-// BeginObject starts a generated object whose unknown members are extra:
+// beginObject starts a generated object whose unknown members are extra:
 // it writes '{' and the control information, before any property as OData
 // JSON requires: the instance annotations in extra (members whose name
 // starts with '@': "@odata.context", "@odata.type", "@odata.etag", ...) in
-// the order they arrived, and a pending TypeHint as "@odata.type" after
+// the order they arrived, and a pending setTypeHint as "@odata.type" after
 // "@odata.context" unless extra carries that member already. It returns
-// the buffer for the Append helpers; hand it back with EndObject. Holding
+// the buffer for the put helpers; hand it back with endObject. Holding
 // the buffer in a local variable, rather than storing it into the Encoder
 // after every member, is what makes generated encoding fast.
 func (e *Encoder) beginObject(extra Extra) []byte {
@@ -110,7 +110,7 @@ func (e *Encoder) beginObject(extra Extra) []byte {
 	return b
 }
 
-// EndObject takes back the buffer from BeginObject, writes the members of
+// endObject takes back the buffer from beginObject, writes the members of
 // extra that are not instance annotations, and '}'.
 func (e *Encoder) endObject(b []byte, extra Extra) {
 	for i := range extra {
@@ -127,7 +127,7 @@ func (e *Encoder) endObject(b []byte, extra Extra) {
 // is not one.
 func isAnnotation(name string) bool { return len(name) > 0 && name[0] == '@' }
 
-// TypeHint makes the next object written carry "@odata.type": name (such as
+// setTypeHint makes the next object written carry "@odata.type": name (such as
 // "#microsoft.graph.user"). EncodeKind calls it when the dynamic type of a
 // value differs from the type its slot declares.
 func (e *Encoder) setTypeHint(name string) { e.typeHint = name }
@@ -146,7 +146,7 @@ func (e *Encoder) encKey(name string) {
 	e.buf = append(appendString(sep(e.buf), name), ':')
 }
 
-// QuotedKey writes an object member name that is already in its JSON form
+// quotedKey writes an object member name that is already in its JSON form
 // with the colon, such as `"displayName":`. Tables quote each name once, so
 // nothing is escaped per call.
 func (e *Encoder) quotedKey(key string) { e.buf = append(sep(e.buf), key...) }
@@ -231,7 +231,7 @@ func appendFloat(b []byte, f float64, bits int) []byte {
 	return b
 }
 
-// Raw writes b, which must be exactly one JSON value, verbatim. Invalid input
+// encRaw writes b, which must be exactly one JSON value, verbatim. Invalid input
 // records an error (see Err) and writes null so the output stays well formed.
 // A nil b writes null without error, matching json.RawMessage.
 func (e *Encoder) encRaw(b []byte) {
@@ -270,14 +270,14 @@ func valid(b []byte) bool {
 	return d.skip() == nil && d.end() == nil
 }
 
-// ObjectEncoder is implemented by values that encode themselves: the OData
+// selfEncoder is implemented by values that encode themselves: the OData
 // wire types and Page (generated types implement Object instead).
 type selfEncoder interface {
 	encodeJSON(*Encoder)
 }
 
-// EncodeObject writes a value that encodes itself; it has the shape
-// EncodeOpt and SliceEncoder expect.
+// encodeSelf writes a value that encodes itself; it has the shape the
+// put helpers expect.
 func encodeSelf[T selfEncoder](e *Encoder, v T) { v.encodeJSON(e) }
 
 var encoders = sync.Pool{New: func() any { return new(Encoder) }}
@@ -286,8 +286,8 @@ var encoders = sync.Pool{New: func() any { return new(Encoder) }}
 // does not pin its memory for the life of the process.
 const maxPooledBuffer = 1 << 20
 
-// AcquireEncoder returns an empty Encoder from a pool. Pair it with
-// ReleaseEncoder: the buffer is then reused, and a MarshalJSON costs one
+// acquireEncoder returns an empty Encoder from a pool. Pair it with
+// releaseEncoder: the buffer is then reused, and a MarshalJSON costs one
 // allocation of exactly the output's size.
 func acquireEncoder() *Encoder {
 	e := encoders.Get().(*Encoder)
@@ -295,7 +295,7 @@ func acquireEncoder() *Encoder {
 	return e
 }
 
-// ReleaseEncoder returns a copy of what e encoded and its error, and puts
+// releaseEncoder returns a copy of what e encoded and its error, and puts
 // e back in the pool; e must not be used afterwards.
 func releaseEncoder(e *Encoder) ([]byte, error) {
 	out := append([]byte(nil), e.buf...) // unlike make+copy, not zeroed first

@@ -29,7 +29,7 @@ type extraIndex struct {
 	pos   map[string]int
 }
 
-// decodeMember stores the value of member key (read with RawCompact: verbatim
+// decodeMember stores the value of member key (read with rawCompact: verbatim
 // but for insignificant whitespace). A repeated name
 // replaces the earlier value in place, keeping its original position; this
 // matches the last-one-wins rule of encoding/json.

@@ -10,11 +10,11 @@ import (
 // walk (table.go) dispatches a field to one by its kind, and hand-written
 // codecs (Page) call them directly.
 //
-// The Append helpers write a member to b, the buffer BeginObject returned,
+// The put helpers write a member to b, the buffer beginObject returned,
 // and return it: the buffer stays in a local variable of the walk instead
 // of being stored into the Encoder (a heap object, so every store would
 // pay a GC write barrier) after every member. key is the member name in
-// QuotedKey form; nothing is written when o is absent.
+// quotedKey form; nothing is written when o is absent.
 
 // member starts a member: the separator and the key. It returns false,
 // having written null, when the value is null.
@@ -26,11 +26,11 @@ func member(b []byte, key string, null bool) ([]byte, bool) {
 	return b, true
 }
 
-// Each Append helper tests Set itself and leaves the rest to an
+// Each put helper tests Set itself and leaves the rest to an
 // out-of-line function, so that it is small enough to be inlined: a
 // property that is absent, as most are, costs a test and no call.
 
-// AppendString writes a string field.
+// putString writes a string field.
 func putString(b []byte, key string, o Opt[string]) []byte {
 	if !o.Set {
 		return b
@@ -46,7 +46,7 @@ func stringMember(b []byte, key string, v string, null bool) []byte {
 	return b
 }
 
-// AppendEnum writes a field of a string type: an enum, or one of the wire
+// putEnum writes a field of a string type: an enum, or one of the wire
 // types kept as text (DateTimeOffset, Date, TimeOfDay, Duration, GUID).
 func putEnum[T ~string](b []byte, key string, o Opt[T]) []byte {
 	if !o.Set {
@@ -55,7 +55,7 @@ func putEnum[T ~string](b []byte, key string, o Opt[T]) []byte {
 	return stringMember(b, key, string(o.Value), o.Null)
 }
 
-// AppendEnums writes a collection of a string type.
+// putEnums writes a collection of a string type.
 func putEnums[T ~string](b []byte, key string, o Opt[[]T]) []byte {
 	if !o.Set {
 		return b
@@ -78,7 +78,7 @@ func stringsMember[T ~string](b []byte, key string, v []T, null bool) []byte {
 	return b
 }
 
-// AppendBool writes a boolean field.
+// putBool writes a boolean field.
 func putBool(b []byte, key string, o Opt[bool]) []byte {
 	if !o.Set {
 		return b
@@ -94,7 +94,7 @@ func boolMember(b []byte, key string, v, null bool) []byte {
 	return b
 }
 
-// AppendInt64 writes an Int64 field.
+// putInt64 writes an Int64 field.
 func putInt64(b []byte, key string, o Opt[int64]) []byte {
 	if !o.Set {
 		return b
@@ -110,7 +110,7 @@ func intMember(b []byte, key string, v int64, null bool) []byte {
 	return b
 }
 
-// AppendInt32 writes an Int32 field.
+// putInt32 writes an Int32 field.
 func putInt32(b []byte, key string, o Opt[int32]) []byte {
 	if !o.Set {
 		return b
@@ -118,7 +118,7 @@ func putInt32(b []byte, key string, o Opt[int32]) []byte {
 	return intMember(b, key, int64(o.Value), o.Null)
 }
 
-// AppendInt16 writes an Int16 (or SByte) field.
+// putInt16 writes an Int16 (or SByte) field.
 func putInt16(b []byte, key string, o Opt[int16]) []byte {
 	if !o.Set {
 		return b
@@ -126,7 +126,7 @@ func putInt16(b []byte, key string, o Opt[int16]) []byte {
 	return intMember(b, key, int64(o.Value), o.Null)
 }
 
-// AppendByte writes a Byte field.
+// putByte writes a Byte field.
 func putByte(b []byte, key string, o Opt[uint8]) []byte {
 	if !o.Set {
 		return b
@@ -134,7 +134,7 @@ func putByte(b []byte, key string, o Opt[uint8]) []byte {
 	return intMember(b, key, int64(o.Value), o.Null)
 }
 
-// AppendFloat64 writes a Double field; NaN and ±Inf as "NaN", "INF", "-INF".
+// putFloat64 writes a Double field; NaN and ±Inf as "NaN", "INF", "-INF".
 func putFloat64(b []byte, key string, o Opt[float64]) []byte {
 	if !o.Set {
 		return b
@@ -142,7 +142,7 @@ func putFloat64(b []byte, key string, o Opt[float64]) []byte {
 	return floatMember(b, key, o.Value, 64, o.Null)
 }
 
-// AppendFloat32 writes a Single field.
+// putFloat32 writes a Single field.
 func putFloat32(b []byte, key string, o Opt[float32]) []byte {
 	if !o.Set {
 		return b
@@ -158,7 +158,7 @@ func floatMember(b []byte, key string, v float64, bits int, null bool) []byte {
 	return b
 }
 
-// AppendBinary writes a Binary field: its text, as it came.
+// putBinary writes a Binary field: its text, as it came.
 func putBinary(b []byte, key string, o Opt[Binary]) []byte {
 	if !o.Set {
 		return b
@@ -169,17 +169,17 @@ func putBinary(b []byte, key string, o Opt[Binary]) []byte {
 // The helpers below may write nested objects or report errors, so they
 // take the Encoder too, and hand it the buffer while they use it.
 
-// AppendRaw writes a raw JSON field; an empty value is written as null.
+// putRaw writes a raw JSON field; an empty value is written as null.
 func putRaw(e *Encoder, b []byte, key string, o Opt[json.RawMessage]) []byte {
 	return putOpt(e, b, key, o, encodeRaw)
 }
 
-// AppendDecimal writes a Decimal field.
+// putDecimal writes a Decimal field.
 func putDecimal(e *Encoder, b []byte, key string, o Opt[Decimal]) []byte {
 	return putOpt(e, b, key, o, encodeSelf[Decimal])
 }
 
-// AppendOpt writes any other field with enc, such as a value held by a
+// putOpt writes any other field with enc, such as a value held by a
 // Kind interface with the generated EncodeXKind.
 func putOpt[T any](e *Encoder, b []byte, key string, o Opt[T], enc func(*Encoder, T)) []byte {
 	if !o.Set {
@@ -198,7 +198,7 @@ func optMember[T any](e *Encoder, b []byte, key string, v T, null bool, enc func
 	return e.buf
 }
 
-// AppendSlice writes any other collection with enc per element.
+// putSlice writes any other collection with enc per element.
 func putSlice[T any](e *Encoder, b []byte, key string, o Opt[[]T], enc func(*Encoder, T)) []byte {
 	if !o.Set {
 		return b
@@ -361,7 +361,7 @@ func (d *Decoder) optBinary(o *Opt[Binary]) error {
 	return err
 }
 
-// DecodeOptString reads a field of a string type (an enum, or a wire type
+// decodeOptString reads a field of a string type (an enum, or a wire type
 // kept as text). Enum values outside the documented set are kept as they are.
 func decodeOptString[T ~string](d *Decoder, o *Opt[T]) error {
 	if optNull(d, o) {
@@ -374,7 +374,7 @@ func decodeOptString[T ~string](d *Decoder, o *Opt[T]) error {
 	return err
 }
 
-// DecodeOptStrings reads a collection of a string type.
+// decodeOptStrings reads a collection of a string type.
 func decodeOptStrings[T ~string](d *Decoder, o *Opt[[]T]) error {
 	if optNull(d, o) {
 		return nil
@@ -411,7 +411,7 @@ func makeFor[T any](d *Decoder) []T {
 	return []T{}
 }
 
-// DecodeOptSlice reads any other collection with dec per element.
+// decodeOptSlice reads any other collection with dec per element.
 func decodeOptSlice[T any](d *Decoder, o *Opt[[]T], dec func(*Decoder) (T, error)) error {
 	if optNull(d, o) {
 		return nil

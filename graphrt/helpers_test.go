@@ -127,7 +127,7 @@ func sliceDecoder[T any](dec func(*Decoder) (T, error)) func(*Decoder) ([]T, err
 	}
 }
 
-// EncodeOpt writes key (in QuotedKey form) and o's value: nothing when
+// encodeOpt writes key (in quotedKey form) and o's value: nothing when
 // absent, null when null.
 func encodeOpt[T any](e *Encoder, key string, o Opt[T], enc func(*Encoder, T)) {
 	if !o.Set {

@@ -69,7 +69,7 @@ func noElemCodec[T any]() error {
 	return fmt.Errorf("graphrt: Page[%s]: the element type is not a generated type, a string or json.RawMessage; use graphrt.UnmarshalPage and graphrt.MarshalPage with functions for it", t)
 }
 
-// DecodeJSON reads a page whose elements are generated types, strings or
+// decodeJSON reads a page whose elements are generated types, strings or
 // raw JSON.
 func (p *Page[T]) decodeJSON(d *Decoder) error {
 	if isObject[T]() {
@@ -122,7 +122,7 @@ func (p *Page[T]) decode(d *Decoder, dec func(*Decoder) (T, error)) error {
 	})
 }
 
-// EncodeJSON writes a page whose elements are generated types, strings or
+// encodeJSON writes a page whose elements are generated types, strings or
 // raw JSON.
 func (p *Page[T]) encodeJSON(e *Encoder) {
 	if isObject[T]() {
@@ -165,14 +165,14 @@ func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
 	e.endObject(b, p.AdditionalData)
 }
 
-// MarshalJSON encodes the page; see EncodeJSON.
+// MarshalJSON encodes the page; see encodeJSON.
 func (p Page[T]) MarshalJSON() ([]byte, error) {
 	e := acquireEncoder()
 	p.encodeJSON(e)
 	return releaseEncoder(e)
 }
 
-// UnmarshalJSON decodes the page; see DecodeJSON.
+// UnmarshalJSON decodes the page; see decodeJSON.
 func (p *Page[T]) UnmarshalJSON(b []byte) error { return unmarshalSelf(b, p) }
 
 // UnmarshalPage decodes a collection response whose elements need a

@@ -19,9 +19,11 @@ import (
 // initialises them statically: no init code runs, and the linker drops the
 // table of every type a program cannot reach. A table never names another
 // table except its base's (a tree), so package initialisation has no
-// cycles even where types nest each other: a nested type is reached
-// through Ptr[T], Slice[T] or Poly[K], types the initialisation order does
-// not look into.
+// cycles even where types nest each other: a field names a nested type
+// by a nil pointer of it, (*T)(nil) as an Object, or by a Poly[K], and
+// reaches T's table through a method call on first use, which the
+// initialisation order does not look into. Values of nested types are
+// allocated through reflect, so a table holds no function either.
 
 // FieldKind is how a scalar field is held and written on the wire.
 type FieldKind uint8
@@ -48,12 +50,12 @@ type Field struct {
 	List   bool      // Opt[[]T] rather than Opt[T] (or Opt[*T])
 	// Type is (*T)(nil) for a field holding generated struct type T (an
 	// Opt[*T], or with List an Opt[[]T]), or the Poly of a field holding
-	// a jsonKind interface (Opt[K], or with List Opt[[]K]). One field for both keeps tables,
+	// a Kind interface (Opt[K], or with List Opt[[]K]). One field for both keeps tables,
 	// which are most of a program's share of a generated package, small.
 	Type Object
 }
 
-// Elem encodes and decodes a field declared with a base type that has
+// polyCodec encodes and decodes a field declared with a base type that has
 // derived types. It is implemented by Poly only, an Object without a table
 // so that Field.Type can hold it. Values cross it as copies of the Opt,
 // never as a pointer into the struct: an interface call would make escape
@@ -158,7 +160,7 @@ func appendObjects(e *Encoder, b []byte, p unsafe.Pointer, f *planField) []byte 
 	return append(e.buf, ']')
 }
 
-// Poly is the Elem of a field holding K, a generated Kind interface, as
+// Poly is the polyCodec of a field holding K, a generated Kind interface, as
 // Opt[K] or Opt[[]K]: the base type's generated functions pick the
 // derived type.
 type Poly[K any] struct {

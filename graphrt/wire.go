@@ -351,7 +351,7 @@ func isBase64(s []byte) bool {
 
 func (v Binary) encodeJSON(e *Encoder) { e.encString(string(v)) }
 
-// DecodeJSON reads base64 text, checking that Bytes can decode it.
+// decodeJSON reads base64 text, checking that Bytes can decode it.
 func (v *Binary) decodeJSON(d *Decoder) error {
 	off := d.offset()
 	s, err := d.decString()
