@@ -55,17 +55,18 @@ type Field struct {
 	Type Object
 }
 
-// polyCodec encodes and decodes a field declared with a base type that has
-// derived types. It is implemented by Poly only, an Object without a table
-// so that Field.Type can hold it. Values cross it as copies of the Opt,
-// never as a pointer into the struct: an interface call would make escape
-// analysis assume the pointer is kept, and every generated MarshalJSON
-// would then copy its receiver to the heap.
+// polyCodec encodes and decodes one value of a field declared with a base
+// type that has derived types. It is implemented by Poly only, an Object
+// without a table so that Field.Type can hold it. Values cross it as
+// copies, never as a pointer into the struct: an interface call would make
+// escape analysis assume the pointer is kept, and every generated
+// MarshalJSON would then copy its receiver to the heap. The Opt and list
+// handling around it is not generic (decodePoly and the others below), so
+// that each Kind costs a program two small methods, not a set of generic
+// instantiations.
 type polyCodec interface {
-	decodeOne(d *Decoder) (Opt[iface], error)
-	appendOne(e *Encoder, b []byte, key string, o Opt[iface]) []byte
-	decodeList(d *Decoder) (Opt[rawSlice], error)
-	appendList(e *Encoder, b []byte, key string, o Opt[rawSlice]) []byte
+	decodeValue(d *Decoder) (iface, error)
+	encodeValue(e *Encoder, v iface)
 }
 
 // iface is the layout of any interface with methods.
@@ -171,24 +172,65 @@ type Poly[K any] struct {
 // CodecTable is nil: a Poly describes a field, not a struct.
 func (c *Poly[K]) CodecTable() *Struct { return nil }
 
-func (c *Poly[K]) decodeOne(d *Decoder) (Opt[iface], error) {
-	var o Opt[K]
-	err := decodeOpt(d, &o, c.Decode)
-	return *(*Opt[iface])(unsafe.Pointer(&o)), err
+func (c *Poly[K]) decodeValue(d *Decoder) (iface, error) {
+	k, err := c.Decode(d)
+	return *(*iface)(unsafe.Pointer(&k)), err
 }
 
-func (c *Poly[K]) appendOne(e *Encoder, b []byte, key string, o Opt[iface]) []byte {
-	return putOpt(e, b, key, *(*Opt[K])(unsafe.Pointer(&o)), c.Encode)
+func (c *Poly[K]) encodeValue(e *Encoder, v iface) { c.Encode(e, *(*K)(unsafe.Pointer(&v))) }
+
+// decodePoly reads an Opt[K] field.
+func decodePoly(d *Decoder, p unsafe.Pointer, c polyCodec) error {
+	if d.Null() {
+		*(*Opt[iface])(p) = Opt[iface]{Set: true, Null: true}
+		return nil
+	}
+	v, err := c.decodeValue(d)
+	if err == nil {
+		*(*Opt[iface])(p) = Opt[iface]{Value: v, Set: true}
+	}
+	return err
 }
 
-func (c *Poly[K]) decodeList(d *Decoder) (Opt[rawSlice], error) {
-	var o Opt[[]K]
-	err := decodeOptSlice(d, &o, c.Decode)
-	return *(*Opt[rawSlice])(unsafe.Pointer(&o)), err
+// decodePolys reads an Opt[[]K] field. A []iface has the layout of any
+// []K, and its words are pointers as an interface's are, for the GC too.
+func decodePolys(d *Decoder, p unsafe.Pointer, c polyCodec) error {
+	if d.Null() {
+		*(*Opt[rawSlice])(p) = Opt[rawSlice]{Set: true, Null: true}
+		return nil
+	}
+	out := []iface{}
+	err := d.array(func() error {
+		v, err := c.decodeValue(d)
+		out = append(out, v)
+		return err
+	})
+	if err == nil {
+		*(*Opt[rawSlice])(p) = Opt[rawSlice]{Value: *(*rawSlice)(unsafe.Pointer(&out)), Set: true}
+	}
+	return err
 }
 
-func (c *Poly[K]) appendList(e *Encoder, b []byte, key string, o Opt[rawSlice]) []byte {
-	return putSlice(e, b, key, *(*Opt[[]K])(unsafe.Pointer(&o)), c.Encode)
+func appendPoly(e *Encoder, b []byte, key string, o Opt[iface], c polyCodec) []byte {
+	b, ok := member(b, key, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = b
+	c.encodeValue(e, o.Value)
+	return e.buf
+}
+
+func appendPolys(e *Encoder, b []byte, key string, o Opt[rawSlice], c polyCodec) []byte {
+	b, ok := member(b, key, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = append(b, '[')
+	for i := range o.Value.len {
+		c.encodeValue(e, *(*iface)(unsafe.Add(o.Value.data, uintptr(i)*unsafe.Sizeof(iface{}))))
+	}
+	return append(e.buf, ']')
 }
 
 // Struct is the table of one generated struct type.
@@ -355,9 +397,9 @@ func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
 	case f.obj != nil:
 		return appendObject(e, b, p, f)
 	case f.elem != nil && f.list:
-		return f.elem.appendList(e, b, f.key, *(*Opt[rawSlice])(p))
+		return appendPolys(e, b, f.key, *(*Opt[rawSlice])(p), f.elem)
 	case f.elem != nil:
-		return f.elem.appendOne(e, b, f.key, *(*Opt[iface])(p))
+		return appendPoly(e, b, f.key, *(*Opt[iface])(p), f.elem)
 	case f.list:
 		return f.appendList(e, b, p)
 	}
@@ -427,17 +469,9 @@ func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
 	case f.obj != nil:
 		return decodeObject(d, p, f)
 	case f.elem != nil && f.list:
-		o, err := f.elem.decodeList(d)
-		if err == nil {
-			*(*Opt[rawSlice])(p) = o
-		}
-		return err
+		return decodePolys(d, p, f.elem)
 	case f.elem != nil:
-		o, err := f.elem.decodeOne(d)
-		if err == nil {
-			*(*Opt[iface])(p) = o
-		}
-		return err
+		return decodePoly(d, p, f.elem)
 	case f.list:
 		return f.decodeList(d, p)
 	}
