@@ -252,3 +252,18 @@ func TestPage(t *testing.T) {
 		t.Errorf("page of strings re-encoded as %s (%v)", out, err)
 	}
 }
+
+// TestPolymorphicErrorPath: an error inside a value decoded through a Kind
+// (here a user in a group's members) names the path through the list.
+func TestPolymorphicErrorPath(t *testing.T) {
+	in := `{"members":[{"@odata.type":"#microsoft.graph.device","id":"d"},{"@odata.type":"#microsoft.graph.user","accountEnabled":"yes"}]}`
+	var g Group
+	err := json.Unmarshal([]byte(in), &g)
+	if want := `members[1].accountEnabled: expected boolean, found string (offset 119)`; err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	_, err = graphrt.UnmarshalPage([]byte(`{"value":[{"@odata.type":"#microsoft.graph.group","members":[{"id":7}]}]}`), DecodeDirectoryObjectKind)
+	if want := `value[0].members[0].id: expected string, found number (offset 67)`; err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
