@@ -151,12 +151,6 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 		} else {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
 		}
-		if g.nested[t] {
-			d.Add(keyed("Size", jen.Qual("unsafe", "Sizeof").Call(jen.Id(name).Values())))
-			d.Add(keyed("New", jen.Func().Params(jen.Id("n").Int()).Qual("unsafe", "Pointer").Block(
-				jen.Return(jen.Qual("unsafe", "Pointer").Call(jen.Qual("unsafe", "SliceData").Call(jen.Make(jen.Index().Id(name), jen.Id("n"))))),
-			)))
-		}
 		if len(t.Fields) > 0 {
 			d.Add(keyed("Fields", jen.Index().Add(rt("Field")).CustomFunc(multi, func(fs *jen.Group) {
 				for _, fld := range t.Fields {

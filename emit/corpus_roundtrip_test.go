@@ -62,15 +62,38 @@ func TestCorpusRoundTrip(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "roundtrip_test.go"), walk, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "test", "-count=1", "-run", "^TestEveryTypeRoundTrips$", "./"+filepath.Base(dir))
+	// The tables, checked by reflection, and the API pages' response
+	// examples, decoded and re-encoded (counted, when ../shared has them).
+	examples, err := os.ReadFile("testdata/api_examples_test.go.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string]string{"tables_test.go": strings.Replace(tablesTest, "%s", "graph", 1), "api_examples_test.go": string(examples)} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command("go", "test", "-count=1", "-v", "-run", "^(TestEveryTypeRoundTrips|TestTables|TestAPIExamples)$", "./"+filepath.Base(dir))
+	if apiDir, err := filepath.Abs(apiExamplesDir); err == nil {
+		cmd.Env = append(os.Environ(), "DOCGEN_API_DIR="+apiDir)
+	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go test on the generated corpus: %v\n%s", err, limitLines(string(out), 60))
 	}
-	if !strings.Contains(string(out), "ok ") {
+	if !strings.Contains(string(out), "ok ") || !strings.Contains(string(out), "--- PASS: TestTables") {
 		t.Fatalf("the generated corpus ran no test:\n%s", out)
 	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.Contains(line, "api examples:") {
+			t.Log(strings.TrimSpace(line))
+		}
+	}
 }
+
+// apiExamplesDir holds the API pages whose response examples the corpus
+// round trip decodes; their test skips when it is absent.
+const apiExamplesDir = "../../shared/corpus/en-api/v1.0"
 
 func limitLines(s string, n int) string {
 	lines := strings.Split(s, "\n")

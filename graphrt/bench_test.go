@@ -44,7 +44,7 @@ func BenchmarkDecode(b *testing.B) {
 	b.Run("graphrt", func(b *testing.B) {
 		b.SetBytes(int64(len(benchDoc)))
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			var x AsyncJob
 			if err := x.UnmarshalJSON(benchDoc); err != nil {
 				b.Fatal(err)
@@ -54,7 +54,7 @@ func BenchmarkDecode(b *testing.B) {
 	b.Run("encoding-json", func(b *testing.B) {
 		b.SetBytes(int64(len(benchDoc)))
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			var x plainJob
 			if err := json.Unmarshal(benchDoc, &x); err != nil {
 				b.Fatal(err)
@@ -75,7 +75,7 @@ func BenchmarkEncode(b *testing.B) {
 	b.Run("graphrt", func(b *testing.B) {
 		b.SetBytes(int64(len(benchDoc)))
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			if _, err := x.MarshalJSON(); err != nil {
 				b.Fatal(err)
 			}
@@ -86,7 +86,7 @@ func BenchmarkEncode(b *testing.B) {
 		b.SetBytes(int64(len(benchDoc)))
 		b.ReportAllocs()
 		var e graphrt.Encoder
-		for b.Loop() {
+		for range b.N {
 			e.Reset()
 			graphrt.Encode(&e, &x)
 		}
@@ -94,7 +94,7 @@ func BenchmarkEncode(b *testing.B) {
 	b.Run("encoding-json", func(b *testing.B) {
 		b.SetBytes(int64(len(benchDoc)))
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			if _, err := json.Marshal(p); err != nil {
 				b.Fatal(err)
 			}
@@ -105,7 +105,7 @@ func BenchmarkEncode(b *testing.B) {
 		// encoding/json validates and compacts the MarshalJSON output.
 		b.SetBytes(int64(len(benchDoc)))
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			if _, err := json.Marshal(x); err != nil {
 				b.Fatal(err)
 			}

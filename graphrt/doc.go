@@ -1,23 +1,45 @@
 // Package graphrt is the runtime imported by code that docgen generates from
-// Microsoft Graph resource docs.
+// Microsoft Graph reference pages. It has no dependencies beyond the
+// standard library and needs Go 1.22 or later.
 //
-// Generated types keep every property they decode: documented properties go
-// into [Opt] fields, which distinguish absent, null and a value (PATCH uses
-// null to clear a property), and everything else goes into an [Extra] in
-// arrival order, so decode followed by encode loses nothing.
+// # Using generated types
 //
-// The JSON codec is hand-rolled rather than reflection based, and table
-// driven: each generated type carries a static [Struct] (member names,
-// field offsets, wire kinds) that [EncodeStruct] and [DecodeStruct] walk,
-// so a generated package holds data rather than code per field, which
-// keeps it cheap to compile and small to link. [Encoder] appends to a byte
-// slice and places commas itself, with pre-quoted keys and the buffer kept
-// in a local variable. [Decoder] is a strict RFC 8259 tokenizer over a byte
-// slice that looks keys up without allocating, and can look ahead for an
-// object's "@odata.type" ([Decoder.ODataType]) so that a slot declared
-// with a base type decodes into the derived type the value names.
+// Decode a response with json.Unmarshal and encode a request body with
+// json.Marshal; generated types implement both. Every documented property
+// is an [Opt], which tells absent, null and a value apart (Graph's PATCH
+// uses null to clear a property): build one with [Some] or [Null], read it
+// with [Get], [Or], [IsNull] and [IsAbsent]. Properties the docs do not
+// list, and instance annotations such as "@odata.etag", are kept in the
+// type's AdditionalData, an [Extra], in the order they arrived, so that
+// decoding and encoding again loses nothing. Control information
+// ("@odata.context", "@odata.type", "@odata.etag", ...) is written before
+// the properties, as OData JSON requires: a response whose properties
+// arrive in documentation order re-encodes byte for byte.
 //
-// [Page] is a collection response of any generated type; the OData wire
-// types ([DateTimeOffset], [Date], [TimeOfDay], [Duration], [Decimal],
-// [Binary], [GUID]) follow Graph's formats and keep the text they were sent.
+// A property declared with a base type that has derived types holds a
+// generated XKind interface, filled with the type "@odata.type" names. A
+// collection response is a [Page]; a page of such a base type is read
+// with [UnmarshalPage] and written with [MarshalPage], passing the
+// generated DecodeXKind or EncodeXKind.
+//
+// Decoding errors are [*DecodeError] values that name the place in the
+// document and the byte offset: "owner.size: expected integer, found
+// string (offset 27)".
+//
+// # Wire types
+//
+// The OData primitives [DateTimeOffset], [Date], [TimeOfDay], [Duration],
+// [Decimal], [Binary] and [GUID] keep the text they were sent, so that
+// re-encoding gives it back exactly; methods parse it on demand, and the
+// New functions format values the way Graph writes them.
+//
+// # For generated code
+//
+// [Struct], [Field], [FieldKind], [Poly], [Object], [MarshalStruct],
+// [UnmarshalObject], [Decode], [Encode], [EncodeKind], [Decoder] and
+// [Encoder] are what generated code calls; programs do not need them.
+// Each generated type carries a static table, a [Struct] of member names,
+// field offsets and wire kinds, which the runtime walks to encode and
+// decode: a generated package holds data rather than code per field,
+// which keeps it cheap to compile and small to link.
 package graphrt

@@ -14,7 +14,7 @@ import (
 // it when one is needed, so generated code never tracks "first member".
 // Whether one is needed follows from the last byte written (no comma after
 // '{', '[' or ':'), so code may also append to the buffer directly, as the
-// generated Append helpers do (see BeginObject).
+// put helpers do (see beginObject).
 //
 // The zero value is ready to use. Encoder does not check that calls form a
 // well-nested document; that is the generated code's contract.
@@ -22,7 +22,7 @@ type Encoder struct {
 	buf []byte
 	err error
 	// typeHint is an "@odata.type" value the next object must carry: set
-	// by TypeHint when a derived value fills a slot declared with its base.
+	// by setTypeHint when a derived value fills a slot declared with its base.
 	typeHint string
 }
 
@@ -64,7 +64,7 @@ func (e *Encoder) value() { e.buf = sep(e.buf) }
 const initialCap = 512
 
 // ObjectStart writes '{'.
-func (e *Encoder) ObjectStart() {
+func (e *Encoder) objectStart() {
 	if e.buf == nil {
 		e.buf = make([]byte, 0, initialCap)
 	}
@@ -74,57 +74,85 @@ func (e *Encoder) ObjectStart() {
 	}
 }
 
-// BeginObject starts a generated object whose unknown members are extra:
-// it writes '{', then a pending TypeHint as "@odata.type" unless extra
-// already carries that member (which is then re-encoded with the rest of
-// extra, as it came). It returns the buffer for the Append helpers; hand it
-// back with EndObject. Holding the buffer in a local variable, rather than
-// storing it into the Encoder after every member, is what makes generated
-// encoding fast.
-func (e *Encoder) BeginObject(extra Extra) []byte {
+// beginObject starts a generated object whose unknown members are extra:
+// it writes '{' and the control information, before any property as OData
+// JSON requires: the instance annotations in extra (members whose name
+// starts with '@': "@odata.context", "@odata.type", "@odata.etag", ...) in
+// the order they arrived, and a pending setTypeHint as "@odata.type" after
+// "@odata.context" unless extra carries that member already. It returns
+// the buffer for the put helpers; hand it back with endObject. Holding
+// the buffer in a local variable, rather than storing it into the Encoder
+// after every member, is what makes generated encoding fast.
+func (e *Encoder) beginObject(extra Extra) []byte {
 	hint := e.typeHint
-	e.ObjectStart()
-	if hint != "" && !extra.has(odataType) {
-		e.buf = append(e.buf, `"@odata.type":`...)
-		e.buf = appendString(e.buf, hint)
+	e.objectStart()
+	if hint == "" && len(extra) == 0 {
+		return e.buf
 	}
-	return e.buf
+	if hint != "" && extra.has(odataType) {
+		hint = ""
+	}
+	b := e.buf
+	for i := range extra {
+		m := &extra[i]
+		if !isAnnotation(m.Name) {
+			continue
+		}
+		if hint != "" && m.Name != odataContext {
+			b = appendString(append(sep(b), `"@odata.type":`...), hint)
+			hint = ""
+		}
+		b = e.appendMember(b, m)
+	}
+	if hint != "" {
+		b = appendString(append(sep(b), `"@odata.type":`...), hint)
+	}
+	return b
 }
 
-// EndObject takes back the buffer from BeginObject, writes extra's members
-// and '}'.
-func (e *Encoder) EndObject(b []byte, extra Extra) {
-	e.buf = b
-	extra.Encode(e)
-	e.buf = append(e.buf, '}')
+// endObject takes back the buffer from beginObject, writes the members of
+// extra that are not instance annotations, and '}'.
+func (e *Encoder) endObject(b []byte, extra Extra) {
+	for i := range extra {
+		if m := &extra[i]; !isAnnotation(m.Name) {
+			b = e.appendMember(b, m)
+		}
+	}
+	e.buf = append(b, '}')
 }
 
-// TypeHint makes the next object written carry "@odata.type": name (such as
+// isAnnotation reports whether a member name is an instance annotation
+// ("@odata.etag", "@microsoft.graph.downloadUrl"), which OData writes
+// before the properties; a property annotation ("members@odata.nextLink")
+// is not one.
+func isAnnotation(name string) bool { return len(name) > 0 && name[0] == '@' }
+
+// setTypeHint makes the next object written carry "@odata.type": name (such as
 // "#microsoft.graph.user"). EncodeKind calls it when the dynamic type of a
 // value differs from the type its slot declares.
-func (e *Encoder) TypeHint(name string) { e.typeHint = name }
+func (e *Encoder) setTypeHint(name string) { e.typeHint = name }
 
 // ObjectEnd writes '}'.
-func (e *Encoder) ObjectEnd() { e.buf = append(e.buf, '}') }
+func (e *Encoder) objectEnd() { e.buf = append(e.buf, '}') }
 
 // ArrayStart writes '['.
-func (e *Encoder) ArrayStart() { e.buf = append(sep(e.buf), '[') }
+func (e *Encoder) arrayStart() { e.buf = append(sep(e.buf), '[') }
 
 // ArrayEnd writes ']'.
-func (e *Encoder) ArrayEnd() { e.buf = append(e.buf, ']') }
+func (e *Encoder) arrayEnd() { e.buf = append(e.buf, ']') }
 
 // Key writes an object member name (escaped) and ':'.
-func (e *Encoder) Key(name string) {
+func (e *Encoder) encKey(name string) {
 	e.buf = append(appendString(sep(e.buf), name), ':')
 }
 
-// QuotedKey writes an object member name that is already in its JSON form
+// quotedKey writes an object member name that is already in its JSON form
 // with the colon, such as `"displayName":`. Tables quote each name once, so
 // nothing is escaped per call.
-func (e *Encoder) QuotedKey(key string) { e.buf = append(sep(e.buf), key...) }
+func (e *Encoder) quotedKey(key string) { e.buf = append(sep(e.buf), key...) }
 
 // Null writes null.
-func (e *Encoder) Null() {
+func (e *Encoder) encNull() {
 	e.value()
 	e.buf = append(e.buf, "null"...)
 	if e.typeHint != "" {
@@ -133,7 +161,7 @@ func (e *Encoder) Null() {
 }
 
 // Bool writes true or false.
-func (e *Encoder) Bool(v bool) {
+func (e *Encoder) encBool(v bool) {
 	e.value()
 	e.buf = strconv.AppendBool(e.buf, v)
 }
@@ -141,32 +169,32 @@ func (e *Encoder) Bool(v bool) {
 // String writes s as a JSON string, escaped like encoding/json without HTML
 // escaping: quote, backslash and control characters are escaped, invalid
 // UTF-8 becomes \ufffd, and U+2028/U+2029 are escaped.
-func (e *Encoder) String(s string) {
+func (e *Encoder) encString(s string) {
 	e.value()
 	e.buf = appendString(e.buf, s)
 }
 
 // Int64 writes v.
-func (e *Encoder) Int64(v int64) {
+func (e *Encoder) encInt64(v int64) {
 	e.value()
 	e.buf = strconv.AppendInt(e.buf, v, 10)
 }
 
 // Int32 writes v.
-func (e *Encoder) Int32(v int32) { e.Int64(int64(v)) }
+func (e *Encoder) encInt32(v int32) { e.encInt64(int64(v)) }
 
 // Int16 writes v.
-func (e *Encoder) Int16(v int16) { e.Int64(int64(v)) }
+func (e *Encoder) encInt16(v int16) { e.encInt64(int64(v)) }
 
 // Byte writes v (Edm.Byte is unsigned).
-func (e *Encoder) Byte(v uint8) { e.Int64(int64(v)) }
+func (e *Encoder) encByte(v uint8) { e.encInt64(int64(v)) }
 
 // Float64 writes v the way encoding/json does; NaN and ±Inf, which JSON
 // numbers cannot express, become the OData strings "NaN", "INF" and "-INF".
-func (e *Encoder) Float64(v float64) { e.float(v, 64) }
+func (e *Encoder) encFloat64(v float64) { e.float(v, 64) }
 
 // Float32 writes v with float32 precision; see Float64.
-func (e *Encoder) Float32(v float32) { e.float(float64(v), 32) }
+func (e *Encoder) encFloat32(v float32) { e.float(float64(v), 32) }
 
 func (e *Encoder) float(f float64, bits int) {
 	e.buf = appendFloat(sep(e.buf), f, bits)
@@ -203,17 +231,17 @@ func appendFloat(b []byte, f float64, bits int) []byte {
 	return b
 }
 
-// Raw writes b, which must be exactly one JSON value, verbatim. Invalid input
+// encRaw writes b, which must be exactly one JSON value, verbatim. Invalid input
 // records an error (see Err) and writes null so the output stays well formed.
 // A nil b writes null without error, matching json.RawMessage.
-func (e *Encoder) Raw(b []byte) {
+func (e *Encoder) encRaw(b []byte) {
 	if b == nil {
-		e.Null()
+		e.encNull()
 		return
 	}
 	if !valid(b) {
 		e.fail(rawError(b))
-		e.Null()
+		e.encNull()
 		return
 	}
 	e.value()
@@ -239,51 +267,18 @@ func (r *rawErr) Unwrap() error { return ErrInvalidRaw }
 // times faster than encoding/json's scanner.
 func valid(b []byte) bool {
 	d := Decoder{buf: b}
-	return d.Skip() == nil && d.End() == nil
+	return d.skip() == nil && d.end() == nil
 }
 
-// EncodeOpt writes key (in QuotedKey form) and o's value: nothing when
-// absent, null when null.
-func EncodeOpt[T any](e *Encoder, key string, o Opt[T], enc func(*Encoder, T)) {
-	if !o.Set {
-		return
-	}
-	e.QuotedKey(key)
-	if o.Null {
-		e.Null()
-		return
-	}
-	enc(e, o.Value)
-}
-
-// SliceEncoder returns an encoder for []T. A nil slice encodes as []: an
-// Opt around the slice is what carries null-ness.
-func SliceEncoder[T any](enc func(*Encoder, T)) func(*Encoder, []T) {
-	return func(e *Encoder, s []T) {
-		e.ArrayStart()
-		for _, v := range s {
-			enc(e, v)
-		}
-		e.ArrayEnd()
-	}
-}
-
-// ObjectEncoder is implemented by values that encode themselves: the OData
+// selfEncoder is implemented by values that encode themselves: the OData
 // wire types and Page (generated types implement Object instead).
-type ObjectEncoder interface {
-	EncodeJSON(*Encoder)
+type selfEncoder interface {
+	encodeJSON(*Encoder)
 }
 
-// EncodeObject writes a value that encodes itself; it has the shape
-// EncodeOpt and SliceEncoder expect.
-func EncodeObject[T ObjectEncoder](e *Encoder, v T) { v.EncodeJSON(e) }
-
-// Marshal encodes v into a new byte slice.
-func Marshal(v ObjectEncoder) ([]byte, error) {
-	e := AcquireEncoder()
-	v.EncodeJSON(e)
-	return ReleaseEncoder(e)
-}
+// encodeSelf writes a value that encodes itself; it has the shape the
+// put helpers expect.
+func encodeSelf[T selfEncoder](e *Encoder, v T) { v.encodeJSON(e) }
 
 var encoders = sync.Pool{New: func() any { return new(Encoder) }}
 
@@ -291,18 +286,18 @@ var encoders = sync.Pool{New: func() any { return new(Encoder) }}
 // does not pin its memory for the life of the process.
 const maxPooledBuffer = 1 << 20
 
-// AcquireEncoder returns an empty Encoder from a pool. Pair it with
-// ReleaseEncoder: the buffer is then reused, and a MarshalJSON costs one
+// acquireEncoder returns an empty Encoder from a pool. Pair it with
+// releaseEncoder: the buffer is then reused, and a MarshalJSON costs one
 // allocation of exactly the output's size.
-func AcquireEncoder() *Encoder {
+func acquireEncoder() *Encoder {
 	e := encoders.Get().(*Encoder)
 	e.Reset()
 	return e
 }
 
-// ReleaseEncoder returns a copy of what e encoded and its error, and puts
+// releaseEncoder returns a copy of what e encoded and its error, and puts
 // e back in the pool; e must not be used afterwards.
-func ReleaseEncoder(e *Encoder) ([]byte, error) {
+func releaseEncoder(e *Encoder) ([]byte, error) {
 	out := append([]byte(nil), e.buf...) // unlike make+copy, not zeroed first
 	err := e.err
 	if cap(e.buf) <= maxPooledBuffer {

@@ -49,13 +49,13 @@ var encodeStrings = []string{
 func TestEncoderStringMatchesEncodingJSON(t *testing.T) {
 	for _, s := range encodeStrings {
 		var e Encoder
-		e.String(s)
+		e.encString(s)
 		if got, want := string(e.Bytes()), jsonString(t, s); got != want {
 			t.Errorf("String(%q) = %s, encoding/json %s", s, got, want)
 		}
 	}
 	var e Encoder
-	e.String("\x00<\u2028")
+	e.encString("\x00<\u2028")
 	if got := string(e.Bytes()); got != `"\u0000<\u2028"` {
 		t.Errorf("got %s", got)
 	}
@@ -75,7 +75,7 @@ func TestEncoderFloatsMatchEncodingJSON(t *testing.T) {
 		for _, f := range []float64{f, -f} {
 			want, _ := json.Marshal(f)
 			var e Encoder
-			e.Float64(f)
+			e.encFloat64(f)
 			if string(e.Bytes()) != string(want) {
 				t.Errorf("Float64(%v) = %s, encoding/json %s", f, e.Bytes(), want)
 			}
@@ -85,7 +85,7 @@ func TestEncoderFloatsMatchEncodingJSON(t *testing.T) {
 			}
 			want, _ = json.Marshal(f32)
 			e = Encoder{}
-			e.Float32(f32)
+			e.encFloat32(f32)
 			if string(e.Bytes()) != string(want) {
 				t.Errorf("Float32(%v) = %s, encoding/json %s", f32, e.Bytes(), want)
 			}
@@ -93,7 +93,7 @@ func TestEncoderFloatsMatchEncodingJSON(t *testing.T) {
 	}
 	// Negative zero keeps its sign, as with encoding/json.
 	var e Encoder
-	e.Float64(math.Copysign(0, -1))
+	e.encFloat64(math.Copysign(0, -1))
 	if string(e.Bytes()) != "-0" {
 		t.Errorf("-0 encoded as %s", e.Bytes())
 	}
@@ -101,23 +101,23 @@ func TestEncoderFloatsMatchEncodingJSON(t *testing.T) {
 
 func TestEncoderNonFinite(t *testing.T) {
 	var e Encoder
-	e.ArrayStart()
-	e.Float64(math.NaN())
-	e.Float64(math.Inf(1))
-	e.Float64(math.Inf(-1))
-	e.Float32(float32(math.NaN()))
-	e.Float32(float32(math.Inf(1)))
-	e.Float32(float32(math.Inf(-1)))
-	e.ArrayEnd()
+	e.arrayStart()
+	e.encFloat64(math.NaN())
+	e.encFloat64(math.Inf(1))
+	e.encFloat64(math.Inf(-1))
+	e.encFloat32(float32(math.NaN()))
+	e.encFloat32(float32(math.Inf(1)))
+	e.encFloat32(float32(math.Inf(-1)))
+	e.arrayEnd()
 	const want = `["NaN","INF","-INF","NaN","INF","-INF"]`
 	if string(e.Bytes()) != want || e.Err() != nil {
 		t.Fatalf("got %s, %v", e.Bytes(), e.Err())
 	}
 	// And back.
-	d := NewDecoder(e.Bytes())
+	d := newDecoder(e.Bytes())
 	var got []float64
-	err := d.Array(func() error {
-		f, err := d.Float64()
+	err := d.array(func() error {
+		f, err := d.decFloat64()
 		got = append(got, f)
 		return err
 	})
@@ -128,33 +128,33 @@ func TestEncoderNonFinite(t *testing.T) {
 
 func TestEncoderStructure(t *testing.T) {
 	var e Encoder
-	e.ObjectStart()
-	e.Key("a")
-	e.Int32(-1)
-	e.Key("b")
-	e.ArrayStart()
-	e.ArrayEnd()
-	e.Key("c")
-	e.ArrayStart()
-	e.ObjectStart()
-	e.ObjectEnd()
-	e.ObjectStart()
-	e.Key("k\"ey")
-	e.Null()
-	e.Key("t")
-	e.Bool(true)
-	e.ObjectEnd()
-	e.ArrayStart()
-	e.Int16(-32768)
-	e.Byte(255)
-	e.Int64(math.MinInt64)
-	e.ArrayEnd()
-	e.ArrayEnd()
-	e.Key("d")
-	e.Raw([]byte(`{"x": [1, 2]}`))
-	e.Key("e")
-	e.Bool(false)
-	e.ObjectEnd()
+	e.objectStart()
+	e.encKey("a")
+	e.encInt32(-1)
+	e.encKey("b")
+	e.arrayStart()
+	e.arrayEnd()
+	e.encKey("c")
+	e.arrayStart()
+	e.objectStart()
+	e.objectEnd()
+	e.objectStart()
+	e.encKey("k\"ey")
+	e.encNull()
+	e.encKey("t")
+	e.encBool(true)
+	e.objectEnd()
+	e.arrayStart()
+	e.encInt16(-32768)
+	e.encByte(255)
+	e.encInt64(math.MinInt64)
+	e.arrayEnd()
+	e.arrayEnd()
+	e.encKey("d")
+	e.encRaw([]byte(`{"x": [1, 2]}`))
+	e.encKey("e")
+	e.encBool(false)
+	e.objectEnd()
 	const want = `{"a":-1,"b":[],"c":[{},{"k\"ey":null,"t":true},[-32768,255,-9223372036854775808]],"d":{"x": [1, 2]},"e":false}`
 	if got := string(e.Bytes()); got != want || e.Err() != nil {
 		t.Errorf("got  %s\nwant %s (%v)", got, want, e.Err())
@@ -166,13 +166,13 @@ func TestEncoderStructure(t *testing.T) {
 
 func TestEncoderRaw(t *testing.T) {
 	var e Encoder
-	e.ArrayStart()
-	e.Raw([]byte(`{"a":`))
-	e.Raw([]byte(`1 2`))
-	e.Raw([]byte{})
-	e.Raw(nil) // like a nil json.RawMessage: null, no error
-	e.Raw([]byte(` "ok" `))
-	e.ArrayEnd()
+	e.arrayStart()
+	e.encRaw([]byte(`{"a":`))
+	e.encRaw([]byte(`1 2`))
+	e.encRaw([]byte{})
+	e.encRaw(nil) // like a nil json.RawMessage: null, no error
+	e.encRaw([]byte(` "ok" `))
+	e.arrayEnd()
 	if got := string(e.Bytes()); got != `[null,null,null,null, "ok" ]` {
 		t.Errorf("got %s", got)
 	}
@@ -184,22 +184,22 @@ func TestEncoderRaw(t *testing.T) {
 	if e.Err() != nil || len(e.Bytes()) != 0 {
 		t.Error("Reset kept state")
 	}
-	e.Int32(1)
+	e.encInt32(1)
 	if string(e.Bytes()) != "1" {
 		t.Errorf("after Reset: %s", e.Bytes())
 	}
 }
 
 func TestEncodeOptAndSlices(t *testing.T) {
-	strs := SliceEncoder((*Encoder).String)
+	strs := sliceEncoder((*Encoder).encString)
 	var e Encoder
-	e.ObjectStart()
-	EncodeOpt(&e, `"absent":`, Opt[[]string]{}, strs)
-	EncodeOpt(&e, `"null":`, Null[[]string](), strs)
-	EncodeOpt(&e, `"nil":`, Some[[]string](nil), strs)
-	EncodeOpt(&e, `"two":`, Some([]string{"a", "b"}), strs)
-	EncodeOpt(&e, `"nested":`, Some([][]int32{{1}, {}}), SliceEncoder(SliceEncoder((*Encoder).Int32)))
-	e.ObjectEnd()
+	e.objectStart()
+	encodeOpt(&e, `"absent":`, Opt[[]string]{}, strs)
+	encodeOpt(&e, `"null":`, Null[[]string](), strs)
+	encodeOpt(&e, `"nil":`, Some[[]string](nil), strs)
+	encodeOpt(&e, `"two":`, Some([]string{"a", "b"}), strs)
+	encodeOpt(&e, `"nested":`, Some([][]int32{{1}, {}}), sliceEncoder(sliceEncoder((*Encoder).encInt32)))
+	e.objectEnd()
 	if got, want := string(e.Bytes()), `{"null":null,"nil":[],"two":["a","b"],"nested":[[1],[]]}`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
@@ -224,20 +224,20 @@ func TestEncoderAllocs(t *testing.T) {
 	raw := []byte(`{"a":[1,2,3]}`)
 	run := func() {
 		e.Reset()
-		e.ObjectStart()
-		e.Key("name")
-		e.String("héllo \"world\"\n\xff")
-		e.Key("f")
-		e.Float64(1.0 / 3)
-		e.Key("g")
-		e.Float32(2.5e-8)
-		e.Key("i")
-		e.Int64(-123456789)
-		e.Key("r")
-		e.Raw(raw)
-		e.Key("n")
-		e.Float64(math.NaN())
-		e.ObjectEnd()
+		e.objectStart()
+		e.encKey("name")
+		e.encString("héllo \"world\"\n\xff")
+		e.encKey("f")
+		e.encFloat64(1.0 / 3)
+		e.encKey("g")
+		e.encFloat32(2.5e-8)
+		e.encKey("i")
+		e.encInt64(-123456789)
+		e.encKey("r")
+		e.encRaw(raw)
+		e.encKey("n")
+		e.encFloat64(math.NaN())
+		e.objectEnd()
 	}
 	run() // grow the buffer
 	if n := testing.AllocsPerRun(100, run); n != 0 {

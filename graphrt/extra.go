@@ -29,12 +29,12 @@ type extraIndex struct {
 	pos   map[string]int
 }
 
-// Decode stores the value of member key (read with RawCompact: verbatim
+// decodeMember stores the value of member key (read with rawCompact: verbatim
 // but for insignificant whitespace). A repeated name
 // replaces the earlier value in place, keeping its original position; this
 // matches the last-one-wins rule of encoding/json.
-func (x *Extra) Decode(d *Decoder, key []byte) error {
-	v, err := d.RawCompact()
+func (x *Extra) decodeMember(d *Decoder, key []byte) error {
+	v, err := d.rawCompact()
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,10 @@ func (x *Extra) Decode(d *Decoder, key []byte) error {
 	return nil
 }
 
-const odataType = "@odata.type"
+const (
+	odataType    = "@odata.type"
+	odataContext = "@odata.context"
+)
 
 // typeTwice rejects an object that names two different types: a
 // polymorphic slot picks the type from the first "@odata.type" while a
@@ -92,8 +95,8 @@ func memberName(key []byte) string {
 		return odataType
 	case "@odata.etag":
 		return "@odata.etag"
-	case "@odata.context":
-		return "@odata.context"
+	case odataContext:
+		return odataContext
 	case "@odata.id":
 		return "@odata.id"
 	case "@odata.editLink":
@@ -143,27 +146,18 @@ func (d *Decoder) extraIndex(x *Extra) *extraIndex {
 	return ix
 }
 
-// Encode writes each member as a key and its raw value, in slice order.
-// Names are not checked against the generated fields: Decode never stores a
-// documented name here, and callers that Set one get a duplicate key.
-func (x Extra) Encode(e *Encoder) {
-	if len(x) == 0 {
-		return
+// appendMember writes one kept member; a value that is not valid JSON
+// (set by a caller) records an error and is written as null.
+func (e *Encoder) appendMember(b []byte, m *Member) []byte {
+	b = append(appendString(sep(b), m.Name), ':')
+	switch {
+	case m.Value == nil: // as json.RawMessage: null
+		return append(b, "null"...)
+	case valid(m.Value):
+		return append(b, m.Value...)
 	}
-	b := e.buf // a local buffer: no write barrier per member
-	for _, m := range x {
-		b = append(appendString(sep(b), m.Name), ':')
-		switch {
-		case m.Value == nil: // as json.RawMessage: null
-			b = append(b, "null"...)
-		case valid(m.Value):
-			b = append(b, m.Value...)
-		default:
-			e.fail(rawError(m.Value))
-			b = append(b, "null"...)
-		}
-	}
-	e.buf = b
+	e.fail(rawError(m.Value))
+	return append(b, "null"...)
 }
 
 // Get returns the raw value of the named member.

@@ -10,11 +10,11 @@ import (
 // walk (table.go) dispatches a field to one by its kind, and hand-written
 // codecs (Page) call them directly.
 //
-// The Append helpers write a member to b, the buffer BeginObject returned,
+// The put helpers write a member to b, the buffer beginObject returned,
 // and return it: the buffer stays in a local variable of the walk instead
 // of being stored into the Encoder (a heap object, so every store would
 // pay a GC write barrier) after every member. key is the member name in
-// QuotedKey form; nothing is written when o is absent.
+// quotedKey form; nothing is written when o is absent.
 
 // member starts a member: the separator and the key. It returns false,
 // having written null, when the value is null.
@@ -26,12 +26,12 @@ func member(b []byte, key string, null bool) ([]byte, bool) {
 	return b, true
 }
 
-// Each Append helper tests Set itself and leaves the rest to an
+// Each put helper tests Set itself and leaves the rest to an
 // out-of-line function, so that it is small enough to be inlined: a
 // property that is absent, as most are, costs a test and no call.
 
-// AppendString writes a string field.
-func AppendString(b []byte, key string, o Opt[string]) []byte {
+// putString writes a string field.
+func putString(b []byte, key string, o Opt[string]) []byte {
 	if !o.Set {
 		return b
 	}
@@ -46,17 +46,17 @@ func stringMember(b []byte, key string, v string, null bool) []byte {
 	return b
 }
 
-// AppendEnum writes a field of a string type: an enum, or one of the wire
+// putEnum writes a field of a string type: an enum, or one of the wire
 // types kept as text (DateTimeOffset, Date, TimeOfDay, Duration, GUID).
-func AppendEnum[T ~string](b []byte, key string, o Opt[T]) []byte {
+func putEnum[T ~string](b []byte, key string, o Opt[T]) []byte {
 	if !o.Set {
 		return b
 	}
 	return stringMember(b, key, string(o.Value), o.Null)
 }
 
-// AppendEnums writes a collection of a string type.
-func AppendEnums[T ~string](b []byte, key string, o Opt[[]T]) []byte {
+// putEnums writes a collection of a string type.
+func putEnums[T ~string](b []byte, key string, o Opt[[]T]) []byte {
 	if !o.Set {
 		return b
 	}
@@ -78,8 +78,8 @@ func stringsMember[T ~string](b []byte, key string, v []T, null bool) []byte {
 	return b
 }
 
-// AppendBool writes a boolean field.
-func AppendBool(b []byte, key string, o Opt[bool]) []byte {
+// putBool writes a boolean field.
+func putBool(b []byte, key string, o Opt[bool]) []byte {
 	if !o.Set {
 		return b
 	}
@@ -94,8 +94,8 @@ func boolMember(b []byte, key string, v, null bool) []byte {
 	return b
 }
 
-// AppendInt64 writes an Int64 field.
-func AppendInt64(b []byte, key string, o Opt[int64]) []byte {
+// putInt64 writes an Int64 field.
+func putInt64(b []byte, key string, o Opt[int64]) []byte {
 	if !o.Set {
 		return b
 	}
@@ -110,40 +110,40 @@ func intMember(b []byte, key string, v int64, null bool) []byte {
 	return b
 }
 
-// AppendInt32 writes an Int32 field.
-func AppendInt32(b []byte, key string, o Opt[int32]) []byte {
+// putInt32 writes an Int32 field.
+func putInt32(b []byte, key string, o Opt[int32]) []byte {
 	if !o.Set {
 		return b
 	}
 	return intMember(b, key, int64(o.Value), o.Null)
 }
 
-// AppendInt16 writes an Int16 (or SByte) field.
-func AppendInt16(b []byte, key string, o Opt[int16]) []byte {
+// putInt16 writes an Int16 (or SByte) field.
+func putInt16(b []byte, key string, o Opt[int16]) []byte {
 	if !o.Set {
 		return b
 	}
 	return intMember(b, key, int64(o.Value), o.Null)
 }
 
-// AppendByte writes a Byte field.
-func AppendByte(b []byte, key string, o Opt[uint8]) []byte {
+// putByte writes a Byte field.
+func putByte(b []byte, key string, o Opt[uint8]) []byte {
 	if !o.Set {
 		return b
 	}
 	return intMember(b, key, int64(o.Value), o.Null)
 }
 
-// AppendFloat64 writes a Double field; NaN and ±Inf as "NaN", "INF", "-INF".
-func AppendFloat64(b []byte, key string, o Opt[float64]) []byte {
+// putFloat64 writes a Double field; NaN and ±Inf as "NaN", "INF", "-INF".
+func putFloat64(b []byte, key string, o Opt[float64]) []byte {
 	if !o.Set {
 		return b
 	}
 	return floatMember(b, key, o.Value, 64, o.Null)
 }
 
-// AppendFloat32 writes a Single field.
-func AppendFloat32(b []byte, key string, o Opt[float32]) []byte {
+// putFloat32 writes a Single field.
+func putFloat32(b []byte, key string, o Opt[float32]) []byte {
 	if !o.Set {
 		return b
 	}
@@ -158,34 +158,30 @@ func floatMember(b []byte, key string, v float64, bits int, null bool) []byte {
 	return b
 }
 
-// AppendBinary writes a Binary field as standard base64.
-func AppendBinary(b []byte, key string, o Opt[Binary]) []byte {
+// putBinary writes a Binary field: its text, as it came.
+func putBinary(b []byte, key string, o Opt[Binary]) []byte {
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Null)
-	if ok {
-		b = appendBase64(b, o.Value)
-	}
-	return b
+	return stringMember(b, key, string(o.Value), o.Null)
 }
 
 // The helpers below may write nested objects or report errors, so they
 // take the Encoder too, and hand it the buffer while they use it.
 
-// AppendRaw writes a raw JSON field; an empty value is written as null.
-func AppendRaw(e *Encoder, b []byte, key string, o Opt[json.RawMessage]) []byte {
-	return AppendOpt(e, b, key, o, EncodeRaw)
+// putRaw writes a raw JSON field; an empty value is written as null.
+func putRaw(e *Encoder, b []byte, key string, o Opt[json.RawMessage]) []byte {
+	return putOpt(e, b, key, o, encodeRaw)
 }
 
-// AppendDecimal writes a Decimal field.
-func AppendDecimal(e *Encoder, b []byte, key string, o Opt[Decimal]) []byte {
-	return AppendOpt(e, b, key, o, EncodeObject[Decimal])
+// putDecimal writes a Decimal field.
+func putDecimal(e *Encoder, b []byte, key string, o Opt[Decimal]) []byte {
+	return putOpt(e, b, key, o, encodeSelf[Decimal])
 }
 
-// AppendOpt writes any other field with enc, such as a value held by a
+// putOpt writes any other field with enc, such as a value held by a
 // Kind interface with the generated EncodeXKind.
-func AppendOpt[T any](e *Encoder, b []byte, key string, o Opt[T], enc func(*Encoder, T)) []byte {
+func putOpt[T any](e *Encoder, b []byte, key string, o Opt[T], enc func(*Encoder, T)) []byte {
 	if !o.Set {
 		return b
 	}
@@ -202,8 +198,8 @@ func optMember[T any](e *Encoder, b []byte, key string, v T, null bool, enc func
 	return e.buf
 }
 
-// AppendSlice writes any other collection with enc per element.
-func AppendSlice[T any](e *Encoder, b []byte, key string, o Opt[[]T], enc func(*Encoder, T)) []byte {
+// putSlice writes any other collection with enc per element.
+func putSlice[T any](e *Encoder, b []byte, key string, o Opt[[]T], enc func(*Encoder, T)) []byte {
 	if !o.Set {
 		return b
 	}
@@ -232,11 +228,11 @@ func optNull[T any](d *Decoder, o *Opt[T]) bool {
 }
 
 // OptString reads a string field. On error o is left unchanged.
-func (d *Decoder) OptString(o *Opt[string]) error {
+func (d *Decoder) optString(o *Opt[string]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.String()
+	v, err := d.decString()
 	if err == nil {
 		*o = Opt[string]{Value: v, Set: true}
 	}
@@ -244,11 +240,11 @@ func (d *Decoder) OptString(o *Opt[string]) error {
 }
 
 // OptBool reads a boolean field.
-func (d *Decoder) OptBool(o *Opt[bool]) error {
+func (d *Decoder) optBool(o *Opt[bool]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.Bool()
+	v, err := d.decBool()
 	if err == nil {
 		*o = Opt[bool]{Value: v, Set: true}
 	}
@@ -256,11 +252,11 @@ func (d *Decoder) OptBool(o *Opt[bool]) error {
 }
 
 // OptInt64 reads an Int64 field (a number, or a string holding one).
-func (d *Decoder) OptInt64(o *Opt[int64]) error {
+func (d *Decoder) optInt64(o *Opt[int64]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.Int64()
+	v, err := d.decInt64()
 	if err == nil {
 		*o = Opt[int64]{Value: v, Set: true}
 	}
@@ -268,11 +264,11 @@ func (d *Decoder) OptInt64(o *Opt[int64]) error {
 }
 
 // OptInt32 reads an Int32 field.
-func (d *Decoder) OptInt32(o *Opt[int32]) error {
+func (d *Decoder) optInt32(o *Opt[int32]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.Int32()
+	v, err := d.decInt32()
 	if err == nil {
 		*o = Opt[int32]{Value: v, Set: true}
 	}
@@ -280,11 +276,11 @@ func (d *Decoder) OptInt32(o *Opt[int32]) error {
 }
 
 // OptInt16 reads an Int16 (or SByte) field.
-func (d *Decoder) OptInt16(o *Opt[int16]) error {
+func (d *Decoder) optInt16(o *Opt[int16]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.Int16()
+	v, err := d.decInt16()
 	if err == nil {
 		*o = Opt[int16]{Value: v, Set: true}
 	}
@@ -292,11 +288,11 @@ func (d *Decoder) OptInt16(o *Opt[int16]) error {
 }
 
 // OptByte reads a Byte field.
-func (d *Decoder) OptByte(o *Opt[uint8]) error {
+func (d *Decoder) optByte(o *Opt[uint8]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.Byte()
+	v, err := d.decByte()
 	if err == nil {
 		*o = Opt[uint8]{Value: v, Set: true}
 	}
@@ -304,11 +300,11 @@ func (d *Decoder) OptByte(o *Opt[uint8]) error {
 }
 
 // OptFloat64 reads a Double field, including "NaN", "INF" and "-INF".
-func (d *Decoder) OptFloat64(o *Opt[float64]) error {
+func (d *Decoder) optFloat64(o *Opt[float64]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.Float64()
+	v, err := d.decFloat64()
 	if err == nil {
 		*o = Opt[float64]{Value: v, Set: true}
 	}
@@ -316,11 +312,11 @@ func (d *Decoder) OptFloat64(o *Opt[float64]) error {
 }
 
 // OptFloat32 reads a Single field.
-func (d *Decoder) OptFloat32(o *Opt[float32]) error {
+func (d *Decoder) optFloat32(o *Opt[float32]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.Float32()
+	v, err := d.decFloat32()
 	if err == nil {
 		*o = Opt[float32]{Value: v, Set: true}
 	}
@@ -328,11 +324,11 @@ func (d *Decoder) OptFloat32(o *Opt[float32]) error {
 }
 
 // OptRaw reads any value verbatim but for insignificant whitespace.
-func (d *Decoder) OptRaw(o *Opt[json.RawMessage]) error {
+func (d *Decoder) optRaw(o *Opt[json.RawMessage]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.RawCompact()
+	v, err := d.rawCompact()
 	if err == nil {
 		*o = Opt[json.RawMessage]{Value: v, Set: true}
 	}
@@ -340,12 +336,12 @@ func (d *Decoder) OptRaw(o *Opt[json.RawMessage]) error {
 }
 
 // OptDecimal reads a Decimal field.
-func (d *Decoder) OptDecimal(o *Opt[Decimal]) error {
+func (d *Decoder) optDecimal(o *Opt[Decimal]) error {
 	if optNull(d, o) {
 		return nil
 	}
 	var v Decimal
-	err := v.DecodeJSON(d)
+	err := v.decodeJSON(d)
 	if err == nil {
 		*o = Opt[Decimal]{Value: v, Set: true}
 	}
@@ -353,39 +349,39 @@ func (d *Decoder) OptDecimal(o *Opt[Decimal]) error {
 }
 
 // OptBinary reads a Binary field.
-func (d *Decoder) OptBinary(o *Opt[Binary]) error {
+func (d *Decoder) optBinary(o *Opt[Binary]) error {
 	if optNull(d, o) {
 		return nil
 	}
 	var v Binary
-	err := v.DecodeJSON(d)
+	err := v.decodeJSON(d)
 	if err == nil {
 		*o = Opt[Binary]{Value: v, Set: true}
 	}
 	return err
 }
 
-// DecodeOptString reads a field of a string type (an enum, or a wire type
+// decodeOptString reads a field of a string type (an enum, or a wire type
 // kept as text). Enum values outside the documented set are kept as they are.
-func DecodeOptString[T ~string](d *Decoder, o *Opt[T]) error {
+func decodeOptString[T ~string](d *Decoder, o *Opt[T]) error {
 	if optNull(d, o) {
 		return nil
 	}
-	v, err := d.String()
+	v, err := d.decString()
 	if err == nil {
 		*o = Opt[T]{Value: T(v), Set: true}
 	}
 	return err
 }
 
-// DecodeOptStrings reads a collection of a string type.
-func DecodeOptStrings[T ~string](d *Decoder, o *Opt[[]T]) error {
+// decodeOptStrings reads a collection of a string type.
+func decodeOptStrings[T ~string](d *Decoder, o *Opt[[]T]) error {
 	if optNull(d, o) {
 		return nil
 	}
 	out := []T{} // [] stays distinct from null
-	err := d.Array(func() error {
-		v, err := d.String()
+	err := d.array(func() error {
+		v, err := d.decString()
 		if cap(out) == 0 {
 			out = make([]T, 0, 4) // skip the 1-2-4 growth steps
 		}
@@ -415,13 +411,13 @@ func makeFor[T any](d *Decoder) []T {
 	return []T{}
 }
 
-// DecodeOptSlice reads any other collection with dec per element.
-func DecodeOptSlice[T any](d *Decoder, o *Opt[[]T], dec func(*Decoder) (T, error)) error {
+// decodeOptSlice reads any other collection with dec per element.
+func decodeOptSlice[T any](d *Decoder, o *Opt[[]T], dec func(*Decoder) (T, error)) error {
 	if optNull(d, o) {
 		return nil
 	}
 	out := []T{}
-	err := d.Array(func() error {
+	err := d.array(func() error {
 		v, err := dec(d)
 		out = append(out, v)
 		return err

@@ -30,8 +30,6 @@ func (*Owner) CodecTable() *graphrt.Struct    { return &codecOfOwner }
 
 var codecOfOwner = graphrt.Struct{
 	Extra: unsafe.Offsetof(Owner{}.AdditionalData),
-	Size:  unsafe.Sizeof(Owner{}),
-	New:   func(n int) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(make([]Owner, n))) },
 	Fields: []graphrt.Field{
 		{Name: "displayName", Offset: unsafe.Offsetof(Owner{}.DisplayName), Kind: graphrt.FieldString},
 		{Name: "size", Offset: unsafe.Offsetof(Owner{}.Size), Kind: graphrt.FieldInt64},
@@ -99,4 +97,36 @@ var codecOfPrintJob = graphrt.Struct{
 	Fields: []graphrt.Field{
 		{Name: "copies", Offset: unsafe.Offsetof(PrintJob{}.Copies), Kind: graphrt.FieldInt32},
 	},
+}
+
+// AsyncJobKind is how docgen types a slot declared as AsyncJob, which has
+// a derived type: the value is an *AsyncJob or a *PrintJob.
+type AsyncJobKind interface {
+	graphrt.Object
+	GetAsyncJob() *AsyncJob
+}
+
+func (x *AsyncJob) GetAsyncJob() *AsyncJob { return x }
+
+// DecodeAsyncJobKind reads the type "@odata.type" names.
+func DecodeAsyncJobKind(d *graphrt.Decoder) (AsyncJobKind, error) {
+	var v AsyncJobKind
+	switch string(d.ODataType()) {
+	case "test.printJob":
+		v = new(PrintJob)
+	default:
+		if d.Null() {
+			return nil, nil
+		}
+		v = new(AsyncJob)
+	}
+	if err := graphrt.Decode(d, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// EncodeAsyncJobKind writes v with "@odata.type" when it is derived.
+func EncodeAsyncJobKind(e *graphrt.Encoder, v AsyncJobKind) {
+	graphrt.EncodeKind(e, v, (*AsyncJob)(nil))
 }

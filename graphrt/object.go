@@ -26,16 +26,16 @@ var (
 // null.
 func Encode(e *Encoder, v Object) {
 	if v == nil {
-		e.Null()
+		e.encNull()
 		return
 	}
 	rv, t := reflect.ValueOf(v), v.CodecTable()
 	if rv.Kind() != reflect.Pointer || t == nil {
 		e.fail(errNoTable)
-		e.Null()
+		e.encNull()
 		return
 	}
-	EncodeStruct(e, rv.UnsafePointer(), t)
+	encodeStruct(e, rv.UnsafePointer(), t)
 }
 
 // Decode reads one JSON object into v, replacing what v held.
@@ -51,24 +51,22 @@ func Decode(d *Decoder, v Object) error {
 		return errNilObject
 	}
 	rv.Elem().SetZero() // typed: pointers are cleared with write barriers
-	return DecodeStruct(d, rv.UnsafePointer(), t)
+	return decodeStruct(d, rv.UnsafePointer(), t)
 }
 
 // MarshalStruct encodes the generated value at x, described by s: the
 // body of every generated MarshalJSON.
 func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
-	e := AcquireEncoder()
-	EncodeStruct(e, x, s)
-	return ReleaseEncoder(e)
+	e := acquireEncoder()
+	encodeStruct(e, x, s)
+	return releaseEncoder(e)
 }
 
 // UnmarshalObject decodes b, which must hold exactly one value, into v,
 // replacing what v held: the body of every generated UnmarshalJSON. A
 // top-level null leaves v unchanged, the convention encoding/json expects
 // of UnmarshalJSON.
-func UnmarshalObject(b []byte, v Object) error {
-	return unmarshal(b, func(d *Decoder) error { return Decode(d, v) })
-}
+func UnmarshalObject(b []byte, v Object) error { return unmarshal(b, v, nil) }
 
 // EncodeKind writes v, held in a slot declared with base, a nil pointer of
 // the base type ((*T)(nil), named so rather than by its table so that no
@@ -77,11 +75,11 @@ func UnmarshalObject(b []byte, v Object) error {
 // is null.
 func EncodeKind(e *Encoder, v, base Object) {
 	if v == nil {
-		e.Null()
+		e.encNull()
 		return
 	}
 	if t := v.CodecTable(); t != base.CodecTable() && t.ODataType != "" {
-		e.TypeHint(t.ODataType)
+		e.setTypeHint(t.ODataType)
 	}
 	Encode(e, v)
 }

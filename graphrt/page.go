@@ -3,6 +3,8 @@ package graphrt
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 )
 
 // Page is one response of a collection request:
@@ -11,8 +13,8 @@ import (
 //
 // T is a generated type (Page[graph.User]), a string type, or
 // json.RawMessage; for a base type with derived types, whose elements are
-// interface values chosen by @odata.type, decode with DecodeWith and encode
-// with EncodeWith, passing the generated DecodeXKind/EncodeXKind functions.
+// interface values chosen by @odata.type, decode with decodeWith and encode
+// with encodeWith, passing the generated DecodeXKind/EncodeXKind functions.
 // Follow NextLink until it is absent to read the whole collection; the last
 // page of a delta query carries DeltaLink instead. Other members are kept in
 // AdditionalData, as in generated types.
@@ -33,17 +35,17 @@ func elemCodec[T any]() (dec func(*Decoder) (T, error), enc func(*Encoder, T), o
 	switch any(&zero).(type) {
 	case *string:
 		return func(d *Decoder) (T, error) {
-				s, err := d.String()
+				s, err := d.decString()
 				return any(s).(T), err
 			}, func(e *Encoder, v T) {
-				e.String(any(v).(string))
+				e.encString(any(v).(string))
 			}, true
 	case *json.RawMessage:
 		return func(d *Decoder) (T, error) {
-				r, err := d.Raw()
+				r, err := d.raw()
 				return any(r).(T), err
 			}, func(e *Encoder, v T) {
-				EncodeRaw(e, any(v).(json.RawMessage))
+				encodeRaw(e, any(v).(json.RawMessage))
 			}, true
 	}
 	return nil, nil, false
@@ -55,14 +57,21 @@ func isObject[T any]() bool {
 	return ok
 }
 
+// noElemCodec says how to read or write a page of T: for a generated Kind
+// interface, with the functions generated beside it.
 func noElemCodec[T any]() error {
-	var zero T
-	return fmt.Errorf("graphrt: Page[%T]: the element type needs DecodeWith/EncodeWith and its generated functions", zero)
+	t := reflect.TypeFor[T]()
+	if t.Kind() == reflect.Interface && strings.HasSuffix(t.Name(), "Kind") {
+		pkg := t.String()[:len(t.String())-len(t.Name())] // "graph."
+		return fmt.Errorf("graphrt: Page[%s] holds values of several types: decode it with graphrt.UnmarshalPage(b, %sDecode%s) and encode it with graphrt.MarshalPage(p, %sEncode%s)",
+			t, pkg, t.Name(), pkg, t.Name())
+	}
+	return fmt.Errorf("graphrt: Page[%s]: the element type is not a generated type, a string or json.RawMessage; use graphrt.UnmarshalPage and graphrt.MarshalPage with functions for it", t)
 }
 
-// DecodeJSON reads a page whose elements are generated types, strings or
+// decodeJSON reads a page whose elements are generated types, strings or
 // raw JSON.
-func (p *Page[T]) DecodeJSON(d *Decoder) error {
+func (p *Page[T]) decodeJSON(d *Decoder) error {
 	if isObject[T]() {
 		return p.decode(d, nil)
 	}
@@ -73,33 +82,33 @@ func (p *Page[T]) DecodeJSON(d *Decoder) error {
 	return p.decode(d, dec)
 }
 
-// DecodeWith reads a page, decoding each element with dec.
-func (p *Page[T]) DecodeWith(d *Decoder, dec func(*Decoder) (T, error)) error {
+// decodeWith reads a page, decoding each element with dec.
+func (p *Page[T]) decodeWith(d *Decoder, dec func(*Decoder) (T, error)) error {
 	return p.decode(d, dec)
 }
 
 // decode reads the page; a nil dec decodes generated elements in place.
 func (p *Page[T]) decode(d *Decoder, dec func(*Decoder) (T, error)) error {
 	*p = Page[T]{}
-	return d.Object(func(key []byte) error {
+	return d.object(func(key []byte) error {
 		switch string(key) {
 		case "@odata.context":
-			return d.OptString(&p.Context)
+			return d.optString(&p.Context)
 		case "@odata.count":
-			return d.OptInt64(&p.Count)
+			return d.optInt64(&p.Count)
 		case "@odata.nextLink":
-			return d.OptString(&p.NextLink)
+			return d.optString(&p.NextLink)
 		case "@odata.deltaLink":
-			return d.OptString(&p.DeltaLink)
+			return d.optString(&p.DeltaLink)
 		case "value":
 			if dec != nil {
-				return DecodeOptSlice(d, &p.Value, dec)
+				return decodeOptSlice(d, &p.Value, dec)
 			}
 			if optNull(d, &p.Value) {
 				return nil
 			}
 			out := makeFor[T](d)
-			err := d.Array(func() error {
+			err := d.array(func() error {
 				var zero T
 				out = append(out, zero)
 				return Decode(d, any(&out[len(out)-1]).(Object))
@@ -109,13 +118,13 @@ func (p *Page[T]) decode(d *Decoder, dec func(*Decoder) (T, error)) error {
 			}
 			return err
 		}
-		return p.AdditionalData.Decode(d, key)
+		return p.AdditionalData.decodeMember(d, key)
 	})
 }
 
-// EncodeJSON writes a page whose elements are generated types, strings or
+// encodeJSON writes a page whose elements are generated types, strings or
 // raw JSON.
-func (p *Page[T]) EncodeJSON(e *Encoder) {
+func (p *Page[T]) encodeJSON(e *Encoder) {
 	if isObject[T]() {
 		p.encode(e, nil)
 		return
@@ -123,26 +132,26 @@ func (p *Page[T]) EncodeJSON(e *Encoder) {
 	_, enc, ok := elemCodec[T]()
 	if !ok {
 		e.fail(noElemCodec[T]())
-		e.Null()
+		e.encNull()
 		return
 	}
 	p.encode(e, enc)
 }
 
-// EncodeWith writes a page, encoding each element with enc.
-func (p *Page[T]) EncodeWith(e *Encoder, enc func(*Encoder, T)) { p.encode(e, enc) }
+// encodeWith writes a page, encoding each element with enc.
+func (p *Page[T]) encodeWith(e *Encoder, enc func(*Encoder, T)) { p.encode(e, enc) }
 
 // encode writes the members in the order Graph sends them: the
 // annotations, value, then the rest. A nil enc encodes generated elements
 // in place.
 func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
-	b := e.BeginObject(p.AdditionalData)
-	b = AppendString(b, `"@odata.context":`, p.Context)
-	b = AppendInt64(b, `"@odata.count":`, p.Count)
-	b = AppendString(b, `"@odata.nextLink":`, p.NextLink)
-	b = AppendString(b, `"@odata.deltaLink":`, p.DeltaLink)
+	b := e.beginObject(p.AdditionalData)
+	b = putString(b, `"@odata.context":`, p.Context)
+	b = putInt64(b, `"@odata.count":`, p.Count)
+	b = putString(b, `"@odata.nextLink":`, p.NextLink)
+	b = putString(b, `"@odata.deltaLink":`, p.DeltaLink)
 	if enc != nil {
-		b = AppendSlice(e, b, `"value":`, p.Value, enc)
+		b = putSlice(e, b, `"value":`, p.Value, enc)
 	} else if p.Value.Set {
 		var ok bool
 		if b, ok = member(b, `"value":`, p.Value.Null); ok {
@@ -153,25 +162,33 @@ func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
 			b = append(e.buf, ']')
 		}
 	}
-	e.EndObject(b, p.AdditionalData)
+	e.endObject(b, p.AdditionalData)
 }
 
-// MarshalJSON encodes the page; see EncodeJSON.
+// MarshalJSON encodes the page; see encodeJSON.
 func (p Page[T]) MarshalJSON() ([]byte, error) {
-	e := AcquireEncoder()
-	p.EncodeJSON(e)
-	return ReleaseEncoder(e)
+	e := acquireEncoder()
+	p.encodeJSON(e)
+	return releaseEncoder(e)
 }
 
-// UnmarshalJSON decodes the page; see DecodeJSON.
-func (p *Page[T]) UnmarshalJSON(b []byte) error { return Unmarshal(b, p) }
+// UnmarshalJSON decodes the page; see decodeJSON.
+func (p *Page[T]) UnmarshalJSON(b []byte) error { return unmarshalSelf(b, p) }
 
 // UnmarshalPage decodes a collection response whose elements need a
 // decoding function, such as a generated DecodeDirectoryObjectKind.
 func UnmarshalPage[T any](b []byte, dec func(*Decoder) (T, error)) (Page[T], error) {
 	var p Page[T]
-	err := Unmarshal(b, pageWith[T]{&p, dec})
+	err := unmarshalSelf(b, pageWith[T]{&p, dec})
 	return p, err
+}
+
+// MarshalPage encodes a collection response whose elements need an
+// encoding function, such as a generated EncodeDirectoryObjectKind.
+func MarshalPage[T any](p Page[T], enc func(*Encoder, T)) ([]byte, error) {
+	e := acquireEncoder()
+	p.encodeWith(e, enc)
+	return releaseEncoder(e)
 }
 
 type pageWith[T any] struct {
@@ -179,4 +196,4 @@ type pageWith[T any] struct {
 	dec func(*Decoder) (T, error)
 }
 
-func (w pageWith[T]) DecodeJSON(d *Decoder) error { return w.p.DecodeWith(d, w.dec) }
+func (w pageWith[T]) decodeJSON(d *Decoder) error { return w.p.decodeWith(d, w.dec) }

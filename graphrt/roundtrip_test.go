@@ -3,6 +3,7 @@ package graphrt_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -29,11 +30,11 @@ func roundTrip[T any, P interface {
 	t.Helper()
 	var x T
 	if err := graphrt.UnmarshalObject([]byte(in), P(&x)); err != nil {
-		t.Fatalf("Unmarshal(%s): %v", in, err)
+		t.Fatalf("UnmarshalObject(%s): %v", in, err)
 	}
-	e := graphrt.AcquireEncoder()
-	graphrt.Encode(e, P(&x))
-	out, err := graphrt.ReleaseEncoder(e)
+	var e graphrt.Encoder
+	graphrt.Encode(&e, P(&x))
+	out, err := e.Bytes(), e.Err()
 	if err != nil {
 		t.Fatalf("Marshal: %v", err)
 	}
@@ -41,9 +42,12 @@ func roundTrip[T any, P interface {
 }
 
 func TestRoundTripLosesNothing(t *testing.T) {
-	// Known members first in declaration order, then unknown members in
-	// arrival order: for such input the output is byte-identical.
+	// Instance annotations first, then known members in declaration
+	// order, then unknown members, each in arrival order: for such input,
+	// the order Graph sends, the output is byte-identical.
 	in := compact(t, `{
+		"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#jobs/$entity",
+		"@odata.etag": "W/\"abc\"",
 		"id": "job-1",
 		"percentageComplete": 99.5,
 		"status": "someFutureStatus",
@@ -54,10 +58,8 @@ func TestRoundTripLosesNothing(t *testing.T) {
 		"done": false,
 		"priority": 7,
 		"flags": 255,
-		"owner": {"displayName": "Ann", "@odata.type": "#microsoft.graph.user", "size": 1},
+		"owner": {"@odata.type": "#microsoft.graph.user", "displayName": "Ann", "size": 1},
 		"history": [{"size": null}, {}, {"zeta": [1, {"deep": [true]}], "alpha": 2}],
-		"@odata.etag": "W/\"abc\"",
-		"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#jobs/$entity",
 		"nested": {"b": [1, 2.50, {"c": null}], "a": "x"},
 		"STATUS": "shouty",
 		"weird number": 1.0E+2,
@@ -81,7 +83,7 @@ func TestRoundTripLosesNothing(t *testing.T) {
 	for _, m := range x.AdditionalData {
 		names = append(names, m.Name)
 	}
-	if got, want := strings.Join(names, ","), "@odata.etag,@odata.context,nested,STATUS,weird number,unicode\u2028key"; got != want {
+	if got, want := strings.Join(names, ","), "@odata.context,@odata.etag,nested,STATUS,weird number,unicode\u2028key"; got != want {
 		t.Errorf("extra order %q, want %q", got, want)
 	}
 	// Raw values are verbatim, so "2.50" and "1.0E+2" survive; only the
@@ -90,7 +92,6 @@ func TestRoundTripLosesNothing(t *testing.T) {
 	want := strings.NewReplacer(
 		`"bytes":"9007199254740993"`, `"bytes":9007199254740993`,
 		`"\u00e9"`, `"é"`,
-		`"@odata.type":"#microsoft.graph.user","size":1`, `"size":1,"@odata.type":"#microsoft.graph.user"`,
 	).Replace(in)
 	if out != want {
 		t.Errorf("round trip changed the document:\n in: %s\nout: %s", want, out)
@@ -181,8 +182,80 @@ func TestEscapedKeysMatch(t *testing.T) {
 	}
 }
 
+// Control information goes before the properties, as OData JSON requires
+// and Graph sends it, in arrival order, wherever it arrived; the type hint
+// of a derived value goes after "@odata.context".
+func TestControlInformationFirst(t *testing.T) {
+	in := `{"id":"j","@odata.etag":"W/\"1\"","x@odata.type":"#Int64","x":1,"@odata.context":"c","@microsoft.graph.tips":"t"}`
+	_, out := roundTrip[AsyncJob](t, in)
+	want := `{"@odata.etag":"W/\"1\"","@odata.context":"c","@microsoft.graph.tips":"t","id":"j","x@odata.type":"#Int64","x":1}`
+	if out != want {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+
+	for _, c := range []struct{ extra, want string }{
+		{``, `{"@odata.type":"#test.printJob","id":"p"}`},
+		{`"@odata.context":"c",`, `{"@odata.context":"c","@odata.type":"#test.printJob","id":"p"}`},
+		{`"@odata.context":"c","@odata.id":"i",`, `{"@odata.context":"c","@odata.type":"#test.printJob","@odata.id":"i","id":"p"}`},
+		{`"@odata.etag":"e",`, `{"@odata.type":"#test.printJob","@odata.etag":"e","id":"p"}`},
+		{`"@odata.type":"#x.y","@odata.etag":"e",`, `{"@odata.type":"#x.y","@odata.etag":"e","id":"p"}`},
+	} {
+		var job PrintJob
+		if err := json.Unmarshal([]byte(`{`+c.extra+`"id":"p"}`), &job); err != nil {
+			t.Fatal(err)
+		}
+		var e graphrt.Encoder
+		graphrt.EncodeKind(&e, &job, (*AsyncJob)(nil))
+		if got := string(e.Bytes()); got != c.want || e.Err() != nil {
+			t.Errorf("%s: got %s, want %s (%v)", c.extra, got, c.want, e.Err())
+		}
+	}
+}
+
+// TestErrorPath: a decode error says where in the document it lies, also
+// through json.Unmarshal, in nested objects, lists and polymorphic slots.
+func TestErrorPath(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`{"owner":{"size":"x"}}`, `owner.size: invalid integer in string "x" (offset 17)`},
+		{`{"history":[{},{"size":true}]}`, `history[1].size: expected integer, found boolean (offset 23)`},
+		{`{"tags":["a",1]}`, `tags[1]: expected string, found number (offset 13)`},
+		{`{"owner":{"@odata.type":"#x","displayName":7}}`, `owner.displayName: expected string, found number (offset 43)`},
+		{`{"id":5}`, `id: expected string, found number (offset 6)`},
+		{`[]`, `graphrt: expected object, found array (offset 0)`},
+	} {
+		var x AsyncJob
+		err := json.Unmarshal([]byte(c.in), &x)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %s", c.in, err, c.want)
+		}
+		var de *graphrt.DecodeError
+		if !errors.As(err, &de) {
+			t.Errorf("%s: %T is not a DecodeError", c.in, err)
+		}
+	}
+	// A page: the path starts at value.
+	var p graphrt.Page[AsyncJob]
+	err := json.Unmarshal([]byte(`{"value":[{"id":"a"},{"history":[{"size":"big"}]}]}`), &p)
+	if want := `value[1].history[0].size: invalid integer in string "big" (offset 41)`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("page: got %v, want %s", err, want)
+	}
+	// json.Unmarshal checks the syntax of the whole input before it calls
+	// UnmarshalJSON, and says where with an offset; graphrt's own
+	// functions find syntax errors as they decode, and give the path.
+	var x AsyncJob
+	err = graphrt.UnmarshalObject([]byte(`{"nested":{"a":[1,}}`), &x)
+	if want := `nested: invalid character '}' looking for beginning of value (offset 18)`; err == nil || err.Error() != want {
+		t.Errorf("syntax: got %v, want %s", err, want)
+	}
+	// Inside a kept unknown member, the path ends at the member.
+	err = graphrt.UnmarshalObject([]byte(`{"history":[{"deep":[{"x":[1,}]}]}`), &x)
+	if want := `history[0].deep: invalid character '}' looking for beginning of value (offset 29)`; err == nil || err.Error() != want {
+		t.Errorf("kept member: got %v, want %s", err, want)
+	}
+}
+
 func TestDerivedTypeIsFlat(t *testing.T) {
-	in := `{"id":"p","status":"succeeded","copies":2,"@odata.type":"#microsoft.graph.printJob"}`
+	in := `{"@odata.type":"#microsoft.graph.printJob","id":"p","status":"succeeded","copies":2}`
 	x, out := roundTrip[PrintJob](t, in)
 	if graphrt.Or(x.Copies, 0) != 2 || graphrt.Or(x.ID, "") != "p" || len(x.AdditionalData) != 1 {
 		t.Errorf("%+v", x)
@@ -197,18 +270,18 @@ func TestGeneratedErrors(t *testing.T) {
 		in, err string
 		syntax  bool // encoding/json rejects it as invalid JSON too
 	}{
-		{`{"attempts":2147483648}`, "offset 12: number 2147483648 overflows int32", false},
-		{`{"attempts":1.5}`, "offset 12: number 1.5 is not an integer", false},
-		{`{"tags":["a",1]}`, "offset 13: expected string, found number", false},
-		{`{"owner":{"size":"x"}}`, `offset 17: invalid integer in string "x"`, false},
-		{`{"owner":[]}`, "offset 9: expected object, found array", false},
+		{`{"attempts":2147483648}`, "number 2147483648 overflows int32 (offset 12)", false},
+		{`{"attempts":1.5}`, "number 1.5 is not an integer (offset 12)", false},
+		{`{"tags":["a",1]}`, "expected string, found number (offset 13)", false},
+		{`{"owner":{"size":"x"}}`, `owner.size: invalid integer in string "x" (offset 17)`, false},
+		{`{"owner":[]}`, "expected object, found array (offset 9)", false},
 		{`{"flags":256}`, "overflows uint8", false},
 		{`{"ratio":1e39}`, "out of range for float32", false},
-		{`{"unknown":[1,}`, "offset 14: invalid character '}' looking for beginning of value", true},
-		{`{"id":"a"} trailing`, "offset 11: invalid character 't' after top-level value", true},
-		{`{"id":"a"`, "offset 9: unexpected end of input; expected ',' or '}'", true},
-		{`{"id":"a\q"}`, `offset 9: invalid escape character 'q' in string`, true},
-		{`[]`, "offset 0: expected object, found array", false},
+		{`{"unknown":[1,}`, "invalid character '}' looking for beginning of value (offset 14)", true},
+		{`{"id":"a"} trailing`, "invalid character 't' after top-level value (offset 11)", true},
+		{`{"id":"a"`, "unexpected end of input; expected ',' or '}' (offset 9)", true},
+		{`{"id":"a\q"}`, `invalid escape character 'q' in string (offset 9)`, true},
+		{`[]`, "expected object, found array (offset 0)", false},
 	} {
 		var x AsyncJob
 		err := graphrt.UnmarshalObject([]byte(c.in), &x)
@@ -253,12 +326,8 @@ func TestExtraMethods(t *testing.T) {
 	}
 	x.Delete("b")
 	x.Delete("missing")
-	var e graphrt.Encoder
-	e.ObjectStart()
-	x.Encode(&e)
-	e.ObjectEnd()
-	if string(e.Bytes()) != `{"a":3,"c":{"z":[]}}` || e.Err() != nil {
-		t.Errorf("Encode: %s %v", e.Bytes(), e.Err())
+	if out, err := json.Marshal(AsyncJob{AdditionalData: x}); string(out) != `{"a":3,"c":{"z":[]}}` || err != nil {
+		t.Errorf("Encode: %s %v", out, err)
 	}
 	// Invalid raw values are reported rather than corrupting the output.
 	x.Set("bad", json.RawMessage(`{`))

@@ -3,13 +3,14 @@ package graphrt
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"sync/atomic"
 	"unsafe"
 )
 
 // Table-driven codecs. Each generated struct type has one Struct: a static
-// table of its own fields (name, offset, wire kind) that EncodeStruct and
-// DecodeStruct walk. Code per field would be faster to run by a little but
+// table of its own fields (name, offset, wire kind) that encodeStruct and
+// decodeStruct walk. Code per field would be faster to run by a little but
 // costs far more to build: compiling a per-field switch and append chain
 // for a thousand types took gigabytes of compiler memory, while a table is
 // data the compiler lays out without generating code.
@@ -18,9 +19,11 @@ import (
 // initialises them statically: no init code runs, and the linker drops the
 // table of every type a program cannot reach. A table never names another
 // table except its base's (a tree), so package initialisation has no
-// cycles even where types nest each other: a nested type is reached
-// through Ptr[T], Slice[T] or Poly[K], types the initialisation order does
-// not look into.
+// cycles even where types nest each other: a field names a nested type
+// by a nil pointer of it, (*T)(nil) as an Object, or by a Poly[K], and
+// reaches T's table through a method call on first use, which the
+// initialisation order does not look into. Values of nested types are
+// allocated through reflect, so a table holds no function either.
 
 // FieldKind is how a scalar field is held and written on the wire.
 type FieldKind uint8
@@ -52,17 +55,18 @@ type Field struct {
 	Type Object
 }
 
-// Elem encodes and decodes a field declared with a base type that has
-// derived types. It is implemented by Poly only, an Object without a table
-// so that Field.Type can hold it. Values cross it as copies of the Opt,
-// never as a pointer into the struct: an interface call would make escape
-// analysis assume the pointer is kept, and every generated MarshalJSON
-// would then copy its receiver to the heap.
-type Elem interface {
-	decodeOne(d *Decoder) (Opt[iface], error)
-	appendOne(e *Encoder, b []byte, key string, o Opt[iface]) []byte
-	decodeList(d *Decoder) (Opt[rawSlice], error)
-	appendList(e *Encoder, b []byte, key string, o Opt[rawSlice]) []byte
+// polyCodec encodes and decodes one value of a field declared with a base
+// type that has derived types. It is implemented by Poly only, an Object
+// without a table so that Field.Type can hold it. Values cross it as
+// copies, never as a pointer into the struct: an interface call would make
+// escape analysis assume the pointer is kept, and every generated
+// MarshalJSON would then copy its receiver to the heap. The Opt and list
+// handling around it is not generic (decodePoly and the others below), so
+// that each Kind costs a program two small methods, not a set of generic
+// instantiations.
+type polyCodec interface {
+	decodeValue(d *Decoder) (iface, error)
+	encodeValue(e *Encoder, v iface)
 }
 
 // iface is the layout of any interface with methods.
@@ -75,15 +79,15 @@ type rawSlice struct {
 	len, cap int
 }
 
-// decodeObject reads an Opt[*T] field, T described by t.
-func decodeObject(d *Decoder, p unsafe.Pointer, t *Struct) error {
+// decodeObject reads an Opt[*T] field, T described by f.
+func decodeObject(d *Decoder, p unsafe.Pointer, f *planField) error {
 	o := (*Opt[unsafe.Pointer])(p)
 	if d.Null() {
 		*o = Opt[unsafe.Pointer]{Set: true, Null: true}
 		return nil
 	}
-	v := t.New(1)
-	if err := DecodeStruct(d, v, t); err != nil {
+	v := reflect.New(f.goType).UnsafePointer()
+	if err := decodeStruct(d, v, f.obj); err != nil {
 		return err
 	}
 	*o = Opt[unsafe.Pointer]{Value: v, Set: true}
@@ -92,7 +96,7 @@ func decodeObject(d *Decoder, p unsafe.Pointer, t *Struct) error {
 
 // decodeObjects reads an Opt[[]T] field into one array of exactly the
 // elements the input holds, decoded in place.
-func decodeObjects(d *Decoder, p unsafe.Pointer, t *Struct) error {
+func decodeObjects(d *Decoder, p unsafe.Pointer, f *planField) error {
 	o := (*Opt[rawSlice])(p)
 	if d.Null() {
 		*o = Opt[rawSlice]{Set: true, Null: true}
@@ -100,19 +104,23 @@ func decodeObjects(d *Decoder, p unsafe.Pointer, t *Struct) error {
 	}
 	n := d.arrayLen()
 	if n < 0 { // not a well-formed array: decoding it says where
-		scratch := t.New(1)
-		if err := d.Array(func() error { return DecodeStruct(d, scratch, t) }); err != nil {
+		scratch := reflect.New(f.goType).UnsafePointer()
+		if err := d.array(func() error { return decodeStruct(d, scratch, f.obj) }); err != nil {
 			return err
 		}
 		return d.errAt(d.pos, "malformed array")
 	}
-	data, i := t.New(n), 0 // a non-nil data pointer even for []: not null
-	err := d.Array(func() error {
+	// A non-nil data pointer even for []: not null.
+	data, i := reflect.MakeSlice(f.sliceType, n, n).UnsafePointer(), 0
+	if n == 0 {
+		data = unsafe.Pointer(&zeroArray)
+	}
+	err := d.array(func() error {
 		if i == n {
 			return d.errAt(d.pos, "array longer than counted")
 		}
 		i++
-		return DecodeStruct(d, unsafe.Add(data, uintptr(i-1)*t.Size), t)
+		return decodeStruct(d, unsafe.Add(data, uintptr(i-1)*f.size), f.obj)
 	})
 	if err == nil {
 		*o = Opt[rawSlice]{Value: rawSlice{data, n, n}, Set: true}
@@ -120,37 +128,40 @@ func decodeObjects(d *Decoder, p unsafe.Pointer, t *Struct) error {
 	return err
 }
 
-func appendObject(e *Encoder, b []byte, key string, p unsafe.Pointer, t *Struct) []byte {
+// zeroArray is where an empty slice points, as make([]T, 0) does.
+var zeroArray [0]byte
+
+func appendObject(e *Encoder, b []byte, p unsafe.Pointer, f *planField) []byte {
 	o := (*Opt[unsafe.Pointer])(p)
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Null)
+	b, ok := member(b, f.key, o.Null)
 	if !ok {
 		return b
 	}
 	e.buf = b
-	EncodeStruct(e, o.Value, t) // nil is null
+	encodeStruct(e, o.Value, f.obj) // nil is null
 	return e.buf
 }
 
-func appendObjects(e *Encoder, b []byte, key string, p unsafe.Pointer, t *Struct) []byte {
+func appendObjects(e *Encoder, b []byte, p unsafe.Pointer, f *planField) []byte {
 	o := (*Opt[rawSlice])(p)
 	if !o.Set {
 		return b
 	}
-	b, ok := member(b, key, o.Null)
+	b, ok := member(b, f.key, o.Null)
 	if !ok {
 		return b
 	}
 	e.buf = append(b, '[')
 	for i := range o.Value.len {
-		EncodeStruct(e, unsafe.Add(o.Value.data, uintptr(i)*t.Size), t)
+		encodeStruct(e, unsafe.Add(o.Value.data, uintptr(i)*f.size), f.obj)
 	}
 	return append(e.buf, ']')
 }
 
-// Poly is the Elem of a field holding K, a generated Kind interface, as
+// Poly is the polyCodec of a field holding K, a generated Kind interface, as
 // Opt[K] or Opt[[]K]: the base type's generated functions pick the
 // derived type.
 type Poly[K any] struct {
@@ -161,24 +172,65 @@ type Poly[K any] struct {
 // CodecTable is nil: a Poly describes a field, not a struct.
 func (c *Poly[K]) CodecTable() *Struct { return nil }
 
-func (c *Poly[K]) decodeOne(d *Decoder) (Opt[iface], error) {
-	var o Opt[K]
-	err := DecodeOpt(d, &o, c.Decode)
-	return *(*Opt[iface])(unsafe.Pointer(&o)), err
+func (c *Poly[K]) decodeValue(d *Decoder) (iface, error) {
+	k, err := c.Decode(d)
+	return *(*iface)(unsafe.Pointer(&k)), err
 }
 
-func (c *Poly[K]) appendOne(e *Encoder, b []byte, key string, o Opt[iface]) []byte {
-	return AppendOpt(e, b, key, *(*Opt[K])(unsafe.Pointer(&o)), c.Encode)
+func (c *Poly[K]) encodeValue(e *Encoder, v iface) { c.Encode(e, *(*K)(unsafe.Pointer(&v))) }
+
+// decodePoly reads an Opt[K] field.
+func decodePoly(d *Decoder, p unsafe.Pointer, c polyCodec) error {
+	if d.Null() {
+		*(*Opt[iface])(p) = Opt[iface]{Set: true, Null: true}
+		return nil
+	}
+	v, err := c.decodeValue(d)
+	if err == nil {
+		*(*Opt[iface])(p) = Opt[iface]{Value: v, Set: true}
+	}
+	return err
 }
 
-func (c *Poly[K]) decodeList(d *Decoder) (Opt[rawSlice], error) {
-	var o Opt[[]K]
-	err := DecodeOptSlice(d, &o, c.Decode)
-	return *(*Opt[rawSlice])(unsafe.Pointer(&o)), err
+// decodePolys reads an Opt[[]K] field. A []iface has the layout of any
+// []K, and its words are pointers as an interface's are, for the GC too.
+func decodePolys(d *Decoder, p unsafe.Pointer, c polyCodec) error {
+	if d.Null() {
+		*(*Opt[rawSlice])(p) = Opt[rawSlice]{Set: true, Null: true}
+		return nil
+	}
+	out := []iface{}
+	err := d.array(func() error {
+		v, err := c.decodeValue(d)
+		out = append(out, v)
+		return err
+	})
+	if err == nil {
+		*(*Opt[rawSlice])(p) = Opt[rawSlice]{Value: *(*rawSlice)(unsafe.Pointer(&out)), Set: true}
+	}
+	return err
 }
 
-func (c *Poly[K]) appendList(e *Encoder, b []byte, key string, o Opt[rawSlice]) []byte {
-	return AppendSlice(e, b, key, *(*Opt[[]K])(unsafe.Pointer(&o)), c.Encode)
+func appendPoly(e *Encoder, b []byte, key string, o Opt[iface], c polyCodec) []byte {
+	b, ok := member(b, key, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = b
+	c.encodeValue(e, o.Value)
+	return e.buf
+}
+
+func appendPolys(e *Encoder, b []byte, key string, o Opt[rawSlice], c polyCodec) []byte {
+	b, ok := member(b, key, o.Null)
+	if !ok {
+		return b
+	}
+	e.buf = append(b, '[')
+	for i := range o.Value.len {
+		c.encodeValue(e, *(*iface)(unsafe.Add(o.Value.data, uintptr(i)*unsafe.Sizeof(iface{}))))
+	}
+	return append(e.buf, ']')
 }
 
 // Struct is the table of one generated struct type.
@@ -195,12 +247,7 @@ type Struct struct {
 	// ODataType is "#" and the qualified name of a derived type: the
 	// annotation it needs in a slot declared with its base.
 	ODataType string
-	// Size and New are set for a type that other types' fields hold: its
-	// size, and a function returning n zeroed values in one array.
-	Size uintptr
-	New  func(n int) unsafe.Pointer
-
-	plan atomic.Pointer[plan] // built on first use
+	plan      atomic.Pointer[plan] // built on first use
 }
 
 // plan is a Struct flattened with its bases: what encoding and decoding
@@ -218,8 +265,12 @@ type planField struct {
 	str    bool    // a single string: the common case, written inline
 	kind   FieldKind
 	list   bool
-	elem   Elem
-	obj    *Struct // the table of a nested generated type
+	elem   polyCodec
+	obj    *Struct // the table of a nested generated type T
+	// For a nested T: T, []T and T's size, so that no generated code is
+	// needed to allocate one or many.
+	goType, sliceType reflect.Type
+	size              uintptr
 }
 
 func (s *Struct) getPlan() *plan {
@@ -245,10 +296,13 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 			kind:   f.Kind,
 			list:   f.List,
 		}
-		if e, ok := f.Type.(Elem); ok {
+		if e, ok := f.Type.(polyCodec); ok {
 			pf.elem = e
 		} else if f.Type != nil {
 			pf.obj = f.Type.CodecTable()
+			pf.goType = reflect.TypeOf(f.Type).Elem()
+			pf.sliceType = reflect.SliceOf(pf.goType)
+			pf.size = pf.goType.Size()
 		}
 		pf.set = pf.offset + setOffset(&pf)
 		pf.str = pf.kind == FieldString && !pf.list && pf.obj == nil && pf.elem == nil
@@ -261,16 +315,16 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 	}
 }
 
-// EncodeStruct writes the generated value at x (null for nil), described
+// encodeStruct writes the generated value at x (null for nil), described
 // by s: the properties that are set, nulls included, then AdditionalData.
-func EncodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
+func encodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 	if x == nil {
-		e.Null()
+		e.encNull()
 		return
 	}
 	pl := s.getPlan()
 	extra := *(*Extra)(unsafe.Add(x, pl.extra))
-	b := e.BeginObject(extra)
+	b := e.beginObject(extra)
 	for i := range pl.fields {
 		f := &pl.fields[i]
 		switch {
@@ -282,19 +336,19 @@ func EncodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 			b = f.append(e, b, x)
 		}
 	}
-	e.EndObject(b, extra)
+	e.endObject(b, extra)
 }
 
-// DecodeStruct reads one JSON object into the zeroed generated value at x,
+// decodeStruct reads one JSON object into the zeroed generated value at x,
 // described by s. Keys match exactly; unknown ones go to AdditionalData.
-func DecodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
+func decodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
 	pl := s.getPlan()
-	return d.Object(func(key []byte) error {
+	return d.object(func(key []byte) error {
 		if i, ok := pl.index[string(key)]; ok {
 			f := &pl.fields[i]
 			return f.decode(d, unsafe.Add(x, f.offset))
 		}
-		return (*Extra)(unsafe.Add(x, pl.extra)).Decode(d, key)
+		return (*Extra)(unsafe.Add(x, pl.extra)).decodeMember(d, key)
 	})
 }
 
@@ -339,39 +393,39 @@ func (f *planField) append(e *Encoder, b []byte, x unsafe.Pointer) []byte {
 	p := unsafe.Add(x, f.offset)
 	switch {
 	case f.obj != nil && f.list:
-		return appendObjects(e, b, f.key, p, f.obj)
+		return appendObjects(e, b, p, f)
 	case f.obj != nil:
-		return appendObject(e, b, f.key, p, f.obj)
+		return appendObject(e, b, p, f)
 	case f.elem != nil && f.list:
-		return f.elem.appendList(e, b, f.key, *(*Opt[rawSlice])(p))
+		return appendPolys(e, b, f.key, *(*Opt[rawSlice])(p), f.elem)
 	case f.elem != nil:
-		return f.elem.appendOne(e, b, f.key, *(*Opt[iface])(p))
+		return appendPoly(e, b, f.key, *(*Opt[iface])(p), f.elem)
 	case f.list:
 		return f.appendList(e, b, p)
 	}
 	switch f.kind {
 	case FieldString:
-		return AppendString(b, f.key, *(*Opt[string])(p))
+		return putString(b, f.key, *(*Opt[string])(p))
 	case FieldBool:
-		return AppendBool(b, f.key, *(*Opt[bool])(p))
+		return putBool(b, f.key, *(*Opt[bool])(p))
 	case FieldInt16:
-		return AppendInt16(b, f.key, *(*Opt[int16])(p))
+		return putInt16(b, f.key, *(*Opt[int16])(p))
 	case FieldInt32:
-		return AppendInt32(b, f.key, *(*Opt[int32])(p))
+		return putInt32(b, f.key, *(*Opt[int32])(p))
 	case FieldInt64:
-		return AppendInt64(b, f.key, *(*Opt[int64])(p))
+		return putInt64(b, f.key, *(*Opt[int64])(p))
 	case FieldByte:
-		return AppendByte(b, f.key, *(*Opt[uint8])(p))
+		return putByte(b, f.key, *(*Opt[uint8])(p))
 	case FieldFloat32:
-		return AppendFloat32(b, f.key, *(*Opt[float32])(p))
+		return putFloat32(b, f.key, *(*Opt[float32])(p))
 	case FieldFloat64:
-		return AppendFloat64(b, f.key, *(*Opt[float64])(p))
+		return putFloat64(b, f.key, *(*Opt[float64])(p))
 	case FieldDecimal:
-		return AppendDecimal(e, b, f.key, *(*Opt[Decimal])(p))
+		return putDecimal(e, b, f.key, *(*Opt[Decimal])(p))
 	case FieldBinary:
-		return AppendBinary(b, f.key, *(*Opt[Binary])(p))
+		return putBinary(b, f.key, *(*Opt[Binary])(p))
 	case FieldRaw:
-		return AppendRaw(e, b, f.key, *(*Opt[json.RawMessage])(p))
+		return putRaw(e, b, f.key, *(*Opt[json.RawMessage])(p))
 	}
 	e.fail(errUnknownKind) // only a hand-written table could get here
 	return b
@@ -382,27 +436,27 @@ var errUnknownKind = errors.New("graphrt: a table names an unknown FieldKind")
 func (f *planField) appendList(e *Encoder, b []byte, p unsafe.Pointer) []byte {
 	switch f.kind {
 	case FieldString:
-		return AppendEnums(b, f.key, *(*Opt[[]string])(p))
+		return putEnums(b, f.key, *(*Opt[[]string])(p))
 	case FieldBool:
-		return AppendSlice(e, b, f.key, *(*Opt[[]bool])(p), (*Encoder).Bool)
+		return putSlice(e, b, f.key, *(*Opt[[]bool])(p), (*Encoder).encBool)
 	case FieldInt16:
-		return AppendSlice(e, b, f.key, *(*Opt[[]int16])(p), (*Encoder).Int16)
+		return putSlice(e, b, f.key, *(*Opt[[]int16])(p), (*Encoder).encInt16)
 	case FieldInt32:
-		return AppendSlice(e, b, f.key, *(*Opt[[]int32])(p), (*Encoder).Int32)
+		return putSlice(e, b, f.key, *(*Opt[[]int32])(p), (*Encoder).encInt32)
 	case FieldInt64:
-		return AppendSlice(e, b, f.key, *(*Opt[[]int64])(p), (*Encoder).Int64)
+		return putSlice(e, b, f.key, *(*Opt[[]int64])(p), (*Encoder).encInt64)
 	case FieldByte:
-		return AppendSlice(e, b, f.key, *(*Opt[[]uint8])(p), (*Encoder).Byte)
+		return putSlice(e, b, f.key, *(*Opt[[]uint8])(p), (*Encoder).encByte)
 	case FieldFloat32:
-		return AppendSlice(e, b, f.key, *(*Opt[[]float32])(p), (*Encoder).Float32)
+		return putSlice(e, b, f.key, *(*Opt[[]float32])(p), (*Encoder).encFloat32)
 	case FieldFloat64:
-		return AppendSlice(e, b, f.key, *(*Opt[[]float64])(p), (*Encoder).Float64)
+		return putSlice(e, b, f.key, *(*Opt[[]float64])(p), (*Encoder).encFloat64)
 	case FieldDecimal:
-		return AppendSlice(e, b, f.key, *(*Opt[[]Decimal])(p), EncodeObject[Decimal])
+		return putSlice(e, b, f.key, *(*Opt[[]Decimal])(p), encodeSelf[Decimal])
 	case FieldBinary:
-		return AppendSlice(e, b, f.key, *(*Opt[[]Binary])(p), EncodeObject[Binary])
+		return putSlice(e, b, f.key, *(*Opt[[]Binary])(p), encodeSelf[Binary])
 	case FieldRaw:
-		return AppendSlice(e, b, f.key, *(*Opt[[]json.RawMessage])(p), EncodeRaw)
+		return putSlice(e, b, f.key, *(*Opt[[]json.RawMessage])(p), encodeRaw)
 	}
 	e.fail(errUnknownKind)
 	return b
@@ -411,47 +465,39 @@ func (f *planField) appendList(e *Encoder, b []byte, p unsafe.Pointer) []byte {
 func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
 	switch {
 	case f.obj != nil && f.list:
-		return decodeObjects(d, p, f.obj)
+		return decodeObjects(d, p, f)
 	case f.obj != nil:
-		return decodeObject(d, p, f.obj)
+		return decodeObject(d, p, f)
 	case f.elem != nil && f.list:
-		o, err := f.elem.decodeList(d)
-		if err == nil {
-			*(*Opt[rawSlice])(p) = o
-		}
-		return err
+		return decodePolys(d, p, f.elem)
 	case f.elem != nil:
-		o, err := f.elem.decodeOne(d)
-		if err == nil {
-			*(*Opt[iface])(p) = o
-		}
-		return err
+		return decodePoly(d, p, f.elem)
 	case f.list:
 		return f.decodeList(d, p)
 	}
 	switch f.kind {
 	case FieldString:
-		return d.OptString((*Opt[string])(p))
+		return d.optString((*Opt[string])(p))
 	case FieldBool:
-		return d.OptBool((*Opt[bool])(p))
+		return d.optBool((*Opt[bool])(p))
 	case FieldInt16:
-		return d.OptInt16((*Opt[int16])(p))
+		return d.optInt16((*Opt[int16])(p))
 	case FieldInt32:
-		return d.OptInt32((*Opt[int32])(p))
+		return d.optInt32((*Opt[int32])(p))
 	case FieldInt64:
-		return d.OptInt64((*Opt[int64])(p))
+		return d.optInt64((*Opt[int64])(p))
 	case FieldByte:
-		return d.OptByte((*Opt[uint8])(p))
+		return d.optByte((*Opt[uint8])(p))
 	case FieldFloat32:
-		return d.OptFloat32((*Opt[float32])(p))
+		return d.optFloat32((*Opt[float32])(p))
 	case FieldFloat64:
-		return d.OptFloat64((*Opt[float64])(p))
+		return d.optFloat64((*Opt[float64])(p))
 	case FieldDecimal:
-		return d.OptDecimal((*Opt[Decimal])(p))
+		return d.optDecimal((*Opt[Decimal])(p))
 	case FieldBinary:
-		return d.OptBinary((*Opt[Binary])(p))
+		return d.optBinary((*Opt[Binary])(p))
 	case FieldRaw:
-		return d.OptRaw((*Opt[json.RawMessage])(p))
+		return d.optRaw((*Opt[json.RawMessage])(p))
 	}
 	return errUnknownKind
 }
@@ -459,27 +505,27 @@ func (f *planField) decode(d *Decoder, p unsafe.Pointer) error {
 func (f *planField) decodeList(d *Decoder, p unsafe.Pointer) error {
 	switch f.kind {
 	case FieldString:
-		return DecodeOptStrings(d, (*Opt[[]string])(p))
+		return decodeOptStrings(d, (*Opt[[]string])(p))
 	case FieldBool:
-		return DecodeOptSlice(d, (*Opt[[]bool])(p), (*Decoder).Bool)
+		return decodeOptSlice(d, (*Opt[[]bool])(p), (*Decoder).decBool)
 	case FieldInt16:
-		return DecodeOptSlice(d, (*Opt[[]int16])(p), (*Decoder).Int16)
+		return decodeOptSlice(d, (*Opt[[]int16])(p), (*Decoder).decInt16)
 	case FieldInt32:
-		return DecodeOptSlice(d, (*Opt[[]int32])(p), (*Decoder).Int32)
+		return decodeOptSlice(d, (*Opt[[]int32])(p), (*Decoder).decInt32)
 	case FieldInt64:
-		return DecodeOptSlice(d, (*Opt[[]int64])(p), (*Decoder).Int64)
+		return decodeOptSlice(d, (*Opt[[]int64])(p), (*Decoder).decInt64)
 	case FieldByte:
-		return DecodeOptSlice(d, (*Opt[[]uint8])(p), (*Decoder).Byte)
+		return decodeOptSlice(d, (*Opt[[]uint8])(p), (*Decoder).decByte)
 	case FieldFloat32:
-		return DecodeOptSlice(d, (*Opt[[]float32])(p), (*Decoder).Float32)
+		return decodeOptSlice(d, (*Opt[[]float32])(p), (*Decoder).decFloat32)
 	case FieldFloat64:
-		return DecodeOptSlice(d, (*Opt[[]float64])(p), (*Decoder).Float64)
+		return decodeOptSlice(d, (*Opt[[]float64])(p), (*Decoder).decFloat64)
 	case FieldDecimal:
-		return DecodeOptSlice(d, (*Opt[[]Decimal])(p), DecodeObject[Decimal])
+		return decodeOptSlice(d, (*Opt[[]Decimal])(p), decodeSelf[Decimal])
 	case FieldBinary:
-		return DecodeOptSlice(d, (*Opt[[]Binary])(p), DecodeObject[Binary])
+		return decodeOptSlice(d, (*Opt[[]Binary])(p), decodeSelf[Binary])
 	case FieldRaw:
-		return DecodeOptSlice(d, (*Opt[[]json.RawMessage])(p), (*Decoder).RawCompact)
+		return decodeOptSlice(d, (*Opt[[]json.RawMessage])(p), (*Decoder).rawCompact)
 	}
 	return errUnknownKind
 }

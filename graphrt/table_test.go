@@ -100,13 +100,6 @@ var tblAllTable = Struct{
 	},
 }
 
-func init() {
-	// Nested types carry Size and New, as docgen writes them for a type
-	// that fields hold.
-	tblBaseTable.Size = unsafe.Sizeof(tblBase{})
-	tblBaseTable.New = func(n int) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(make([]tblBase, n))) }
-}
-
 // TestTableEveryKind: each kind decodes to its Go value and re-encodes to
 // the same text, in table order with the base's fields first, and unknown
 // members go to the root's AdditionalData.
@@ -121,7 +114,7 @@ func TestTableEveryKind(t *testing.T) {
 		t.Fatal(err)
 	}
 	if Or(x.I64, 0) != 9007199254740993 || Or(x.E, "") != "someNewMember" || Or(x.I16, 0) != -32768 ||
-		string(Or(x.Bin, nil)) != "\x00\x01\x02" || Or(x.Dec, Decimal{}).Text != "12.3400" || Or(x.ID, "") != "x1" {
+		Or(x.Bin, "") != "AAEC" || Or(x.Dec, Decimal{}).Text != "12.3400" || Or(x.ID, "") != "x1" {
 		t.Errorf("decoded %+v", x)
 	}
 	if x.EL.Value == nil || len(x.EL.Value) != 0 {
@@ -209,7 +202,7 @@ func TestTableUnknownKind(t *testing.T) {
 		Fields: []Field{{Name: "v", Offset: unsafe.Offsetof(bad{}.V), Kind: 200}},
 	}
 	var x bad
-	if err := DecodeStruct(NewDecoder([]byte(`{"v":"a"}`)), unsafe.Pointer(&x), table); err == nil {
+	if err := decodeStruct(newDecoder([]byte(`{"v":"a"}`)), unsafe.Pointer(&x), table); err == nil {
 		t.Error("decoding an unknown kind succeeded")
 	}
 	x.V = Some("a")
@@ -252,7 +245,7 @@ func TestTablePlanConcurrent(t *testing.T) {
 	for range 8 {
 		go func() {
 			var x tblBase
-			err := DecodeStruct(NewDecoder([]byte(`{"id":"a","z":1}`)), unsafe.Pointer(&x), fresh)
+			err := decodeStruct(newDecoder([]byte(`{"id":"a","z":1}`)), unsafe.Pointer(&x), fresh)
 			if err == nil && (Or(x.ID, "") != "a" || len(x.AdditionalData) != 1) {
 				err = fmt.Errorf("decoded %+v", x)
 			}
@@ -273,24 +266,24 @@ func TestTablePlanConcurrent(t *testing.T) {
 // generated struct, with an error rather than a panic.
 func TestObjectMisuse(t *testing.T) {
 	var nilAll *tblAll
-	if err := Decode(NewDecoder([]byte(`{}`)), nilAll); err == nil {
+	if err := Decode(newDecoder([]byte(`{}`)), nilAll); err == nil {
 		t.Error("decoding into a nil *tblAll succeeded")
 	}
-	if err := Decode(NewDecoder([]byte(`{}`)), nil); err == nil {
+	if err := Decode(newDecoder([]byte(`{}`)), nil); err == nil {
 		t.Error("decoding into nil succeeded")
 	}
 	poly := &Poly[Object]{}
-	if err := Decode(NewDecoder([]byte(`{}`)), poly); err == nil {
+	if err := Decode(newDecoder([]byte(`{}`)), poly); err == nil {
 		t.Error("decoding into a Poly succeeded")
 	}
-	e := AcquireEncoder()
+	e := acquireEncoder()
 	Encode(e, poly)
-	if _, err := ReleaseEncoder(e); err == nil {
+	if _, err := releaseEncoder(e); err == nil {
 		t.Error("encoding a Poly succeeded")
 	}
-	e = AcquireEncoder()
+	e = acquireEncoder()
 	Encode(e, nilAll)
-	if out, err := ReleaseEncoder(e); err != nil || string(out) != "null" {
+	if out, err := releaseEncoder(e); err != nil || string(out) != "null" {
 		t.Errorf("a nil *tblAll encoded as %s, %v; want null", out, err)
 	}
 }

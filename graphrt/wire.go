@@ -11,16 +11,13 @@ import (
 	"time"
 )
 
-// EncodeString writes a string-kinded value (a generated enum) as a JSON string.
-func EncodeString[T ~string](e *Encoder, v T) { e.String(string(v)) }
-
 // EncodeRaw writes raw JSON verbatim; an empty value is written as null.
-func EncodeRaw(e *Encoder, v json.RawMessage) {
+func encodeRaw(e *Encoder, v json.RawMessage) {
 	if len(v) == 0 {
-		e.Null()
+		e.encNull()
 		return
 	}
-	e.Raw(v)
+	e.encRaw(v)
 }
 
 // The OData primitives below keep the exact text the service sent, so a
@@ -43,9 +40,9 @@ func NewDateTimeOffset(t time.Time) DateTimeOffset {
 // Time parses the value; any number of fractional digits up to nine is accepted.
 func (v DateTimeOffset) Time() (time.Time, error) { return time.Parse(time.RFC3339Nano, string(v)) }
 
-func (v DateTimeOffset) EncodeJSON(e *Encoder) { e.String(string(v)) }
-func (v *DateTimeOffset) DecodeJSON(d *Decoder) error {
-	s, err := d.String()
+func (v DateTimeOffset) encodeJSON(e *Encoder) { e.encString(string(v)) }
+func (v *DateTimeOffset) decodeJSON(d *Decoder) error {
+	s, err := d.decString()
 	*v = DateTimeOffset(s)
 	return err
 }
@@ -59,9 +56,9 @@ func NewDate(t time.Time) Date { return Date(t.Format(time.DateOnly)) }
 // Time parses the date as midnight UTC.
 func (v Date) Time() (time.Time, error) { return time.Parse(time.DateOnly, string(v)) }
 
-func (v Date) EncodeJSON(e *Encoder) { e.String(string(v)) }
-func (v *Date) DecodeJSON(d *Decoder) error {
-	s, err := d.String()
+func (v Date) encodeJSON(e *Encoder) { e.encString(string(v)) }
+func (v *Date) decodeJSON(d *Decoder) error {
+	s, err := d.decString()
 	*v = Date(s)
 	return err
 }
@@ -86,9 +83,9 @@ func (v TimeOfDay) Duration() (time.Duration, error) {
 		time.Duration(t.Second())*time.Second + time.Duration(t.Nanosecond()), nil
 }
 
-func (v TimeOfDay) EncodeJSON(e *Encoder) { e.String(string(v)) }
-func (v *TimeOfDay) DecodeJSON(d *Decoder) error {
-	s, err := d.String()
+func (v TimeOfDay) encodeJSON(e *Encoder) { e.encString(string(v)) }
+func (v *TimeOfDay) decodeJSON(d *Decoder) error {
+	s, err := d.decString()
 	*v = TimeOfDay(s)
 	return err
 }
@@ -240,9 +237,9 @@ func component(whole, frac string, unit uint64) (uint64, bool) {
 	return n, true
 }
 
-func (v Duration) EncodeJSON(e *Encoder) { e.String(string(v)) }
-func (v *Duration) DecodeJSON(d *Decoder) error {
-	s, err := d.String()
+func (v Duration) encodeJSON(e *Encoder) { e.encString(string(v)) }
+func (v *Duration) decodeJSON(d *Decoder) error {
+	s, err := d.decString()
 	*v = Duration(s)
 	return err
 }
@@ -261,26 +258,26 @@ func NewDecimal(text string) Decimal { return Decimal{Text: text} }
 // Float64 converts the value, with the rounding that implies.
 func (v Decimal) Float64() (float64, error) { return strconv.ParseFloat(v.Text, 64) }
 
-func (v Decimal) EncodeJSON(e *Encoder) {
+func (v Decimal) encodeJSON(e *Encoder) {
 	if v.IsString || !json.Valid([]byte(v.Text)) {
-		e.String(v.Text)
+		e.encString(v.Text)
 		return
 	}
-	e.Raw([]byte(v.Text))
+	e.encRaw([]byte(v.Text))
 }
 
-func (v *Decimal) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		s, err := d.String()
+func (v *Decimal) decodeJSON(d *Decoder) error {
+	switch d.peek() {
+	case kindString:
+		s, err := d.decString()
 		*v = Decimal{Text: s, IsString: true}
 		return err
-	case KindNumber:
-		raw, err := d.Raw()
+	case kindNumber:
+		raw, err := d.raw()
 		*v = Decimal{Text: string(raw)}
 		return err
 	}
-	_, err := d.Float64() // reports the mismatch with its offset
+	_, err := d.decFloat64() // reports the mismatch with its offset
 	if err == nil {
 		err = errors.New("graphrt: decimal expected")
 	}
@@ -289,71 +286,53 @@ func (v *Decimal) DecodeJSON(d *Decoder) error {
 
 func (v Decimal) MarshalJSON() ([]byte, error) {
 	var e Encoder
-	v.EncodeJSON(&e)
+	v.encodeJSON(&e)
 	return e.Bytes(), e.Err()
 }
 
-func (v *Decimal) UnmarshalJSON(b []byte) error { return Unmarshal(b, v) }
+func (v *Decimal) UnmarshalJSON(b []byte) error { return unmarshalSelf(b, v) }
 
 // GUID is an Edm.Guid in its text form.
 type GUID string
 
-func (v GUID) EncodeJSON(e *Encoder) { e.String(string(v)) }
-func (v *GUID) DecodeJSON(d *Decoder) error {
-	s, err := d.String()
+func (v GUID) encodeJSON(e *Encoder) { e.encString(string(v)) }
+func (v *GUID) decodeJSON(d *Decoder) error {
+	s, err := d.decString()
 	*v = GUID(s)
 	return err
 }
 
-// Binary is an Edm.Binary: bytes sent as standard base64. The URL-safe
-// alphabet and unpadded forms are read too; writing always uses standard
-// padded base64, so such input is normalised.
-type Binary []byte
+// Binary is an Edm.Binary: bytes sent as base64, kept as the text that
+// was sent, so that a value that is not canonical (unpadded, URL-safe, or
+// with stray bits in its last character, as in "Binary") is written back
+// exactly as it came. Bytes decodes it, and reports text that is not
+// base64; NewBinary writes standard base64.
+type Binary string
 
 var binaryEncodings = []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding}
 
-func (v Binary) EncodeJSON(e *Encoder) { e.buf = appendBase64(sep(e.buf), v) }
+// NewBinary returns b as standard, padded base64.
+func NewBinary(b []byte) Binary { return Binary(base64.StdEncoding.EncodeToString(b)) }
 
-// appendBase64 writes v as a JSON string of standard base64, which needs no
-// escaping.
-func appendBase64(b []byte, v []byte) []byte {
-	b = append(b, '"')
-	b = base64.StdEncoding.AppendEncode(b, v)
-	return append(b, '"')
-}
-func (v *Binary) DecodeJSON(d *Decoder) error {
-	off := d.Offset()
-	s, err := d.String()
-	if err != nil {
-		return err
-	}
+// Bytes decodes the value: standard or URL-safe base64, padded or not.
+func (v Binary) Bytes() ([]byte, error) {
 	for _, enc := range binaryEncodings {
-		if b, err := enc.DecodeString(s); err == nil {
-			*v = b
-			return nil
+		if b, err := enc.DecodeString(string(v)); err == nil {
+			return b, nil
 		}
 	}
-	return &DecodeError{Offset: off, Msg: "invalid base64 in binary value"}
+	return nil, errBinary
 }
 
-// EncodePtr writes a nested object held by pointer (how generated structs
-// hold single nested objects, so recursive types stay finite); nil is null.
-func EncodePtr[T ObjectEncoder](e *Encoder, v *T) {
-	if v == nil {
-		e.Null()
-		return
-	}
-	(*v).EncodeJSON(e)
-}
+var errBinary = errors.New("graphrt: invalid base64 in binary value")
 
-// DecodePtr reads a nested object into a new value.
-func DecodePtr[T any, P interface {
-	*T
-	ObjectDecoder
-}](d *Decoder) (*T, error) {
-	v := new(T)
-	if err := P(v).DecodeJSON(d); err != nil {
-		return nil, err
-	}
-	return v, nil
+func (v Binary) encodeJSON(e *Encoder) { e.encString(string(v)) }
+
+// decodeJSON keeps the text as it came, like the other wire types: a value
+// that is not base64 (a placeholder in an example, say) round-trips too,
+// and Bytes reports it.
+func (v *Binary) decodeJSON(d *Decoder) error {
+	s, err := d.decString()
+	*v = Binary(s)
+	return err
 }

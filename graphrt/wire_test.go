@@ -16,18 +16,18 @@ import (
 func roundTripField[T any](t *testing.T, in string, dec func(*Decoder, *Opt[T]) error, enc func(*Encoder, []byte, Opt[T]) []byte) (T, string, error) {
 	t.Helper()
 	var o Opt[T]
-	d := NewDecoder([]byte(`{"v":` + in + `}`))
-	err := d.Object(func(key []byte) error { return dec(d, &o) })
+	d := newDecoder([]byte(`{"v":` + in + `}`))
+	err := d.object(func(key []byte) error { return dec(d, &o) })
 	if err == nil {
-		err = d.End()
+		err = d.end()
 	}
 	if err != nil {
 		return o.Value, "", err
 	}
 	var e Encoder
-	b := e.BeginObject(nil)
+	b := e.beginObject(nil)
 	b = enc(&e, b, o)
-	e.EndObject(b, nil)
+	e.endObject(b, nil)
 	if e.Err() != nil {
 		t.Fatalf("%s: encode error %v", in, e.Err())
 	}
@@ -49,8 +49,8 @@ func TestWireDateTimeOffset(t *testing.T) {
 		{`"2024-03-09T17:45:12.000000000Z"`, base},
 		{`"0001-01-01T00:00:00Z"`, time.Time{}},
 	} {
-		v, out, err := roundTripField(t, c.in, DecodeOptString[DateTimeOffset], func(e *Encoder, b []byte, o Opt[DateTimeOffset]) []byte {
-			return AppendEnum(b, `"v":`, o)
+		v, out, err := roundTripField(t, c.in, decodeOptString[DateTimeOffset], func(e *Encoder, b []byte, o Opt[DateTimeOffset]) []byte {
+			return putEnum(b, `"v":`, o)
 		})
 		if err != nil {
 			t.Errorf("%s: %v", c.in, err)
@@ -90,8 +90,8 @@ func TestWireDateTimeOffset(t *testing.T) {
 }
 
 func TestWireDate(t *testing.T) {
-	v, out, err := roundTripField(t, `"2024-02-29"`, DecodeOptString[Date], func(e *Encoder, b []byte, o Opt[Date]) []byte {
-		return AppendEnum(b, `"v":`, o)
+	v, out, err := roundTripField(t, `"2024-02-29"`, decodeOptString[Date], func(e *Encoder, b []byte, o Opt[Date]) []byte {
+		return putEnum(b, `"v":`, o)
 	})
 	if err != nil || out != `"2024-02-29"` {
 		t.Fatalf("Date round trip: %s, %v", out, err)
@@ -133,8 +133,8 @@ func TestWireTimeOfDay(t *testing.T) {
 	if got := NewTimeOfDay(time.Date(1, 1, 1, 9, 5, 7, 250*1e6, time.UTC)); got != "09:05:07.2500000" {
 		t.Errorf("NewTimeOfDay = %s", got)
 	}
-	_, out, err := roundTripField(t, `"09:05:07.2500000"`, DecodeOptString[TimeOfDay], func(e *Encoder, b []byte, o Opt[TimeOfDay]) []byte {
-		return AppendEnum(b, `"v":`, o)
+	_, out, err := roundTripField(t, `"09:05:07.2500000"`, decodeOptString[TimeOfDay], func(e *Encoder, b []byte, o Opt[TimeOfDay]) []byte {
+		return putEnum(b, `"v":`, o)
 	})
 	if err != nil || out != `"09:05:07.2500000"` {
 		t.Errorf("round trip: %s, %v", out, err)
@@ -200,32 +200,57 @@ func TestWireDuration(t *testing.T) {
 	}
 }
 
+// TestWireBinary: base64 comes back exactly as it was sent, canonical or
+// not, and its bytes can be read.
 func TestWireBinary(t *testing.T) {
-	appendBin := func(e *Encoder, b []byte, o Opt[Binary]) []byte { return AppendBinary(b, `"v":`, o) }
+	appendBin := func(e *Encoder, b []byte, o Opt[Binary]) []byte { return putBinary(b, `"v":`, o) }
 	for _, c := range []struct {
-		in, out string
-		want    []byte
+		in   string
+		want []byte
 	}{
-		{`"aGVsbG8="`, `"aGVsbG8="`, []byte("hello")},
-		{`""`, `""`, []byte{}},
-		{`"+/8="`, `"+/8="`, []byte{0xfb, 0xff}},
-		{`"-_8="`, `"+/8="`, []byte{0xfb, 0xff}}, // URL-safe is read; standard is written
-		{`"-_8"`, `"+/8="`, []byte{0xfb, 0xff}},  // and so is unpadded
+		{`"aGVsbG8="`, []byte("hello")},
+		{`""`, []byte{}},
+		{`"+/8="`, []byte{0xfb, 0xff}},
+		{`"-_8="`, []byte{0xfb, 0xff}},                               // URL-safe
+		{`"-_8"`, []byte{0xfb, 0xff}},                                // unpadded
+		{`"Binary"`, []byte{0x06, 0x29, 0xda, 0xaf}},                 // a placeholder: stray bits in the last character
+		{`"R0lGODdhEAYEAA7"`, []byte("GIF87a\x10\x06\x04\x00\x0e")},  // unpadded, stray bits
+		{`"R0lGODdhEAYEAA4="`, []byte("GIF87a\x10\x06\x04\x00\x0e")}, // the same bytes, canonical
+		{`"\u0061GVsbG8="`, []byte("hello")},                         // an escape is read, the text written plain
 	} {
-		v, out, err := roundTripField(t, c.in, (*Decoder).OptBinary, appendBin)
-		if err != nil || !bytes.Equal(v, c.want) || out != c.out {
-			t.Errorf("%s: %x, %s, %v; want %x, %s", c.in, v, out, err, c.want, c.out)
+		v, out, err := roundTripField(t, c.in, (*Decoder).optBinary, appendBin)
+		want := c.in
+		if strings.Contains(c.in, `\u`) {
+			want = `"aGVsbG8="`
+		}
+		if err != nil || out != want {
+			t.Errorf("%s: written back as %s, %v", c.in, out, err)
+			continue
+		}
+		if b, err := v.Bytes(); err != nil || !bytes.Equal(b, c.want) {
+			t.Errorf("%s: Bytes() = %x, %v; want %x", c.in, b, err, c.want)
 		}
 	}
-	for _, bad := range []string{`"a"`, `"!!!!"`, `12`} {
-		if _, _, err := roundTripField(t, bad, (*Decoder).OptBinary, appendBin); err == nil {
-			t.Errorf("%s decoded", bad)
+	// Text that is not base64 is kept too; Bytes reports it.
+	for _, bad := range []string{`"a"`, `"!!!!"`, `"QQ="`, `"QQ==="`, `"+_8="`, `"QQ==QQ=="`, `"Adfsdfsdfsdfw=="`} {
+		v, out, err := roundTripField(t, bad, (*Decoder).optBinary, appendBin)
+		if err != nil || out != bad {
+			t.Errorf("%s: written back as %s, %v", bad, out, err)
 		}
+		if b, err := v.Bytes(); err == nil {
+			t.Errorf("%s: Bytes() = %x, want an error", bad, b)
+		}
+	}
+	if _, _, err := roundTripField(t, `12`, (*Decoder).optBinary, appendBin); err == nil {
+		t.Error("a number decoded as Binary")
+	}
+	if got := NewBinary([]byte("hello")); got != "aGVsbG8=" {
+		t.Errorf("NewBinary = %s", got)
 	}
 }
 
 func TestWireInt64(t *testing.T) {
-	appendInt := func(e *Encoder, b []byte, o Opt[int64]) []byte { return AppendInt64(b, `"v":`, o) }
+	appendInt := func(e *Encoder, b []byte, o Opt[int64]) []byte { return putInt64(b, `"v":`, o) }
 	for _, c := range []struct {
 		in, out string
 		want    int64
@@ -237,20 +262,20 @@ func TestWireInt64(t *testing.T) {
 		{`"9007199254740993"`, `9007199254740993`, 9007199254740993},
 		{`"-42"`, `-42`, -42},
 	} {
-		v, out, err := roundTripField(t, c.in, (*Decoder).OptInt64, appendInt)
+		v, out, err := roundTripField(t, c.in, (*Decoder).optInt64, appendInt)
 		if err != nil || v != c.want || out != c.out {
 			t.Errorf("%s: %d, %s, %v", c.in, v, out, err)
 		}
 	}
 	for _, bad := range []string{`9223372036854775808`, `"1.5"`, `1e3`, `"12 "`, `""`, `true`} {
-		if v, _, err := roundTripField(t, bad, (*Decoder).OptInt64, appendInt); err == nil {
+		if v, _, err := roundTripField(t, bad, (*Decoder).optInt64, appendInt); err == nil {
 			t.Errorf("%s decoded as %d", bad, v)
 		}
 	}
 }
 
 func TestWireDouble(t *testing.T) {
-	appendF := func(e *Encoder, b []byte, o Opt[float64]) []byte { return AppendFloat64(b, `"v":`, o) }
+	appendF := func(e *Encoder, b []byte, o Opt[float64]) []byte { return putFloat64(b, `"v":`, o) }
 	for _, c := range []struct {
 		in, out string
 		want    float64
@@ -265,26 +290,26 @@ func TestWireDouble(t *testing.T) {
 		{`1e21`, `1e+21`, 1e21},
 		{`0.1`, `0.1`, 0.1},
 	} {
-		v, out, err := roundTripField(t, c.in, (*Decoder).OptFloat64, appendF)
+		v, out, err := roundTripField(t, c.in, (*Decoder).optFloat64, appendF)
 		if err != nil || !same(v, c.want) || out != c.out {
 			t.Errorf("%s: %v, %s, %v; want %v, %s", c.in, v, out, err, c.want, c.out)
 		}
 	}
-	v32, out, err := roundTripField(t, `"-INF"`, (*Decoder).OptFloat32, func(e *Encoder, b []byte, o Opt[float32]) []byte {
-		return AppendFloat32(b, `"v":`, o)
+	v32, out, err := roundTripField(t, `"-INF"`, (*Decoder).optFloat32, func(e *Encoder, b []byte, o Opt[float32]) []byte {
+		return putFloat32(b, `"v":`, o)
 	})
 	if err != nil || !math.IsInf(float64(v32), -1) || out != `"-INF"` {
 		t.Errorf("Single -INF: %v, %s, %v", v32, out, err)
 	}
 	for _, bad := range []string{`"nan"`, `"inf"`, `1e400`} {
-		if v, _, err := roundTripField(t, bad, (*Decoder).OptFloat64, appendF); err == nil {
+		if v, _, err := roundTripField(t, bad, (*Decoder).optFloat64, appendF); err == nil {
 			t.Errorf("%s decoded as %v", bad, v)
 		}
 	}
 }
 
 func TestWireDecimal(t *testing.T) {
-	appendDec := func(e *Encoder, b []byte, o Opt[Decimal]) []byte { return AppendDecimal(e, b, `"v":`, o) }
+	appendDec := func(e *Encoder, b []byte, o Opt[Decimal]) []byte { return putDecimal(e, b, `"v":`, o) }
 	for _, c := range []struct {
 		in   string
 		want Decimal
@@ -295,7 +320,7 @@ func TestWireDecimal(t *testing.T) {
 		{`-1E-30`, Decimal{Text: "-1E-30"}},
 		{`"79228162514264337593543950335"`, Decimal{Text: "79228162514264337593543950335", IsString: true}},
 	} {
-		v, out, err := roundTripField(t, c.in, (*Decoder).OptDecimal, appendDec)
+		v, out, err := roundTripField(t, c.in, (*Decoder).optDecimal, appendDec)
 		if err != nil || v != c.want || out != c.in {
 			t.Errorf("%s: %+v, %s, %v", c.in, v, out, err)
 		}
@@ -304,7 +329,7 @@ func TestWireDecimal(t *testing.T) {
 		t.Errorf("Float64 = %v, %v", f, err)
 	}
 	for _, bad := range []string{`true`, `[1]`, `{}`} {
-		if v, _, err := roundTripField(t, bad, (*Decoder).OptDecimal, appendDec); err == nil {
+		if v, _, err := roundTripField(t, bad, (*Decoder).optDecimal, appendDec); err == nil {
 			t.Errorf("%s decoded as %+v", bad, v)
 		}
 	}
@@ -317,16 +342,16 @@ func TestRawCompact(t *testing.T) {
 		{`"  "`, `"  "`},
 		{` 12 `, `12`},
 	} {
-		d := NewDecoder([]byte(c.in))
-		got, err := d.RawCompact()
+		d := newDecoder([]byte(c.in))
+		got, err := d.rawCompact()
 		if err == nil {
-			err = d.End()
+			err = d.end()
 		}
 		if err != nil || string(got) != c.want {
 			t.Errorf("RawCompact(%q) = %s, %v; want %s", c.in, got, err, c.want)
 		}
 	}
-	if _, err := NewDecoder([]byte(`[1,`)).RawCompact(); err == nil {
+	if _, err := newDecoder([]byte(`[1,`)).rawCompact(); err == nil {
 		t.Error("invalid input accepted")
 	}
 }
@@ -338,8 +363,8 @@ func TestODataTypeTwice(t *testing.T) {
 	var x Extra
 	decodeInto := func(in string) error {
 		x = nil
-		d := NewDecoder([]byte(in))
-		return d.Object(func(key []byte) error { return x.Decode(d, key) })
+		d := newDecoder([]byte(in))
+		return d.object(func(key []byte) error { return x.decodeMember(d, key) })
 	}
 	if err := decodeInto(`{"@odata.type":"#a","@odata.type":"#a","x":1,"x":2}`); err != nil || len(x) != 2 || string(x[1].Value) != "2" {
 		t.Errorf("repeated members: %v %v", x, err)

@@ -28,17 +28,14 @@ setup() { # dir, main file, then "generate" and docgen args, if any
   cat > "$dir/go.mod" <<MOD
 module measure
 go 1.26
-require github.com/graphdocgen/docgen v0.0.0
 require github.com/graphdocgen/docgen/graphrt v0.0.0
-replace github.com/graphdocgen/docgen => $root
 replace github.com/graphdocgen/docgen/graphrt => $root/graphrt
 MOD
-  cp "$root/go.sum" "$dir/"
   cp "$root/scripts/measure/drive_item.json" "$dir/"
   cp "$root/scripts/measure/$main" "$dir/main.go"
   if [ "${1:-}" = generate ]; then
     shift
-    "$work/docgen" -q -out "$dir/graph" -pkg graph "$@" "$corpus" 2>"$work/docgen.log" ||
+    "$work/docgen" -out "$dir/graph" -pkg graph "$@" "$corpus" 2>"$work/docgen.log" ||
       { cat "$work/docgen.log" >&2; exit 1; }
   fi
 }

@@ -133,8 +133,9 @@ func TestUnknownProperties(t *testing.T) {
 	if v, ok := x.AdditionalData.Get("@odata.etag"); !ok || string(v) != `"W/\"3\""` {
 		t.Errorf("@odata.etag = %s", v)
 	}
-	// Documented fields first, then the rest in arrival order.
-	const want = `{"percentageComplete":10,"status":"waiting","@odata.etag":"W/\"3\"","zeta":{"nested":[1,2,{"deep":null}],"s":"\u00e9"},"alpha":true,"@odata.type":"#microsoft.graph.asyncJobStatus"}`
+	// Instance annotations first, then documented fields, then the rest,
+	// each in arrival order.
+	const want = `{"@odata.etag":"W/\"3\"","@odata.type":"#microsoft.graph.asyncJobStatus","percentageComplete":10,"status":"waiting","zeta":{"nested":[1,2,{"deep":null}],"s":"\u00e9"},"alpha":true}`
 	first := encode(t, x)
 	if first != want {
 		t.Errorf("re-encoded:\n got %s\nwant %s", first, want)

@@ -40,10 +40,6 @@ func (*AssignedLicense) CodecTable() *graphrt.Struct {
 
 var codecOfAssignedLicense = graphrt.Struct{
 	Extra: unsafe.Offsetof(AssignedLicense{}.AdditionalData),
-	Size:  unsafe.Sizeof(AssignedLicense{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]AssignedLicense, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "disabledPlans", Offset: unsafe.Offsetof(AssignedLicense{}.DisabledPlans), Kind: graphrt.FieldString, List: true},
 		{Name: "skuId", Offset: unsafe.Offsetof(AssignedLicense{}.SkuID), Kind: graphrt.FieldString},

@@ -42,10 +42,6 @@ func (*AssignedPlan) CodecTable() *graphrt.Struct {
 
 var codecOfAssignedPlan = graphrt.Struct{
 	Extra: unsafe.Offsetof(AssignedPlan{}.AdditionalData),
-	Size:  unsafe.Sizeof(AssignedPlan{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]AssignedPlan, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "assignedDateTime", Offset: unsafe.Offsetof(AssignedPlan{}.AssignedDateTime), Kind: graphrt.FieldString},
 		{Name: "service", Offset: unsafe.Offsetof(AssignedPlan{}.Service), Kind: graphrt.FieldString},

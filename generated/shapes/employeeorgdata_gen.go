@@ -40,10 +40,6 @@ func (*EmployeeOrgData) CodecTable() *graphrt.Struct {
 
 var codecOfEmployeeOrgData = graphrt.Struct{
 	Extra: unsafe.Offsetof(EmployeeOrgData{}.AdditionalData),
-	Size:  unsafe.Sizeof(EmployeeOrgData{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]EmployeeOrgData, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "costCenter", Offset: unsafe.Offsetof(EmployeeOrgData{}.CostCenter), Kind: graphrt.FieldString},
 		{Name: "division", Offset: unsafe.Offsetof(EmployeeOrgData{}.Division), Kind: graphrt.FieldString},

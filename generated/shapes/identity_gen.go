@@ -40,10 +40,6 @@ func (*Identity) CodecTable() *graphrt.Struct {
 
 var codecOfIdentity = graphrt.Struct{
 	Extra: unsafe.Offsetof(Identity{}.AdditionalData),
-	Size:  unsafe.Sizeof(Identity{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]Identity, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "displayName", Offset: unsafe.Offsetof(Identity{}.DisplayName), Kind: graphrt.FieldString},
 		{Name: "id", Offset: unsafe.Offsetof(Identity{}.ID), Kind: graphrt.FieldString},

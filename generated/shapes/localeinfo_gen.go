@@ -40,10 +40,6 @@ func (*LocaleInfo) CodecTable() *graphrt.Struct {
 
 var codecOfLocaleInfo = graphrt.Struct{
 	Extra: unsafe.Offsetof(LocaleInfo{}.AdditionalData),
-	Size:  unsafe.Sizeof(LocaleInfo{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]LocaleInfo, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "locale", Offset: unsafe.Offsetof(LocaleInfo{}.Locale), Kind: graphrt.FieldString},
 		{Name: "displayName", Offset: unsafe.Offsetof(LocaleInfo{}.DisplayName), Kind: graphrt.FieldString},

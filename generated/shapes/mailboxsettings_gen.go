@@ -46,10 +46,6 @@ func (*MailboxSettings) CodecTable() *graphrt.Struct {
 
 var codecOfMailboxSettings = graphrt.Struct{
 	Extra: unsafe.Offsetof(MailboxSettings{}.AdditionalData),
-	Size:  unsafe.Sizeof(MailboxSettings{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]MailboxSettings, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "archiveFolder", Offset: unsafe.Offsetof(MailboxSettings{}.ArchiveFolder), Kind: graphrt.FieldString},
 		{Name: "dateFormat", Offset: unsafe.Offsetof(MailboxSettings{}.DateFormat), Kind: graphrt.FieldString},

@@ -42,10 +42,6 @@ func (*ObjectIdentity) CodecTable() *graphrt.Struct {
 
 var codecOfObjectIdentity = graphrt.Struct{
 	Extra: unsafe.Offsetof(ObjectIdentity{}.AdditionalData),
-	Size:  unsafe.Sizeof(ObjectIdentity{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]ObjectIdentity, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "signInType", Offset: unsafe.Offsetof(ObjectIdentity{}.SignInType), Kind: graphrt.FieldString},
 		{Name: "issuer", Offset: unsafe.Offsetof(ObjectIdentity{}.Issuer), Kind: graphrt.FieldString},

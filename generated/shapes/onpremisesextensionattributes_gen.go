@@ -68,10 +68,6 @@ func (*OnPremisesExtensionAttributes) CodecTable() *graphrt.Struct {
 
 var codecOfOnPremisesExtensionAttributes = graphrt.Struct{
 	Extra: unsafe.Offsetof(OnPremisesExtensionAttributes{}.AdditionalData),
-	Size:  unsafe.Sizeof(OnPremisesExtensionAttributes{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]OnPremisesExtensionAttributes, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "extensionAttribute1", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute1), Kind: graphrt.FieldString},
 		{Name: "extensionAttribute2", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute2), Kind: graphrt.FieldString},

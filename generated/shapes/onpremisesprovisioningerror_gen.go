@@ -46,10 +46,6 @@ func (*OnPremisesProvisioningError) CodecTable() *graphrt.Struct {
 
 var codecOfOnPremisesProvisioningError = graphrt.Struct{
 	Extra: unsafe.Offsetof(OnPremisesProvisioningError{}.AdditionalData),
-	Size:  unsafe.Sizeof(OnPremisesProvisioningError{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]OnPremisesProvisioningError, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "category", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.Category), Kind: graphrt.FieldString},
 		{Name: "occurredDateTime", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.OccurredDateTime), Kind: graphrt.FieldString},

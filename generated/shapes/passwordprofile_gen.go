@@ -42,10 +42,6 @@ func (*PasswordProfile) CodecTable() *graphrt.Struct {
 
 var codecOfPasswordProfile = graphrt.Struct{
 	Extra: unsafe.Offsetof(PasswordProfile{}.AdditionalData),
-	Size:  unsafe.Sizeof(PasswordProfile{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]PasswordProfile, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "forceChangePasswordNextSignIn", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignIn), Kind: graphrt.FieldBool},
 		{Name: "forceChangePasswordNextSignInWithMfa", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignInWithMfa), Kind: graphrt.FieldBool},

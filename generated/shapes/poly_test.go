@@ -68,22 +68,19 @@ func TestPolymorphicCollection(t *testing.T) {
 	}
 
 	// Re-encoding gives back the document: the annotations that came are
-	// kept where they were (in AdditionalData, after the fields).
+	// kept in AdditionalData and written first, in arrival order, as OData
+	// JSON requires; properties follow in documentation order.
 	out, err := json.Marshal(g)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := strings.NewReplacer(
 		`{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Ada","accountEnabled":true,"businessPhones":["+1 555 0100"]}`,
-		`{"id":"u1","accountEnabled":true,"businessPhones":["+1 555 0100"],"displayName":"Ada","@odata.type":"#microsoft.graph.user"}`,
-		`{"@odata.type":"#microsoft.graph.group","id":"g1","displayName":"Crew","securityEnabled":true,"members":[{"@odata.type":"#microsoft.graph.user","id":"u3"}]}`,
-		`{"id":"g1","displayName":"Crew","securityEnabled":true,"members":[{"id":"u3","@odata.type":"#microsoft.graph.user"}],"@odata.type":"#microsoft.graph.group"}`,
-		`{"@odata.type":"#microsoft.graph.servicePrincipal","id":"sp1","appId":"42"}`,
-		`{"id":"sp1","@odata.type":"#microsoft.graph.servicePrincipal","appId":"42"}`,
-		`{"@odata.type":"microsoft.graph.user","id":"u2","@odata.etag":"W/\"7\""}`,
-		`{"id":"u2","@odata.type":"microsoft.graph.user","@odata.etag":"W/\"7\""}`,
+		`{"@odata.type":"#microsoft.graph.user","id":"u1","accountEnabled":true,"businessPhones":["+1 555 0100"],"displayName":"Ada"}`,
 		`{"id":"d1","@odata.type":"#microsoft.graph.device","operatingSystem":"Linux","deviceVersion":2}`,
-		`{"id":"d1","deviceVersion":2,"operatingSystem":"Linux","@odata.type":"#microsoft.graph.device"}`,
+		`{"@odata.type":"#microsoft.graph.device","id":"d1","deviceVersion":2,"operatingSystem":"Linux"}`,
+		`{"@odata.type":"microsoft.graph.user","id":"u2","@odata.etag":"W/\"7\""}`,
+		`{"@odata.type":"microsoft.graph.user","@odata.etag":"W/\"7\"","id":"u2"}`,
 	).Replace(mixedMembers)
 	if string(out) != want {
 		t.Errorf("re-encoded\n got %s\nwant %s", out, want)
@@ -214,7 +211,7 @@ func TestRegistry(t *testing.T) {
 // annotations, and one of a polymorphic base through DecodeDirectoryObjectKind.
 func TestPage(t *testing.T) {
 	const in = `{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users","@odata.count":2,` +
-		`"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$skiptoken=X","value":[{"id":"1","displayName":"Ada"},{"id":"2","@odata.etag":"e"}],"extra":true}`
+		`"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$skiptoken=X","value":[{"id":"1","displayName":"Ada"},{"@odata.etag":"e","id":"2"}],"extra":true}`
 	var p graphrt.Page[User]
 	if err := json.Unmarshal([]byte(in), &p); err != nil {
 		t.Fatal(err)
@@ -235,15 +232,16 @@ func TestPage(t *testing.T) {
 	if _, ok := mixed.Value.Value[0].(*Group); !ok {
 		t.Errorf("first element is %T", mixed.Value.Value[0])
 	}
-	var e graphrt.Encoder
-	mixed.EncodeWith(&e, EncodeDirectoryObjectKind)
-	if got := string(e.Bytes()); got != `{"value":[{"id":"g","@odata.type":"#microsoft.graph.group"},{"id":"o"}]}` {
-		t.Errorf("polymorphic page re-encoded as %s", got)
+	if got, err := graphrt.MarshalPage(mixed, EncodeDirectoryObjectKind); string(got) != `{"value":[{"@odata.type":"#microsoft.graph.group","id":"g"},{"id":"o"}]}` || err != nil {
+		t.Errorf("polymorphic page re-encoded as %s (%v)", got, err)
 	}
 	// Without the function, a page of interfaces says what it needs.
 	var bad graphrt.Page[DirectoryObjectKind]
-	if err := json.Unmarshal([]byte(`{"value":[]}`), &bad); err == nil || !strings.Contains(err.Error(), "DecodeWith") {
+	if err := json.Unmarshal([]byte(`{"value":[]}`), &bad); err == nil || !strings.Contains(err.Error(), "graphrt.UnmarshalPage(b, shapes.DecodeDirectoryObjectKind)") {
 		t.Errorf("page of interfaces: %v", err)
+	}
+	if _, err := json.Marshal(bad); err == nil || !strings.Contains(err.Error(), "graphrt.MarshalPage(p, shapes.EncodeDirectoryObjectKind)") {
+		t.Errorf("page of interfaces encoded: %v", err)
 	}
 	// Strings and raw values need no function.
 	var ids graphrt.Page[string]
@@ -252,5 +250,20 @@ func TestPage(t *testing.T) {
 	}
 	if out, err := json.Marshal(ids); err != nil || string(out) != `{"value":["a","b"]}` {
 		t.Errorf("page of strings re-encoded as %s (%v)", out, err)
+	}
+}
+
+// TestPolymorphicErrorPath: an error inside a value decoded through a Kind
+// (here a user in a group's members) names the path through the list.
+func TestPolymorphicErrorPath(t *testing.T) {
+	in := `{"members":[{"@odata.type":"#microsoft.graph.device","id":"d"},{"@odata.type":"#microsoft.graph.user","accountEnabled":"yes"}]}`
+	var g Group
+	err := json.Unmarshal([]byte(in), &g)
+	if want := `members[1].accountEnabled: expected boolean, found string (offset 119)`; err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	_, err = graphrt.UnmarshalPage([]byte(`{"value":[{"@odata.type":"#microsoft.graph.group","members":[{"id":7}]}]}`), DecodeDirectoryObjectKind)
+	if want := `value[0].members[0].id: expected string, found number (offset 67)`; err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
 	}
 }

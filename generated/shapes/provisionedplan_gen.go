@@ -42,10 +42,6 @@ func (*ProvisionedPlan) CodecTable() *graphrt.Struct {
 
 var codecOfProvisionedPlan = graphrt.Struct{
 	Extra: unsafe.Offsetof(ProvisionedPlan{}.AdditionalData),
-	Size:  unsafe.Sizeof(ProvisionedPlan{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]ProvisionedPlan, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "capabilityStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.CapabilityStatus), Kind: graphrt.FieldString},
 		{Name: "provisioningStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.ProvisioningStatus), Kind: graphrt.FieldString},

@@ -198,10 +198,6 @@ var codecOfUser = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(User{}.DirectoryObject),
 	ODataType:  "#microsoft.graph.user",
-	Size:       unsafe.Sizeof(User{}),
-	New: func(n int) unsafe.Pointer {
-		return unsafe.Pointer(unsafe.SliceData(make([]User, n)))
-	},
 	Fields: []graphrt.Field{
 		{Name: "deviceEnrollmentLimit", Offset: unsafe.Offsetof(User{}.DeviceEnrollmentLimit), Kind: graphrt.FieldInt32},
 		{Name: "aboutMe", Offset: unsafe.Offsetof(User{}.AboutMe), Kind: graphrt.FieldString},

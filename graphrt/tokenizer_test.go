@@ -6,57 +6,58 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
 )
 
 func TestDecodeError(t *testing.T) {
-	d := NewDecoder([]byte(`{"percentageComplete":1 "b":2}`))
-	err := d.Object(func([]byte) error { _, err := d.Float64(); return err })
+	d := newDecoder([]byte(`{"percentageComplete":1 "b":2}`))
+	err := d.object(func([]byte) error { _, err := d.decFloat64(); return err })
 	var de *DecodeError
 	if !errors.As(err, &de) || de.Offset != 24 {
 		t.Fatalf("got %v, want DecodeError at offset 24", err)
 	}
-	if want := `graphrt: offset 24: expected ',' or '}', found '"'`; err.Error() != want {
+	if want := `graphrt: expected ',' or '}', found '"' (offset 24)`; err.Error() != want {
 		t.Errorf("got %q, want %q", err, want)
 	}
 }
 
 func TestNullAndPeek(t *testing.T) {
-	kinds := map[string]Kind{
-		"null": KindNull, " true": KindBool, "false": KindBool, "-1": KindNumber, "0": KindNumber,
-		`"x"`: KindString, "{}": KindObject, "\n\t[]": KindArray, "": KindInvalid, "  ": KindInvalid,
-		"x": KindInvalid, "+1": KindInvalid, "\xef\xbb\xbf{}": KindInvalid,
+	kinds := map[string]jsonKind{
+		"null": kindNull, " true": kindBool, "false": kindBool, "-1": kindNumber, "0": kindNumber,
+		`"x"`: kindString, "{}": kindObject, "\n\t[]": kindArray, "": kindInvalid, "  ": kindInvalid,
+		"x": kindInvalid, "+1": kindInvalid, "\xef\xbb\xbf{}": kindInvalid,
 	}
 	for in, want := range kinds {
-		d := NewDecoder([]byte(in))
-		if got := d.Peek(); got != want {
+		d := newDecoder([]byte(in))
+		if got := d.peek(); got != want {
 			t.Errorf("Peek(%q) = %v, want %v", in, got, want)
 		}
-		if got := d.Peek(); got != want {
+		if got := d.peek(); got != want {
 			t.Errorf("second Peek(%q) = %v, want %v (Peek must not consume)", in, got, want)
 		}
 	}
 	for in, want := range map[string]bool{"null": true, " null ": true, "nul": false, "nulL": false, `"null"`: false, "1": false, "": false} {
-		d := NewDecoder([]byte(in))
+		d := newDecoder([]byte(in))
 		if got := d.Null(); got != want {
 			t.Errorf("Null(%q) = %v, want %v", in, got, want)
 		}
 		if want {
-			if err := d.End(); err != nil {
+			if err := d.end(); err != nil {
 				t.Errorf("End after Null(%q): %v", in, err)
 			}
-		} else if d.Offset() != len(in)-len(strings.TrimLeft(in, " ")) {
+		} else if d.offset() != len(in)-len(strings.TrimLeft(in, " ")) {
 			t.Errorf("Null(%q) consumed input", in)
 		}
 	}
 	// After a value has been read, the decoder does not offer another.
-	d := NewDecoder([]byte("null null"))
-	if !d.Null() || d.Null() || d.Peek() != KindInvalid {
+	d := newDecoder([]byte("null null"))
+	if !d.Null() || d.Null() || d.peek() != kindInvalid {
 		t.Error("second top-level value was offered")
 	}
-	if err := d.End(); err == nil || !strings.Contains(err.Error(), "offset 5: invalid character 'n' after top-level value") {
+	if err := d.end(); err == nil || !strings.Contains(atOffset(err), "offset 5: invalid character 'n' after top-level value") {
 		t.Errorf("End: %v", err)
 	}
 }
@@ -73,7 +74,7 @@ func TestBool(t *testing.T) {
 		{in: "1", err: "expected boolean, found number"},
 		{in: "", err: "offset 0: unexpected end of input; expected boolean"},
 		{in: "True", err: "offset 0: invalid character 'T' looking for beginning of value"},
-	}, (*Decoder).Bool)
+	}, (*Decoder).decBool)
 }
 
 func TestInts(t *testing.T) {
@@ -107,7 +108,7 @@ func TestInts(t *testing.T) {
 		{in: "42x", err: "offset 2: invalid character 'x' after top-level value"},
 		{in: "null", err: "expected integer, found null"},
 		{in: "", err: "offset 0: unexpected end of input; expected integer"},
-	}, (*Decoder).Int64)
+	}, (*Decoder).decInt64)
 
 	runDecode(t, []decodeCase{
 		{in: "2147483647", want: int32(math.MaxInt32)},
@@ -117,14 +118,14 @@ func TestInts(t *testing.T) {
 		{in: "9223372036854775808", err: "overflows int32"},
 		{in: `"1"`, err: "expected integer, found string"}, // string form is Int64-only (OData)
 		{in: "2.0", err: "not an integer"},
-	}, (*Decoder).Int32)
+	}, (*Decoder).decInt32)
 
 	runDecode(t, []decodeCase{
 		{in: "32767", want: int16(32767)},
 		{in: "-32768", want: int16(-32768)},
 		{in: "32768", err: "overflows int16"},
 		{in: "-32769", err: "overflows int16"},
-	}, (*Decoder).Int16)
+	}, (*Decoder).decInt16)
 
 	runDecode(t, []decodeCase{
 		{in: "0", want: uint8(0)},
@@ -132,7 +133,7 @@ func TestInts(t *testing.T) {
 		{in: "256", err: "number 256 overflows uint8"},
 		{in: "-1", err: "number -1 overflows uint8"},
 		{in: "1e2", err: "not an integer"},
-	}, (*Decoder).Byte)
+	}, (*Decoder).decByte)
 }
 
 func TestFloats(t *testing.T) {
@@ -178,7 +179,7 @@ func TestFloats(t *testing.T) {
 		{in: "0.5.5", err: "offset 3: invalid character '.' after top-level value"},
 		{in: "1 2", err: "offset 2: invalid character '2' after top-level value"},
 		{in: "true", err: "expected number, found boolean"},
-	}, (*Decoder).Float64)
+	}, (*Decoder).decFloat64)
 
 	runDecode(t, []decodeCase{
 		{in: "1.1", want: float32(1.1)},
@@ -188,7 +189,7 @@ func TestFloats(t *testing.T) {
 		{in: `"NaN"`, want: float32(math.NaN())},
 		{in: `"-INF"`, want: float32(math.Inf(-1))},
 		{in: `"2.5"`, want: float32(2.5)},
-	}, (*Decoder).Float32)
+	}, (*Decoder).decFloat32)
 }
 
 // stringInputs is shared by the String tests and the fuzz seed corpus.
@@ -209,10 +210,10 @@ func TestStringMatchesEncodingJSON(t *testing.T) {
 		if in == "null" {
 			continue // encoding/json leaves the string unchanged; String is strict
 		}
-		d := NewDecoder([]byte(in))
-		got, err := d.String()
+		d := newDecoder([]byte(in))
+		got, err := d.decString()
 		if err == nil {
-			err = d.End()
+			err = d.end()
 		}
 		var want string
 		wantErr := json.Unmarshal([]byte(in), &want)
@@ -249,28 +250,28 @@ func TestString(t *testing.T) {
 		{in: `"a"x`, err: "offset 3: invalid character 'x' after top-level value"},
 		{in: `1`, err: "offset 0: expected string, found number"},
 		{in: "\xff", err: "offset 0: invalid character byte 0xff looking for beginning of value"},
-	}, (*Decoder).String)
+	}, (*Decoder).decString)
 
 	type enum string
-	runDecode(t, []decodeCase{{in: `"futureValue"`, want: enum("futureValue")}}, StringDecoder[enum])
+	runDecode(t, []decodeCase{{in: `"futureValue"`, want: enum("futureValue")}}, stringDecoder[enum])
 }
 
 func TestObject(t *testing.T) {
 	// Keys are handed over unescaped; without escapes they alias the input.
 	in := []byte(`{"plain":1, "esc\u0061ped" : 2,"\uD83D\uDE00":3}`)
-	d := NewDecoder(in)
+	d := newDecoder(in)
 	var keys []string
-	err := d.Object(func(key []byte) error {
+	err := d.object(func(key []byte) error {
 		keys = append(keys, string(key))
 		inInput := uintptr(unsafe.Pointer(unsafe.SliceData(key))) >= uintptr(unsafe.Pointer(&in[0])) &&
 			uintptr(unsafe.Pointer(unsafe.SliceData(key))) < uintptr(unsafe.Pointer(&in[0]))+uintptr(len(in))
 		if want := string(key) == "plain"; inInput != want {
 			t.Errorf("key %q aliases input: %v, want %v", key, inInput, want)
 		}
-		_, err := d.Int64()
+		_, err := d.decInt64()
 		return err
 	})
-	if err != nil || d.End() != nil {
+	if err != nil || d.end() != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(keys, ","); got != "plain,escaped,😀" {
@@ -279,23 +280,23 @@ func TestObject(t *testing.T) {
 
 	// An escaped key stays intact while its value unescapes nested keys
 	// and strings into the same scratch buffer.
-	d = NewDecoder([]byte(`{"o\u0075ter":{"in\u006eer":"v\u0061lue","x\u0079":[{"d\u0065ep":1}]},"n\u0065xt":2}`))
+	d = newDecoder([]byte(`{"o\u0075ter":{"in\u006eer":"v\u0061lue","x\u0079":[{"d\u0065ep":1}]},"n\u0065xt":2}`))
 	var log []string
 	var walk func(key []byte) error
 	walk = func(key []byte) error {
 		before := string(key)
 		var err error
-		switch d.Peek() {
-		case KindObject:
-			err = d.Object(walk)
-		case KindArray:
-			err = d.Array(func() error { return d.Object(walk) })
-		case KindString:
+		switch d.peek() {
+		case kindObject:
+			err = d.object(walk)
+		case kindArray:
+			err = d.array(func() error { return d.object(walk) })
+		case kindString:
 			var s string
-			s, err = d.String()
+			s, err = d.decString()
 			log = append(log, s)
 		default:
-			err = d.Skip()
+			err = d.skip()
 		}
 		if string(key) != before {
 			t.Errorf("key changed from %q to %q while decoding its value", before, key)
@@ -303,14 +304,14 @@ func TestObject(t *testing.T) {
 		log = append(log, string(key))
 		return err
 	}
-	if err := d.Object(walk); err != nil {
+	if err := d.object(walk); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(log, ","); got != "value,inner,deep,xy,outer,next" {
 		t.Errorf("got %s", got)
 	}
 
-	skip := func(d *Decoder) func([]byte) error { return func([]byte) error { return d.Skip() } }
+	skip := func(d *Decoder) func([]byte) error { return func([]byte) error { return d.skip() } }
 	for _, c := range []struct{ in, err string }{
 		{`{}`, ""},
 		{` { "a" : 1 , "b" : [ ] } `, ""},
@@ -327,32 +328,42 @@ func TestObject(t *testing.T) {
 		{`[]`, `offset 0: expected object, found array`},
 		{`{"a\x":1}`, `offset 4: invalid escape character 'x' in string`},
 	} {
-		d := NewDecoder([]byte(c.in))
-		err := d.Object(skip(d))
+		d := newDecoder([]byte(c.in))
+		err := d.object(skip(d))
 		if err == nil {
-			err = d.End()
+			err = d.end()
 		}
 		checkErr(t, c.in, err, c.err)
 	}
 
 	// The callback must consume exactly one value.
-	d = NewDecoder([]byte(`{"a":1}`))
-	err = d.Object(func([]byte) error { return nil })
+	d = newDecoder([]byte(`{"a":1}`))
+	err = d.object(func([]byte) error { return nil })
 	checkErr(t, "not consumed", err, `offset 5: value of member "a" was not consumed`)
-	d = NewDecoder([]byte(`{"a":1 2}`))
-	err = d.Object(func([]byte) error {
-		if err := d.Skip(); err != nil {
+	d = newDecoder([]byte(`{"a":1 2}`))
+	err = d.object(func([]byte) error {
+		if err := d.skip(); err != nil {
 			return err
 		}
-		return d.Skip()
+		return d.skip()
 	})
 	checkErr(t, "two values", err, `offset 7: a value was already read here`)
 	// Errors from the callback are returned as they are.
 	sentinel := errors.New("stop")
-	d = NewDecoder([]byte(`{"a":1}`))
-	if err := d.Object(func([]byte) error { return sentinel }); err != sentinel {
+	d = newDecoder([]byte(`{"a":1}`))
+	if err := d.object(func([]byte) error { return sentinel }); err != sentinel {
 		t.Errorf("got %v, want sentinel", err)
 	}
+}
+
+// atOffset is a DecodeError as "offset N: message", without the path,
+// which TestErrorPath checks: the form these tables were written in.
+func atOffset(err error) string {
+	var de *DecodeError
+	if errors.As(err, &de) {
+		return "offset " + strconv.Itoa(de.Offset) + ": " + de.Msg
+	}
+	return err.Error()
 }
 
 func checkErr(t *testing.T, name string, err error, want string) {
@@ -362,13 +373,13 @@ func checkErr(t *testing.T, name string, err error, want string) {
 		t.Errorf("%s: unexpected error %v", name, err)
 	case want != "" && err == nil:
 		t.Errorf("%s: no error, want %q", name, want)
-	case want != "" && !strings.Contains(err.Error(), want):
+	case want != "" && !strings.Contains(atOffset(err), want):
 		t.Errorf("%s: error %q, want it to contain %q", name, err, want)
 	}
 }
 
 func TestArray(t *testing.T) {
-	ints := SliceDecoder((*Decoder).Int32)
+	ints := sliceDecoder((*Decoder).decInt32)
 	runDecode(t, []decodeCase{
 		{in: `[]`, want: []int32{}},
 		{in: ` [ 1 , 2,3 ] `, want: []int32{1, 2, 3}},
@@ -381,11 +392,11 @@ func TestArray(t *testing.T) {
 		{in: `[null]`, err: `offset 1: expected integer, found null`},
 		{in: `{}`, err: `offset 0: expected array, found object`},
 	}, ints)
-	if v, err := ints(NewDecoder([]byte("[]"))); err != nil || v == nil {
+	if v, err := ints(newDecoder([]byte("[]"))); err != nil || v == nil {
 		t.Errorf("[] decoded to %#v, %v; want non-nil empty slice", v, err)
 	}
-	d := NewDecoder([]byte(`[1,2]`))
-	checkErr(t, "not consumed", d.Array(func() error { return nil }), "offset 1: array element was not consumed")
+	d := newDecoder([]byte(`[1,2]`))
+	checkErr(t, "not consumed", d.array(func() error { return nil }), "offset 1: array element was not consumed")
 }
 
 // sameOpt compares Opts, which are not comparable with ==.
@@ -395,13 +406,13 @@ func sameOpt[T comparable](a, b Opt[T]) bool {
 
 func TestDecodeOpt(t *testing.T) {
 	var o Opt[int64]
-	if err := DecodeOpt(NewDecoder([]byte("null")), &o, (*Decoder).Int64); err != nil || !sameOpt(o, Null[int64]()) {
+	if err := decodeOpt(newDecoder([]byte("null")), &o, (*Decoder).decInt64); err != nil || !sameOpt(o, Null[int64]()) {
 		t.Errorf("null: %+v %v", o, err)
 	}
-	if err := DecodeOpt(NewDecoder([]byte("7")), &o, (*Decoder).Int64); err != nil || !sameOpt(o, Some[int64](7)) {
+	if err := decodeOpt(newDecoder([]byte("7")), &o, (*Decoder).decInt64); err != nil || !sameOpt(o, Some[int64](7)) {
 		t.Errorf("7: %+v %v", o, err)
 	}
-	if err := DecodeOpt(NewDecoder([]byte(`"x"`)), &o, (*Decoder).Int64); err == nil || !sameOpt(o, Some[int64](7)) {
+	if err := decodeOpt(newDecoder([]byte(`"x"`)), &o, (*Decoder).decInt64); err == nil || !sameOpt(o, Some[int64](7)) {
 		t.Errorf("bad input: %+v %v; want error and unchanged Opt", o, err)
 	}
 }
@@ -415,23 +426,23 @@ func TestRawAndSkip(t *testing.T) {
 	for _, v := range valid {
 		for _, ws := range []string{"", " \n\t\r"} {
 			in := ws + v + ws
-			d := NewDecoder([]byte(in))
-			raw, err := d.Raw()
+			d := newDecoder([]byte(in))
+			raw, err := d.raw()
 			if err == nil {
-				err = d.End()
+				err = d.end()
 			}
 			if err != nil || string(raw) != v {
 				t.Errorf("Raw(%q) = %q, %v; want %q", in, raw, err, v)
 			}
-			d = NewDecoder([]byte(in))
-			if err := d.Skip(); err != nil || d.End() != nil || d.Offset() != len(in) {
+			d = newDecoder([]byte(in))
+			if err := d.skip(); err != nil || d.end() != nil || d.offset() != len(in) {
 				t.Errorf("Skip(%q): %v", in, err)
 			}
 		}
 	}
 	// Raw returns a copy, not an alias of the input.
 	in := []byte(`{"a":1}`)
-	raw, _ := NewDecoder(in).Raw()
+	raw, _ := newDecoder(in).raw()
 	in[1] = 'X'
 	if string(raw) != `{"a":1}` {
 		t.Error("Raw aliases its input")
@@ -459,19 +470,19 @@ func TestRawAndSkip(t *testing.T) {
 		{``, "offset 0: unexpected end of input; expected value"},
 		{`]`, "offset 0: invalid character ']' looking for beginning of value"},
 	} {
-		d := NewDecoder([]byte(c.in))
-		_, err := d.Raw()
+		d := newDecoder([]byte(c.in))
+		_, err := d.raw()
 		if err == nil {
-			err = d.End()
+			err = d.end()
 		}
 		checkErr(t, "Raw "+c.in, err, c.err)
 		if json.Valid([]byte(c.in)) {
 			t.Errorf("%q: encoding/json says valid", c.in)
 		}
-		d = NewDecoder([]byte(c.in))
-		err = d.Skip()
+		d = newDecoder([]byte(c.in))
+		err = d.skip()
 		if err == nil {
-			err = d.End()
+			err = d.end()
 		}
 		checkErr(t, "Skip "+c.in, err, c.err)
 	}
@@ -486,32 +497,32 @@ func TestDepthLimit(t *testing.T) {
 		in  []byte
 		err string // "" when valid
 	}{
-		{nest(MaxDepth, "[", "]"), ""},
-		{nest(MaxDepth+1, "[", "]"), "offset 10000: " + tooDeep},
-		{nest(MaxDepth, `{"a":`, "}"), "offset 50000: invalid character '}'"}, // no innermost value
-		{[]byte(strings.Repeat(`{"a":`, MaxDepth-1) + "{}" + strings.Repeat("}", MaxDepth-1)), ""},
-		{[]byte(strings.Repeat(`{"a":`, MaxDepth) + "{}" + strings.Repeat("}", MaxDepth)), "offset 50000: " + tooDeep},
+		{nest(maxDepth, "[", "]"), ""},
+		{nest(maxDepth+1, "[", "]"), "offset 10000: " + tooDeep},
+		{nest(maxDepth, `{"a":`, "}"), "offset 50000: invalid character '}'"}, // no innermost value
+		{[]byte(strings.Repeat(`{"a":`, maxDepth-1) + "{}" + strings.Repeat("}", maxDepth-1)), ""},
+		{[]byte(strings.Repeat(`{"a":`, maxDepth) + "{}" + strings.Repeat("}", maxDepth)), "offset 50000: " + tooDeep},
 		{[]byte(strings.Repeat("[", 1<<20)), "offset 10000: " + tooDeep}, // an error, not a stack overflow
 	} {
 		if json.Valid(c.in) != (c.err == "") {
 			t.Fatalf("encoding/json disagrees about %d bytes", len(c.in))
 		}
 		for name, f := range map[string]func(*Decoder) error{
-			"Skip": (*Decoder).Skip,
-			"Raw":  func(d *Decoder) error { _, err := d.Raw(); return err },
+			"Skip": (*Decoder).skip,
+			"Raw":  func(d *Decoder) error { _, err := d.raw(); return err },
 			"Any":  func(d *Decoder) error { _, err := decodeAny(d); return err },
 			// The limit counts Object/Array levels and Skip levels together.
 			"Mixed": func(d *Decoder) error {
-				if d.Peek() == KindObject {
-					return d.Object(func([]byte) error { return d.Skip() })
+				if d.peek() == kindObject {
+					return d.object(func([]byte) error { return d.skip() })
 				}
-				return d.Array(func() error { _, err := d.Raw(); return err })
+				return d.array(func() error { _, err := d.raw(); return err })
 			},
 		} {
-			d := NewDecoder(c.in)
+			d := newDecoder(c.in)
 			err := f(d)
 			if err == nil {
-				err = d.End()
+				err = d.end()
 			}
 			checkErr(t, fmt.Sprintf("%s on %d bytes", name, len(c.in)), err, c.err)
 		}
@@ -527,10 +538,10 @@ func TestDecodeAnyMatchesEncodingJSON(t *testing.T) {
 		"[1]\x00", " [ ] ", `{"a":"b"`, "{\"\xff\":1}",
 	}, stringInputs...)
 	for _, in := range docs {
-		d := NewDecoder([]byte(in))
+		d := newDecoder([]byte(in))
 		got, err := decodeAny(d)
 		if err == nil {
-			err = d.End()
+			err = d.end()
 		}
 		var want any
 		wantErr := json.Unmarshal([]byte(in), &want)
@@ -546,13 +557,13 @@ func TestDecodeAnyMatchesEncodingJSON(t *testing.T) {
 
 func TestUnmarshalNullIsNoOp(t *testing.T) {
 	x := testObj{Extra: Extra{{Name: "kept", Value: json.RawMessage("1")}}}
-	if err := Unmarshal([]byte(" null "), &x); err != nil || len(x.Extra) != 1 {
+	if err := unmarshalSelf([]byte(" null "), &x); err != nil || len(x.Extra) != 1 {
 		t.Errorf("null: %v %+v", err, x)
 	}
-	if err := Unmarshal([]byte(`{"a":1} x`), &x); err == nil || !strings.Contains(err.Error(), "offset 8: invalid character 'x' after top-level value") {
+	if err := unmarshalSelf([]byte(`{"a":1} x`), &x); err == nil || !strings.Contains(atOffset(err), "offset 8: invalid character 'x' after top-level value") {
 		t.Errorf("trailing garbage: %v", err)
 	}
-	if err := Unmarshal([]byte(``), &x); err == nil || !strings.Contains(err.Error(), "offset 0: unexpected end of input; expected object") {
+	if err := unmarshalSelf([]byte(``), &x); err == nil || !strings.Contains(atOffset(err), "offset 0: unexpected end of input; expected object") {
 		t.Errorf("empty: %v", err)
 	}
 }
@@ -560,34 +571,34 @@ func TestUnmarshalNullIsNoOp(t *testing.T) {
 // testObj is a minimal generated-style type for in-package tests.
 type testObj struct{ Extra Extra }
 
-func (x *testObj) DecodeJSON(d *Decoder) error {
+func (x *testObj) decodeJSON(d *Decoder) error {
 	*x = testObj{}
-	return d.Object(func(key []byte) error { return x.Extra.Decode(d, key) })
+	return d.object(func(key []byte) error { return x.Extra.decodeMember(d, key) })
 }
 
 func TestDecoderAllocs(t *testing.T) {
 	in := []byte(`{"plain":"text","esc\u0061ped":"v\u00e9","n":-12345,"f":1.25e3,"b":true,"z":null,"a":[1,2],"o":{"k":"v"}}`)
-	d := NewDecoder(in)
+	d := newDecoder(in)
 	var fn func(key []byte) error
 	fn = func(key []byte) error {
 		switch string(key) {
 		case "n":
-			_, err := d.Int64()
+			_, err := d.decInt64()
 			return err
 		case "f":
-			_, err := d.Float64()
+			_, err := d.decFloat64()
 			return err
 		case "b":
-			_, err := d.Bool()
+			_, err := d.decBool()
 			return err
 		case "plain", "escaped", "z", "a", "k":
-			return d.Skip()
+			return d.skip()
 		}
-		return d.Object(fn)
+		return d.object(fn)
 	}
 	run := func() {
-		d.Reset(in)
-		if err := d.Object(fn); err != nil {
+		d.reset(in)
+		if err := d.object(fn); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -598,8 +609,8 @@ func TestDecoderAllocs(t *testing.T) {
 	for _, s := range []string{`"plain"`, `"esc\u0061ped"`} {
 		b := []byte(s)
 		if n := testing.AllocsPerRun(100, func() {
-			d.Reset(b)
-			if _, err := d.String(); err != nil {
+			d.reset(b)
+			if _, err := d.decString(); err != nil {
 				t.Fatal(err)
 			}
 		}); n != 1 {
@@ -609,15 +620,42 @@ func TestDecoderAllocs(t *testing.T) {
 }
 
 func TestReset(t *testing.T) {
-	d := NewDecoder([]byte("1"))
-	if _, err := d.Int64(); err != nil {
+	d := newDecoder([]byte("1"))
+	if _, err := d.decInt64(); err != nil {
 		t.Fatal(err)
 	}
-	d.Reset([]byte(" 2"))
-	if v, err := d.Int64(); v != 2 || err != nil || d.Offset() != 2 {
+	d.reset([]byte(" 2"))
+	if v, err := d.decInt64(); v != 2 || err != nil || d.offset() != 2 {
 		t.Errorf("after Reset: %v %v", v, err)
 	}
 	if !bytes.Equal(d.buf, []byte(" 2")) {
 		t.Error("Reset did not replace the input")
+	}
+}
+
+// TestErrorPathDepth: a deep document keeps the innermost part of the
+// path, marked with "…", and building it costs no more than at a sane
+// depth.
+func TestErrorPathDepth(t *testing.T) {
+	in := strings.Repeat(`{"a":[`, 5000) + `x` + strings.Repeat(`]}`, 5000)
+	d := newDecoder([]byte(in))
+	var walk func() error
+	walk = func() error {
+		if d.peek() == kindObject {
+			return d.object(func([]byte) error { return walk() })
+		}
+		if d.peek() == kindArray {
+			return d.array(walk)
+		}
+		_, err := d.decString()
+		return err
+	}
+	err := walk()
+	var de *DecodeError
+	if !errors.As(err, &de) || !strings.HasPrefix(de.Path, "…") || !strings.HasSuffix(de.Path, "a[0].a[0]") || len(de.Path) > maxPath+20 {
+		t.Errorf("path %q", de.Path)
+	}
+	if allocs := testing.AllocsPerRun(5, func() { d.reset([]byte(in)); walk() }); allocs > 200 {
+		t.Errorf("%v allocations for one error", allocs)
 	}
 }

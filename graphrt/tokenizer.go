@@ -4,58 +4,58 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
-	"sync"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// MaxDepth is the deepest nesting of objects and arrays the Decoder accepts.
+// maxDepth is the deepest nesting of objects and arrays the Decoder accepts.
 // It equals encoding/json's limit so both agree on which documents are valid,
 // and it bounds the recursion in Skip and Raw.
-const MaxDepth = 10000
+const maxDepth = 10000
 
-// Kind is the kind of a JSON value, as reported by Decoder.Peek.
-type Kind uint8
+// jsonKind is the kind of a JSON value, as reported by Decoder.peek.
+type jsonKind uint8
 
 const (
-	KindInvalid Kind = iota
-	KindNull
-	KindBool
-	KindNumber
-	KindString
-	KindObject
-	KindArray
+	kindInvalid jsonKind = iota
+	kindNull
+	kindBool
+	kindNumber
+	kindString
+	kindObject
+	kindArray
 )
 
-func (k Kind) String() string {
+func (k jsonKind) String() string {
 	switch k {
-	case KindNull:
+	case kindNull:
 		return "null"
-	case KindBool:
+	case kindBool:
 		return "boolean"
-	case KindNumber:
+	case kindNumber:
 		return "number"
-	case KindString:
+	case kindString:
 		return "string"
-	case KindObject:
+	case kindObject:
 		return "object"
-	case KindArray:
+	case kindArray:
 		return "array"
 	}
 	return "invalid"
 }
 
 // kindOf maps the first byte of a value to its kind.
-var kindOf = func() (t [256]Kind) {
-	t['n'] = KindNull
-	t['t'], t['f'] = KindBool, KindBool
-	t['-'] = KindNumber
+var kindOf = func() (t [256]jsonKind) {
+	t['n'] = kindNull
+	t['t'], t['f'] = kindBool, kindBool
+	t['-'] = kindNumber
 	for c := '0'; c <= '9'; c++ {
-		t[c] = KindNumber
+		t[c] = kindNumber
 	}
-	t['"'] = KindString
-	t['{'] = KindObject
-	t['['] = KindArray
+	t['"'] = kindString
+	t['{'] = kindObject
+	t['['] = kindArray
 	return t
 }()
 
@@ -68,19 +68,66 @@ var plainSet = func() (t [256]bool) {
 	return t
 }()
 
-// DecodeError is a syntax or range error found by the Decoder. Offset is the
-// byte offset in the input where the problem was detected.
+// DecodeError is a syntax, type or range error found while decoding.
+// Offset is the byte offset in the input where the problem was detected;
+// Path is where in the document it lies, in the form createdBy.user.id
+// or value[3].members[0].id (empty at the top level).
 type DecodeError struct {
+	Path   string
 	Offset int
 	Msg    string
 }
 
+// Error reads "createdBy.user.id: expected string, found number (offset 27)".
 func (e *DecodeError) Error() string {
-	return "graphrt: offset " + strconv.Itoa(e.Offset) + ": " + e.Msg
+	where := e.Path
+	if where == "" {
+		where = "graphrt"
+	}
+	return where + ": " + e.Msg + " (offset " + strconv.Itoa(e.Offset) + ")"
+}
+
+// maxPath bounds the path kept in a DecodeError: past it, outer steps are
+// left out and the path starts with "…", so that an error deep in a
+// hostile document costs no more than one at a sane depth.
+const maxPath = 256
+
+// inMember adds the member name key in front of the path of a
+// DecodeError; the error is the decoder's own, so it is changed in place.
+func inMember(err error, key []byte) error {
+	if e, ok := err.(*DecodeError); ok && !strings.HasPrefix(e.Path, "…") {
+		switch {
+		case len(e.Path) >= maxPath:
+			e.Path = "…" + e.Path
+		case e.Path == "":
+			e.Path = string(key)
+		case e.Path[0] == '[':
+			e.Path = string(key) + e.Path
+		default:
+			e.Path = string(key) + "." + e.Path
+		}
+	}
+	return err
+}
+
+// inElement adds the array index i in front of the path of a DecodeError.
+func inElement(err error, i int) error {
+	if e, ok := err.(*DecodeError); ok && !strings.HasPrefix(e.Path, "…") {
+		idx := "[" + strconv.Itoa(i) + "]"
+		switch {
+		case len(e.Path) >= maxPath:
+			e.Path = "…" + e.Path
+		case e.Path == "" || e.Path[0] == '[':
+			e.Path = idx + e.Path
+		default:
+			e.Path = idx + "." + e.Path
+		}
+	}
+	return err
 }
 
 // Decoder is a strict, allocation-light JSON tokenizer over a byte slice.
-// The table walk (DecodeStruct) and hand-written codecs drive it value by
+// The table walk (decodeStruct) and hand-written codecs drive it value by
 // value. After any error the Decoder's
 // state is unspecified; stop and report the error.
 type Decoder struct {
@@ -97,20 +144,20 @@ type Decoder struct {
 	// extras indexes large Extra values by name so duplicate detection stays
 	// linear in hostile documents with many unknown members.
 	extras map[*Extra]*extraIndex
-	// spaced counts the runs of whitespace skipped, so RawCompact knows
+	// spaced counts the runs of whitespace skipped, so rawCompact knows
 	// whether a value needs compacting.
 	spaced int
 }
 
-// NewDecoder returns a Decoder reading b. b must not be modified while the
+// newDecoder returns a Decoder reading b. b must not be modified while the
 // Decoder is in use.
-func NewDecoder(b []byte) *Decoder { return &Decoder{buf: b} }
+func newDecoder(b []byte) *Decoder { return &Decoder{buf: b} }
 
 // Reset makes d read b from the start, keeping its scratch buffer.
-func (d *Decoder) Reset(b []byte) { *d = Decoder{buf: b, scratch: d.scratch[:0]} }
+func (d *Decoder) reset(b []byte) { *d = Decoder{buf: b, scratch: d.scratch[:0]} }
 
 // Offset returns the current byte offset in the input.
-func (d *Decoder) Offset() int { return d.pos }
+func (d *Decoder) offset() int { return d.pos }
 
 func (d *Decoder) errAt(off int, msg string) error { return &DecodeError{Offset: off, Msg: msg} }
 
@@ -132,7 +179,7 @@ func (d *Decoder) expected(what string) error {
 // mismatch reports that the value at d.pos is not of the wanted kind.
 func (d *Decoder) mismatch(want string) error {
 	c := d.buf[d.pos]
-	if k := kindOf[c]; k != KindInvalid {
+	if k := kindOf[c]; k != kindInvalid {
 		return d.errAt(d.pos, "expected "+want+", found "+k.String())
 	}
 	return d.errAt(d.pos, "invalid character "+quoteChar(c)+" looking for beginning of value")
@@ -171,13 +218,13 @@ func (d *Decoder) begin(want string) (byte, error) {
 	return d.buf[d.pos], nil
 }
 
-// Peek returns the kind of the next value without consuming it, skipping
+// peek returns the kind of the next value without consuming it, skipping
 // whitespace. It returns KindInvalid at end of input, on a byte that cannot
 // start a value, or when the current value has already been consumed.
-func (d *Decoder) Peek() Kind {
+func (d *Decoder) peek() jsonKind {
 	d.ws()
 	if d.done || d.pos >= len(d.buf) {
-		return KindInvalid
+		return kindInvalid
 	}
 	return kindOf[d.buf[d.pos]]
 }
@@ -197,7 +244,7 @@ func (d *Decoder) Null() bool {
 // Object reads an object, calling fn for each member with its unescaped key.
 // The key is only valid during the call. fn must consume the member's value
 // exactly once (decode it, Skip it or Raw it); otherwise Object fails.
-func (d *Decoder) Object(fn func(key []byte) error) error {
+func (d *Decoder) object(fn func(key []byte) error) error {
 	if empty, err := d.enter("object", '{', '}'); empty || err != nil {
 		return err
 	}
@@ -218,7 +265,7 @@ func (d *Decoder) Object(fn func(key []byte) error) error {
 		d.pos++
 		d.done = false
 		if err := fn(key); err != nil {
-			return err
+			return inMember(err, key)
 		}
 		if !d.done {
 			d.ws()
@@ -252,7 +299,7 @@ func (d *Decoder) enter(kind string, open, close byte) (empty bool, err error) {
 	if c != open {
 		return false, d.mismatch(kind)
 	}
-	if d.depth++; d.depth > MaxDepth {
+	if d.depth++; d.depth > maxDepth {
 		return false, d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
 	}
 	d.pos++
@@ -268,14 +315,14 @@ func (d *Decoder) enter(kind string, open, close byte) (empty bool, err error) {
 
 // Array reads an array, calling fn once per element; fn must consume the
 // element exactly once.
-func (d *Decoder) Array(fn func() error) error {
+func (d *Decoder) array(fn func() error) error {
 	if empty, err := d.enter("array", '[', ']'); empty || err != nil {
 		return err
 	}
-	for {
+	for i := 0; ; i++ {
 		d.done = false
 		if err := fn(); err != nil {
-			return err
+			return inElement(err, i)
 		}
 		if !d.done {
 			d.ws()
@@ -300,7 +347,7 @@ func (d *Decoder) Array(fn func() error) error {
 
 // String reads a string. Invalid UTF-8 and lone surrogate escapes become
 // U+FFFD, as with encoding/json. Only the result is allocated.
-func (d *Decoder) String() (string, error) {
+func (d *Decoder) decString() (string, error) {
 	c, err := d.begin("string")
 	if err != nil {
 		return "", err
@@ -319,15 +366,8 @@ func (d *Decoder) String() (string, error) {
 	return str, nil
 }
 
-// StringDecoder reads a string into a string type such as a generated enum.
-// Values outside the documented enum are kept as they are.
-func StringDecoder[T ~string](d *Decoder) (T, error) {
-	s, err := d.String()
-	return T(s), err
-}
-
 // Bool reads true or false.
-func (d *Decoder) Bool() (bool, error) {
+func (d *Decoder) decBool() (bool, error) {
 	c, err := d.begin("boolean")
 	if err != nil {
 		return false, err
@@ -367,10 +407,10 @@ func (d *Decoder) literal(word string) error {
 // Float64 reads a number. Following OData, it also accepts the strings "NaN",
 // "INF", "-INF", "Infinity" and "-Infinity", and a number in string form
 // (IEEE754Compatible=true). Numbers beyond float64's range are errors.
-func (d *Decoder) Float64() (float64, error) { return d.float(64) }
+func (d *Decoder) decFloat64() (float64, error) { return d.float(64) }
 
 // Float32 is Float64 for float32; numbers beyond float32's range are errors.
-func (d *Decoder) Float32() (float32, error) {
+func (d *Decoder) decFloat32() (float32, error) {
 	f, err := d.float(32)
 	return float32(f), err
 }
@@ -407,7 +447,7 @@ func (d *Decoder) float(bits int) (float64, error) {
 			return 0, d.errAt(start, "invalid number in string "+strconv.Quote(string(s)))
 		}
 		num = s
-	case kindOf[c] == KindNumber:
+	case kindOf[c] == kindNumber:
 		num, _, err = d.number()
 		if err != nil {
 			return 0, err
@@ -428,24 +468,24 @@ func (d *Decoder) float(bits int) (float64, error) {
 
 // Int64 reads an integer, or an integer in string form such as "123" (OData
 // IEEE754Compatible=true). Fractions, exponents and overflow are errors.
-func (d *Decoder) Int64() (int64, error) {
+func (d *Decoder) decInt64() (int64, error) {
 	return d.integer(math.MinInt64, math.MaxInt64, true, "int64")
 }
 
 // Int32 reads an integer that fits in int32.
-func (d *Decoder) Int32() (int32, error) {
+func (d *Decoder) decInt32() (int32, error) {
 	v, err := d.integer(math.MinInt32, math.MaxInt32, false, "int32")
 	return int32(v), err
 }
 
 // Int16 reads an integer that fits in int16.
-func (d *Decoder) Int16() (int16, error) {
+func (d *Decoder) decInt16() (int16, error) {
 	v, err := d.integer(math.MinInt16, math.MaxInt16, false, "int16")
 	return int16(v), err
 }
 
 // Byte reads an integer in 0..255 (Edm.Byte).
-func (d *Decoder) Byte() (uint8, error) {
+func (d *Decoder) decByte() (uint8, error) {
 	v, err := d.integer(0, math.MaxUint8, false, "uint8")
 	return uint8(v), err
 }
@@ -468,7 +508,7 @@ func (d *Decoder) integer(lo, hi int64, allowString bool, typ string) (int64, er
 			return 0, d.errAt(start, "invalid integer in string "+strconv.Quote(string(s)))
 		}
 		num = s
-	case kindOf[c] == KindNumber:
+	case kindOf[c] == kindNumber:
 		var integer bool
 		num, integer, err = d.number()
 		if err != nil {
@@ -769,7 +809,7 @@ func (d *Decoder) skipString() error {
 }
 
 // Skip consumes and validates the next value, whatever its kind.
-func (d *Decoder) Skip() error {
+func (d *Decoder) skip() error {
 	if _, err := d.begin("value"); err != nil {
 		return err
 	}
@@ -780,8 +820,8 @@ func (d *Decoder) Skip() error {
 	return nil
 }
 
-// Raw returns a fresh copy of the next value, verbatim and validated.
-func (d *Decoder) Raw() (json.RawMessage, error) {
+// raw returns a fresh copy of the next value, verbatim and validated.
+func (d *Decoder) raw() (json.RawMessage, error) {
 	if _, err := d.begin("value"); err != nil {
 		return nil, err
 	}
@@ -795,11 +835,11 @@ func (d *Decoder) Raw() (json.RawMessage, error) {
 	return out, nil
 }
 
-// RawCompact is Raw without insignificant whitespace: the form in which
+// rawCompact is Raw without insignificant whitespace: the form in which
 // encoding/json's Marshal hands a raw value back, so that kept values are
 // the same whichever way a document was re-encoded. Graph sends compact
 // JSON, for which this is a plain copy.
-func (d *Decoder) RawCompact() (json.RawMessage, error) {
+func (d *Decoder) rawCompact() (json.RawMessage, error) {
 	if _, err := d.begin("value"); err != nil {
 		return nil, err
 	}
@@ -835,14 +875,14 @@ func (d *Decoder) RawCompact() (json.RawMessage, error) {
 }
 
 // skipValue validates one value at d.pos (whitespace already skipped).
-// Recursion is bounded by MaxDepth.
+// Recursion is bounded by maxDepth.
 func (d *Decoder) skipValue() error {
 	if d.pos >= len(d.buf) {
 		return d.errAt(d.pos, "unexpected end of input; expected value")
 	}
 	switch c := d.buf[d.pos]; c {
 	case '{':
-		if d.depth++; d.depth > MaxDepth {
+		if d.depth++; d.depth > maxDepth {
 			return d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
 		}
 		d.pos++
@@ -884,7 +924,7 @@ func (d *Decoder) skipValue() error {
 			return d.expected("',' or '}'")
 		}
 	case '[':
-		if d.depth++; d.depth > MaxDepth {
+		if d.depth++; d.depth > maxDepth {
 			return d.errAt(d.pos, "exceeded maximum nesting depth of 10000")
 		}
 		d.pos++
@@ -922,7 +962,7 @@ func (d *Decoder) skipValue() error {
 	case 'n':
 		return d.literal("null")
 	default:
-		if kindOf[c] == KindNumber {
+		if kindOf[c] == kindNumber {
 			_, _, err := d.number()
 			return err
 		}
@@ -931,98 +971,12 @@ func (d *Decoder) skipValue() error {
 }
 
 // End checks that only whitespace remains after the top-level value.
-func (d *Decoder) End() error {
+func (d *Decoder) end() error {
 	d.skipWS()
 	if d.pos < len(d.buf) {
 		return d.errAt(d.pos, "invalid character "+quoteChar(d.buf[d.pos])+" after top-level value")
 	}
 	return nil
-}
-
-// DecodeOpt decodes into o: null gives Opt{Set: true, Null: true}, anything
-// else is handed to dec. On error o is left unchanged.
-func DecodeOpt[T any](d *Decoder, o *Opt[T], dec func(*Decoder) (T, error)) error {
-	if d.Null() {
-		*o = Opt[T]{Set: true, Null: true}
-		return nil
-	}
-	v, err := dec(d)
-	if err != nil {
-		return err
-	}
-	*o = Opt[T]{Value: v, Set: true}
-	return nil
-}
-
-// SliceDecoder returns a decoder for []T. [] decodes to a non-nil empty slice
-// so it re-encodes as [] rather than being confused with null.
-func SliceDecoder[T any](dec func(*Decoder) (T, error)) func(*Decoder) ([]T, error) {
-	return func(d *Decoder) ([]T, error) {
-		var out []T
-		err := d.Array(func() error {
-			v, err := dec(d)
-			if err != nil {
-				return err
-			}
-			if out == nil {
-				out = make([]T, 0, 4) // skip the 1-2-4 growth steps
-			}
-			out = append(out, v)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if out == nil {
-			out = []T{}
-		}
-		return out, nil
-	}
-}
-
-// ObjectDecoder is implemented by values that decode themselves: the
-// OData wire types and Page (generated types implement Object instead).
-type ObjectDecoder interface {
-	DecodeJSON(*Decoder) error
-}
-
-// DecodeObject decodes a generated value; it has the shape DecodeOpt and
-// SliceDecoder expect, e.g. DecodeObject[User].
-func DecodeObject[T any, P interface {
-	*T
-	ObjectDecoder
-}](d *Decoder) (T, error) {
-	var v T
-	err := P(&v).DecodeJSON(d)
-	return v, err
-}
-
-var decoders = sync.Pool{New: func() any { return new(Decoder) }}
-
-// Unmarshal decodes b, which must hold exactly one value, into v. A top-level
-// null leaves v unchanged, the convention encoding/json expects of
-// UnmarshalJSON. The Decoder comes from a pool, so its scratch buffer is
-// reused across calls.
-func Unmarshal(b []byte, v ObjectDecoder) error {
-	return unmarshal(b, v.DecodeJSON)
-}
-
-// unmarshal decodes the one value b holds with decode, on a pooled
-// Decoder; a top-level null is consumed without calling decode.
-func unmarshal(b []byte, decode func(*Decoder) error) error {
-	d := decoders.Get().(*Decoder)
-	d.Reset(b)
-	var err error
-	if d.Null() {
-		err = d.End()
-	} else if err = decode(d); err == nil {
-		err = d.End()
-	}
-	d.Reset(nil) // drop the reference to b and any Extra index
-	if cap(d.scratch) <= maxPooledBuffer {
-		decoders.Put(d)
-	}
-	return err
 }
 
 // arrayLen counts the elements of the array that comes next, without

@@ -1,0 +1,83 @@
+package emit
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/docgen/model"
+	"github.com/graphdocgen/docgen/parser"
+)
+
+// binaryBudget is the most a program that decodes one driveItem through
+// the whole generated v1.0 package may weigh, in bytes (10^6 per MB).
+const binaryBudget = 5_000_000
+
+// TestBinaryBudget builds the program scripts/measure.sh measures (the
+// v1.0 package in a module of its own, scripts/measure/generated_main.go.txt
+// decoding one driveItem) and fails above the budget.
+func TestBinaryBudget(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("../shared/corpus not found (%v): the budget is measured on the v1.0 corpus", err)
+	}
+	if testing.Short() {
+		t.Skip("builds a program on the ~1,000-file v1.0 package; skipped with -short")
+	}
+	paths, err := parser.Files([]string{corpusDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, diags, err := parser.ParseFiles(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := model.Resolve(pages, &diags)
+	files, err := Generate(schema, Options{Package: "graph"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtimeDir, err := filepath.Abs("../graphrt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", []byte("module measure\ngo 1.22\nrequire github.com/graphdocgen/docgen/graphrt v0.0.0\nreplace github.com/graphdocgen/docgen/graphrt => "+runtimeDir+"\n"))
+	for _, f := range files {
+		write(filepath.Join("graph", f.Name), f.Content)
+	}
+	for name, src := range map[string]string{"main.go": "../scripts/measure/generated_main.go.txt", "drive_item.json": "../scripts/measure/drive_item.json"} {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(name, data)
+	}
+	cmd := exec.Command("go", "build", "-o", "prog", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, limitLines(string(out), 40))
+	}
+	info, err := os.Stat(filepath.Join(dir, "prog"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("the driveItem program: %d bytes (%.2f MB; budget %.2f MB)", info.Size(), float64(info.Size())/1e6, binaryBudget/1e6)
+	if info.Size() > binaryBudget {
+		t.Errorf("the driveItem program is %d bytes, over the budget of %d", info.Size(), binaryBudget)
+	}
+	if out, err := exec.Command(filepath.Join(dir, "prog")).CombinedOutput(); err != nil || !strings.Contains(string(out), " ") {
+		t.Errorf("the program does not run: %v\n%s", err, out)
+	}
+}
