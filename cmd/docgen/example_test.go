@@ -84,7 +84,9 @@ func TestExampleModule(t *testing.T) {
 		"member user: Adele Vance\nmember group: Sales\n",
 		"next page: https://graph.microsoft.com/v1.0/groups/02bd9fd6/members?$skiptoken=X1\n",
 		`PATCH body: {"jobTitle":"Sales Lead","officeLocation":null}` + "\n",
-		`"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users/$entity"}` + "\n",
+		// Control information first, as it arrived; then the documented
+		// properties in documentation order.
+		`re-encoded: {"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users/$entity","id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd","businessPhones":["+1 425 555 0109"],"displayName":"Adele Vance",`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("go run . lacks %q:\n%s", want, got)
