@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/format"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -15,7 +16,6 @@ import (
 	"sync"
 
 	"github.com/dave/jennifer/jen"
-	"golang.org/x/tools/imports"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -268,22 +268,73 @@ func (g *generator) render(p *pageOut) ([]byte, error) {
 	return g.format(f, p.path+".go")
 }
 
-// format renders f and formats it like goimports (without consulting the
-// module cache).
+// format renders f and formats it once, as gofmt does, with the imports
+// grouped as goimports groups them (standard library first). jennifer
+// already writes every import the code uses, so goimports' own work
+// (which parses and prints each file twice) is not needed.
 func (g *generator) format(f *jen.File, name string) ([]byte, error) {
-	// One formatting pass, not two: imports.Process formats as gofmt does
-	// (and groups imports), so jennifer's own go/format pass would only
-	// double the cost of the largest step of a run.
 	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
 	}
-	out, err := imports.Process(name, buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
+	out, err := format.Source(groupImports(buf.Bytes()))
 	if err != nil {
-		return nil, fmt.Errorf("formatting generated code: %w", err)
+		return nil, fmt.Errorf("formatting generated code for %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// groupImports splits the import block jennifer writes (one sorted list)
+// into the standard library and the rest, separated by a blank line, which
+// is how goimports groups them; format.Source then sorts each group.
+func groupImports(src []byte) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	end := bytes.Index(src[start:], []byte("\n)\n"))
+	if end < 0 {
+		return src
+	}
+	end += start + 1
+	var std, other [][]byte
+	for line := range bytes.SplitSeq(src[start:end], []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		if isStdImport(line) {
+			std = append(std, line)
+		} else {
+			other = append(other, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src)+1)
+	out = append(out, src[:start]...)
+	for _, line := range std {
+		out = append(append(out, line...), '\n')
+	}
+	out = append(out, '\n')
+	for _, line := range other {
+		out = append(append(out, line...), '\n')
+	}
+	return append(out, src[end:]...)
+}
+
+// isStdImport reports whether an import line (`"path"` or `name "path"`)
+// names a standard-library package: goimports' rule, no dot in the path's
+// first element.
+func isStdImport(line []byte) bool {
+	_, path, ok := bytes.Cut(line, []byte{'"'})
+	if !ok {
+		return false
+	}
+	first, _, _ := bytes.Cut(path, []byte{'/'})
+	return !bytes.ContainsRune(first, '.')
 }
 
 func (g *generator) text(t model.Text) string { return t.In(g.opts.Localized) }
