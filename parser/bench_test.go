@@ -1,9 +1,11 @@
 package parser_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
@@ -72,5 +74,46 @@ func BenchmarkCorpusFloor(b *testing.B) {
 		}
 		close(next)
 		wg.Wait()
+	}
+}
+
+// widePage is a resource page whose Properties table has rows rows, each
+// property a collection of another documented type.
+func widePage(rows int) []byte {
+	var sb strings.Builder
+	sb.WriteString("# wide resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n")
+	for i := range rows {
+		fmt.Fprintf(&sb, "| **p%d** | [part](part.md) collection | Part %d. |\n", i, i)
+	}
+	sb.WriteString("\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.wide\" } -->\n\n```json\n{}\n```\n")
+	return []byte(sb.String())
+}
+
+// BenchmarkWidePage is the cost per property: the whole job (parse,
+// resolve, emit, format) on one page of 1k, 10k and 100k properties, each
+// beside a goldmark-only parse of the same page (the floor). ns/op over
+// rows is the cost per property; it should stay flat as rows grow.
+func BenchmarkWidePage(b *testing.B) {
+	md := goldmark.New(goldmark.WithExtensions(extension.Table))
+	for _, rows := range []int{1_000, 10_000, 100_000} {
+		raw := widePage(rows)
+		b.Run(fmt.Sprintf("rows=%d/docgen", rows), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				page, diags := parser.Parse("wide.md", raw)
+				schema := model.Resolve([]*model.Page{page}, &diags)
+				if _, err := emit.Generate(schema, emit.Options{Package: "graph"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/property")
+		})
+		b.Run(fmt.Sprintf("rows=%d/floor", rows), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				md.Parser().Parse(text.NewReader(raw))
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/property")
+		})
 	}
 }
