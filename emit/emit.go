@@ -7,6 +7,7 @@ package emit
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"go/format"
 	"path/filepath"
@@ -27,6 +28,10 @@ const RuntimePath = "github.com/graphdocgen/docgen/graphrt"
 type Options struct {
 	Package   string // Go package name
 	Localized bool   // doc comments in the page's own language where it has one
+	// Formatted, when set, is offered each file's Key before the file is
+	// formatted; returning the bytes a previous run made from that key
+	// skips formatting, the largest step of a run (see outdir.Cache).
+	Formatted func(key [32]byte) ([]byte, bool)
 }
 
 // File is one generated Go file.
@@ -34,6 +39,9 @@ type File struct {
 	Name    string // base name, e.g. asyncjobstatus_gen.go
 	Page    string // the page it comes from, as given
 	Content []byte
+	// Key hashes the unformatted source and the formatter: the same Key
+	// always formats to the same Content. Zero when unknown.
+	Key [32]byte
 }
 
 // Generate renders every page of the schema. The result is sorted by Name
@@ -68,6 +76,7 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 	for i, path := range paths {
 		files[i] = File{Name: fileNames.claim(fileBase(path)) + "_gen.go", Page: path}
 	}
+	g.keys = map[string][32]byte{}
 	errs := make([]error, len(paths))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -75,6 +84,7 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 		wg.Go(func() {
 			for i := range next {
 				files[i].Content, errs[i] = g.render(pages[paths[i]])
+				files[i].Key = g.keyOf(paths[i] + ".go")
 			}
 		})
 	}
@@ -93,7 +103,7 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", registryName, err)
 		}
-		files = append(files, File{Name: registryName, Page: commonDir(paths), Content: content})
+		files = append(files, File{Name: registryName, Page: commonDir(paths), Content: content, Key: g.keyOf("registry.go")})
 	}
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
 	return files, nil
@@ -137,6 +147,9 @@ type generator struct {
 	registryNames string
 	// collisions reports every name that had to take a numeric suffix.
 	collisions model.Diagnostics
+	// keys holds each formatted file's Key by the name format was given.
+	keysMu sync.Mutex
+	keys   map[string][32]byte
 }
 
 // NameCollisions reports (DG045) every Go name that emit gives a numeric
@@ -268,21 +281,63 @@ func (g *generator) render(p *pageOut) ([]byte, error) {
 	return g.format(f, p.path+".go")
 }
 
+// formatVersion names the formatting below; change it whenever format or
+// groupImports changes what they make of the same source, so that no
+// cached file formatted the old way is reused.
+var formatVersion = "gofmt+groupImports 1"
+
 // format renders f and formats it once, as gofmt does, with the imports
 // grouped as goimports groups them (standard library first). jennifer
 // already writes every import the code uses, so goimports' own work
-// (which parses and prints each file twice) is not needed.
+// (which parses and prints each file twice) is not needed. Options.Formatted
+// may supply the result instead, by the file's key.
 func (g *generator) format(f *jen.File, name string) ([]byte, error) {
 	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
 	}
+	key := sourceKey(buf.Bytes())
+	g.setKey(name, key)
+	if g.opts.Formatted != nil {
+		if out, ok := g.opts.Formatted(key); ok {
+			return out, nil
+		}
+	}
 	out, err := format.Source(groupImports(buf.Bytes()))
 	if err != nil {
 		return nil, fmt.Errorf("formatting generated code for %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// sourceKey hashes what decides a file's formatted bytes: the unformatted
+// source, the formatting code and the Go release whose go/printer it uses.
+func sourceKey(src []byte) [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", formatVersion, runtime.Version())
+	h.Write(src)
+	return [32]byte(h.Sum(nil))
+}
+
+// setKey records a file's key under the name format was given; a name
+// given twice gets no key, so a key never describes the wrong file.
+func (g *generator) setKey(name string, key [32]byte) {
+	g.keysMu.Lock()
+	defer g.keysMu.Unlock()
+	if g.keys == nil {
+		return
+	}
+	if _, dup := g.keys[name]; dup {
+		key = [32]byte{}
+	}
+	g.keys[name] = key
+}
+
+func (g *generator) keyOf(name string) [32]byte {
+	g.keysMu.Lock()
+	defer g.keysMu.Unlock()
+	return g.keys[name]
 }
 
 // groupImports splits the import block jennifer writes (one sorted list)

@@ -130,7 +130,10 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		schema = sub
 	}
 
-	generated, err := emit.Generate(schema, emit.Options{Package: *pkg, Localized: *localized})
+	// Files whose source is unchanged since the last run into -out are
+	// read back instead of formatted (outdir.Cache checks their bytes).
+	cache := loadCache(*out)
+	generated, err := emit.Generate(schema, emit.Options{Package: *pkg, Localized: *localized, Formatted: cache.Lookup})
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen: %v\n", err)
 		return 1
@@ -167,6 +170,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: interrupted while the new output was being put in place; %s holds all of it\n", *out)
 		return 1
 	}
+	saveCache(stderr, *out, generated)
 	if dump != nil {
 		if err := outdir.WriteFileAtomic(*modelOut, dump); err != nil {
 			fmt.Fprintf(stderr, "docgen: %v\n", err)
