@@ -78,17 +78,43 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 	}
 	g.keys = map[string][32]byte{}
 	errs := make([]error, len(paths))
+	var registry File
+	var registryErr error
+	withRegistry := len(s.Types) > 0
+	// Largest first (the registry, then pages by size), so that no big
+	// file is left to format on one core while the other sits idle.
+	order := make([]int, len(paths))
+	weight := make([]int, len(paths))
+	for i, path := range paths {
+		order[i] = i
+		for _, t := range pages[path].types {
+			weight[i] += 1 + len(t.Fields)
+		}
+		for _, e := range pages[path].enums {
+			weight[i] += 1 + len(e.Members)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(weight[b], weight[a]) })
+	const registryJob = -1
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Go(func() {
 			for i := range next {
+				if i == registryJob {
+					registry.Content, registryErr = g.registryFile(s, paths)
+					registry.Key = g.keyOf("registry.go")
+					continue
+				}
 				files[i].Content, errs[i] = g.render(pages[paths[i]])
 				files[i].Key = g.keyOf(paths[i] + ".go")
 			}
 		})
 	}
-	for i := range paths {
+	if withRegistry {
+		next <- registryJob
+	}
+	for _, i := range order {
 		next <- i
 	}
 	close(next)
@@ -98,12 +124,12 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("%s: %w", paths[i], err)
 		}
 	}
-	if len(s.Types) > 0 {
-		content, err := g.registryFile(s, paths)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", registryName, err)
+	if withRegistry {
+		if registryErr != nil {
+			return nil, fmt.Errorf("%s: %w", registryName, registryErr)
 		}
-		files = append(files, File{Name: registryName, Page: commonDir(paths), Content: content, Key: g.keyOf("registry.go")})
+		registry.Name, registry.Page = registryName, commonDir(paths)
+		files = append(files, registry)
 	}
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
 	return files, nil
