@@ -62,6 +62,8 @@ func TestCorpusRoundTrip(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "roundtrip_test.go"), walk, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// This is the one compile of the whole corpus in the test suite
+	// (cmd/docgen's TestCorpusBuilds only vets its output).
 	cmd := exec.Command("go", "test", "-count=1", "-run", "^TestEveryTypeRoundTrips$", "./"+filepath.Base(dir))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
