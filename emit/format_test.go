@@ -1,13 +1,16 @@
 package emit
 
 import (
+	"bytes"
 	goparser "go/parser"
 	"go/token"
+	"math"
 	"os"
 	"slices"
 	"strconv"
 	"testing"
 
+	"github.com/graphdocgen/docgen/internal/outdir"
 	"github.com/graphdocgen/docgen/model"
 	"github.com/graphdocgen/docgen/parser"
 )
@@ -91,5 +94,52 @@ func TestCorpusImportsGrouped(t *testing.T) {
 	}
 	if grouped < 100 {
 		t.Errorf("only %d files import both kinds: the test checks little", grouped)
+	}
+}
+
+// TestSplitFormatMatches: formatting every file of the corpus output in
+// pieces (the path large files take) gives exactly what formatting each
+// whole file gives, and the pieces are used, not fallen back from.
+func TestSplitFormatMatches(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("../shared/corpus not found: %v", err)
+	}
+	if testing.Short() {
+		t.Skip("generates the whole corpus twice; skipped with -short")
+	}
+	paths, err := parser.Files([]string{corpusDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, diags, err := parser.ParseFiles(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := model.Resolve(pages, &diags)
+	saved := splitAbove.Load()
+	t.Cleanup(func() { splitAbove.Store(saved) })
+	generateWith := func(split int64) []File {
+		splitAbove.Store(split)
+		files, err := Generate(schema, Options{Package: "graph"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	whole := generateWith(math.MaxInt64)
+	before := splitFormatted.Load()
+	pieces := generateWith(0)
+	// A file of a header and one declaration has nothing to split; on the
+	// corpus that is one file in eight.
+	if n := splitFormatted.Load() - before; n < int64(len(pieces))*3/4 {
+		t.Errorf("only %d of %d files were formatted in pieces", n, len(pieces))
+	}
+	if len(whole) != len(pieces) {
+		t.Fatalf("%d files whole, %d in pieces", len(whole), len(pieces))
+	}
+	for i := range whole {
+		if !bytes.Equal(whole[i].Content, pieces[i].Content) {
+			t.Errorf("%s differs when formatted in pieces:\n%s", whole[i].Name, outdir.UnifiedDiff("whole", "pieces", string(whole[i].Content), string(pieces[i].Content)))
+		}
 	}
 }
