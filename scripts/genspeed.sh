@@ -10,6 +10,9 @@
 #   warm   docgen into an -out that is up to date (its cache in place)
 #   one    docgen into an up-to-date -out after one page changed
 #
+# With BASE=/path/to/another/docgen, that binary's cold run is alternated
+# with the others too (row "base"), to compare with an older build.
+#
 #   scripts/genspeed.sh [CORPUS_DIR] [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +44,10 @@ median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a
 "$work/docgen" -out "$work/warm" -pkg graph "$work/pages" 2>/dev/null
 for i in $(seq "$runs"); do
   timed floor "$work/floor" "$work/pages"
+  if [ -n "${BASE:-}" ]; then
+    rm -rf "$work/base"
+    timed base "$BASE" -out "$work/base" -pkg graph "$work/pages"
+  fi
   rm -rf "$work/cold"
   timed cold "$work/docgen" -out "$work/cold" -pkg graph "$work/pages"
   timed warm "$work/docgen" -out "$work/warm" -pkg graph "$work/pages"
@@ -53,7 +60,7 @@ for i in $(seq "$runs"); do
 done
 floor=$(echo "${walls[floor]}" | median)
 printf '%-6s %10s %10s %8s\n' run wall cpu floors
-for label in floor cold warm one; do
+for label in floor ${BASE:+base} cold warm one; do
   w=$(echo "${walls[$label]}" | median)
   c=$(echo "${cpus[$label]}" | median)
   printf '%-6s %9.3fs %9.3fs %7.2fx\n' "$label" "$w" "$c" "$(echo "$w / $floor" | bc -l)"
