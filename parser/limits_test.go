@@ -75,7 +75,6 @@ func TestPathologicalMarkup(t *testing.T) {
 	}
 	for _, tc := range pathological {
 		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel() // each pattern is independent; use every core
 			// Lines under the limit, in one paragraph or many.
 			unit := tc.unit
 			if !strings.Contains(unit, "\n") {
