@@ -312,7 +312,7 @@ func (g *generator) render(p *pageOut) ([]byte, error) {
 // formatVersion names the formatting below; change it whenever format or
 // groupImports changes what they make of the same source, so that no
 // cached file formatted the old way is reused.
-var formatVersion = "gofmt+groupImports 1"
+const formatVersion = "gofmt+groupImports 1"
 
 // format renders f and formats it once, as gofmt does, with the imports
 // grouped as goimports groups them (standard library first). jennifer
