@@ -36,15 +36,16 @@ func TestGroupImports(t *testing.T) {
 	}
 }
 
-// TestCorpusImportsGrouped: in every file of the corpus output the
-// imports are grouped as goimports groups them: the standard library,
-// sorted, then a blank line, then the rest, sorted.
-func TestCorpusImportsGrouped(t *testing.T) {
+// TestSplitFormatMatches: formatting every file of the corpus output in
+// pieces (the path large files take) gives exactly what formatting each
+// whole file gives, and the pieces are used, not fallen back from; and
+// every file groups its imports as goimports does.
+func TestSplitFormatMatches(t *testing.T) {
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skipf("../shared/corpus not found: %v", err)
 	}
 	if testing.Short() {
-		t.Skip("generates the whole corpus; skipped with -short")
+		t.Skip("generates the whole corpus twice; skipped with -short")
 	}
 	paths, err := parser.Files([]string{corpusDir})
 	if err != nil {
@@ -54,10 +55,41 @@ func TestCorpusImportsGrouped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Generate(model.Resolve(pages, &diags), Options{Package: "graph"})
-	if err != nil {
-		t.Fatal(err)
+	schema := model.Resolve(pages, &diags)
+	saved := splitAbove.Load()
+	t.Cleanup(func() { splitAbove.Store(saved) })
+	generateWith := func(split int64) []File {
+		splitAbove.Store(split)
+		files, err := Generate(schema, Options{Package: "graph"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
 	}
+	whole := generateWith(math.MaxInt64)
+	checkImportsGrouped(t, whole)
+	before := splitFormatted.Load()
+	pieces := generateWith(0)
+	// A file of a header and one declaration has nothing to split; on the
+	// corpus that is one file in eight.
+	if n := splitFormatted.Load() - before; n < int64(len(pieces))*3/4 {
+		t.Errorf("only %d of %d files were formatted in pieces", n, len(pieces))
+	}
+	if len(whole) != len(pieces) {
+		t.Fatalf("%d files whole, %d in pieces", len(whole), len(pieces))
+	}
+	for i := range whole {
+		if !bytes.Equal(whole[i].Content, pieces[i].Content) {
+			t.Errorf("%s differs when formatted in pieces:\n%s", whole[i].Name, outdir.UnifiedDiff("whole", "pieces", string(whole[i].Content), string(pieces[i].Content)))
+		}
+	}
+}
+
+// checkImportsGrouped: in every file the imports are grouped as goimports
+// groups them: the standard library, sorted, then a blank line, then the
+// rest, sorted.
+func checkImportsGrouped(t *testing.T, files []File) {
+	t.Helper()
 	grouped := 0
 	for _, f := range files {
 		fset := token.NewFileSet()
@@ -94,52 +126,5 @@ func TestCorpusImportsGrouped(t *testing.T) {
 	}
 	if grouped < 100 {
 		t.Errorf("only %d files import both kinds: the test checks little", grouped)
-	}
-}
-
-// TestSplitFormatMatches: formatting every file of the corpus output in
-// pieces (the path large files take) gives exactly what formatting each
-// whole file gives, and the pieces are used, not fallen back from.
-func TestSplitFormatMatches(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("../shared/corpus not found: %v", err)
-	}
-	if testing.Short() {
-		t.Skip("generates the whole corpus twice; skipped with -short")
-	}
-	paths, err := parser.Files([]string{corpusDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, diags, err := parser.ParseFiles(paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := model.Resolve(pages, &diags)
-	saved := splitAbove.Load()
-	t.Cleanup(func() { splitAbove.Store(saved) })
-	generateWith := func(split int64) []File {
-		splitAbove.Store(split)
-		files, err := Generate(schema, Options{Package: "graph"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return files
-	}
-	whole := generateWith(math.MaxInt64)
-	before := splitFormatted.Load()
-	pieces := generateWith(0)
-	// A file of a header and one declaration has nothing to split; on the
-	// corpus that is one file in eight.
-	if n := splitFormatted.Load() - before; n < int64(len(pieces))*3/4 {
-		t.Errorf("only %d of %d files were formatted in pieces", n, len(pieces))
-	}
-	if len(whole) != len(pieces) {
-		t.Fatalf("%d files whole, %d in pieces", len(whole), len(pieces))
-	}
-	for i := range whole {
-		if !bytes.Equal(whole[i].Content, pieces[i].Content) {
-			t.Errorf("%s differs when formatted in pieces:\n%s", whole[i].Name, outdir.UnifiedDiff("whole", "pieces", string(whole[i].Content), string(pieces[i].Content)))
-		}
 	}
 }
