@@ -73,6 +73,8 @@ func TestCorpusRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// This is the one compile of the whole corpus in the test suite
+	// (cmd/docgen's TestCorpusBuilds only vets its output).
 	cmd := exec.Command("go", "test", "-count=1", "-v", "-run", "^(TestEveryTypeRoundTrips|TestTables|TestAPIExamples)$", "./"+filepath.Base(dir))
 	if apiDir, err := filepath.Abs(apiExamplesDir); err == nil {
 		cmd.Env = append(os.Environ(), "DOCGEN_API_DIR="+apiDir)

@@ -7,15 +7,18 @@ package emit
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"errors"
 	"fmt"
+	"go/format"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
-	"golang.org/x/tools/imports"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -27,6 +30,10 @@ const RuntimePath = "github.com/graphdocgen/docgen/graphrt"
 type Options struct {
 	Package   string // Go package name
 	Localized bool   // doc comments in the page's own language where it has one
+	// Formatted, when set, is offered each file's Key before the file is
+	// formatted; returning the bytes a previous run made from that key
+	// skips formatting, the largest step of a run (see outdir.Cache).
+	Formatted func(key [32]byte) ([]byte, bool)
 }
 
 // File is one generated Go file.
@@ -34,6 +41,9 @@ type File struct {
 	Name    string // base name, e.g. asyncjobstatus_gen.go
 	Page    string // the page it comes from, as given
 	Content []byte
+	// Key hashes the unformatted source and the formatter: the same Key
+	// always formats to the same Content. Zero when unknown.
+	Key [32]byte
 }
 
 // Generate renders every page of the schema. The result is sorted by Name
@@ -68,19 +78,47 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 	for i, path := range paths {
 		files[i] = File{Name: fileNames.claim(fileBase(path)) + "_gen.go", Page: path}
 	}
+	g.keys = map[string][32]byte{}
 	errs := make([]error, len(paths))
+	var registry File
+	var registryErr error
+	withRegistry := len(s.Types) > 0
+	// Largest first (the registry, then pages by size), so that no big
+	// file is left to format on one core while the other sits idle.
+	order := make([]int, len(paths))
+	weight := make([]int, len(paths))
+	for i, path := range paths {
+		order[i] = i
+		for _, t := range pages[path].types {
+			weight[i] += 1 + len(t.Fields)
+		}
+		for _, e := range pages[path].enums {
+			weight[i] += 1 + len(e.Members)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(weight[b], weight[a]) })
+	const registryJob = -1
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Go(func() {
 			for i := range next {
+				if i == registryJob {
+					registry.Content, registryErr = g.registryFile(s, paths)
+					registry.Key = g.keyOf("registry.go")
+					continue
+				}
 				// The package comment goes in the registry, or in the
 				// first file when there is none.
-				files[i].Content, errs[i] = g.render(pages[paths[i]], i == 0 && len(s.Types) == 0)
+				files[i].Content, errs[i] = g.render(pages[paths[i]], i == 0 && !withRegistry)
+				files[i].Key = g.keyOf(paths[i] + ".go")
 			}
 		})
 	}
-	for i := range paths {
+	if withRegistry {
+		next <- registryJob
+	}
+	for _, i := range order {
 		next <- i
 	}
 	close(next)
@@ -90,12 +128,12 @@ func Generate(s *model.Schema, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("%s: %w", paths[i], err)
 		}
 	}
-	if len(s.Types) > 0 {
-		content, err := g.registryFile(s, paths)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", registryName, err)
+	if withRegistry {
+		if registryErr != nil {
+			return nil, fmt.Errorf("%s: %w", registryName, registryErr)
 		}
-		files = append(files, File{Name: registryName, Page: commonDir(paths), Content: content})
+		registry.Name, registry.Page = registryName, commonDir(paths)
+		files = append(files, registry)
 	}
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
 	return files, nil
@@ -139,6 +177,9 @@ type generator struct {
 	registryNames string
 	// collisions reports every name that had to take a numeric suffix.
 	collisions model.Diagnostics
+	// keys holds each formatted file's Key by the name format was given.
+	keysMu sync.Mutex
+	keys   map[string][32]byte
 }
 
 // NameCollisions reports (DG045) every Go name that emit gives a numeric
@@ -273,20 +314,32 @@ func (g *generator) render(p *pageOut, packageDoc bool) ([]byte, error) {
 	return g.format(f, p.path+".go")
 }
 
-// format renders f and formats it like goimports (without consulting the
-// module cache).
+// formatVersion names the formatting below; change it whenever format or
+// groupImports changes what they make of the same source, so that no
+// cached file formatted the old way is reused.
+const formatVersion = "gofmt+groupImports 1"
+
+// format renders f and formats it once, as gofmt does, with the imports
+// grouped as goimports groups them (standard library first). jennifer
+// already writes every import the code uses, so goimports' own work
+// (which parses and prints each file twice) is not needed. Options.Formatted
+// may supply the result instead, by the file's key.
 func (g *generator) format(f *jen.File, name string) ([]byte, error) {
-	// One formatting pass, not two: imports.Process formats as gofmt does
-	// (and groups imports), so jennifer's own go/format pass would only
-	// double the cost of the largest step of a run.
 	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
 	}
-	out, err := imports.Process(name, buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
+	key := sourceKey(buf.Bytes())
+	g.setKey(name, key)
+	if g.opts.Formatted != nil {
+		if out, ok := g.opts.Formatted(key); ok {
+			return out, nil
+		}
+	}
+	out, err := formatSource(groupImports(buf.Bytes()), splitAbove.Load())
 	if err != nil {
-		return nil, fmt.Errorf("formatting generated code: %w", err)
+		return nil, fmt.Errorf("formatting generated code for %s: %w", name, err)
 	}
 	return out, nil
 }
@@ -305,6 +358,181 @@ func (g *generator) packageComment(f *jen.File, pagesDir string) {
 	for _, line := range wrap(text, 76) {
 		f.PackageComment(line)
 	}
+}
+
+// splitAbove is the size from which a file's top-level declarations are
+// formatted apart, on every core: a large file would otherwise format on
+// one core while the others wait (a 100,000-property page is one file).
+// A variable for the test that formats every file both ways.
+var splitAbove = func() (v atomic.Int64) { v.Store(64 << 10); return }()
+
+// splitFormatted counts the files formatted in pieces, for that test.
+var splitFormatted atomic.Int64
+
+// formatSource is format.Source, formatting the top-level declarations of
+// a source over split bytes in parallel. gofmt formats each top-level
+// declaration on its own and puts exactly one blank line between
+// declarations that jennifer separates by a blank line, so the pieces,
+// formatted alone and joined by blank lines, are what format.Source gives
+// (TestSplitFormatMatches checks it over the corpus output). A piece that
+// does not parse alone (the split fell inside a declaration) makes it
+// format the whole source instead.
+func formatSource(src []byte, split int64) ([]byte, error) {
+	if int64(len(src)) < split {
+		return format.Source(src)
+	}
+	pieces := topLevelPieces(src)
+	if len(pieces) < 3 {
+		return format.Source(src)
+	}
+	out := make([][]byte, len(pieces))
+	errs := make([]error, len(pieces))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+		wg.Go(func() {
+			for i := range next {
+				if i == 0 { // the header, package clause and imports
+					out[i], errs[i] = format.Source(pieces[i])
+					continue
+				}
+				const pkg = "package p\n\n"
+				b, err := format.Source(append([]byte(pkg), pieces[i]...))
+				if err == nil && !bytes.HasPrefix(b, []byte(pkg)) {
+					err = fmt.Errorf("unexpected formatting of a piece")
+				}
+				if err == nil {
+					b = b[len(pkg):]
+				}
+				out[i], errs[i] = b, err
+			}
+		})
+	}
+	for i := range pieces {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if errors.Join(errs...) != nil {
+		return format.Source(src)
+	}
+	splitFormatted.Add(1)
+	return bytes.Join(out, []byte("\n")), nil
+}
+
+// topLevelPieces cuts src at blank lines followed by the start of a
+// top-level declaration or of its doc comment. jennifer writes no
+// indentation, so a cut may also fall inside a function body; formatSource
+// then finds a piece that does not parse.
+func topLevelPieces(src []byte) [][]byte {
+	var pieces [][]byte
+	start := 0
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("\n\n"))
+		if j < 0 {
+			break
+		}
+		cut := i + j + 1 // the blank line
+		rest := src[cut+1:]
+		i = cut
+		if start == 0 && !bytes.Contains(src[:cut], []byte("\npackage ")) {
+			continue // the header comment, kept with the package clause
+		}
+		for _, kw := range [][]byte{[]byte("func "), []byte("type "), []byte("var "), []byte("const "), []byte("//")} {
+			if bytes.HasPrefix(rest, kw) {
+				if piece := bytes.Trim(src[start:cut], "\n"); len(piece) > 0 {
+					pieces = append(pieces, append(slices.Clip(piece), '\n'))
+				}
+				start = cut + 1
+				break
+			}
+		}
+	}
+	if piece := bytes.Trim(src[start:], "\n"); len(piece) > 0 {
+		pieces = append(pieces, append(slices.Clip(piece), '\n'))
+	}
+	return pieces
+}
+
+// sourceKey hashes what decides a file's formatted bytes: the unformatted
+// source, the formatting code and the Go release whose go/printer it uses.
+func sourceKey(src []byte) [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", formatVersion, runtime.Version())
+	h.Write(src)
+	return [32]byte(h.Sum(nil))
+}
+
+// setKey records a file's key under the name format was given; a name
+// given twice gets no key, so a key never describes the wrong file.
+func (g *generator) setKey(name string, key [32]byte) {
+	g.keysMu.Lock()
+	defer g.keysMu.Unlock()
+	if g.keys == nil {
+		return
+	}
+	if _, dup := g.keys[name]; dup {
+		key = [32]byte{}
+	}
+	g.keys[name] = key
+}
+
+func (g *generator) keyOf(name string) [32]byte {
+	g.keysMu.Lock()
+	defer g.keysMu.Unlock()
+	return g.keys[name]
+}
+
+// groupImports splits the import block jennifer writes (one sorted list)
+// into the standard library and the rest, separated by a blank line, which
+// is how goimports groups them; format.Source then sorts each group.
+func groupImports(src []byte) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	end := bytes.Index(src[start:], []byte("\n)\n"))
+	if end < 0 {
+		return src
+	}
+	end += start + 1
+	var std, other [][]byte
+	for line := range bytes.SplitSeq(src[start:end], []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		if isStdImport(line) {
+			std = append(std, line)
+		} else {
+			other = append(other, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src)+1)
+	out = append(out, src[:start]...)
+	for _, line := range std {
+		out = append(append(out, line...), '\n')
+	}
+	out = append(out, '\n')
+	for _, line := range other {
+		out = append(append(out, line...), '\n')
+	}
+	return append(out, src[end:]...)
+}
+
+// isStdImport reports whether an import line (`"path"` or `name "path"`)
+// names a standard-library package: goimports' rule, no dot in the path's
+// first element.
+func isStdImport(line []byte) bool {
+	_, path, ok := bytes.Cut(line, []byte{'"'})
+	if !ok {
+		return false
+	}
+	first, _, _ := bytes.Cut(path, []byte{'/'})
+	return !bytes.ContainsRune(first, '.')
 }
 
 func (g *generator) text(t model.Text) string { return t.In(g.opts.Localized) }

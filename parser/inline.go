@@ -90,6 +90,12 @@ func describedValues(cell ast.Node, src []byte) []string {
 	var b strings.Builder
 	writeMarked(&b, cell, src)
 	text := b.String()
+	// Every alternative of valuesPhrase holds "alue" or "ne of", letters
+	// with no case variants outside ASCII: a cheap test that spares the
+	// backtracking regexp most descriptions, which list no values.
+	if !containsFoldASCII(text, "alue") && !containsFoldASCII(text, "ne of") {
+		return nil
+	}
 	// A description may introduce values twice, the first time without
 	// listing them (a localized page moved the list): the first phrase
 	// that lists values counts.
@@ -129,6 +135,27 @@ func valuesAfter(s string) []string {
 		return nil
 	}
 	return out
+}
+
+// containsFoldASCII reports whether s contains the lower-case ASCII word,
+// ignoring the case of ASCII letters.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for ; j < len(word); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != word[j] {
+				break
+			}
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentence cuts s at the first full stop outside backticks.

@@ -67,6 +67,12 @@ var pathological = []struct {
 // is read to the end, the budget reported (DG008) where it matters, and a
 // resource documented after the junk is still read.
 func TestPathologicalMarkup(t *testing.T) {
+	// A full-size page of each pattern takes most of a minute in all;
+	// -short reads a 512 KiB page of each instead.
+	size := MaxPageBytes
+	if testing.Short() {
+		size = 512 << 10
+	}
 	for _, tc := range pathological {
 		t.Run(tc.name, func(t *testing.T) {
 			// Lines under the limit, in one paragraph or many.
@@ -74,7 +80,7 @@ func TestPathologicalMarkup(t *testing.T) {
 			if !strings.Contains(unit, "\n") {
 				unit = strings.Repeat(unit, 1000/len(unit)) + "\n"
 			}
-			junk := fill(unit, MaxPageBytes-len(resourcePage)-100)
+			junk := fill(unit, size-len(resourcePage)-100)
 			page, diags := Parse("junk.md", []byte("# thing resource type\n\n"+junk+"\n"+resourcePage))
 			if len(page.Resources) != 1 || len(page.Resources[0].Properties) != 2 {
 				t.Fatalf("the resource after the junk was not read: %+v; %v", page.Resources, diags)

@@ -303,8 +303,11 @@ func cleanName(s string) string {
 // isPropertyName accepts identifiers and instance-annotation names
 // (@odata.type), which some pages document as properties.
 func isPropertyName(s string) bool {
-	return isIdentifier(strings.NewReplacer("@", "", ".", "", "-", "").Replace(s))
+	return isIdentifier(annotationPunct.Replace(s))
 }
+
+// annotationPunct is built once: a Replacer is costly to build.
+var annotationPunct = strings.NewReplacer("@", "", ".", "", "-", "")
 
 // typeText is a type cell's text; a linked type is named by its link text,
 // never by the link target (targets carry prefixes such as intune-apps-).

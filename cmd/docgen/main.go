@@ -126,7 +126,10 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 
 	schema.RenamePages(pageNamer(cfg.out))
-	generated, err := emit.Generate(schema, emit.Options{Package: cfg.pkg, Localized: cfg.localized})
+	// Files whose source is unchanged since the last run into -out are
+	// read back instead of formatted (outdir.Cache checks their bytes).
+	cache := loadCache(cfg.out)
+	generated, err := emit.Generate(schema, emit.Options{Package: cfg.pkg, Localized: cfg.localized, Formatted: cache.Lookup})
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen: %v\n", err)
 		return 1
@@ -183,6 +186,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: interrupted while the new output was being put in place; %s holds all of it\n", cfg.out)
 		return 1
 	}
+	saveCache(stderr, cfg.out, generated)
 	if !cfg.quiet {
 		fmt.Fprintf(stderr, "docgen: %s%s: %d written, %d unchanged, %d removed%s; %s\n",
 			kept, cfg.out, len(res.Written), res.Unchanged, len(res.Removed), modelNote, warnings)

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/docgen/internal/outdir"
+)
+
+// TestWarmRunMatchesCold: a run into an -out that holds a previous run's
+// output and cache gives exactly the bytes a cold run into an empty -out
+// gives, and takes unchanged files from the cache: after no change, after
+// one changed page, after a generator change, with a corrupt or missing
+// cache, and after a generated file was edited by hand.
+func TestWarmRunMatchesCold(t *testing.T) {
+	t.Setenv("DOCGEN_CACHE", t.TempDir()) // not the user's cache
+	t.Run("fixture", func(t *testing.T) { warmMatchesCold(t, enPages, true) })
+	t.Run("corpus", func(t *testing.T) {
+		needCorpus(t)
+		if testing.Short() {
+			t.Skip("generates the corpus five times; skipped with -short")
+		}
+		warmMatchesCold(t, corpusDir, false)
+	})
+}
+
+// warmMatchesCold runs the checks on the pages in dir; the cases about a
+// damaged or foreign cache, which do not depend on the pages, only when
+// all is set.
+func warmMatchesCold(t *testing.T, pages string, all bool) {
+	src := copyPagesToTemp(t, pages)
+	tmp := t.TempDir()
+	warm := filepath.Join(tmp, "warm")
+	coldRuns := 0
+	// cold generates src into a fresh directory and returns its Go files.
+	cold := func() map[string]string {
+		t.Helper()
+		coldRuns++
+		dir := filepath.Join(tmp, "cold", string(rune('a'+coldRuns)))
+		if r := docgen(t, "-out", dir, "-pkg", "graph", src); r.code != 0 {
+			t.Fatalf("cold run: %v", r)
+		}
+		if lastCache.Hits() != 0 {
+			t.Fatalf("a cold run took %d files from a cache", lastCache.Hits())
+		}
+		return goFiles(t, dir)
+	}
+	// warmRun generates src into warm, checks it against want, and returns
+	// how many files came from the cache.
+	warmRun := func(what string, want map[string]string) int {
+		t.Helper()
+		if r := docgen(t, "-out", warm, "-pkg", "graph", src); r.code != 0 {
+			t.Fatalf("%s: %v", what, r)
+		}
+		if got := goFiles(t, warm); !sameSnapshot(got, want) {
+			t.Fatalf("%s: the warm output differs from a cold run's", what)
+		}
+		return lastCache.Hits()
+	}
+
+	want := cold()
+	n := len(want)
+	if hits := warmRun("first run into -out", want); hits != 0 {
+		t.Errorf("first run into an empty -out: %d cache hits", hits)
+	}
+	if hits := warmRun("unchanged", want); hits != n {
+		t.Errorf("unchanged input: %d of %d files from the cache", hits, n)
+	}
+
+	changePage(t, src)
+	changed := cold()
+	if sameSnapshot(changed, want) {
+		t.Fatal("changing a page changed no output: the test changes nothing")
+	}
+	if hits := warmRun("one page changed", changed); hits < n-2 || hits == n {
+		t.Errorf("one page changed: %d of %d files from the cache; want all but the page's and the registry", hits, n)
+	}
+
+	if !all {
+		return
+	}
+	saved := generatorID
+	t.Cleanup(func() { generatorID = saved })
+	generatorID = func() string { return "another generator" }
+	if hits := warmRun("generator changed", changed); hits != 0 {
+		t.Errorf("after a generator change: %d files from the cache", hits)
+	}
+	generatorID = saved
+
+	cacheFile := outdir.CachePath(warm)
+	if err := os.WriteFile(cacheFile, []byte("docgen cache 1 "+generatorID()+"\nnot hex at all\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if hits := warmRun("corrupt cache", changed); hits != 0 {
+		t.Errorf("a corrupt cache gave %d hits", hits)
+	}
+	if err := os.Remove(cacheFile); err != nil {
+		t.Fatal(err)
+	}
+	if hits := warmRun("missing cache", changed); hits != 0 {
+		t.Errorf("a missing cache gave %d hits", hits)
+	}
+	warmRun("cache rebuilt", changed)
+
+	// A file edited by hand (header kept) is regenerated, not trusted.
+	var edited string
+	for name := range changed {
+		edited = name
+		break
+	}
+	path := filepath.Join(warm, edited)
+	if err := os.WriteFile(path, []byte(changed[edited]+"\n// edited by hand\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if hits := warmRun("file edited by hand", changed); hits != n-1 && hits != n {
+		t.Errorf("after one file was edited: %d of %d files from the cache", hits, n)
+	}
+}
+
+// copyPagesToTemp copies the .md pages of dir into a fresh directory.
+func copyPagesToTemp(t *testing.T, dir string) string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pages in %s (%v)", dir, err)
+	}
+	out := t.TempDir()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// changePage adds a property to the Properties table of the first page (in
+// name order) that has one.
+func changePage(t *testing.T, dir string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(b), "\n")
+		inTable := false
+		for i, line := range lines {
+			trimmed := strings.TrimSpace(line)
+			switch {
+			case strings.HasPrefix(trimmed, "## Properties"):
+				inTable = true
+			case inTable && strings.HasPrefix(trimmed, "|:") || inTable && strings.HasPrefix(trimmed, "|-") || inTable && strings.HasPrefix(trimmed, "| :") || inTable && strings.HasPrefix(trimmed, "| -"):
+				lines = append(lines[:i+1], append([]string{"| warmRunTestNote | String | Added by the warm-run test. |"}, lines[i+1:]...)...)
+				if err := os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+		}
+	}
+	t.Fatalf("no page in %s has a Properties table to change", dir)
+}
+
+// goFiles maps each .go file in dir to its content.
+func goFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, content := range snapshot(t, dir) {
+		if strings.HasSuffix(name, ".go") {
+			out[name] = content
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no Go files in %s", dir)
+	}
+	return out
+}

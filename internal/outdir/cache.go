@@ -1,0 +1,194 @@
+package outdir
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+)
+
+// CachePath is where the warm-run cache of dir lives: outside dir, in the
+// user's cache directory (os.UserCacheDir()/docgen, or the directory
+// $DOCGEN_CACHE names), in a file named by a hash of dir's absolute path.
+// -out then holds nothing but the output, so a drift check that asks git
+// for untracked files stays clean. Empty, which disables the cache, when
+// DOCGEN_CACHE=off or there is no cache directory.
+func CachePath(dir string) string {
+	root := os.Getenv("DOCGEN_CACHE")
+	switch root {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		root = filepath.Join(base, "docgen")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(root, hex.EncodeToString(sum[:12])+".cache")
+}
+
+// cacheHeader starts the file, followed by the generator's identity; a
+// cache of another layout or another generator, or a line that does not
+// parse, makes the whole cache count as missing.
+const cacheHeader = "docgen cache 1 "
+
+// Key identifies what a generated file was made from: the caller's hash of
+// its unformatted source and of the generator that formats it.
+type Key = [sha256.Size]byte
+
+// Cache remembers, for each file of the last completed run, the key it was
+// made from and the hash of the bytes written. A hit returns the bytes the
+// directory holds only when they still hash to what was written, so a
+// missing, stale, corrupt or hand-edited cache or output costs a cold
+// run's work for the files concerned, never different output.
+type Cache struct {
+	dir     string
+	entries map[Key]cacheEntry
+	hits    atomic.Int64
+}
+
+type cacheEntry struct {
+	name string
+	sum  [sha256.Size]byte
+}
+
+// LoadCache reads dir's cache if the same generator wrote it. It never
+// fails: no cache, one from another generator or one that cannot be read
+// in full is an empty cache, and an empty generator uses no cache at all.
+func LoadCache(dir, generator string) *Cache {
+	c := &Cache{dir: dir, entries: map[Key]cacheEntry{}}
+	if !validGenerator(generator) {
+		return c
+	}
+	path := CachePath(dir)
+	if path == "" {
+		return c
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return c
+	}
+	entries, ok := parseCache(raw, generator)
+	if ok {
+		c.entries = entries
+	}
+	return c
+}
+
+// parseCache reads lines of "key sum name" after the header.
+func parseCache(raw []byte, generator string) (map[Key]cacheEntry, bool) {
+	entries := map[Key]cacheEntry{}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	sc.Buffer(nil, 1<<20)
+	if !sc.Scan() || sc.Text() != cacheHeader+generator {
+		return nil, false
+	}
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) != 3 || !validName(fields[2]) {
+			return nil, false
+		}
+		var k Key
+		var e cacheEntry
+		if !decodeHex(k[:], fields[0]) || !decodeHex(e.sum[:], fields[1]) {
+			return nil, false
+		}
+		e.name = fields[2]
+		entries[k] = e
+	}
+	return entries, sc.Err() == nil
+}
+
+func decodeHex(dst []byte, s string) bool {
+	n, err := hex.Decode(dst, []byte(s))
+	return err == nil && n == len(dst) && len(s) == 2*len(dst)
+}
+
+// validGenerator accepts a non-empty identity that fits on the header line.
+func validGenerator(generator string) bool {
+	return generator != "" && !strings.ContainsAny(generator, "\r\n")
+}
+
+// validName accepts a plain file name, never a path out of the directory.
+func validName(name string) bool {
+	return name != "" && name != "." && name != ".." && !strings.ContainsAny(name, "/\\ \t\r\n")
+}
+
+// Lookup returns the content of the file last written from key, read from
+// the directory, if it is still byte for byte what was written. Safe for
+// concurrent use.
+func (c *Cache) Lookup(key Key) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	e, ok := c.entries[key]
+	if !ok {
+		return nil, false
+	}
+	content, err := os.ReadFile(filepath.Join(c.dir, e.name))
+	if err != nil || sha256.Sum256(content) != e.sum {
+		return nil, false
+	}
+	c.hits.Add(1)
+	return content, true
+}
+
+// Hits is how many lookups were answered from the directory.
+func (c *Cache) Hits() int {
+	if c == nil {
+		return 0
+	}
+	return int(c.hits.Load())
+}
+
+// CacheFile is one file of a completed run and the key it was made from.
+type CacheFile struct {
+	Key Key
+	File
+}
+
+// SaveCache records files, which dir now holds, as the cache of dir for
+// generator (the identity of the program that made them; empty saves
+// nothing). Call it only after a write that completed: a cache describing
+// files the directory does not hold would only miss (Lookup checks the
+// bytes), but would be useless.
+func SaveCache(dir, generator string, files []CacheFile) error {
+	if !validGenerator(generator) {
+		return nil
+	}
+	var b bytes.Buffer
+	b.WriteString(cacheHeader + generator + "\n")
+	for _, f := range files {
+		if !validName(f.Name) {
+			continue
+		}
+		sum := sha256.Sum256(f.Content)
+		b.WriteString(hex.EncodeToString(f.Key[:]))
+		b.WriteByte(' ')
+		b.WriteString(hex.EncodeToString(sum[:]))
+		b.WriteByte(' ')
+		b.WriteString(f.Name)
+		b.WriteByte('\n')
+	}
+	path := CachePath(dir)
+	if path == "" {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return writeAtomic(path, b.Bytes())
+}
