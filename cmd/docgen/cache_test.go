@@ -38,7 +38,9 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 	cold := func() map[string]string {
 		t.Helper()
 		coldRuns++
-		dir := filepath.Join(tmp, "cold", string(rune('a'+coldRuns)))
+		// Beside warm, at the same depth: headers record page paths
+		// relative to -out.
+		dir := filepath.Join(tmp, "cold"+string(rune('a'+coldRuns)))
 		if r := docgen(t, "-out", dir, "-pkg", "graph", src); r.code != 0 {
 			t.Fatalf("cold run: %v", r)
 		}
