@@ -25,8 +25,9 @@ type Owner struct {
 func (x Owner) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfOwner)
 }
-func (x *Owner) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
-func (*Owner) CodecTable() *graphrt.Struct    { return &codecOfOwner }
+func (x *Owner) UnmarshalJSON(b []byte) error {
+	return graphrt.UnmarshalObject(b, x, &codecOfOwner)
+}
 
 var codecOfOwner = graphrt.Struct{
 	Extra: unsafe.Offsetof(Owner{}.AdditionalData),
@@ -56,8 +57,9 @@ type AsyncJob struct {
 func (x AsyncJob) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfAsyncJob)
 }
-func (x *AsyncJob) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
-func (*AsyncJob) CodecTable() *graphrt.Struct    { return &codecOfAsyncJob }
+func (x *AsyncJob) UnmarshalJSON(b []byte) error {
+	return graphrt.UnmarshalObject(b, x, &codecOfAsyncJob)
+}
 
 var codecOfAsyncJob = graphrt.Struct{
 	Extra: unsafe.Offsetof(AsyncJob{}.AdditionalData),
@@ -87,8 +89,9 @@ type PrintJob struct {
 func (x PrintJob) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfPrintJob)
 }
-func (x *PrintJob) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
-func (*PrintJob) CodecTable() *graphrt.Struct    { return &codecOfPrintJob }
+func (x *PrintJob) UnmarshalJSON(b []byte) error {
+	return graphrt.UnmarshalObject(b, x, &codecOfPrintJob)
+}
 
 var codecOfPrintJob = graphrt.Struct{
 	Base:       &codecOfAsyncJob,

@@ -21,8 +21,8 @@ import (
 // table except its base's (a tree), so package initialisation has no
 // cycles even where types nest each other: a field names a nested type
 // by a nil pointer of it, (*T)(nil) as an Object, or by a Poly[K], and
-// reaches T's table through a method call on first use, which the
-// initialisation order does not look into. Values of nested types are
+// reaches T's table through an interface call on first use (TableOf),
+// which the initialisation order does not look into. Values of nested types are
 // allocated through reflect, so a table holds no function either.
 
 // FieldKind is how a scalar field is held and written on the wire.
@@ -169,8 +169,9 @@ type Poly[K any] struct {
 	Encode func(*Encoder, K)
 }
 
-// CodecTable is nil: a Poly describes a field, not a struct.
-func (c *Poly[K]) CodecTable() *Struct { return nil }
+// UnmarshalJSON makes a Poly an Object, so that Field.Type can hold it; it
+// describes a field, not a struct, so it has no table and reads nothing.
+func (c *Poly[K]) UnmarshalJSON([]byte) error { return errNoTable }
 
 func (c *Poly[K]) decodeValue(d *Decoder) (iface, error) {
 	k, err := c.Decode(d)
@@ -299,7 +300,7 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 		if e, ok := f.Type.(polyCodec); ok {
 			pf.elem = e
 		} else if f.Type != nil {
-			pf.obj = f.Type.CodecTable()
+			pf.obj = TableOf(f.Type)
 			pf.goType = reflect.TypeOf(f.Type).Elem()
 			pf.sliceType = reflect.SliceOf(pf.goType)
 			pf.size = pf.goType.Size()

@@ -17,7 +17,7 @@ type tblBase struct {
 	AdditionalData Extra       `json:"-"`
 }
 
-func (*tblBase) CodecTable() *Struct { return &tblBaseTable }
+func (x *tblBase) UnmarshalJSON(b []byte) error { return UnmarshalObject(b, x, &tblBaseTable) }
 
 var tblBaseTable = Struct{
 	Extra:  unsafe.Offsetof(tblBase{}.AdditionalData),
@@ -59,11 +59,9 @@ type tblAll struct {
 	Children Opt[[]tblBase] `json:"children"`
 }
 
-func (*tblAll) CodecTable() *Struct { return &tblAllTable }
-
 func (x tblAll) MarshalJSON() ([]byte, error) { return MarshalStruct(unsafe.Pointer(&x), &tblAllTable) }
 
-func (x *tblAll) UnmarshalJSON(b []byte) error { return UnmarshalObject(b, x) }
+func (x *tblAll) UnmarshalJSON(b []byte) error { return UnmarshalObject(b, x, &tblAllTable) }
 
 var tblAllTable = Struct{
 	Base:       &tblBaseTable,
@@ -216,7 +214,7 @@ func TestTableUnknownKind(t *testing.T) {
 // or Opt[iface].
 func TestOptLayouts(t *testing.T) {
 	type big struct{ a [9]int64 }
-	type kind interface{ CodecTable() *Struct }
+	type kind interface{ UnmarshalJSON([]byte) error }
 	checks := []struct {
 		name               string
 		size, set, wantSet uintptr
@@ -285,5 +283,38 @@ func TestObjectMisuse(t *testing.T) {
 	Encode(e, nilAll)
 	if out, err := releaseEncoder(e); err != nil || string(out) != "null" {
 		t.Errorf("a nil *tblAll encoded as %s, %v; want null", out, err)
+	}
+}
+
+// TestTableOf: a generated type's UnmarshalJSON answers TableOf, through a
+// nil pointer too; any other Object has no table, and an ordinary input is
+// decoded, never taken for the query.
+func TestTableOf(t *testing.T) {
+	if got := TableOf(&tblAll{}); got != &tblAllTable {
+		t.Errorf("TableOf(&tblAll{}) = %p, want %p", got, &tblAllTable)
+	}
+	if got := TableOf((*tblBase)(nil)); got != &tblBaseTable {
+		t.Errorf("TableOf((*tblBase)(nil)) = %p, want %p", got, &tblBaseTable)
+	}
+	var raw json.RawMessage
+	if got := TableOf(&raw); got != nil {
+		t.Errorf("TableOf(*json.RawMessage) = %p, want nil", got)
+	}
+	if got := TableOf(&Poly[Object]{}); got != nil {
+		t.Errorf("TableOf(Poly) = %p, want nil", got)
+	}
+	if got := TableOf(nil); got != nil {
+		t.Errorf("TableOf(nil) = %p, want nil", got)
+	}
+	var x tblBase
+	if err := x.UnmarshalJSON(make([]byte, 0, 1)); err == nil {
+		t.Error("UnmarshalJSON of an empty input succeeded")
+	} else if _, ok := err.(tableAnswer); ok {
+		t.Error("UnmarshalJSON took an empty input for the table query")
+	}
+	var e Encoder
+	Encode(&e, &raw)
+	if e.Err() == nil {
+		t.Error("Encode of an Object without a table succeeded")
 	}
 }

@@ -34,12 +34,7 @@ func (x AsyncJobStatus) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *AsyncJobStatus) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for AsyncJobStatus.
-func (*AsyncJobStatus) CodecTable() *graphrt.Struct {
-	return &codecOfAsyncJobStatus
+	return graphrt.UnmarshalObject(b, x, &codecOfAsyncJobStatus)
 }
 
 var codecOfAsyncJobStatus = graphrt.Struct{

@@ -30,12 +30,7 @@ func (x AssignedLicense) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *AssignedLicense) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for AssignedLicense.
-func (*AssignedLicense) CodecTable() *graphrt.Struct {
-	return &codecOfAssignedLicense
+	return graphrt.UnmarshalObject(b, x, &codecOfAssignedLicense)
 }
 
 var codecOfAssignedLicense = graphrt.Struct{

@@ -32,12 +32,7 @@ func (x AssignedPlan) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *AssignedPlan) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for AssignedPlan.
-func (*AssignedPlan) CodecTable() *graphrt.Struct {
-	return &codecOfAssignedPlan
+	return graphrt.UnmarshalObject(b, x, &codecOfAssignedPlan)
 }
 
 var codecOfAssignedPlan = graphrt.Struct{

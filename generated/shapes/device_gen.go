@@ -73,12 +73,7 @@ func (x Device) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *Device) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for Device.
-func (*Device) CodecTable() *graphrt.Struct {
-	return &codecOfDevice
+	return graphrt.UnmarshalObject(b, x, &codecOfDevice)
 }
 
 var codecOfDevice = graphrt.Struct{

@@ -25,12 +25,7 @@ func (x DirectoryObject) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *DirectoryObject) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for DirectoryObject.
-func (*DirectoryObject) CodecTable() *graphrt.Struct {
-	return &codecOfDirectoryObject
+	return graphrt.UnmarshalObject(b, x, &codecOfDirectoryObject)
 }
 
 var codecOfDirectoryObject = graphrt.Struct{

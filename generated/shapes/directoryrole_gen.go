@@ -34,12 +34,7 @@ func (x DirectoryRole) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *DirectoryRole) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for DirectoryRole.
-func (*DirectoryRole) CodecTable() *graphrt.Struct {
-	return &codecOfDirectoryRole
+	return graphrt.UnmarshalObject(b, x, &codecOfDirectoryRole)
 }
 
 var codecOfDirectoryRole = graphrt.Struct{

@@ -30,12 +30,7 @@ func (x EmployeeOrgData) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *EmployeeOrgData) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for EmployeeOrgData.
-func (*EmployeeOrgData) CodecTable() *graphrt.Struct {
-	return &codecOfEmployeeOrgData
+	return graphrt.UnmarshalObject(b, x, &codecOfEmployeeOrgData)
 }
 
 var codecOfEmployeeOrgData = graphrt.Struct{

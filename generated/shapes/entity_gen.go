@@ -28,12 +28,7 @@ func (x Entity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *Entity) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for Entity.
-func (*Entity) CodecTable() *graphrt.Struct {
-	return &codecOfEntity
+	return graphrt.UnmarshalObject(b, x, &codecOfEntity)
 }
 
 var codecOfEntity = graphrt.Struct{

@@ -110,12 +110,7 @@ func (x Group) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *Group) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for Group.
-func (*Group) CodecTable() *graphrt.Struct {
-	return &codecOfGroup
+	return graphrt.UnmarshalObject(b, x, &codecOfGroup)
 }
 
 var codecOfGroup = graphrt.Struct{

@@ -30,12 +30,7 @@ func (x Identity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *Identity) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for Identity.
-func (*Identity) CodecTable() *graphrt.Struct {
-	return &codecOfIdentity
+	return graphrt.UnmarshalObject(b, x, &codecOfIdentity)
 }
 
 var codecOfIdentity = graphrt.Struct{

@@ -33,12 +33,7 @@ func (x IdentitySet) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *IdentitySet) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for IdentitySet.
-func (*IdentitySet) CodecTable() *graphrt.Struct {
-	return &codecOfIdentitySet
+	return graphrt.UnmarshalObject(b, x, &codecOfIdentitySet)
 }
 
 var codecOfIdentitySet = graphrt.Struct{

@@ -30,12 +30,7 @@ func (x LocaleInfo) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *LocaleInfo) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for LocaleInfo.
-func (*LocaleInfo) CodecTable() *graphrt.Struct {
-	return &codecOfLocaleInfo
+	return graphrt.UnmarshalObject(b, x, &codecOfLocaleInfo)
 }
 
 var codecOfLocaleInfo = graphrt.Struct{

@@ -36,12 +36,7 @@ func (x MailboxSettings) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *MailboxSettings) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for MailboxSettings.
-func (*MailboxSettings) CodecTable() *graphrt.Struct {
-	return &codecOfMailboxSettings
+	return graphrt.UnmarshalObject(b, x, &codecOfMailboxSettings)
 }
 
 var codecOfMailboxSettings = graphrt.Struct{

@@ -32,12 +32,7 @@ func (x ObjectIdentity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *ObjectIdentity) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for ObjectIdentity.
-func (*ObjectIdentity) CodecTable() *graphrt.Struct {
-	return &codecOfObjectIdentity
+	return graphrt.UnmarshalObject(b, x, &codecOfObjectIdentity)
 }
 
 var codecOfObjectIdentity = graphrt.Struct{

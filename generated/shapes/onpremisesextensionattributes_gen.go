@@ -57,13 +57,7 @@ func (x OnPremisesExtensionAttributes) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *OnPremisesExtensionAttributes) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for
-// OnPremisesExtensionAttributes.
-func (*OnPremisesExtensionAttributes) CodecTable() *graphrt.Struct {
-	return &codecOfOnPremisesExtensionAttributes
+	return graphrt.UnmarshalObject(b, x, &codecOfOnPremisesExtensionAttributes)
 }
 
 var codecOfOnPremisesExtensionAttributes = graphrt.Struct{

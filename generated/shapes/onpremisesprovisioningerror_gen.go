@@ -35,13 +35,7 @@ func (x OnPremisesProvisioningError) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *OnPremisesProvisioningError) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for
-// OnPremisesProvisioningError.
-func (*OnPremisesProvisioningError) CodecTable() *graphrt.Struct {
-	return &codecOfOnPremisesProvisioningError
+	return graphrt.UnmarshalObject(b, x, &codecOfOnPremisesProvisioningError)
 }
 
 var codecOfOnPremisesProvisioningError = graphrt.Struct{

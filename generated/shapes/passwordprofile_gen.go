@@ -32,12 +32,7 @@ func (x PasswordProfile) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *PasswordProfile) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for PasswordProfile.
-func (*PasswordProfile) CodecTable() *graphrt.Struct {
-	return &codecOfPasswordProfile
+	return graphrt.UnmarshalObject(b, x, &codecOfPasswordProfile)
 }
 
 var codecOfPasswordProfile = graphrt.Struct{

@@ -32,12 +32,7 @@ func (x ProvisionedPlan) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *ProvisionedPlan) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for ProvisionedPlan.
-func (*ProvisionedPlan) CodecTable() *graphrt.Struct {
-	return &codecOfProvisionedPlan
+	return graphrt.UnmarshalObject(b, x, &codecOfProvisionedPlan)
 }
 
 var codecOfProvisionedPlan = graphrt.Struct{

@@ -186,12 +186,7 @@ func (x User) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *User) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for User.
-func (*User) CodecTable() *graphrt.Struct {
-	return &codecOfUser
+	return graphrt.UnmarshalObject(b, x, &codecOfUser)
 }
 
 var codecOfUser = graphrt.Struct{

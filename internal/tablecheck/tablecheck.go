@@ -43,7 +43,7 @@ func Check(v graphrt.Object) []string {
 	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
 		return []string{fmt.Sprintf("%s: an Object that is not a pointer to a struct", t)}
 	}
-	return checkStruct(t.Elem(), v.CodecTable())
+	return checkStruct(t.Elem(), graphrt.TableOf(v))
 }
 
 func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
@@ -52,7 +52,7 @@ func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
 		problems = append(problems, t.String()+": "+fmt.Sprintf(format, args...))
 	}
 	if s == nil {
-		bad("CodecTable returns nil")
+		bad("TableOf gives nil")
 		return problems
 	}
 	byOffset := map[uintptr]reflect.StructField{}
@@ -69,7 +69,7 @@ func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
 			bad("the embedded %s is not a generated type", f.Type)
 		default:
 			described[f.Name] = true
-			base := reflect.New(f.Type).Interface().(graphrt.Object).CodecTable()
+			base := graphrt.TableOf(reflect.New(f.Type).Interface().(graphrt.Object))
 			if base != s.Base {
 				bad("Base is not the table of the embedded %s", f.Type)
 			}
@@ -155,7 +155,7 @@ func checkField(fld graphrt.Field, sf reflect.StructField) string {
 		if nested.Kind() != reflect.Pointer || x != want {
 			return fmt.Sprintf("Type %s for a value of type %s", nested, x)
 		}
-		if fld.Type.CodecTable() == nil {
+		if graphrt.TableOf(fld.Type) == nil {
 			return "a nested type without a table"
 		}
 	}

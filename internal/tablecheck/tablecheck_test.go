@@ -16,7 +16,7 @@ type inner struct {
 	AdditionalData graphrt.Extra      `json:"-"`
 }
 
-func (*inner) CodecTable() *graphrt.Struct { return &innerTable }
+func (x *inner) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x, &innerTable) }
 
 var innerTable = graphrt.Struct{
 	Extra:  unsafe.Offsetof(inner{}.AdditionalData),
@@ -33,7 +33,7 @@ type outer struct {
 
 var outerTable graphrt.Struct
 
-func (*outer) CodecTable() *graphrt.Struct { return &outerTable }
+func (x *outer) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x, &outerTable) }
 
 func goodOuter() graphrt.Struct {
 	return graphrt.Struct{
@@ -52,7 +52,7 @@ type derived struct {
 	D graphrt.Opt[bool] `json:"d"`
 }
 
-func (*derived) CodecTable() *graphrt.Struct { return &derivedTable }
+func (x *derived) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x, &derivedTable) }
 
 var derivedTable = graphrt.Struct{
 	Base:       &outerTable,
