@@ -48,10 +48,9 @@ var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 func unmarshalSelf(b []byte, v selfDecoder) error { return unmarshal(b, nil, nil, v) }
 
 // unmarshal decodes the one value b holds into obj (whose table is t), or
-// else with dec, on
-// a pooled Decoder; a top-level null is consumed without decoding. It
-// takes both rather than a closure, so that a generated UnmarshalJSON,
-// which inlines UnmarshalObject, holds no closure of its own.
+// else with dec, on a pooled Decoder; a top-level null is consumed without
+// decoding. It takes both rather than a closure, so that UnmarshalObject
+// holds no closure of its own.
 func unmarshal(b []byte, obj Object, t *Struct, dec selfDecoder) error {
 	d := decoders.Get().(*Decoder)
 	d.reset(b)
