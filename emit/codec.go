@@ -144,7 +144,7 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 		if t.Base != nil {
 			d.Add(keyed("Base", jen.Op("&").Id(tableName(g.typeNames[t.Base]))))
 			d.Add(keyed("BaseOffset", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot(g.typeNames[t.Base]))))
-			d.Add(keyed("ODataType", jen.Lit("#"+t.Name)))
+			d.Add(keyed("ODataType", jen.Lit(t.Name)))
 		} else {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
 		}

@@ -96,7 +96,7 @@ func (x *PrintJob) UnmarshalJSON(b []byte) error {
 var codecOfPrintJob = graphrt.Struct{
 	Base:       &codecOfAsyncJob,
 	BaseOffset: unsafe.Offsetof(PrintJob{}.AsyncJob),
-	ODataType:  "#test.printJob",
+	ODataType:  "test.printJob",
 	Fields: []graphrt.Field{
 		{Name: "copies", Offset: unsafe.Offsetof(PrintJob{}.Copies), Kind: graphrt.FieldInt32},
 	},

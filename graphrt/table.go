@@ -245,8 +245,9 @@ type Struct struct {
 	Extra uintptr
 	// Fields are the type's own properties, in documentation order.
 	Fields []Field
-	// ODataType is "#" and the qualified name of a derived type: the
-	// annotation it needs in a slot declared with its base.
+	// ODataType is the qualified name of a derived type, without "#":
+	// the annotation it needs in a slot declared with its base is "#"
+	// and this name.
 	ODataType string
 	plan      atomic.Pointer[plan] // built on first use
 }

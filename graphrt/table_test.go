@@ -66,7 +66,7 @@ func (x *tblAll) UnmarshalJSON(b []byte) error { return UnmarshalObject(b, x, &t
 var tblAllTable = Struct{
 	Base:       &tblBaseTable,
 	BaseOffset: unsafe.Offsetof(tblAll{}.tblBase),
-	ODataType:  "#test.all",
+	ODataType:  "test.all",
 	Fields: []Field{
 		{Name: "s", Offset: unsafe.Offsetof(tblAll{}.S), Kind: FieldString},
 		{Name: "e", Offset: unsafe.Offsetof(tblAll{}.E), Kind: FieldString},

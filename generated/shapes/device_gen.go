@@ -79,7 +79,7 @@ func (x *Device) UnmarshalJSON(b []byte) error {
 var codecOfDevice = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(Device{}.DirectoryObject),
-	ODataType:  "#microsoft.graph.device",
+	ODataType:  "microsoft.graph.device",
 	Fields: []graphrt.Field{
 		{Name: "accountEnabled", Offset: unsafe.Offsetof(Device{}.AccountEnabled), Kind: graphrt.FieldBool},
 		{Name: "approximateLastSignInDateTime", Offset: unsafe.Offsetof(Device{}.ApproximateLastSignInDateTime), Kind: graphrt.FieldString},

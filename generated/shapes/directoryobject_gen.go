@@ -31,7 +31,7 @@ func (x *DirectoryObject) UnmarshalJSON(b []byte) error {
 var codecOfDirectoryObject = graphrt.Struct{
 	Base:       &codecOfEntity,
 	BaseOffset: unsafe.Offsetof(DirectoryObject{}.Entity),
-	ODataType:  "#microsoft.graph.directoryObject",
+	ODataType:  "microsoft.graph.directoryObject",
 }
 
 // DirectoryObjectKind is a microsoft.graph.directoryObject or any type derived

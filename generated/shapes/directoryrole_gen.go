@@ -40,7 +40,7 @@ func (x *DirectoryRole) UnmarshalJSON(b []byte) error {
 var codecOfDirectoryRole = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(DirectoryRole{}.DirectoryObject),
-	ODataType:  "#microsoft.graph.directoryRole",
+	ODataType:  "microsoft.graph.directoryRole",
 	Fields: []graphrt.Field{
 		{Name: "description", Offset: unsafe.Offsetof(DirectoryRole{}.Description), Kind: graphrt.FieldString},
 		{Name: "displayName", Offset: unsafe.Offsetof(DirectoryRole{}.DisplayName), Kind: graphrt.FieldString},

@@ -116,7 +116,7 @@ func (x *Group) UnmarshalJSON(b []byte) error {
 var codecOfGroup = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(Group{}.DirectoryObject),
-	ODataType:  "#microsoft.graph.group",
+	ODataType:  "microsoft.graph.group",
 	Fields: []graphrt.Field{
 		{Name: "allowExternalSenders", Offset: unsafe.Offsetof(Group{}.AllowExternalSenders), Kind: graphrt.FieldBool},
 		{Name: "assignedLicenses", Offset: unsafe.Offsetof(Group{}.AssignedLicenses), Type: (*AssignedLicense)(nil), List: true},

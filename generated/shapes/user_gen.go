@@ -192,7 +192,7 @@ func (x *User) UnmarshalJSON(b []byte) error {
 var codecOfUser = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(User{}.DirectoryObject),
-	ODataType:  "#microsoft.graph.user",
+	ODataType:  "microsoft.graph.user",
 	Fields: []graphrt.Field{
 		{Name: "deviceEnrollmentLimit", Offset: unsafe.Offsetof(User{}.DeviceEnrollmentLimit), Kind: graphrt.FieldInt32},
 		{Name: "aboutMe", Offset: unsafe.Offsetof(User{}.AboutMe), Kind: graphrt.FieldString},

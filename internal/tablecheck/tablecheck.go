@@ -75,8 +75,8 @@ func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
 			}
 			problems = append(problems, checkStruct(f.Type, base)...)
 		}
-		if !strings.HasPrefix(s.ODataType, "#") {
-			bad("a derived type without its \"@odata.type\" (%q)", s.ODataType)
+		if s.ODataType == "" || strings.HasPrefix(s.ODataType, "#") {
+			bad("a derived type without its \"@odata.type\" name, unprefixed (%q)", s.ODataType)
 		}
 		if s.Extra != 0 {
 			bad("a derived type with an Extra offset of its own")

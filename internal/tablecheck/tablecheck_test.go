@@ -57,7 +57,7 @@ func (x *derived) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject
 var derivedTable = graphrt.Struct{
 	Base:       &outerTable,
 	BaseOffset: unsafe.Offsetof(derived{}.outer),
-	ODataType:  "#x.derived",
+	ODataType:  "x.derived",
 	Fields:     []graphrt.Field{{Name: "d", Offset: unsafe.Offsetof(derived{}.D), Kind: graphrt.FieldBool}},
 }
 
@@ -94,5 +94,9 @@ func TestCheck(t *testing.T) {
 	if p := strings.Join(Check(&derived{}), "\n"); !strings.Contains(p, "odata.type") {
 		t.Errorf("derived without its type: %q", p)
 	}
-	derivedTable.ODataType = "#x.derived"
+	derivedTable.ODataType = "#x.derived" // the "#" is the encoder's
+	if p := strings.Join(Check(&derived{}), "\n"); !strings.Contains(p, "odata.type") {
+		t.Errorf("derived with a \"#\" in its type: %q", p)
+	}
+	derivedTable.ODataType = "x.derived"
 }
