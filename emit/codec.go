@@ -99,7 +99,7 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 	ft := fld.Type
 	items := []jen.Code{
 		keyed("Name", jen.Lit(fld.Name)),
-		keyed("Offset", jen.Qual("unsafe", "Offsetof").Call(jen.Id(g.typeNames[t]).Values().Dot(g.fields[fld]))),
+		keyed("Offset", jen.Uint32().Call(jen.Qual("unsafe", "Offsetof").Call(jen.Id(g.typeNames[t]).Values().Dot(g.fields[fld])))),
 	}
 	switch {
 	case ft.Type != nil && g.poly[ft.Type] != nil:

@@ -21,7 +21,7 @@ func (x *tblBase) UnmarshalJSON(b []byte) error { return UnmarshalObject(b, x, &
 
 var tblBaseTable = Struct{
 	Extra:  unsafe.Offsetof(tblBase{}.AdditionalData),
-	Fields: []Field{{Name: "id", Offset: unsafe.Offsetof(tblBase{}.ID), Kind: FieldString}},
+	Fields: []Field{{Name: "id", Offset: uint32(unsafe.Offsetof(tblBase{}.ID)), Kind: FieldString}},
 }
 
 type tblEnum string
@@ -68,33 +68,33 @@ var tblAllTable = Struct{
 	BaseOffset: unsafe.Offsetof(tblAll{}.tblBase),
 	ODataType:  "test.all",
 	Fields: []Field{
-		{Name: "s", Offset: unsafe.Offsetof(tblAll{}.S), Kind: FieldString},
-		{Name: "e", Offset: unsafe.Offsetof(tblAll{}.E), Kind: FieldString},
-		{Name: "b", Offset: unsafe.Offsetof(tblAll{}.B), Kind: FieldBool},
-		{Name: "i16", Offset: unsafe.Offsetof(tblAll{}.I16), Kind: FieldInt16},
-		{Name: "i32", Offset: unsafe.Offsetof(tblAll{}.I32), Kind: FieldInt32},
-		{Name: "i64", Offset: unsafe.Offsetof(tblAll{}.I64), Kind: FieldInt64},
-		{Name: "u8", Offset: unsafe.Offsetof(tblAll{}.U8), Kind: FieldByte},
-		{Name: "f32", Offset: unsafe.Offsetof(tblAll{}.F32), Kind: FieldFloat32},
-		{Name: "f64", Offset: unsafe.Offsetof(tblAll{}.F64), Kind: FieldFloat64},
-		{Name: "dec", Offset: unsafe.Offsetof(tblAll{}.Dec), Kind: FieldDecimal},
-		{Name: "bin", Offset: unsafe.Offsetof(tblAll{}.Bin), Kind: FieldBinary},
-		{Name: "raw", Offset: unsafe.Offsetof(tblAll{}.Raw), Kind: FieldRaw},
-		{Name: "dt", Offset: unsafe.Offsetof(tblAll{}.DT), Kind: FieldString},
-		{Name: "sl", Offset: unsafe.Offsetof(tblAll{}.SL), Kind: FieldString, List: true},
-		{Name: "el", Offset: unsafe.Offsetof(tblAll{}.EL), Kind: FieldString, List: true},
-		{Name: "bl", Offset: unsafe.Offsetof(tblAll{}.BL), Kind: FieldBool, List: true},
-		{Name: "i16l", Offset: unsafe.Offsetof(tblAll{}.I16L), Kind: FieldInt16, List: true},
-		{Name: "i32l", Offset: unsafe.Offsetof(tblAll{}.I32L), Kind: FieldInt32, List: true},
-		{Name: "i64l", Offset: unsafe.Offsetof(tblAll{}.I64L), Kind: FieldInt64, List: true},
-		{Name: "u8l", Offset: unsafe.Offsetof(tblAll{}.U8L), Kind: FieldByte, List: true},
-		{Name: "f32l", Offset: unsafe.Offsetof(tblAll{}.F32L), Kind: FieldFloat32, List: true},
-		{Name: "f64l", Offset: unsafe.Offsetof(tblAll{}.F64L), Kind: FieldFloat64, List: true},
-		{Name: "decl", Offset: unsafe.Offsetof(tblAll{}.DecL), Kind: FieldDecimal, List: true},
-		{Name: "binl", Offset: unsafe.Offsetof(tblAll{}.BinL), Kind: FieldBinary, List: true},
-		{Name: "rawl", Offset: unsafe.Offsetof(tblAll{}.RawL), Kind: FieldRaw, List: true},
-		{Name: "child", Offset: unsafe.Offsetof(tblAll{}.Child), Type: (*tblBase)(nil)},
-		{Name: "children", Offset: unsafe.Offsetof(tblAll{}.Children), Type: (*tblBase)(nil), List: true},
+		{Name: "s", Offset: uint32(unsafe.Offsetof(tblAll{}.S)), Kind: FieldString},
+		{Name: "e", Offset: uint32(unsafe.Offsetof(tblAll{}.E)), Kind: FieldString},
+		{Name: "b", Offset: uint32(unsafe.Offsetof(tblAll{}.B)), Kind: FieldBool},
+		{Name: "i16", Offset: uint32(unsafe.Offsetof(tblAll{}.I16)), Kind: FieldInt16},
+		{Name: "i32", Offset: uint32(unsafe.Offsetof(tblAll{}.I32)), Kind: FieldInt32},
+		{Name: "i64", Offset: uint32(unsafe.Offsetof(tblAll{}.I64)), Kind: FieldInt64},
+		{Name: "u8", Offset: uint32(unsafe.Offsetof(tblAll{}.U8)), Kind: FieldByte},
+		{Name: "f32", Offset: uint32(unsafe.Offsetof(tblAll{}.F32)), Kind: FieldFloat32},
+		{Name: "f64", Offset: uint32(unsafe.Offsetof(tblAll{}.F64)), Kind: FieldFloat64},
+		{Name: "dec", Offset: uint32(unsafe.Offsetof(tblAll{}.Dec)), Kind: FieldDecimal},
+		{Name: "bin", Offset: uint32(unsafe.Offsetof(tblAll{}.Bin)), Kind: FieldBinary},
+		{Name: "raw", Offset: uint32(unsafe.Offsetof(tblAll{}.Raw)), Kind: FieldRaw},
+		{Name: "dt", Offset: uint32(unsafe.Offsetof(tblAll{}.DT)), Kind: FieldString},
+		{Name: "sl", Offset: uint32(unsafe.Offsetof(tblAll{}.SL)), Kind: FieldString, List: true},
+		{Name: "el", Offset: uint32(unsafe.Offsetof(tblAll{}.EL)), Kind: FieldString, List: true},
+		{Name: "bl", Offset: uint32(unsafe.Offsetof(tblAll{}.BL)), Kind: FieldBool, List: true},
+		{Name: "i16l", Offset: uint32(unsafe.Offsetof(tblAll{}.I16L)), Kind: FieldInt16, List: true},
+		{Name: "i32l", Offset: uint32(unsafe.Offsetof(tblAll{}.I32L)), Kind: FieldInt32, List: true},
+		{Name: "i64l", Offset: uint32(unsafe.Offsetof(tblAll{}.I64L)), Kind: FieldInt64, List: true},
+		{Name: "u8l", Offset: uint32(unsafe.Offsetof(tblAll{}.U8L)), Kind: FieldByte, List: true},
+		{Name: "f32l", Offset: uint32(unsafe.Offsetof(tblAll{}.F32L)), Kind: FieldFloat32, List: true},
+		{Name: "f64l", Offset: uint32(unsafe.Offsetof(tblAll{}.F64L)), Kind: FieldFloat64, List: true},
+		{Name: "decl", Offset: uint32(unsafe.Offsetof(tblAll{}.DecL)), Kind: FieldDecimal, List: true},
+		{Name: "binl", Offset: uint32(unsafe.Offsetof(tblAll{}.BinL)), Kind: FieldBinary, List: true},
+		{Name: "rawl", Offset: uint32(unsafe.Offsetof(tblAll{}.RawL)), Kind: FieldRaw, List: true},
+		{Name: "child", Offset: uint32(unsafe.Offsetof(tblAll{}.Child)), Type: (*tblBase)(nil)},
+		{Name: "children", Offset: uint32(unsafe.Offsetof(tblAll{}.Children)), Type: (*tblBase)(nil), List: true},
 	},
 }
 
@@ -197,7 +197,7 @@ func TestTableUnknownKind(t *testing.T) {
 	}
 	table := &Struct{
 		Extra:  unsafe.Offsetof(bad{}.AdditionalData),
-		Fields: []Field{{Name: "v", Offset: unsafe.Offsetof(bad{}.V), Kind: 200}},
+		Fields: []Field{{Name: "v", Offset: uint32(unsafe.Offsetof(bad{}.V)), Kind: 200}},
 	}
 	var x bad
 	if err := decodeStruct(newDecoder([]byte(`{"v":"a"}`)), unsafe.Pointer(&x), table); err == nil {
@@ -237,7 +237,7 @@ func TestOptLayouts(t *testing.T) {
 func TestTablePlanConcurrent(t *testing.T) {
 	fresh := &Struct{
 		Extra:  unsafe.Offsetof(tblBase{}.AdditionalData),
-		Fields: []Field{{Name: "id", Offset: unsafe.Offsetof(tblBase{}.ID), Kind: FieldString}},
+		Fields: []Field{{Name: "id", Offset: uint32(unsafe.Offsetof(tblBase{}.ID)), Kind: FieldString}},
 	}
 	errs := make(chan error, 8)
 	for range 8 {

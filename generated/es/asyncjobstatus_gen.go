@@ -40,8 +40,8 @@ func (x *AsyncJobStatus) UnmarshalJSON(b []byte) error {
 var codecOfAsyncJobStatus = graphrt.Struct{
 	Extra: unsafe.Offsetof(AsyncJobStatus{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "percentageComplete", Offset: unsafe.Offsetof(AsyncJobStatus{}.PercentageComplete), Kind: graphrt.FieldFloat64},
-		{Name: "status", Offset: unsafe.Offsetof(AsyncJobStatus{}.Status), Kind: graphrt.FieldString},
+		{Name: "percentageComplete", Offset: uint32(unsafe.Offsetof(AsyncJobStatus{}.PercentageComplete)), Kind: graphrt.FieldFloat64},
+		{Name: "status", Offset: uint32(unsafe.Offsetof(AsyncJobStatus{}.Status)), Kind: graphrt.FieldString},
 	},
 }
 

@@ -36,7 +36,7 @@ func (x *AssignedLicense) UnmarshalJSON(b []byte) error {
 var codecOfAssignedLicense = graphrt.Struct{
 	Extra: unsafe.Offsetof(AssignedLicense{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "disabledPlans", Offset: unsafe.Offsetof(AssignedLicense{}.DisabledPlans), Kind: graphrt.FieldString, List: true},
-		{Name: "skuId", Offset: unsafe.Offsetof(AssignedLicense{}.SkuID), Kind: graphrt.FieldString},
+		{Name: "disabledPlans", Offset: uint32(unsafe.Offsetof(AssignedLicense{}.DisabledPlans)), Kind: graphrt.FieldString, List: true},
+		{Name: "skuId", Offset: uint32(unsafe.Offsetof(AssignedLicense{}.SkuID)), Kind: graphrt.FieldString},
 	},
 }

@@ -38,8 +38,8 @@ func (x *AssignedPlan) UnmarshalJSON(b []byte) error {
 var codecOfAssignedPlan = graphrt.Struct{
 	Extra: unsafe.Offsetof(AssignedPlan{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "assignedDateTime", Offset: unsafe.Offsetof(AssignedPlan{}.AssignedDateTime), Kind: graphrt.FieldString},
-		{Name: "service", Offset: unsafe.Offsetof(AssignedPlan{}.Service), Kind: graphrt.FieldString},
-		{Name: "servicePlanId", Offset: unsafe.Offsetof(AssignedPlan{}.ServicePlanID), Kind: graphrt.FieldString},
+		{Name: "assignedDateTime", Offset: uint32(unsafe.Offsetof(AssignedPlan{}.AssignedDateTime)), Kind: graphrt.FieldString},
+		{Name: "service", Offset: uint32(unsafe.Offsetof(AssignedPlan{}.Service)), Kind: graphrt.FieldString},
+		{Name: "servicePlanId", Offset: uint32(unsafe.Offsetof(AssignedPlan{}.ServicePlanID)), Kind: graphrt.FieldString},
 	},
 }

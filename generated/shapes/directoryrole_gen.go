@@ -42,9 +42,9 @@ var codecOfDirectoryRole = graphrt.Struct{
 	BaseOffset: unsafe.Offsetof(DirectoryRole{}.DirectoryObject),
 	ODataType:  "microsoft.graph.directoryRole",
 	Fields: []graphrt.Field{
-		{Name: "description", Offset: unsafe.Offsetof(DirectoryRole{}.Description), Kind: graphrt.FieldString},
-		{Name: "displayName", Offset: unsafe.Offsetof(DirectoryRole{}.DisplayName), Kind: graphrt.FieldString},
-		{Name: "roleTemplateId", Offset: unsafe.Offsetof(DirectoryRole{}.RoleTemplateID), Kind: graphrt.FieldString},
-		{Name: "members", Offset: unsafe.Offsetof(DirectoryRole{}.Members), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "description", Offset: uint32(unsafe.Offsetof(DirectoryRole{}.Description)), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: uint32(unsafe.Offsetof(DirectoryRole{}.DisplayName)), Kind: graphrt.FieldString},
+		{Name: "roleTemplateId", Offset: uint32(unsafe.Offsetof(DirectoryRole{}.RoleTemplateID)), Kind: graphrt.FieldString},
+		{Name: "members", Offset: uint32(unsafe.Offsetof(DirectoryRole{}.Members)), Type: &codecOfDirectoryObjectKind, List: true},
 	},
 }

@@ -36,7 +36,7 @@ func (x *EmployeeOrgData) UnmarshalJSON(b []byte) error {
 var codecOfEmployeeOrgData = graphrt.Struct{
 	Extra: unsafe.Offsetof(EmployeeOrgData{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "costCenter", Offset: unsafe.Offsetof(EmployeeOrgData{}.CostCenter), Kind: graphrt.FieldString},
-		{Name: "division", Offset: unsafe.Offsetof(EmployeeOrgData{}.Division), Kind: graphrt.FieldString},
+		{Name: "costCenter", Offset: uint32(unsafe.Offsetof(EmployeeOrgData{}.CostCenter)), Kind: graphrt.FieldString},
+		{Name: "division", Offset: uint32(unsafe.Offsetof(EmployeeOrgData{}.Division)), Kind: graphrt.FieldString},
 	},
 }

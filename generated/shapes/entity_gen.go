@@ -34,7 +34,7 @@ func (x *Entity) UnmarshalJSON(b []byte) error {
 var codecOfEntity = graphrt.Struct{
 	Extra: unsafe.Offsetof(Entity{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "id", Offset: unsafe.Offsetof(Entity{}.ID), Kind: graphrt.FieldString},
+		{Name: "id", Offset: uint32(unsafe.Offsetof(Entity{}.ID)), Kind: graphrt.FieldString},
 	},
 }
 

@@ -36,7 +36,7 @@ func (x *Identity) UnmarshalJSON(b []byte) error {
 var codecOfIdentity = graphrt.Struct{
 	Extra: unsafe.Offsetof(Identity{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "displayName", Offset: unsafe.Offsetof(Identity{}.DisplayName), Kind: graphrt.FieldString},
-		{Name: "id", Offset: unsafe.Offsetof(Identity{}.ID), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: uint32(unsafe.Offsetof(Identity{}.DisplayName)), Kind: graphrt.FieldString},
+		{Name: "id", Offset: uint32(unsafe.Offsetof(Identity{}.ID)), Kind: graphrt.FieldString},
 	},
 }

@@ -39,8 +39,8 @@ func (x *IdentitySet) UnmarshalJSON(b []byte) error {
 var codecOfIdentitySet = graphrt.Struct{
 	Extra: unsafe.Offsetof(IdentitySet{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "application", Offset: unsafe.Offsetof(IdentitySet{}.Application), Type: (*Identity)(nil)},
-		{Name: "device", Offset: unsafe.Offsetof(IdentitySet{}.Device), Type: (*Identity)(nil)},
-		{Name: "user", Offset: unsafe.Offsetof(IdentitySet{}.User), Type: (*Identity)(nil)},
+		{Name: "application", Offset: uint32(unsafe.Offsetof(IdentitySet{}.Application)), Type: (*Identity)(nil)},
+		{Name: "device", Offset: uint32(unsafe.Offsetof(IdentitySet{}.Device)), Type: (*Identity)(nil)},
+		{Name: "user", Offset: uint32(unsafe.Offsetof(IdentitySet{}.User)), Type: (*Identity)(nil)},
 	},
 }

@@ -36,7 +36,7 @@ func (x *LocaleInfo) UnmarshalJSON(b []byte) error {
 var codecOfLocaleInfo = graphrt.Struct{
 	Extra: unsafe.Offsetof(LocaleInfo{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "locale", Offset: unsafe.Offsetof(LocaleInfo{}.Locale), Kind: graphrt.FieldString},
-		{Name: "displayName", Offset: unsafe.Offsetof(LocaleInfo{}.DisplayName), Kind: graphrt.FieldString},
+		{Name: "locale", Offset: uint32(unsafe.Offsetof(LocaleInfo{}.Locale)), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: uint32(unsafe.Offsetof(LocaleInfo{}.DisplayName)), Kind: graphrt.FieldString},
 	},
 }

@@ -42,10 +42,10 @@ func (x *MailboxSettings) UnmarshalJSON(b []byte) error {
 var codecOfMailboxSettings = graphrt.Struct{
 	Extra: unsafe.Offsetof(MailboxSettings{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "archiveFolder", Offset: unsafe.Offsetof(MailboxSettings{}.ArchiveFolder), Kind: graphrt.FieldString},
-		{Name: "dateFormat", Offset: unsafe.Offsetof(MailboxSettings{}.DateFormat), Kind: graphrt.FieldString},
-		{Name: "language", Offset: unsafe.Offsetof(MailboxSettings{}.Language), Type: (*LocaleInfo)(nil)},
-		{Name: "timeFormat", Offset: unsafe.Offsetof(MailboxSettings{}.TimeFormat), Kind: graphrt.FieldString},
-		{Name: "timeZone", Offset: unsafe.Offsetof(MailboxSettings{}.TimeZone), Kind: graphrt.FieldString},
+		{Name: "archiveFolder", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.ArchiveFolder)), Kind: graphrt.FieldString},
+		{Name: "dateFormat", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.DateFormat)), Kind: graphrt.FieldString},
+		{Name: "language", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.Language)), Type: (*LocaleInfo)(nil)},
+		{Name: "timeFormat", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.TimeFormat)), Kind: graphrt.FieldString},
+		{Name: "timeZone", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.TimeZone)), Kind: graphrt.FieldString},
 	},
 }

@@ -38,8 +38,8 @@ func (x *ObjectIdentity) UnmarshalJSON(b []byte) error {
 var codecOfObjectIdentity = graphrt.Struct{
 	Extra: unsafe.Offsetof(ObjectIdentity{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "signInType", Offset: unsafe.Offsetof(ObjectIdentity{}.SignInType), Kind: graphrt.FieldString},
-		{Name: "issuer", Offset: unsafe.Offsetof(ObjectIdentity{}.Issuer), Kind: graphrt.FieldString},
-		{Name: "issuerAssignedId", Offset: unsafe.Offsetof(ObjectIdentity{}.IssuerAssignedID), Kind: graphrt.FieldString},
+		{Name: "signInType", Offset: uint32(unsafe.Offsetof(ObjectIdentity{}.SignInType)), Kind: graphrt.FieldString},
+		{Name: "issuer", Offset: uint32(unsafe.Offsetof(ObjectIdentity{}.Issuer)), Kind: graphrt.FieldString},
+		{Name: "issuerAssignedId", Offset: uint32(unsafe.Offsetof(ObjectIdentity{}.IssuerAssignedID)), Kind: graphrt.FieldString},
 	},
 }

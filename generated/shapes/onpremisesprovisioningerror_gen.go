@@ -41,9 +41,9 @@ func (x *OnPremisesProvisioningError) UnmarshalJSON(b []byte) error {
 var codecOfOnPremisesProvisioningError = graphrt.Struct{
 	Extra: unsafe.Offsetof(OnPremisesProvisioningError{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "category", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.Category), Kind: graphrt.FieldString},
-		{Name: "occurredDateTime", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.OccurredDateTime), Kind: graphrt.FieldString},
-		{Name: "propertyCausingError", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.PropertyCausingError), Kind: graphrt.FieldString},
-		{Name: "value", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.Value), Kind: graphrt.FieldString},
+		{Name: "category", Offset: uint32(unsafe.Offsetof(OnPremisesProvisioningError{}.Category)), Kind: graphrt.FieldString},
+		{Name: "occurredDateTime", Offset: uint32(unsafe.Offsetof(OnPremisesProvisioningError{}.OccurredDateTime)), Kind: graphrt.FieldString},
+		{Name: "propertyCausingError", Offset: uint32(unsafe.Offsetof(OnPremisesProvisioningError{}.PropertyCausingError)), Kind: graphrt.FieldString},
+		{Name: "value", Offset: uint32(unsafe.Offsetof(OnPremisesProvisioningError{}.Value)), Kind: graphrt.FieldString},
 	},
 }

@@ -38,8 +38,8 @@ func (x *PasswordProfile) UnmarshalJSON(b []byte) error {
 var codecOfPasswordProfile = graphrt.Struct{
 	Extra: unsafe.Offsetof(PasswordProfile{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "forceChangePasswordNextSignIn", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignIn), Kind: graphrt.FieldBool},
-		{Name: "forceChangePasswordNextSignInWithMfa", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignInWithMfa), Kind: graphrt.FieldBool},
-		{Name: "password", Offset: unsafe.Offsetof(PasswordProfile{}.Password), Kind: graphrt.FieldString},
+		{Name: "forceChangePasswordNextSignIn", Offset: uint32(unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignIn)), Kind: graphrt.FieldBool},
+		{Name: "forceChangePasswordNextSignInWithMfa", Offset: uint32(unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignInWithMfa)), Kind: graphrt.FieldBool},
+		{Name: "password", Offset: uint32(unsafe.Offsetof(PasswordProfile{}.Password)), Kind: graphrt.FieldString},
 	},
 }

@@ -38,8 +38,8 @@ func (x *ProvisionedPlan) UnmarshalJSON(b []byte) error {
 var codecOfProvisionedPlan = graphrt.Struct{
 	Extra: unsafe.Offsetof(ProvisionedPlan{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "capabilityStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.CapabilityStatus), Kind: graphrt.FieldString},
-		{Name: "provisioningStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.ProvisioningStatus), Kind: graphrt.FieldString},
-		{Name: "service", Offset: unsafe.Offsetof(ProvisionedPlan{}.Service), Kind: graphrt.FieldString},
+		{Name: "capabilityStatus", Offset: uint32(unsafe.Offsetof(ProvisionedPlan{}.CapabilityStatus)), Kind: graphrt.FieldString},
+		{Name: "provisioningStatus", Offset: uint32(unsafe.Offsetof(ProvisionedPlan{}.ProvisioningStatus)), Kind: graphrt.FieldString},
+		{Name: "service", Offset: uint32(unsafe.Offsetof(ProvisionedPlan{}.Service)), Kind: graphrt.FieldString},
 	},
 }

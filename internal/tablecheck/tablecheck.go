@@ -97,7 +97,7 @@ func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
 			bad("member %q twice", fld.Name)
 		}
 		names[fld.Name] = true
-		sf, ok := byOffset[fld.Offset]
+		sf, ok := byOffset[uintptr(fld.Offset)]
 		if !ok || sf.Anonymous {
 			bad("member %q: offset %d is not a field", fld.Name, fld.Offset)
 			continue

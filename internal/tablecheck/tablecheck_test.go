@@ -20,7 +20,7 @@ func (x *inner) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b
 
 var innerTable = graphrt.Struct{
 	Extra:  unsafe.Offsetof(inner{}.AdditionalData),
-	Fields: []graphrt.Field{{Name: "n", Offset: unsafe.Offsetof(inner{}.N), Kind: graphrt.FieldInt32}},
+	Fields: []graphrt.Field{{Name: "n", Offset: uint32(unsafe.Offsetof(inner{}.N)), Kind: graphrt.FieldInt32}},
 }
 
 type outer struct {
@@ -39,10 +39,10 @@ func goodOuter() graphrt.Struct {
 	return graphrt.Struct{
 		Extra: unsafe.Offsetof(outer{}.AdditionalData),
 		Fields: []graphrt.Field{
-			{Name: "s", Offset: unsafe.Offsetof(outer{}.S), Kind: graphrt.FieldString},
-			{Name: "bin", Offset: unsafe.Offsetof(outer{}.Bin), Kind: graphrt.FieldBinary, List: true},
-			{Name: "child", Offset: unsafe.Offsetof(outer{}.Child), Type: (*inner)(nil)},
-			{Name: "children", Offset: unsafe.Offsetof(outer{}.Children), Type: (*inner)(nil), List: true},
+			{Name: "s", Offset: uint32(unsafe.Offsetof(outer{}.S)), Kind: graphrt.FieldString},
+			{Name: "bin", Offset: uint32(unsafe.Offsetof(outer{}.Bin)), Kind: graphrt.FieldBinary, List: true},
+			{Name: "child", Offset: uint32(unsafe.Offsetof(outer{}.Child)), Type: (*inner)(nil)},
+			{Name: "children", Offset: uint32(unsafe.Offsetof(outer{}.Children)), Type: (*inner)(nil), List: true},
 		},
 	}
 }
@@ -58,7 +58,7 @@ var derivedTable = graphrt.Struct{
 	Base:       &outerTable,
 	BaseOffset: unsafe.Offsetof(derived{}.outer),
 	ODataType:  "x.derived",
-	Fields:     []graphrt.Field{{Name: "d", Offset: unsafe.Offsetof(derived{}.D), Kind: graphrt.FieldBool}},
+	Fields:     []graphrt.Field{{Name: "d", Offset: uint32(unsafe.Offsetof(derived{}.D)), Kind: graphrt.FieldBool}},
 }
 
 // TestCheck: a right table passes; each kind of mistake is reported.
