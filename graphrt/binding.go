@@ -51,7 +51,7 @@ func unmarshalSelf(b []byte, v selfDecoder) error { return unmarshal(b, nil, nil
 // else with dec, on a pooled Decoder; a top-level null is consumed without
 // decoding. It takes both rather than a closure, so that UnmarshalObject
 // holds no closure of its own.
-func unmarshal(b []byte, obj Object, t *Struct, dec selfDecoder) error {
+func unmarshal(b []byte, obj any, t *Struct, dec selfDecoder) error {
 	d := decoders.Get().(*Decoder)
 	d.reset(b)
 	var err error

@@ -79,7 +79,7 @@ func Decode(d *Decoder, v Object) error {
 }
 
 // decodeObjectAt is Decode with v's table, t, known.
-func decodeObjectAt(d *Decoder, v Object, t *Struct) error {
+func decodeObjectAt(d *Decoder, v any, t *Struct) error {
 	rv := reflect.ValueOf(v)
 	switch {
 	case rv.Kind() != reflect.Pointer || t == nil:
@@ -100,8 +100,9 @@ func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
 }
 
 // UnmarshalObject decodes b, which must hold exactly one value, into v,
-// replacing what v held: the body of every generated UnmarshalJSON, t
-// being v's table. A top-level null leaves v unchanged, the convention
+// replacing what v held: the body of every generated UnmarshalJSON, v
+// being a pointer to a generated struct and t its table (v is an any, not
+// an Object, so that no static itab per type is needed). A top-level null leaves v unchanged, the convention
 // encoding/json expects of UnmarshalJSON. Asked by TableOf, it returns t
 // and leaves v alone (v may be nil then).
 //
@@ -109,7 +110,7 @@ func MarshalStruct(x unsafe.Pointer, s *Struct) ([]byte, error) {
 // in the v1.0 driveItem program, for one call saved per decode.
 //
 //go:noinline
-func UnmarshalObject(b []byte, v Object, t *Struct) error {
+func UnmarshalObject(b []byte, v any, t *Struct) error {
 	if len(b) == 0 && unsafe.SliceData(b) == &tableQueryByte {
 		return tableAnswer{t}
 	}

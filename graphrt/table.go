@@ -20,7 +20,7 @@ import (
 // table of every type a program cannot reach. A table never names another
 // table except its base's (a tree), so package initialisation has no
 // cycles even where types nest each other: a field names a nested type
-// by a nil pointer of it, (*T)(nil) as an Object, or by a Poly[K], and
+// by a nil pointer of it, (*T)(nil), or by a Poly[K], and
 // reaches T's table through an interface call on first use (TableOf),
 // which the initialisation order does not look into. Values of nested types are
 // allocated through reflect, so a table holds no function either.
@@ -57,12 +57,14 @@ type Field struct {
 	// Opt[*T], or with List an Opt[[]T]), or the Poly of a field holding
 	// a Kind interface (Opt[K], or with List Opt[[]K]). One field for both keeps tables,
 	// which are most of a program's share of a generated package, small.
-	Type Object
+	// It is an any rather than an Object: a nil *T as an Object would
+	// need a static itab per type (35 KB in the v1.0 driveItem program),
+	// where TableOf's assertion finds one at run time, once per field.
+	Type any
 }
 
 // polyCodec encodes and decodes one value of a field declared with a base
-// type that has derived types. It is implemented by Poly only, an Object
-// without a table so that Field.Type can hold it. Values cross it as
+// type that has derived types. It is implemented by Poly only. Values cross it as
 // copies, never as a pointer into the struct: an interface call would make
 // escape analysis assume the pointer is kept, and every generated
 // MarshalJSON would then copy its receiver to the heap. The Opt and list
@@ -173,10 +175,6 @@ type Poly[K any] struct {
 	Decode func(*Decoder) (K, error)
 	Encode func(*Encoder, K)
 }
-
-// UnmarshalJSON makes a Poly an Object, so that Field.Type can hold it; it
-// describes a field, not a struct, so it has no table and reads nothing.
-func (c *Poly[K]) UnmarshalJSON([]byte) error { return errNoTable }
 
 func (c *Poly[K]) decodeValue(d *Decoder) (iface, error) {
 	k, err := c.Decode(d)
@@ -306,7 +304,8 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 		if e, ok := f.Type.(polyCodec); ok {
 			pf.elem = e
 		} else if f.Type != nil {
-			pf.obj = TableOf(f.Type)
+			o, _ := f.Type.(Object)
+			pf.obj = TableOf(o)
 			pf.goType = reflect.TypeOf(f.Type).Elem()
 			pf.sliceType = reflect.SliceOf(pf.goType)
 			pf.size = pf.goType.Size()

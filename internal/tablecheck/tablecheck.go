@@ -137,6 +137,8 @@ func checkField(fld graphrt.Field, sf reflect.StructField) string {
 		if !ok || want != fld.Kind {
 			return fmt.Sprintf("Kind %d for a value of type %s", fld.Kind, x)
 		}
+	case reflect.TypeOf(fld.Type).Kind() != reflect.Pointer:
+		return fmt.Sprintf("Type %T is neither a nil pointer of a generated type nor a Poly", fld.Type)
 	case strings.HasPrefix(reflect.TypeOf(fld.Type).Elem().Name(), "Poly["):
 		poly := reflect.ValueOf(fld.Type).Elem()
 		dec, enc := poly.FieldByName("Decode"), poly.FieldByName("Encode")
@@ -155,7 +157,7 @@ func checkField(fld graphrt.Field, sf reflect.StructField) string {
 		if nested.Kind() != reflect.Pointer || x != want {
 			return fmt.Sprintf("Type %s for a value of type %s", nested, x)
 		}
-		if graphrt.TableOf(fld.Type) == nil {
+		if o, _ := fld.Type.(graphrt.Object); graphrt.TableOf(o) == nil {
 			return "a nested type without a table"
 		}
 	}
