@@ -35,6 +35,12 @@ type tableAnswer struct{ s *Struct }
 
 func (tableAnswer) Error() string { return "graphrt: a codec table, not an error" }
 
+// tableOfAny is TableOf of v if v is an Object, else nil.
+func tableOfAny(v any) *Struct {
+	o, _ := v.(Object)
+	return TableOf(o)
+}
+
 // TableOf returns the table of v, a pointer (nil or not) to a generated
 // struct type, or nil for any other Object. v's UnmarshalJSON is called
 // with an empty input: a generated one answers without reading v, any
@@ -121,13 +127,14 @@ func UnmarshalObject(b []byte, v any, t *Struct) error {
 // the base type ((*T)(nil), named so rather than by its table so that no
 // initialisation cycle can form): a value of a derived type gets its
 // "@odata.type" (unless its AdditionalData carries one already). A nil v
-// is null.
-func EncodeKind(e *Encoder, v, base Object) {
+// is null. base is an any, as Field.Type is, so that no static itab is
+// needed for it.
+func EncodeKind(e *Encoder, v Object, base any) {
 	if v == nil {
 		e.encNull()
 		return
 	}
-	if t := TableOf(v); t != TableOf(base) && t.ODataType != "" {
+	if t := TableOf(v); t != tableOfAny(base) && t.ODataType != "" {
 		e.setTypeHint(t.ODataType)
 	}
 	Encode(e, v)

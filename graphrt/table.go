@@ -304,8 +304,7 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 		if e, ok := f.Type.(polyCodec); ok {
 			pf.elem = e
 		} else if f.Type != nil {
-			o, _ := f.Type.(Object)
-			pf.obj = TableOf(o)
+			pf.obj = tableOfAny(f.Type)
 			pf.goType = reflect.TypeOf(f.Type).Elem()
 			pf.sliceType = reflect.SliceOf(pf.goType)
 			pf.size = pf.goType.Size()

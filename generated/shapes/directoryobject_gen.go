@@ -55,7 +55,7 @@ func (x *DirectoryObject) GetDirectoryObject() *DirectoryObject {
 // or not a type derived from it (the annotation then stays in AdditionalData).
 // null gives nil.
 func DecodeDirectoryObjectKind(d *graphrt.Decoder) (DirectoryObjectKind, error) {
-	var v DirectoryObjectKind
+	var v any
 	switch string(d.ODataType()) {
 	case "microsoft.graph.device":
 		v = new(Device)
@@ -71,10 +71,11 @@ func DecodeDirectoryObjectKind(d *graphrt.Decoder) (DirectoryObjectKind, error) 
 		}
 		v = new(DirectoryObject)
 	}
-	if err := graphrt.Decode(d, v); err != nil {
+	k := v.(DirectoryObjectKind)
+	if err := graphrt.Decode(d, k); err != nil {
 		return nil, err
 	}
-	return v, nil
+	return k, nil
 }
 
 // EncodeDirectoryObjectKind writes v, adding "@odata.type" when v is a derived

@@ -58,7 +58,7 @@ func (x *Entity) GetEntity() *Entity {
 // derived from it (the annotation then stays in AdditionalData). null gives
 // nil.
 func DecodeEntityKind(d *graphrt.Decoder) (EntityKind, error) {
-	var v EntityKind
+	var v any
 	switch string(d.ODataType()) {
 	case "microsoft.graph.device":
 		v = new(Device)
@@ -76,10 +76,11 @@ func DecodeEntityKind(d *graphrt.Decoder) (EntityKind, error) {
 		}
 		v = new(Entity)
 	}
-	if err := graphrt.Decode(d, v); err != nil {
+	k := v.(EntityKind)
+	if err := graphrt.Decode(d, k); err != nil {
 		return nil, err
 	}
-	return v, nil
+	return k, nil
 }
 
 // EncodeEntityKind writes v, adding "@odata.type" when v is a derived type and
