@@ -99,7 +99,7 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 	ft := fld.Type
 	items := []jen.Code{
 		keyed("Name", jen.Lit(fld.Name)),
-		keyed("Offset", jen.Qual("unsafe", "Offsetof").Call(jen.Id(g.typeNames[t]).Values().Dot(g.fields[fld]))),
+		keyed("Offset", jen.Uint32().Call(jen.Qual("unsafe", "Offsetof").Call(jen.Id(g.typeNames[t]).Values().Dot(g.fields[fld])))),
 	}
 	switch {
 	case ft.Type != nil && g.poly[ft.Type] != nil:
@@ -121,8 +121,9 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 // given (jen.Dict would sort the keys).
 func keyed(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add(value) }
 
-// codecs writes MarshalJSON, UnmarshalJSON and CodecTable, and the table
-// they walk: no other codec code per type. A derived type's table names
+// codecs writes MarshalJSON and UnmarshalJSON, and the table they walk:
+// no other method per type, as each costs a program some 250 bytes per
+// type it can reach (graphrt.TableOf asks UnmarshalJSON for the table). A derived type's table names
 // its base's, so the wire stays flat.
 func (g *generator) codecs(f *jen.File, t *model.Type) {
 	name := g.typeNames[t]
@@ -135,11 +136,7 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 	)
 	comment(f, "UnmarshalJSON decodes with exact, case-sensitive key matching, replacing what x held; unknown keys go to AdditionalData.")
 	f.Func().Params(x.Clone().Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.Return(rt("UnmarshalObject").Call(jen.Id("b"), jen.Id("x"))),
-	)
-	comment(f, "CodecTable returns the table graphrt's codecs walk for "+name+".")
-	f.Func().Params(jen.Op("*").Id(name)).Id("CodecTable").Params().Op("*").Add(rt("Struct")).Block(
-		jen.Return(table.Clone()),
+		jen.Return(rt("UnmarshalObject").Call(jen.Id("b"), jen.Id("x"), table.Clone())),
 	)
 	f.Line()
 	multi := jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
@@ -147,7 +144,7 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 		if t.Base != nil {
 			d.Add(keyed("Base", jen.Op("&").Id(tableName(g.typeNames[t.Base]))))
 			d.Add(keyed("BaseOffset", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot(g.typeNames[t.Base]))))
-			d.Add(keyed("ODataType", jen.Lit("#"+t.Name)))
+			d.Add(keyed("ODataType", jen.Lit(t.Name)))
 		} else {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
 		}

@@ -275,7 +275,7 @@ func qualifiedGoName(ns, short string) string {
 // the names promoted from embedded bases and the codec methods.
 func (g *generator) nameFields(t *model.Type) {
 	scope := namespace{}
-	for _, m := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON", "CodecTable"} {
+	for _, m := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"} {
 		scope.reserve(m, "the generated "+m, model.Pos{})
 	}
 	for b := t.Base; b != nil; b = b.Base {

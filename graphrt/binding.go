@@ -45,13 +45,13 @@ var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 // top-level null leaves v unchanged, the convention encoding/json expects of
 // UnmarshalJSON. The Decoder comes from a pool, so its scratch buffer is
 // reused across calls.
-func unmarshalSelf(b []byte, v selfDecoder) error { return unmarshal(b, nil, v) }
+func unmarshalSelf(b []byte, v selfDecoder) error { return unmarshal(b, nil, nil, v) }
 
-// unmarshal decodes the one value b holds into obj, or else with dec, on
-// a pooled Decoder; a top-level null is consumed without decoding. It
-// takes both rather than a closure, so that a generated UnmarshalJSON,
-// which inlines UnmarshalObject, holds no closure of its own.
-func unmarshal(b []byte, obj Object, dec selfDecoder) error {
+// unmarshal decodes the one value b holds into obj (whose table is t), or
+// else with dec, on a pooled Decoder; a top-level null is consumed without
+// decoding. It takes both rather than a closure, so that UnmarshalObject
+// holds no closure of its own.
+func unmarshal(b []byte, obj any, t *Struct, dec selfDecoder) error {
 	d := decoders.Get().(*Decoder)
 	d.reset(b)
 	var err error
@@ -59,7 +59,7 @@ func unmarshal(b []byte, obj Object, dec selfDecoder) error {
 	case d.Null():
 		err = d.end()
 	case obj != nil:
-		err = Decode(d, obj)
+		err = decodeObjectAt(d, obj, t)
 	default:
 		err = dec.decodeJSON(d)
 	}

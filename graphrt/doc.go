@@ -35,7 +35,7 @@
 //
 // # For generated code
 //
-// [Struct], [Field], [FieldKind], [Poly], [Object], [MarshalStruct],
+// [Struct], [Field], [FieldKind], [Poly], [Object], [TableOf], [MarshalStruct],
 // [UnmarshalObject], [Decode], [Encode], [EncodeKind], [Decoder] and
 // [Encoder] are what generated code calls; programs do not need them.
 // Each generated type carries a static table, a [Struct] of member names,

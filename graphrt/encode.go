@@ -99,13 +99,13 @@ func (e *Encoder) beginObject(extra Extra) []byte {
 			continue
 		}
 		if hint != "" && m.Name != odataContext {
-			b = appendString(append(sep(b), `"@odata.type":`...), hint)
+			b = appendTypeHint(sep(b), hint)
 			hint = ""
 		}
 		b = e.appendMember(b, m)
 	}
 	if hint != "" {
-		b = appendString(append(sep(b), `"@odata.type":`...), hint)
+		b = appendTypeHint(sep(b), hint)
 	}
 	return b
 }
@@ -127,8 +127,19 @@ func (e *Encoder) endObject(b []byte, extra Extra) {
 // is not one.
 func isAnnotation(name string) bool { return len(name) > 0 && name[0] == '@' }
 
-// setTypeHint makes the next object written carry "@odata.type": name (such as
-// "#microsoft.graph.user"). EncodeKind calls it when the dynamic type of a
+// appendTypeHint writes the member "@odata.type": "#" + name. Tables hold
+// the name without "#", the text the generated Decode functions match, so
+// that a program stores it once.
+func appendTypeHint(b []byte, name string) []byte {
+	b = append(b, `"@odata.type":"#`...)
+	n := len(b)
+	b = appendString(b, name)
+	copy(b[n:], b[n+1:]) // drop the opening quote appendString wrote
+	return b[:len(b)-1]
+}
+
+// setTypeHint makes the next object written carry "@odata.type": "#" and
+// name (such as "microsoft.graph.user"). EncodeKind calls it when the dynamic type of a
 // value differs from the type its slot declares.
 func (e *Encoder) setTypeHint(name string) { e.typeHint = name }
 

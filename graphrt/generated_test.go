@@ -25,14 +25,15 @@ type Owner struct {
 func (x Owner) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfOwner)
 }
-func (x *Owner) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
-func (*Owner) CodecTable() *graphrt.Struct    { return &codecOfOwner }
+func (x *Owner) UnmarshalJSON(b []byte) error {
+	return graphrt.UnmarshalObject(b, x, &codecOfOwner)
+}
 
 var codecOfOwner = graphrt.Struct{
 	Extra: unsafe.Offsetof(Owner{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "displayName", Offset: unsafe.Offsetof(Owner{}.DisplayName), Kind: graphrt.FieldString},
-		{Name: "size", Offset: unsafe.Offsetof(Owner{}.Size), Kind: graphrt.FieldInt64},
+		{Name: "displayName", Offset: uint32(unsafe.Offsetof(Owner{}.DisplayName)), Kind: graphrt.FieldString},
+		{Name: "size", Offset: uint32(unsafe.Offsetof(Owner{}.Size)), Kind: graphrt.FieldInt64},
 	},
 }
 
@@ -56,24 +57,25 @@ type AsyncJob struct {
 func (x AsyncJob) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfAsyncJob)
 }
-func (x *AsyncJob) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
-func (*AsyncJob) CodecTable() *graphrt.Struct    { return &codecOfAsyncJob }
+func (x *AsyncJob) UnmarshalJSON(b []byte) error {
+	return graphrt.UnmarshalObject(b, x, &codecOfAsyncJob)
+}
 
 var codecOfAsyncJob = graphrt.Struct{
 	Extra: unsafe.Offsetof(AsyncJob{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "id", Offset: unsafe.Offsetof(AsyncJob{}.ID), Kind: graphrt.FieldString},
-		{Name: "percentageComplete", Offset: unsafe.Offsetof(AsyncJob{}.PercentageComplete), Kind: graphrt.FieldFloat64},
-		{Name: "status", Offset: unsafe.Offsetof(AsyncJob{}.Status), Kind: graphrt.FieldString},
-		{Name: "tags", Offset: unsafe.Offsetof(AsyncJob{}.Tags), Kind: graphrt.FieldString, List: true},
-		{Name: "attempts", Offset: unsafe.Offsetof(AsyncJob{}.Attempts), Kind: graphrt.FieldInt32},
-		{Name: "bytes", Offset: unsafe.Offsetof(AsyncJob{}.Bytes), Kind: graphrt.FieldInt64},
-		{Name: "ratio", Offset: unsafe.Offsetof(AsyncJob{}.Ratio), Kind: graphrt.FieldFloat32},
-		{Name: "done", Offset: unsafe.Offsetof(AsyncJob{}.Done), Kind: graphrt.FieldBool},
-		{Name: "priority", Offset: unsafe.Offsetof(AsyncJob{}.Priority), Kind: graphrt.FieldInt16},
-		{Name: "flags", Offset: unsafe.Offsetof(AsyncJob{}.Flags), Kind: graphrt.FieldByte},
-		{Name: "owner", Offset: unsafe.Offsetof(AsyncJob{}.Owner), Type: (*Owner)(nil)},
-		{Name: "history", Offset: unsafe.Offsetof(AsyncJob{}.History), Type: (*Owner)(nil), List: true},
+		{Name: "id", Offset: uint32(unsafe.Offsetof(AsyncJob{}.ID)), Kind: graphrt.FieldString},
+		{Name: "percentageComplete", Offset: uint32(unsafe.Offsetof(AsyncJob{}.PercentageComplete)), Kind: graphrt.FieldFloat64},
+		{Name: "status", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Status)), Kind: graphrt.FieldString},
+		{Name: "tags", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Tags)), Kind: graphrt.FieldString, List: true},
+		{Name: "attempts", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Attempts)), Kind: graphrt.FieldInt32},
+		{Name: "bytes", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Bytes)), Kind: graphrt.FieldInt64},
+		{Name: "ratio", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Ratio)), Kind: graphrt.FieldFloat32},
+		{Name: "done", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Done)), Kind: graphrt.FieldBool},
+		{Name: "priority", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Priority)), Kind: graphrt.FieldInt16},
+		{Name: "flags", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Flags)), Kind: graphrt.FieldByte},
+		{Name: "owner", Offset: uint32(unsafe.Offsetof(AsyncJob{}.Owner)), Type: (*Owner)(nil)},
+		{Name: "history", Offset: uint32(unsafe.Offsetof(AsyncJob{}.History)), Type: (*Owner)(nil), List: true},
 	},
 }
 
@@ -87,15 +89,16 @@ type PrintJob struct {
 func (x PrintJob) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalStruct(unsafe.Pointer(&x), &codecOfPrintJob)
 }
-func (x *PrintJob) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x) }
-func (*PrintJob) CodecTable() *graphrt.Struct    { return &codecOfPrintJob }
+func (x *PrintJob) UnmarshalJSON(b []byte) error {
+	return graphrt.UnmarshalObject(b, x, &codecOfPrintJob)
+}
 
 var codecOfPrintJob = graphrt.Struct{
 	Base:       &codecOfAsyncJob,
 	BaseOffset: unsafe.Offsetof(PrintJob{}.AsyncJob),
-	ODataType:  "#test.printJob",
+	ODataType:  "test.printJob",
 	Fields: []graphrt.Field{
-		{Name: "copies", Offset: unsafe.Offsetof(PrintJob{}.Copies), Kind: graphrt.FieldInt32},
+		{Name: "copies", Offset: uint32(unsafe.Offsetof(PrintJob{}.Copies)), Kind: graphrt.FieldInt32},
 	},
 }
 

@@ -51,10 +51,12 @@ func elemCodec[T any]() (dec func(*Decoder) (T, error), enc func(*Encoder, T), o
 	return nil, nil, false
 }
 
+// isObject reports whether T is a generated struct type; TableOf may call
+// the UnmarshalJSON of a T that is not, on a scratch value.
 func isObject[T any]() bool {
 	var zero T
-	_, ok := any(&zero).(Object)
-	return ok
+	o, ok := any(&zero).(Object)
+	return ok && TableOf(o) != nil
 }
 
 // noElemCodec says how to read or write a page of T: for a generated Kind

@@ -29,8 +29,8 @@ func roundTrip[T any, P interface {
 }](t *testing.T, in string) (T, string) {
 	t.Helper()
 	var x T
-	if err := graphrt.UnmarshalObject([]byte(in), P(&x)); err != nil {
-		t.Fatalf("UnmarshalObject(%s): %v", in, err)
+	if err := P(&x).UnmarshalJSON([]byte(in)); err != nil {
+		t.Fatalf("UnmarshalJSON(%s): %v", in, err)
 	}
 	var e graphrt.Encoder
 	graphrt.Encode(&e, P(&x))
@@ -243,12 +243,12 @@ func TestErrorPath(t *testing.T) {
 	// UnmarshalJSON, and says where with an offset; graphrt's own
 	// functions find syntax errors as they decode, and give the path.
 	var x AsyncJob
-	err = graphrt.UnmarshalObject([]byte(`{"nested":{"a":[1,}}`), &x)
+	err = x.UnmarshalJSON([]byte(`{"nested":{"a":[1,}}`))
 	if want := `nested: invalid character '}' looking for beginning of value (offset 18)`; err == nil || err.Error() != want {
 		t.Errorf("syntax: got %v, want %s", err, want)
 	}
 	// Inside a kept unknown member, the path ends at the member.
-	err = graphrt.UnmarshalObject([]byte(`{"history":[{"deep":[{"x":[1,}]}]}`), &x)
+	err = x.UnmarshalJSON([]byte(`{"history":[{"deep":[{"x":[1,}]}]}`))
 	if want := `history[0].deep: invalid character '}' looking for beginning of value (offset 29)`; err == nil || err.Error() != want {
 		t.Errorf("kept member: got %v, want %s", err, want)
 	}
@@ -284,7 +284,7 @@ func TestGeneratedErrors(t *testing.T) {
 		{`[]`, "expected object, found array (offset 0)", false},
 	} {
 		var x AsyncJob
-		err := graphrt.UnmarshalObject([]byte(c.in), &x)
+		err := x.UnmarshalJSON([]byte(c.in))
 		if err == nil || !strings.Contains(err.Error(), c.err) {
 			t.Errorf("%s: error %v, want %q", c.in, err, c.err)
 		}

@@ -20,9 +20,9 @@ import (
 // table of every type a program cannot reach. A table never names another
 // table except its base's (a tree), so package initialisation has no
 // cycles even where types nest each other: a field names a nested type
-// by a nil pointer of it, (*T)(nil) as an Object, or by a Poly[K], and
-// reaches T's table through a method call on first use, which the
-// initialisation order does not look into. Values of nested types are
+// by a nil pointer of it, (*T)(nil), or by a Poly[K], and
+// reaches T's table through an interface call on first use (TableOf),
+// which the initialisation order does not look into. Values of nested types are
 // allocated through reflect, so a table holds no function either.
 
 // FieldKind is how a scalar field is held and written on the wire.
@@ -44,20 +44,27 @@ const (
 
 // Field is one property of a generated struct.
 type Field struct {
-	Name   string    // the JSON member name
-	Offset uintptr   // of the Opt field in the struct
+	Name string // the JSON member name
+	// Offset is that of the Opt field in the struct: a uint32 rather than
+	// a uintptr, as Kind and List fit beside it then, which takes a
+	// Field from 48 bytes to 40 (37 KB in the v1.0 driveItem program).
+	// Generated code converts a constant, which fails to compile should
+	// it not fit.
+	Offset uint32
 	Kind   FieldKind // for a scalar
 	List   bool      // Opt[[]T] rather than Opt[T] (or Opt[*T])
 	// Type is (*T)(nil) for a field holding generated struct type T (an
 	// Opt[*T], or with List an Opt[[]T]), or the Poly of a field holding
 	// a Kind interface (Opt[K], or with List Opt[[]K]). One field for both keeps tables,
 	// which are most of a program's share of a generated package, small.
-	Type Object
+	// It is an any rather than an Object: a nil *T as an Object would
+	// need a static itab per type (35 KB in the v1.0 driveItem program),
+	// where TableOf's assertion finds one at run time, once per field.
+	Type any
 }
 
 // polyCodec encodes and decodes one value of a field declared with a base
-// type that has derived types. It is implemented by Poly only, an Object
-// without a table so that Field.Type can hold it. Values cross it as
+// type that has derived types. It is implemented by Poly only. Values cross it as
 // copies, never as a pointer into the struct: an interface call would make
 // escape analysis assume the pointer is kept, and every generated
 // MarshalJSON would then copy its receiver to the heap. The Opt and list
@@ -169,9 +176,6 @@ type Poly[K any] struct {
 	Encode func(*Encoder, K)
 }
 
-// CodecTable is nil: a Poly describes a field, not a struct.
-func (c *Poly[K]) CodecTable() *Struct { return nil }
-
 func (c *Poly[K]) decodeValue(d *Decoder) (iface, error) {
 	k, err := c.Decode(d)
 	return *(*iface)(unsafe.Pointer(&k)), err
@@ -244,8 +248,9 @@ type Struct struct {
 	Extra uintptr
 	// Fields are the type's own properties, in documentation order.
 	Fields []Field
-	// ODataType is "#" and the qualified name of a derived type: the
-	// annotation it needs in a slot declared with its base.
+	// ODataType is the qualified name of a derived type, without "#":
+	// the annotation it needs in a slot declared with its base is "#"
+	// and this name.
 	ODataType string
 	plan      atomic.Pointer[plan] // built on first use
 }
@@ -292,14 +297,14 @@ func (s *Struct) flatten(p *plan, offset uintptr) {
 	for _, f := range s.Fields {
 		pf := planField{
 			key:    string(appendString(nil, f.Name)) + ":",
-			offset: offset + f.Offset,
+			offset: offset + uintptr(f.Offset),
 			kind:   f.Kind,
 			list:   f.List,
 		}
 		if e, ok := f.Type.(polyCodec); ok {
 			pf.elem = e
 		} else if f.Type != nil {
-			pf.obj = f.Type.CodecTable()
+			pf.obj = tableOfAny(f.Type)
 			pf.goType = reflect.TypeOf(f.Type).Elem()
 			pf.sliceType = reflect.SliceOf(pf.goType)
 			pf.size = pf.goType.Size()

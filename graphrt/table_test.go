@@ -17,11 +17,11 @@ type tblBase struct {
 	AdditionalData Extra       `json:"-"`
 }
 
-func (*tblBase) CodecTable() *Struct { return &tblBaseTable }
+func (x *tblBase) UnmarshalJSON(b []byte) error { return UnmarshalObject(b, x, &tblBaseTable) }
 
 var tblBaseTable = Struct{
 	Extra:  unsafe.Offsetof(tblBase{}.AdditionalData),
-	Fields: []Field{{Name: "id", Offset: unsafe.Offsetof(tblBase{}.ID), Kind: FieldString}},
+	Fields: []Field{{Name: "id", Offset: uint32(unsafe.Offsetof(tblBase{}.ID)), Kind: FieldString}},
 }
 
 type tblEnum string
@@ -59,44 +59,42 @@ type tblAll struct {
 	Children Opt[[]tblBase] `json:"children"`
 }
 
-func (*tblAll) CodecTable() *Struct { return &tblAllTable }
-
 func (x tblAll) MarshalJSON() ([]byte, error) { return MarshalStruct(unsafe.Pointer(&x), &tblAllTable) }
 
-func (x *tblAll) UnmarshalJSON(b []byte) error { return UnmarshalObject(b, x) }
+func (x *tblAll) UnmarshalJSON(b []byte) error { return UnmarshalObject(b, x, &tblAllTable) }
 
 var tblAllTable = Struct{
 	Base:       &tblBaseTable,
 	BaseOffset: unsafe.Offsetof(tblAll{}.tblBase),
-	ODataType:  "#test.all",
+	ODataType:  "test.all",
 	Fields: []Field{
-		{Name: "s", Offset: unsafe.Offsetof(tblAll{}.S), Kind: FieldString},
-		{Name: "e", Offset: unsafe.Offsetof(tblAll{}.E), Kind: FieldString},
-		{Name: "b", Offset: unsafe.Offsetof(tblAll{}.B), Kind: FieldBool},
-		{Name: "i16", Offset: unsafe.Offsetof(tblAll{}.I16), Kind: FieldInt16},
-		{Name: "i32", Offset: unsafe.Offsetof(tblAll{}.I32), Kind: FieldInt32},
-		{Name: "i64", Offset: unsafe.Offsetof(tblAll{}.I64), Kind: FieldInt64},
-		{Name: "u8", Offset: unsafe.Offsetof(tblAll{}.U8), Kind: FieldByte},
-		{Name: "f32", Offset: unsafe.Offsetof(tblAll{}.F32), Kind: FieldFloat32},
-		{Name: "f64", Offset: unsafe.Offsetof(tblAll{}.F64), Kind: FieldFloat64},
-		{Name: "dec", Offset: unsafe.Offsetof(tblAll{}.Dec), Kind: FieldDecimal},
-		{Name: "bin", Offset: unsafe.Offsetof(tblAll{}.Bin), Kind: FieldBinary},
-		{Name: "raw", Offset: unsafe.Offsetof(tblAll{}.Raw), Kind: FieldRaw},
-		{Name: "dt", Offset: unsafe.Offsetof(tblAll{}.DT), Kind: FieldString},
-		{Name: "sl", Offset: unsafe.Offsetof(tblAll{}.SL), Kind: FieldString, List: true},
-		{Name: "el", Offset: unsafe.Offsetof(tblAll{}.EL), Kind: FieldString, List: true},
-		{Name: "bl", Offset: unsafe.Offsetof(tblAll{}.BL), Kind: FieldBool, List: true},
-		{Name: "i16l", Offset: unsafe.Offsetof(tblAll{}.I16L), Kind: FieldInt16, List: true},
-		{Name: "i32l", Offset: unsafe.Offsetof(tblAll{}.I32L), Kind: FieldInt32, List: true},
-		{Name: "i64l", Offset: unsafe.Offsetof(tblAll{}.I64L), Kind: FieldInt64, List: true},
-		{Name: "u8l", Offset: unsafe.Offsetof(tblAll{}.U8L), Kind: FieldByte, List: true},
-		{Name: "f32l", Offset: unsafe.Offsetof(tblAll{}.F32L), Kind: FieldFloat32, List: true},
-		{Name: "f64l", Offset: unsafe.Offsetof(tblAll{}.F64L), Kind: FieldFloat64, List: true},
-		{Name: "decl", Offset: unsafe.Offsetof(tblAll{}.DecL), Kind: FieldDecimal, List: true},
-		{Name: "binl", Offset: unsafe.Offsetof(tblAll{}.BinL), Kind: FieldBinary, List: true},
-		{Name: "rawl", Offset: unsafe.Offsetof(tblAll{}.RawL), Kind: FieldRaw, List: true},
-		{Name: "child", Offset: unsafe.Offsetof(tblAll{}.Child), Type: (*tblBase)(nil)},
-		{Name: "children", Offset: unsafe.Offsetof(tblAll{}.Children), Type: (*tblBase)(nil), List: true},
+		{Name: "s", Offset: uint32(unsafe.Offsetof(tblAll{}.S)), Kind: FieldString},
+		{Name: "e", Offset: uint32(unsafe.Offsetof(tblAll{}.E)), Kind: FieldString},
+		{Name: "b", Offset: uint32(unsafe.Offsetof(tblAll{}.B)), Kind: FieldBool},
+		{Name: "i16", Offset: uint32(unsafe.Offsetof(tblAll{}.I16)), Kind: FieldInt16},
+		{Name: "i32", Offset: uint32(unsafe.Offsetof(tblAll{}.I32)), Kind: FieldInt32},
+		{Name: "i64", Offset: uint32(unsafe.Offsetof(tblAll{}.I64)), Kind: FieldInt64},
+		{Name: "u8", Offset: uint32(unsafe.Offsetof(tblAll{}.U8)), Kind: FieldByte},
+		{Name: "f32", Offset: uint32(unsafe.Offsetof(tblAll{}.F32)), Kind: FieldFloat32},
+		{Name: "f64", Offset: uint32(unsafe.Offsetof(tblAll{}.F64)), Kind: FieldFloat64},
+		{Name: "dec", Offset: uint32(unsafe.Offsetof(tblAll{}.Dec)), Kind: FieldDecimal},
+		{Name: "bin", Offset: uint32(unsafe.Offsetof(tblAll{}.Bin)), Kind: FieldBinary},
+		{Name: "raw", Offset: uint32(unsafe.Offsetof(tblAll{}.Raw)), Kind: FieldRaw},
+		{Name: "dt", Offset: uint32(unsafe.Offsetof(tblAll{}.DT)), Kind: FieldString},
+		{Name: "sl", Offset: uint32(unsafe.Offsetof(tblAll{}.SL)), Kind: FieldString, List: true},
+		{Name: "el", Offset: uint32(unsafe.Offsetof(tblAll{}.EL)), Kind: FieldString, List: true},
+		{Name: "bl", Offset: uint32(unsafe.Offsetof(tblAll{}.BL)), Kind: FieldBool, List: true},
+		{Name: "i16l", Offset: uint32(unsafe.Offsetof(tblAll{}.I16L)), Kind: FieldInt16, List: true},
+		{Name: "i32l", Offset: uint32(unsafe.Offsetof(tblAll{}.I32L)), Kind: FieldInt32, List: true},
+		{Name: "i64l", Offset: uint32(unsafe.Offsetof(tblAll{}.I64L)), Kind: FieldInt64, List: true},
+		{Name: "u8l", Offset: uint32(unsafe.Offsetof(tblAll{}.U8L)), Kind: FieldByte, List: true},
+		{Name: "f32l", Offset: uint32(unsafe.Offsetof(tblAll{}.F32L)), Kind: FieldFloat32, List: true},
+		{Name: "f64l", Offset: uint32(unsafe.Offsetof(tblAll{}.F64L)), Kind: FieldFloat64, List: true},
+		{Name: "decl", Offset: uint32(unsafe.Offsetof(tblAll{}.DecL)), Kind: FieldDecimal, List: true},
+		{Name: "binl", Offset: uint32(unsafe.Offsetof(tblAll{}.BinL)), Kind: FieldBinary, List: true},
+		{Name: "rawl", Offset: uint32(unsafe.Offsetof(tblAll{}.RawL)), Kind: FieldRaw, List: true},
+		{Name: "child", Offset: uint32(unsafe.Offsetof(tblAll{}.Child)), Type: (*tblBase)(nil)},
+		{Name: "children", Offset: uint32(unsafe.Offsetof(tblAll{}.Children)), Type: (*tblBase)(nil), List: true},
 	},
 }
 
@@ -199,7 +197,7 @@ func TestTableUnknownKind(t *testing.T) {
 	}
 	table := &Struct{
 		Extra:  unsafe.Offsetof(bad{}.AdditionalData),
-		Fields: []Field{{Name: "v", Offset: unsafe.Offsetof(bad{}.V), Kind: 200}},
+		Fields: []Field{{Name: "v", Offset: uint32(unsafe.Offsetof(bad{}.V)), Kind: 200}},
 	}
 	var x bad
 	if err := decodeStruct(newDecoder([]byte(`{"v":"a"}`)), unsafe.Pointer(&x), table); err == nil {
@@ -216,7 +214,7 @@ func TestTableUnknownKind(t *testing.T) {
 // or Opt[iface].
 func TestOptLayouts(t *testing.T) {
 	type big struct{ a [9]int64 }
-	type kind interface{ CodecTable() *Struct }
+	type kind interface{ UnmarshalJSON([]byte) error }
 	checks := []struct {
 		name               string
 		size, set, wantSet uintptr
@@ -239,7 +237,7 @@ func TestOptLayouts(t *testing.T) {
 func TestTablePlanConcurrent(t *testing.T) {
 	fresh := &Struct{
 		Extra:  unsafe.Offsetof(tblBase{}.AdditionalData),
-		Fields: []Field{{Name: "id", Offset: unsafe.Offsetof(tblBase{}.ID), Kind: FieldString}},
+		Fields: []Field{{Name: "id", Offset: uint32(unsafe.Offsetof(tblBase{}.ID)), Kind: FieldString}},
 	}
 	errs := make(chan error, 8)
 	for range 8 {
@@ -272,18 +270,43 @@ func TestObjectMisuse(t *testing.T) {
 	if err := Decode(newDecoder([]byte(`{}`)), nil); err == nil {
 		t.Error("decoding into nil succeeded")
 	}
-	poly := &Poly[Object]{}
-	if err := Decode(newDecoder([]byte(`{}`)), poly); err == nil {
-		t.Error("decoding into a Poly succeeded")
+	raw := &json.RawMessage{} // an Object, but not a generated type
+	if err := Decode(newDecoder([]byte(`{}`)), raw); err == nil {
+		t.Error("decoding into a json.RawMessage succeeded")
 	}
 	e := acquireEncoder()
-	Encode(e, poly)
+	Encode(e, raw)
 	if _, err := releaseEncoder(e); err == nil {
-		t.Error("encoding a Poly succeeded")
+		t.Error("encoding a json.RawMessage succeeded")
 	}
 	e = acquireEncoder()
 	Encode(e, nilAll)
 	if out, err := releaseEncoder(e); err != nil || string(out) != "null" {
 		t.Errorf("a nil *tblAll encoded as %s, %v; want null", out, err)
+	}
+}
+
+// TestTableOf: a generated type's UnmarshalJSON answers TableOf, through a
+// nil pointer too; any other Object has no table, and an ordinary input is
+// decoded, never taken for the query.
+func TestTableOf(t *testing.T) {
+	if got := TableOf(&tblAll{}); got != &tblAllTable {
+		t.Errorf("TableOf(&tblAll{}) = %p, want %p", got, &tblAllTable)
+	}
+	if got := TableOf((*tblBase)(nil)); got != &tblBaseTable {
+		t.Errorf("TableOf((*tblBase)(nil)) = %p, want %p", got, &tblBaseTable)
+	}
+	var raw json.RawMessage
+	if got := TableOf(&raw); got != nil {
+		t.Errorf("TableOf(*json.RawMessage) = %p, want nil", got)
+	}
+	if got := TableOf(nil); got != nil {
+		t.Errorf("TableOf(nil) = %p, want nil", got)
+	}
+	var x tblBase
+	if err := x.UnmarshalJSON(make([]byte, 0, 1)); err == nil {
+		t.Error("UnmarshalJSON of an empty input succeeded")
+	} else if _, ok := err.(tableAnswer); ok {
+		t.Error("UnmarshalJSON took an empty input for the table query")
 	}
 }

@@ -34,19 +34,14 @@ func (x AsyncJobStatus) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *AsyncJobStatus) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for AsyncJobStatus.
-func (*AsyncJobStatus) CodecTable() *graphrt.Struct {
-	return &codecOfAsyncJobStatus
+	return graphrt.UnmarshalObject(b, x, &codecOfAsyncJobStatus)
 }
 
 var codecOfAsyncJobStatus = graphrt.Struct{
 	Extra: unsafe.Offsetof(AsyncJobStatus{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "percentageComplete", Offset: unsafe.Offsetof(AsyncJobStatus{}.PercentageComplete), Kind: graphrt.FieldFloat64},
-		{Name: "status", Offset: unsafe.Offsetof(AsyncJobStatus{}.Status), Kind: graphrt.FieldString},
+		{Name: "percentageComplete", Offset: uint32(unsafe.Offsetof(AsyncJobStatus{}.PercentageComplete)), Kind: graphrt.FieldFloat64},
+		{Name: "status", Offset: uint32(unsafe.Offsetof(AsyncJobStatus{}.Status)), Kind: graphrt.FieldString},
 	},
 }
 

@@ -30,18 +30,13 @@ func (x AssignedLicense) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *AssignedLicense) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for AssignedLicense.
-func (*AssignedLicense) CodecTable() *graphrt.Struct {
-	return &codecOfAssignedLicense
+	return graphrt.UnmarshalObject(b, x, &codecOfAssignedLicense)
 }
 
 var codecOfAssignedLicense = graphrt.Struct{
 	Extra: unsafe.Offsetof(AssignedLicense{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "disabledPlans", Offset: unsafe.Offsetof(AssignedLicense{}.DisabledPlans), Kind: graphrt.FieldString, List: true},
-		{Name: "skuId", Offset: unsafe.Offsetof(AssignedLicense{}.SkuID), Kind: graphrt.FieldString},
+		{Name: "disabledPlans", Offset: uint32(unsafe.Offsetof(AssignedLicense{}.DisabledPlans)), Kind: graphrt.FieldString, List: true},
+		{Name: "skuId", Offset: uint32(unsafe.Offsetof(AssignedLicense{}.SkuID)), Kind: graphrt.FieldString},
 	},
 }

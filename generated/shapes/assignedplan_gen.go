@@ -32,19 +32,14 @@ func (x AssignedPlan) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *AssignedPlan) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for AssignedPlan.
-func (*AssignedPlan) CodecTable() *graphrt.Struct {
-	return &codecOfAssignedPlan
+	return graphrt.UnmarshalObject(b, x, &codecOfAssignedPlan)
 }
 
 var codecOfAssignedPlan = graphrt.Struct{
 	Extra: unsafe.Offsetof(AssignedPlan{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "assignedDateTime", Offset: unsafe.Offsetof(AssignedPlan{}.AssignedDateTime), Kind: graphrt.FieldString},
-		{Name: "service", Offset: unsafe.Offsetof(AssignedPlan{}.Service), Kind: graphrt.FieldString},
-		{Name: "servicePlanId", Offset: unsafe.Offsetof(AssignedPlan{}.ServicePlanID), Kind: graphrt.FieldString},
+		{Name: "assignedDateTime", Offset: uint32(unsafe.Offsetof(AssignedPlan{}.AssignedDateTime)), Kind: graphrt.FieldString},
+		{Name: "service", Offset: uint32(unsafe.Offsetof(AssignedPlan{}.Service)), Kind: graphrt.FieldString},
+		{Name: "servicePlanId", Offset: uint32(unsafe.Offsetof(AssignedPlan{}.ServicePlanID)), Kind: graphrt.FieldString},
 	},
 }

@@ -73,40 +73,35 @@ func (x Device) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *Device) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for Device.
-func (*Device) CodecTable() *graphrt.Struct {
-	return &codecOfDevice
+	return graphrt.UnmarshalObject(b, x, &codecOfDevice)
 }
 
 var codecOfDevice = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(Device{}.DirectoryObject),
-	ODataType:  "#microsoft.graph.device",
+	ODataType:  "microsoft.graph.device",
 	Fields: []graphrt.Field{
-		{Name: "accountEnabled", Offset: unsafe.Offsetof(Device{}.AccountEnabled), Kind: graphrt.FieldBool},
-		{Name: "approximateLastSignInDateTime", Offset: unsafe.Offsetof(Device{}.ApproximateLastSignInDateTime), Kind: graphrt.FieldString},
-		{Name: "complianceExpirationDateTime", Offset: unsafe.Offsetof(Device{}.ComplianceExpirationDateTime), Kind: graphrt.FieldString},
-		{Name: "deviceId", Offset: unsafe.Offsetof(Device{}.DeviceID), Kind: graphrt.FieldString},
-		{Name: "deviceMetadata", Offset: unsafe.Offsetof(Device{}.DeviceMetadata), Kind: graphrt.FieldString},
-		{Name: "deviceVersion", Offset: unsafe.Offsetof(Device{}.DeviceVersion), Kind: graphrt.FieldInt32},
-		{Name: "displayName", Offset: unsafe.Offsetof(Device{}.DisplayName), Kind: graphrt.FieldString},
-		{Name: "isCompliant", Offset: unsafe.Offsetof(Device{}.IsCompliant), Kind: graphrt.FieldBool},
-		{Name: "isManaged", Offset: unsafe.Offsetof(Device{}.IsManaged), Kind: graphrt.FieldBool},
-		{Name: "manufacturer", Offset: unsafe.Offsetof(Device{}.Manufacturer), Kind: graphrt.FieldString},
-		{Name: "mdmAppId", Offset: unsafe.Offsetof(Device{}.MdmAppID), Kind: graphrt.FieldString},
-		{Name: "model", Offset: unsafe.Offsetof(Device{}.Model), Kind: graphrt.FieldString},
-		{Name: "onPremisesLastSyncDateTime", Offset: unsafe.Offsetof(Device{}.OnPremisesLastSyncDateTime), Kind: graphrt.FieldString},
-		{Name: "onPremisesSyncEnabled", Offset: unsafe.Offsetof(Device{}.OnPremisesSyncEnabled), Kind: graphrt.FieldBool},
-		{Name: "operatingSystem", Offset: unsafe.Offsetof(Device{}.OperatingSystem), Kind: graphrt.FieldString},
-		{Name: "operatingSystemVersion", Offset: unsafe.Offsetof(Device{}.OperatingSystemVersion), Kind: graphrt.FieldString},
-		{Name: "physicalIds", Offset: unsafe.Offsetof(Device{}.PhysicalIDs), Kind: graphrt.FieldString, List: true},
-		{Name: "systemLabels", Offset: unsafe.Offsetof(Device{}.SystemLabels), Kind: graphrt.FieldString, List: true},
-		{Name: "memberOf", Offset: unsafe.Offsetof(Device{}.MemberOf), Type: &codecOfDirectoryObjectKind, List: true},
-		{Name: "transitiveMemberOf", Offset: unsafe.Offsetof(Device{}.TransitiveMemberOf), Type: &codecOfDirectoryObjectKind, List: true},
-		{Name: "registeredOwners", Offset: unsafe.Offsetof(Device{}.RegisteredOwners), Type: &codecOfDirectoryObjectKind, List: true},
-		{Name: "registeredUsers", Offset: unsafe.Offsetof(Device{}.RegisteredUsers), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "accountEnabled", Offset: uint32(unsafe.Offsetof(Device{}.AccountEnabled)), Kind: graphrt.FieldBool},
+		{Name: "approximateLastSignInDateTime", Offset: uint32(unsafe.Offsetof(Device{}.ApproximateLastSignInDateTime)), Kind: graphrt.FieldString},
+		{Name: "complianceExpirationDateTime", Offset: uint32(unsafe.Offsetof(Device{}.ComplianceExpirationDateTime)), Kind: graphrt.FieldString},
+		{Name: "deviceId", Offset: uint32(unsafe.Offsetof(Device{}.DeviceID)), Kind: graphrt.FieldString},
+		{Name: "deviceMetadata", Offset: uint32(unsafe.Offsetof(Device{}.DeviceMetadata)), Kind: graphrt.FieldString},
+		{Name: "deviceVersion", Offset: uint32(unsafe.Offsetof(Device{}.DeviceVersion)), Kind: graphrt.FieldInt32},
+		{Name: "displayName", Offset: uint32(unsafe.Offsetof(Device{}.DisplayName)), Kind: graphrt.FieldString},
+		{Name: "isCompliant", Offset: uint32(unsafe.Offsetof(Device{}.IsCompliant)), Kind: graphrt.FieldBool},
+		{Name: "isManaged", Offset: uint32(unsafe.Offsetof(Device{}.IsManaged)), Kind: graphrt.FieldBool},
+		{Name: "manufacturer", Offset: uint32(unsafe.Offsetof(Device{}.Manufacturer)), Kind: graphrt.FieldString},
+		{Name: "mdmAppId", Offset: uint32(unsafe.Offsetof(Device{}.MdmAppID)), Kind: graphrt.FieldString},
+		{Name: "model", Offset: uint32(unsafe.Offsetof(Device{}.Model)), Kind: graphrt.FieldString},
+		{Name: "onPremisesLastSyncDateTime", Offset: uint32(unsafe.Offsetof(Device{}.OnPremisesLastSyncDateTime)), Kind: graphrt.FieldString},
+		{Name: "onPremisesSyncEnabled", Offset: uint32(unsafe.Offsetof(Device{}.OnPremisesSyncEnabled)), Kind: graphrt.FieldBool},
+		{Name: "operatingSystem", Offset: uint32(unsafe.Offsetof(Device{}.OperatingSystem)), Kind: graphrt.FieldString},
+		{Name: "operatingSystemVersion", Offset: uint32(unsafe.Offsetof(Device{}.OperatingSystemVersion)), Kind: graphrt.FieldString},
+		{Name: "physicalIds", Offset: uint32(unsafe.Offsetof(Device{}.PhysicalIDs)), Kind: graphrt.FieldString, List: true},
+		{Name: "systemLabels", Offset: uint32(unsafe.Offsetof(Device{}.SystemLabels)), Kind: graphrt.FieldString, List: true},
+		{Name: "memberOf", Offset: uint32(unsafe.Offsetof(Device{}.MemberOf)), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "transitiveMemberOf", Offset: uint32(unsafe.Offsetof(Device{}.TransitiveMemberOf)), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "registeredOwners", Offset: uint32(unsafe.Offsetof(Device{}.RegisteredOwners)), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "registeredUsers", Offset: uint32(unsafe.Offsetof(Device{}.RegisteredUsers)), Type: &codecOfDirectoryObjectKind, List: true},
 	},
 }

@@ -25,18 +25,13 @@ func (x DirectoryObject) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *DirectoryObject) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for DirectoryObject.
-func (*DirectoryObject) CodecTable() *graphrt.Struct {
-	return &codecOfDirectoryObject
+	return graphrt.UnmarshalObject(b, x, &codecOfDirectoryObject)
 }
 
 var codecOfDirectoryObject = graphrt.Struct{
 	Base:       &codecOfEntity,
 	BaseOffset: unsafe.Offsetof(DirectoryObject{}.Entity),
-	ODataType:  "#microsoft.graph.directoryObject",
+	ODataType:  "microsoft.graph.directoryObject",
 }
 
 // DirectoryObjectKind is a microsoft.graph.directoryObject or any type derived
@@ -60,7 +55,7 @@ func (x *DirectoryObject) GetDirectoryObject() *DirectoryObject {
 // or not a type derived from it (the annotation then stays in AdditionalData).
 // null gives nil.
 func DecodeDirectoryObjectKind(d *graphrt.Decoder) (DirectoryObjectKind, error) {
-	var v DirectoryObjectKind
+	var v any
 	switch string(d.ODataType()) {
 	case "microsoft.graph.device":
 		v = new(Device)
@@ -76,10 +71,11 @@ func DecodeDirectoryObjectKind(d *graphrt.Decoder) (DirectoryObjectKind, error) 
 		}
 		v = new(DirectoryObject)
 	}
-	if err := graphrt.Decode(d, v); err != nil {
+	k := v.(DirectoryObjectKind)
+	if err := graphrt.Decode(d, k); err != nil {
 		return nil, err
 	}
-	return v, nil
+	return k, nil
 }
 
 // EncodeDirectoryObjectKind writes v, adding "@odata.type" when v is a derived

@@ -34,22 +34,17 @@ func (x DirectoryRole) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *DirectoryRole) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for DirectoryRole.
-func (*DirectoryRole) CodecTable() *graphrt.Struct {
-	return &codecOfDirectoryRole
+	return graphrt.UnmarshalObject(b, x, &codecOfDirectoryRole)
 }
 
 var codecOfDirectoryRole = graphrt.Struct{
 	Base:       &codecOfDirectoryObject,
 	BaseOffset: unsafe.Offsetof(DirectoryRole{}.DirectoryObject),
-	ODataType:  "#microsoft.graph.directoryRole",
+	ODataType:  "microsoft.graph.directoryRole",
 	Fields: []graphrt.Field{
-		{Name: "description", Offset: unsafe.Offsetof(DirectoryRole{}.Description), Kind: graphrt.FieldString},
-		{Name: "displayName", Offset: unsafe.Offsetof(DirectoryRole{}.DisplayName), Kind: graphrt.FieldString},
-		{Name: "roleTemplateId", Offset: unsafe.Offsetof(DirectoryRole{}.RoleTemplateID), Kind: graphrt.FieldString},
-		{Name: "members", Offset: unsafe.Offsetof(DirectoryRole{}.Members), Type: &codecOfDirectoryObjectKind, List: true},
+		{Name: "description", Offset: uint32(unsafe.Offsetof(DirectoryRole{}.Description)), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: uint32(unsafe.Offsetof(DirectoryRole{}.DisplayName)), Kind: graphrt.FieldString},
+		{Name: "roleTemplateId", Offset: uint32(unsafe.Offsetof(DirectoryRole{}.RoleTemplateID)), Kind: graphrt.FieldString},
+		{Name: "members", Offset: uint32(unsafe.Offsetof(DirectoryRole{}.Members)), Type: &codecOfDirectoryObjectKind, List: true},
 	},
 }

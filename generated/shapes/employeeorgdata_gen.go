@@ -30,18 +30,13 @@ func (x EmployeeOrgData) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *EmployeeOrgData) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for EmployeeOrgData.
-func (*EmployeeOrgData) CodecTable() *graphrt.Struct {
-	return &codecOfEmployeeOrgData
+	return graphrt.UnmarshalObject(b, x, &codecOfEmployeeOrgData)
 }
 
 var codecOfEmployeeOrgData = graphrt.Struct{
 	Extra: unsafe.Offsetof(EmployeeOrgData{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "costCenter", Offset: unsafe.Offsetof(EmployeeOrgData{}.CostCenter), Kind: graphrt.FieldString},
-		{Name: "division", Offset: unsafe.Offsetof(EmployeeOrgData{}.Division), Kind: graphrt.FieldString},
+		{Name: "costCenter", Offset: uint32(unsafe.Offsetof(EmployeeOrgData{}.CostCenter)), Kind: graphrt.FieldString},
+		{Name: "division", Offset: uint32(unsafe.Offsetof(EmployeeOrgData{}.Division)), Kind: graphrt.FieldString},
 	},
 }

@@ -28,18 +28,13 @@ func (x Entity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *Entity) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for Entity.
-func (*Entity) CodecTable() *graphrt.Struct {
-	return &codecOfEntity
+	return graphrt.UnmarshalObject(b, x, &codecOfEntity)
 }
 
 var codecOfEntity = graphrt.Struct{
 	Extra: unsafe.Offsetof(Entity{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "id", Offset: unsafe.Offsetof(Entity{}.ID), Kind: graphrt.FieldString},
+		{Name: "id", Offset: uint32(unsafe.Offsetof(Entity{}.ID)), Kind: graphrt.FieldString},
 	},
 }
 
@@ -63,7 +58,7 @@ func (x *Entity) GetEntity() *Entity {
 // derived from it (the annotation then stays in AdditionalData). null gives
 // nil.
 func DecodeEntityKind(d *graphrt.Decoder) (EntityKind, error) {
-	var v EntityKind
+	var v any
 	switch string(d.ODataType()) {
 	case "microsoft.graph.device":
 		v = new(Device)
@@ -81,10 +76,11 @@ func DecodeEntityKind(d *graphrt.Decoder) (EntityKind, error) {
 		}
 		v = new(Entity)
 	}
-	if err := graphrt.Decode(d, v); err != nil {
+	k := v.(EntityKind)
+	if err := graphrt.Decode(d, k); err != nil {
 		return nil, err
 	}
-	return v, nil
+	return k, nil
 }
 
 // EncodeEntityKind writes v, adding "@odata.type" when v is a derived type and

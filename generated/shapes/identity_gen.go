@@ -30,18 +30,13 @@ func (x Identity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *Identity) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for Identity.
-func (*Identity) CodecTable() *graphrt.Struct {
-	return &codecOfIdentity
+	return graphrt.UnmarshalObject(b, x, &codecOfIdentity)
 }
 
 var codecOfIdentity = graphrt.Struct{
 	Extra: unsafe.Offsetof(Identity{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "displayName", Offset: unsafe.Offsetof(Identity{}.DisplayName), Kind: graphrt.FieldString},
-		{Name: "id", Offset: unsafe.Offsetof(Identity{}.ID), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: uint32(unsafe.Offsetof(Identity{}.DisplayName)), Kind: graphrt.FieldString},
+		{Name: "id", Offset: uint32(unsafe.Offsetof(Identity{}.ID)), Kind: graphrt.FieldString},
 	},
 }

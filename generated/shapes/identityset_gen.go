@@ -33,19 +33,14 @@ func (x IdentitySet) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *IdentitySet) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for IdentitySet.
-func (*IdentitySet) CodecTable() *graphrt.Struct {
-	return &codecOfIdentitySet
+	return graphrt.UnmarshalObject(b, x, &codecOfIdentitySet)
 }
 
 var codecOfIdentitySet = graphrt.Struct{
 	Extra: unsafe.Offsetof(IdentitySet{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "application", Offset: unsafe.Offsetof(IdentitySet{}.Application), Type: (*Identity)(nil)},
-		{Name: "device", Offset: unsafe.Offsetof(IdentitySet{}.Device), Type: (*Identity)(nil)},
-		{Name: "user", Offset: unsafe.Offsetof(IdentitySet{}.User), Type: (*Identity)(nil)},
+		{Name: "application", Offset: uint32(unsafe.Offsetof(IdentitySet{}.Application)), Type: (*Identity)(nil)},
+		{Name: "device", Offset: uint32(unsafe.Offsetof(IdentitySet{}.Device)), Type: (*Identity)(nil)},
+		{Name: "user", Offset: uint32(unsafe.Offsetof(IdentitySet{}.User)), Type: (*Identity)(nil)},
 	},
 }

@@ -30,18 +30,13 @@ func (x LocaleInfo) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *LocaleInfo) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for LocaleInfo.
-func (*LocaleInfo) CodecTable() *graphrt.Struct {
-	return &codecOfLocaleInfo
+	return graphrt.UnmarshalObject(b, x, &codecOfLocaleInfo)
 }
 
 var codecOfLocaleInfo = graphrt.Struct{
 	Extra: unsafe.Offsetof(LocaleInfo{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "locale", Offset: unsafe.Offsetof(LocaleInfo{}.Locale), Kind: graphrt.FieldString},
-		{Name: "displayName", Offset: unsafe.Offsetof(LocaleInfo{}.DisplayName), Kind: graphrt.FieldString},
+		{Name: "locale", Offset: uint32(unsafe.Offsetof(LocaleInfo{}.Locale)), Kind: graphrt.FieldString},
+		{Name: "displayName", Offset: uint32(unsafe.Offsetof(LocaleInfo{}.DisplayName)), Kind: graphrt.FieldString},
 	},
 }

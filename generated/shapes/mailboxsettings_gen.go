@@ -36,21 +36,16 @@ func (x MailboxSettings) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *MailboxSettings) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for MailboxSettings.
-func (*MailboxSettings) CodecTable() *graphrt.Struct {
-	return &codecOfMailboxSettings
+	return graphrt.UnmarshalObject(b, x, &codecOfMailboxSettings)
 }
 
 var codecOfMailboxSettings = graphrt.Struct{
 	Extra: unsafe.Offsetof(MailboxSettings{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "archiveFolder", Offset: unsafe.Offsetof(MailboxSettings{}.ArchiveFolder), Kind: graphrt.FieldString},
-		{Name: "dateFormat", Offset: unsafe.Offsetof(MailboxSettings{}.DateFormat), Kind: graphrt.FieldString},
-		{Name: "language", Offset: unsafe.Offsetof(MailboxSettings{}.Language), Type: (*LocaleInfo)(nil)},
-		{Name: "timeFormat", Offset: unsafe.Offsetof(MailboxSettings{}.TimeFormat), Kind: graphrt.FieldString},
-		{Name: "timeZone", Offset: unsafe.Offsetof(MailboxSettings{}.TimeZone), Kind: graphrt.FieldString},
+		{Name: "archiveFolder", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.ArchiveFolder)), Kind: graphrt.FieldString},
+		{Name: "dateFormat", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.DateFormat)), Kind: graphrt.FieldString},
+		{Name: "language", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.Language)), Type: (*LocaleInfo)(nil)},
+		{Name: "timeFormat", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.TimeFormat)), Kind: graphrt.FieldString},
+		{Name: "timeZone", Offset: uint32(unsafe.Offsetof(MailboxSettings{}.TimeZone)), Kind: graphrt.FieldString},
 	},
 }

@@ -32,19 +32,14 @@ func (x ObjectIdentity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *ObjectIdentity) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for ObjectIdentity.
-func (*ObjectIdentity) CodecTable() *graphrt.Struct {
-	return &codecOfObjectIdentity
+	return graphrt.UnmarshalObject(b, x, &codecOfObjectIdentity)
 }
 
 var codecOfObjectIdentity = graphrt.Struct{
 	Extra: unsafe.Offsetof(ObjectIdentity{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "signInType", Offset: unsafe.Offsetof(ObjectIdentity{}.SignInType), Kind: graphrt.FieldString},
-		{Name: "issuer", Offset: unsafe.Offsetof(ObjectIdentity{}.Issuer), Kind: graphrt.FieldString},
-		{Name: "issuerAssignedId", Offset: unsafe.Offsetof(ObjectIdentity{}.IssuerAssignedID), Kind: graphrt.FieldString},
+		{Name: "signInType", Offset: uint32(unsafe.Offsetof(ObjectIdentity{}.SignInType)), Kind: graphrt.FieldString},
+		{Name: "issuer", Offset: uint32(unsafe.Offsetof(ObjectIdentity{}.Issuer)), Kind: graphrt.FieldString},
+		{Name: "issuerAssignedId", Offset: uint32(unsafe.Offsetof(ObjectIdentity{}.IssuerAssignedID)), Kind: graphrt.FieldString},
 	},
 }

@@ -57,32 +57,26 @@ func (x OnPremisesExtensionAttributes) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *OnPremisesExtensionAttributes) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for
-// OnPremisesExtensionAttributes.
-func (*OnPremisesExtensionAttributes) CodecTable() *graphrt.Struct {
-	return &codecOfOnPremisesExtensionAttributes
+	return graphrt.UnmarshalObject(b, x, &codecOfOnPremisesExtensionAttributes)
 }
 
 var codecOfOnPremisesExtensionAttributes = graphrt.Struct{
 	Extra: unsafe.Offsetof(OnPremisesExtensionAttributes{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "extensionAttribute1", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute1), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute2", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute2), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute3", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute3), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute4", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute4), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute5", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute5), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute6", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute6), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute7", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute7), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute8", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute8), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute9", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute9), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute10", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute10), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute11", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute11), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute12", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute12), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute13", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute13), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute14", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute14), Kind: graphrt.FieldString},
-		{Name: "extensionAttribute15", Offset: unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute15), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute1", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute1)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute2", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute2)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute3", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute3)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute4", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute4)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute5", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute5)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute6", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute6)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute7", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute7)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute8", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute8)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute9", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute9)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute10", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute10)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute11", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute11)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute12", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute12)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute13", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute13)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute14", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute14)), Kind: graphrt.FieldString},
+		{Name: "extensionAttribute15", Offset: uint32(unsafe.Offsetof(OnPremisesExtensionAttributes{}.ExtensionAttribute15)), Kind: graphrt.FieldString},
 	},
 }

@@ -35,21 +35,15 @@ func (x OnPremisesProvisioningError) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *OnPremisesProvisioningError) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for
-// OnPremisesProvisioningError.
-func (*OnPremisesProvisioningError) CodecTable() *graphrt.Struct {
-	return &codecOfOnPremisesProvisioningError
+	return graphrt.UnmarshalObject(b, x, &codecOfOnPremisesProvisioningError)
 }
 
 var codecOfOnPremisesProvisioningError = graphrt.Struct{
 	Extra: unsafe.Offsetof(OnPremisesProvisioningError{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "category", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.Category), Kind: graphrt.FieldString},
-		{Name: "occurredDateTime", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.OccurredDateTime), Kind: graphrt.FieldString},
-		{Name: "propertyCausingError", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.PropertyCausingError), Kind: graphrt.FieldString},
-		{Name: "value", Offset: unsafe.Offsetof(OnPremisesProvisioningError{}.Value), Kind: graphrt.FieldString},
+		{Name: "category", Offset: uint32(unsafe.Offsetof(OnPremisesProvisioningError{}.Category)), Kind: graphrt.FieldString},
+		{Name: "occurredDateTime", Offset: uint32(unsafe.Offsetof(OnPremisesProvisioningError{}.OccurredDateTime)), Kind: graphrt.FieldString},
+		{Name: "propertyCausingError", Offset: uint32(unsafe.Offsetof(OnPremisesProvisioningError{}.PropertyCausingError)), Kind: graphrt.FieldString},
+		{Name: "value", Offset: uint32(unsafe.Offsetof(OnPremisesProvisioningError{}.Value)), Kind: graphrt.FieldString},
 	},
 }

@@ -32,19 +32,14 @@ func (x PasswordProfile) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *PasswordProfile) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for PasswordProfile.
-func (*PasswordProfile) CodecTable() *graphrt.Struct {
-	return &codecOfPasswordProfile
+	return graphrt.UnmarshalObject(b, x, &codecOfPasswordProfile)
 }
 
 var codecOfPasswordProfile = graphrt.Struct{
 	Extra: unsafe.Offsetof(PasswordProfile{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "forceChangePasswordNextSignIn", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignIn), Kind: graphrt.FieldBool},
-		{Name: "forceChangePasswordNextSignInWithMfa", Offset: unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignInWithMfa), Kind: graphrt.FieldBool},
-		{Name: "password", Offset: unsafe.Offsetof(PasswordProfile{}.Password), Kind: graphrt.FieldString},
+		{Name: "forceChangePasswordNextSignIn", Offset: uint32(unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignIn)), Kind: graphrt.FieldBool},
+		{Name: "forceChangePasswordNextSignInWithMfa", Offset: uint32(unsafe.Offsetof(PasswordProfile{}.ForceChangePasswordNextSignInWithMfa)), Kind: graphrt.FieldBool},
+		{Name: "password", Offset: uint32(unsafe.Offsetof(PasswordProfile{}.Password)), Kind: graphrt.FieldString},
 	},
 }

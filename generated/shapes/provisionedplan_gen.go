@@ -32,19 +32,14 @@ func (x ProvisionedPlan) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes with exact, case-sensitive key matching, replacing
 // what x held; unknown keys go to AdditionalData.
 func (x *ProvisionedPlan) UnmarshalJSON(b []byte) error {
-	return graphrt.UnmarshalObject(b, x)
-}
-
-// CodecTable returns the table graphrt's codecs walk for ProvisionedPlan.
-func (*ProvisionedPlan) CodecTable() *graphrt.Struct {
-	return &codecOfProvisionedPlan
+	return graphrt.UnmarshalObject(b, x, &codecOfProvisionedPlan)
 }
 
 var codecOfProvisionedPlan = graphrt.Struct{
 	Extra: unsafe.Offsetof(ProvisionedPlan{}.AdditionalData),
 	Fields: []graphrt.Field{
-		{Name: "capabilityStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.CapabilityStatus), Kind: graphrt.FieldString},
-		{Name: "provisioningStatus", Offset: unsafe.Offsetof(ProvisionedPlan{}.ProvisioningStatus), Kind: graphrt.FieldString},
-		{Name: "service", Offset: unsafe.Offsetof(ProvisionedPlan{}.Service), Kind: graphrt.FieldString},
+		{Name: "capabilityStatus", Offset: uint32(unsafe.Offsetof(ProvisionedPlan{}.CapabilityStatus)), Kind: graphrt.FieldString},
+		{Name: "provisioningStatus", Offset: uint32(unsafe.Offsetof(ProvisionedPlan{}.ProvisioningStatus)), Kind: graphrt.FieldString},
+		{Name: "service", Offset: uint32(unsafe.Offsetof(ProvisionedPlan{}.Service)), Kind: graphrt.FieldString},
 	},
 }

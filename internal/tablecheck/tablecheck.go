@@ -43,7 +43,7 @@ func Check(v graphrt.Object) []string {
 	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
 		return []string{fmt.Sprintf("%s: an Object that is not a pointer to a struct", t)}
 	}
-	return checkStruct(t.Elem(), v.CodecTable())
+	return checkStruct(t.Elem(), graphrt.TableOf(v))
 }
 
 func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
@@ -52,7 +52,7 @@ func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
 		problems = append(problems, t.String()+": "+fmt.Sprintf(format, args...))
 	}
 	if s == nil {
-		bad("CodecTable returns nil")
+		bad("TableOf gives nil")
 		return problems
 	}
 	byOffset := map[uintptr]reflect.StructField{}
@@ -69,14 +69,14 @@ func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
 			bad("the embedded %s is not a generated type", f.Type)
 		default:
 			described[f.Name] = true
-			base := reflect.New(f.Type).Interface().(graphrt.Object).CodecTable()
+			base := graphrt.TableOf(reflect.New(f.Type).Interface().(graphrt.Object))
 			if base != s.Base {
 				bad("Base is not the table of the embedded %s", f.Type)
 			}
 			problems = append(problems, checkStruct(f.Type, base)...)
 		}
-		if !strings.HasPrefix(s.ODataType, "#") {
-			bad("a derived type without its \"@odata.type\" (%q)", s.ODataType)
+		if s.ODataType == "" || strings.HasPrefix(s.ODataType, "#") {
+			bad("a derived type without its \"@odata.type\" name, unprefixed (%q)", s.ODataType)
 		}
 		if s.Extra != 0 {
 			bad("a derived type with an Extra offset of its own")
@@ -97,7 +97,7 @@ func checkStruct(t reflect.Type, s *graphrt.Struct) []string {
 			bad("member %q twice", fld.Name)
 		}
 		names[fld.Name] = true
-		sf, ok := byOffset[fld.Offset]
+		sf, ok := byOffset[uintptr(fld.Offset)]
 		if !ok || sf.Anonymous {
 			bad("member %q: offset %d is not a field", fld.Name, fld.Offset)
 			continue
@@ -137,6 +137,8 @@ func checkField(fld graphrt.Field, sf reflect.StructField) string {
 		if !ok || want != fld.Kind {
 			return fmt.Sprintf("Kind %d for a value of type %s", fld.Kind, x)
 		}
+	case reflect.TypeOf(fld.Type).Kind() != reflect.Pointer:
+		return fmt.Sprintf("Type %T is neither a nil pointer of a generated type nor a Poly", fld.Type)
 	case strings.HasPrefix(reflect.TypeOf(fld.Type).Elem().Name(), "Poly["):
 		poly := reflect.ValueOf(fld.Type).Elem()
 		dec, enc := poly.FieldByName("Decode"), poly.FieldByName("Encode")
@@ -155,7 +157,7 @@ func checkField(fld graphrt.Field, sf reflect.StructField) string {
 		if nested.Kind() != reflect.Pointer || x != want {
 			return fmt.Sprintf("Type %s for a value of type %s", nested, x)
 		}
-		if fld.Type.CodecTable() == nil {
+		if o, _ := fld.Type.(graphrt.Object); graphrt.TableOf(o) == nil {
 			return "a nested type without a table"
 		}
 	}

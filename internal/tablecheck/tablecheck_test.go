@@ -16,11 +16,11 @@ type inner struct {
 	AdditionalData graphrt.Extra      `json:"-"`
 }
 
-func (*inner) CodecTable() *graphrt.Struct { return &innerTable }
+func (x *inner) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x, &innerTable) }
 
 var innerTable = graphrt.Struct{
 	Extra:  unsafe.Offsetof(inner{}.AdditionalData),
-	Fields: []graphrt.Field{{Name: "n", Offset: unsafe.Offsetof(inner{}.N), Kind: graphrt.FieldInt32}},
+	Fields: []graphrt.Field{{Name: "n", Offset: uint32(unsafe.Offsetof(inner{}.N)), Kind: graphrt.FieldInt32}},
 }
 
 type outer struct {
@@ -33,16 +33,16 @@ type outer struct {
 
 var outerTable graphrt.Struct
 
-func (*outer) CodecTable() *graphrt.Struct { return &outerTable }
+func (x *outer) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x, &outerTable) }
 
 func goodOuter() graphrt.Struct {
 	return graphrt.Struct{
 		Extra: unsafe.Offsetof(outer{}.AdditionalData),
 		Fields: []graphrt.Field{
-			{Name: "s", Offset: unsafe.Offsetof(outer{}.S), Kind: graphrt.FieldString},
-			{Name: "bin", Offset: unsafe.Offsetof(outer{}.Bin), Kind: graphrt.FieldBinary, List: true},
-			{Name: "child", Offset: unsafe.Offsetof(outer{}.Child), Type: (*inner)(nil)},
-			{Name: "children", Offset: unsafe.Offsetof(outer{}.Children), Type: (*inner)(nil), List: true},
+			{Name: "s", Offset: uint32(unsafe.Offsetof(outer{}.S)), Kind: graphrt.FieldString},
+			{Name: "bin", Offset: uint32(unsafe.Offsetof(outer{}.Bin)), Kind: graphrt.FieldBinary, List: true},
+			{Name: "child", Offset: uint32(unsafe.Offsetof(outer{}.Child)), Type: (*inner)(nil)},
+			{Name: "children", Offset: uint32(unsafe.Offsetof(outer{}.Children)), Type: (*inner)(nil), List: true},
 		},
 	}
 }
@@ -52,13 +52,13 @@ type derived struct {
 	D graphrt.Opt[bool] `json:"d"`
 }
 
-func (*derived) CodecTable() *graphrt.Struct { return &derivedTable }
+func (x *derived) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalObject(b, x, &derivedTable) }
 
 var derivedTable = graphrt.Struct{
 	Base:       &outerTable,
 	BaseOffset: unsafe.Offsetof(derived{}.outer),
-	ODataType:  "#x.derived",
-	Fields:     []graphrt.Field{{Name: "d", Offset: unsafe.Offsetof(derived{}.D), Kind: graphrt.FieldBool}},
+	ODataType:  "x.derived",
+	Fields:     []graphrt.Field{{Name: "d", Offset: uint32(unsafe.Offsetof(derived{}.D)), Kind: graphrt.FieldBool}},
 }
 
 // TestCheck: a right table passes; each kind of mistake is reported.
@@ -94,5 +94,9 @@ func TestCheck(t *testing.T) {
 	if p := strings.Join(Check(&derived{}), "\n"); !strings.Contains(p, "odata.type") {
 		t.Errorf("derived without its type: %q", p)
 	}
-	derivedTable.ODataType = "#x.derived"
+	derivedTable.ODataType = "#x.derived" // the "#" is the encoder's
+	if p := strings.Join(Check(&derived{}), "\n"); !strings.Contains(p, "odata.type") {
+		t.Errorf("derived with a \"#\" in its type: %q", p)
+	}
+	derivedTable.ODataType = "x.derived"
 }
