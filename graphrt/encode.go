@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -122,10 +123,13 @@ func (e *Encoder) endObject(b []byte, extra Extra) {
 }
 
 // isAnnotation reports whether a member name is an instance annotation
-// ("@odata.etag", "@microsoft.graph.downloadUrl"), which OData writes
-// before the properties; a property annotation ("members@odata.nextLink")
-// is not one.
-func isAnnotation(name string) bool { return len(name) > 0 && name[0] == '@' }
+// ("@odata.etag", "@microsoft.graph.downloadUrl"): '@' and a
+// namespace-qualified term, which OData writes before the properties. A
+// property annotation ("members@odata.nextLink") is not one, nor is a
+// name such as "@" or "@x" that names no term.
+func isAnnotation(name string) bool {
+	return len(name) > 1 && name[0] == '@' && strings.IndexByte(name[2:], '.') >= 0
+}
 
 // appendTypeHint writes the member "@odata.type": "#" + name. Tables hold
 // the name without "#", the text the generated Decode functions match, so

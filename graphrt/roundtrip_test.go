@@ -193,6 +193,13 @@ func TestControlInformationFirst(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", out, want)
 	}
 
+	// "@" and "@x" name no namespace-qualified term: no control
+	// information, so they keep their place among the other members.
+	_, out = roundTrip[AsyncJob](t, `{"":"","@":{},"@x":1,"@odata.id":"i"}`)
+	if want := `{"@odata.id":"i","":"","@":{},"@x":1}`; out != want {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+
 	for _, c := range []struct{ extra, want string }{
 		{``, `{"@odata.type":"#test.printJob","id":"p"}`},
 		{`"@odata.context":"c",`, `{"@odata.context":"c","@odata.type":"#test.printJob","id":"p"}`},
