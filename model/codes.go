@@ -167,7 +167,11 @@ var Catalogue = map[Code]CodeInfo{
 
 // NotLinted holds the codes that explain what docgen did rather than point
 // at a defect in the docs: docgen reports them, docgen lint does not.
-var NotLinted = map[Code]bool{TableNotProperties: true}
+//
+// A base read from prose (DG061) or assumed from an id key (DG063) says
+// where docgen took a fact the annotation leaves out; the annotation and
+// prose disagreeing (DG062) is the defect lint reports.
+var NotLinted = map[Code]bool{TableNotProperties: true, BaseFromProse: true, BaseFromKey: true}
 
 // Facts read from prose, samples and page conventions rather than from
 // annotations and tables (each such fact is reported with its source).
