@@ -35,6 +35,7 @@ func addSeeds(f *testing.F) {
 		`{"ageGroup":"someFutureGroup","assignedPlans":[{"assignedDateTime":"2024-01-01T00:00:00.1234567+01:00"}]}`,
 		`{"passwordProfile":{"password":"\u0000\"\\"},"onPremisesExtensionAttributes":{"extensionAttribute1":null}}`,
 		`{"application":{"id":"a","displayName":"b"},"user":null,"DEVICE":{}}`,
+		`{"":[],"@":"","id":"u","@x":1,"@odata.etag":"e"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -133,28 +134,32 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// sameValue is reflect.DeepEqual, except that NaN equals NaN (the codec
-// carries it as "NaN") and -0 differs from +0.
-// annotationsFirst is x with its instance annotations ("@...") moved to
-// the front, each group in its own order.
+// annotationsFirst is x with its instance annotations ("@" and a
+// namespace-qualified term, as graphrt tells them) moved to the front,
+// each group in its own order.
 func annotationsFirst(x graphrt.Extra) []graphrt.Member {
 	if x == nil {
 		return nil
 	}
+	isAnnotation := func(name string) bool {
+		return len(name) > 1 && name[0] == '@' && strings.Contains(name[2:], ".")
+	}
 	out := []graphrt.Member{}
 	for _, m := range x {
-		if strings.HasPrefix(m.Name, "@") {
+		if isAnnotation(m.Name) {
 			out = append(out, m)
 		}
 	}
 	for _, m := range x {
-		if !strings.HasPrefix(m.Name, "@") {
+		if !isAnnotation(m.Name) {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
+// sameValue is reflect.DeepEqual, except that NaN equals NaN (the codec
+// carries it as "NaN") and -0 differs from +0.
 func sameValue(a, b reflect.Value) bool {
 	if a.IsValid() != b.IsValid() {
 		return false
