@@ -6,9 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/graphdocgen/docgen/model"
-	"github.com/graphdocgen/docgen/parser"
 )
 
 // binaryBudget is the most a program that decodes one driveItem through
@@ -28,21 +25,7 @@ const (
 // v1.0 package in a module of its own, scripts/measure/generated_main.go.txt
 // decoding one driveItem) and fails above the ceiling.
 func TestBinaryBudget(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("../shared/corpus not found (%v): the budget is measured on the v1.0 corpus", err)
-	}
-	if testing.Short() {
-		t.Skip("builds a program on the ~1,000-file v1.0 package; skipped with -short")
-	}
-	paths, err := parser.Files([]string{corpusDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, diags, err := parser.ParseFiles(paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := model.Resolve(pages, &diags)
+	schema, _ := corpusSchema(t, "builds a program on the ~1,000-file v1.0 package")
 	files, err := Generate(schema, Options{Package: "graph"})
 	if err != nil {
 		t.Fatal(err)

@@ -20,21 +20,7 @@ import (
 // other awkward numbers) and must come back from json.Marshal and
 // json.Unmarshal, and from the codec itself, exactly.
 func TestCorpusRoundTrip(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("../shared/corpus not found (%v): the corpus round trip runs only beside the shared folder", err)
-	}
-	if testing.Short() {
-		t.Skip("builds and tests a ~1,000-file package; skipped with -short")
-	}
-	paths, err := parser.Files([]string{corpusDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, diags, err := parser.ParseFiles(paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := model.Resolve(pages, &diags)
+	schema, diags := corpusSchema(t, "builds and tests a ~1,000-file package")
 	if diags.HasErrors() {
 		t.Fatalf("the corpus has errors:\n%v", diags)
 	}
@@ -103,4 +89,27 @@ func limitLines(s string, n int) string {
 		lines = append(lines[:n], "...")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// corpusSchema skips t without ../shared, or with -short, saying what the
+// test does ("builds ..."); otherwise it parses and resolves the v1.0
+// corpus.
+func corpusSchema(t *testing.T, does string) (*model.Schema, model.Diagnostics) {
+	t.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("../shared/corpus not found (%v): the test %s", err, does)
+	}
+	if testing.Short() {
+		t.Skipf("the test %s; skipped with -short", does)
+	}
+	paths, err := parser.Files([]string{corpusDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, diags, err := parser.ParseFiles(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := model.Resolve(pages, &diags)
+	return schema, diags
 }

@@ -5,14 +5,11 @@ import (
 	goparser "go/parser"
 	"go/token"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/graphdocgen/docgen/internal/outdir"
-	"github.com/graphdocgen/docgen/model"
-	"github.com/graphdocgen/docgen/parser"
 )
 
 func TestGroupImports(t *testing.T) {
@@ -41,21 +38,7 @@ func TestGroupImports(t *testing.T) {
 // whole file gives, and the pieces are used, not fallen back from; and
 // every file groups its imports as goimports does.
 func TestSplitFormatMatches(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("../shared/corpus not found: %v", err)
-	}
-	if testing.Short() {
-		t.Skip("generates the whole corpus twice; skipped with -short")
-	}
-	paths, err := parser.Files([]string{corpusDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, diags, err := parser.ParseFiles(paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := model.Resolve(pages, &diags)
+	schema, _ := corpusSchema(t, "generates the whole corpus twice")
 	saved := splitAbove.Load()
 	t.Cleanup(func() { splitAbove.Store(saved) })
 	generateWith := func(split int64) []File {
