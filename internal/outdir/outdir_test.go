@@ -197,20 +197,6 @@ func applyDiff(a, diff, b string) error {
 	return nil
 }
 
-// docgenFile is a file with docgen's header.
-func docgenFile(name, body string) File {
-	return File{Name: name, Content: []byte(headerPrefix + name + ".md. DO NOT EDIT.\n\npackage p\n" + body)}
-}
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // snapshot maps every entry under dir to its content ("<dir>" for directories).
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
@@ -234,27 +220,9 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-func diffSnapshots(a, b map[string]string) string {
-	var out []string
-	for k, v := range a {
-		if w, ok := b[k]; !ok {
-			out = append(out, "removed "+k)
-		} else if v != w {
-			out = append(out, "changed "+k)
-		}
-	}
-	for k := range b {
-		if _, ok := a[k]; !ok {
-			out = append(out, "added "+k)
-		}
-	}
-	slices.Sort(out)
-	return strings.Join(out, "\n")
-}
-
 func TestWrite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out") // Write creates it
-	a, b := docgenFile("a_gen.go", "var A = 1\n"), docgenFile("b_gen.go", "var B = 1\n")
+	a, b := genFile("a_gen.go", "var A = 1\n"), genFile("b_gen.go", "var B = 1\n")
 
 	res, err := Write(dir, []File{a, b})
 	if err != nil {
@@ -265,7 +233,7 @@ func TestWrite(t *testing.T) {
 		t.Errorf("first Write: %+v, want written %q", res, wantWritten)
 	}
 	want := map[string]string{"a_gen.go": string(a.Content), "b_gen.go": string(b.Content)}
-	if d := diffSnapshots(want, snapshot(t, dir)); d != "" {
+	if d := treeDiff(want, snapshot(t, dir)); d != "" {
 		t.Fatalf("after the first Write:\n%s", d)
 	}
 	for name := range want {
@@ -286,7 +254,7 @@ func TestWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	b2 := docgenFile("b_gen.go", "var B = 2\n")
+	b2 := genFile("b_gen.go", "var B = 2\n")
 	res, err = Write(dir, []File{a, b2})
 	if err != nil {
 		t.Fatal(err)
@@ -316,8 +284,8 @@ func TestWrite(t *testing.T) {
 		"late_test.go": "package p\n",
 		"short.go":     "// Code",
 	}
-	writeFiles(t, dir, keep)
-	writeFiles(t, dir, map[string]string{"gone_gen.go": string(docgenFile("gone_gen.go", "").Content)})
+	setTree(t, dir, keep)
+	setTree(t, dir, map[string]string{"gone_gen.go": string(genFile("gone_gen.go", "").Content)})
 	if err := os.Mkdir(filepath.Join(dir, "sub.go"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +300,7 @@ func TestWrite(t *testing.T) {
 	for k, v := range keep {
 		want[k] = v
 	}
-	if d := diffSnapshots(want, snapshot(t, dir)); d != "" {
+	if d := treeDiff(want, snapshot(t, dir)); d != "" {
 		t.Errorf("after removing orphans:\n%s", d)
 	}
 }
@@ -343,8 +311,8 @@ func TestWrite(t *testing.T) {
 func TestWriteKeepsHandWrittenFile(t *testing.T) {
 	dir := t.TempDir()
 	hand := "package p\n\n// Written by hand.\nvar A = 0\n"
-	writeFiles(t, dir, map[string]string{"a_gen.go": hand})
-	_, err := Write(dir, []File{docgenFile("a_gen.go", "var A = 1\n")})
+	setTree(t, dir, map[string]string{"a_gen.go": hand})
+	_, err := Write(dir, []File{genFile("a_gen.go", "var A = 1\n")})
 	if got := snapshot(t, dir)["a_gen.go"]; got != hand {
 		t.Errorf("Write replaced a file without docgen's header:\n%s", got)
 	}
@@ -355,11 +323,11 @@ func TestWriteKeepsHandWrittenFile(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
-	a, b := docgenFile("a_gen.go", "var A = 1\n"), docgenFile("b_gen.go", "var B = 1\n")
+	a, b := genFile("a_gen.go", "var A = 1\n"), genFile("b_gen.go", "var B = 1\n")
 	if _, err := Write(dir, []File{a, b}); err != nil {
 		t.Fatal(err)
 	}
-	writeFiles(t, dir, map[string]string{"hand.go": "package p\n"})
+	setTree(t, dir, map[string]string{"hand.go": "package p\n"})
 	files := []File{a, b}
 
 	drift, err := Check(dir, files)
@@ -385,15 +353,15 @@ func TestCheck(t *testing.T) {
 		if drift.Clean() || drift.Count() != len(changed)+len(missing)+len(orphaned) {
 			t.Errorf("Clean = %v, Count = %d", drift.Clean(), drift.Count())
 		}
-		if d := diffSnapshots(before, snapshot(t, dir)); d != "" {
+		if d := treeDiff(before, snapshot(t, dir)); d != "" {
 			t.Errorf("Check changed the directory:\n%s", d)
 		}
 	}
 	aPath, bPath := filepath.Join(dir, "a_gen.go"), filepath.Join(dir, "b_gen.go")
 
 	t.Run("changed", func(t *testing.T) {
-		writeFiles(t, dir, map[string]string{"a_gen.go": strings.Replace(string(a.Content), "A = 1", "A = 9", 1)})
-		defer writeFiles(t, dir, map[string]string{"a_gen.go": string(a.Content)})
+		setTree(t, dir, map[string]string{"a_gen.go": strings.Replace(string(a.Content), "A = 1", "A = 9", 1)})
+		defer setTree(t, dir, map[string]string{"a_gen.go": string(a.Content)})
 		header, _, _ := strings.Cut(string(a.Content), "\n")
 		check(t, fmt.Sprintf("--- %s\n+++ %s\n@@ -1,4 +1,4 @@\n %s\n \n package p\n-var A = 9\n+var A = 1\n", aPath, aPath, header), []string{"a_gen.go"}, nil, nil)
 	})
@@ -401,28 +369,28 @@ func TestCheck(t *testing.T) {
 		if err := os.Remove(bPath); err != nil {
 			t.Fatal(err)
 		}
-		defer writeFiles(t, dir, map[string]string{"b_gen.go": string(b.Content)})
+		defer setTree(t, dir, map[string]string{"b_gen.go": string(b.Content)})
 		body := strings.ReplaceAll(strings.TrimSuffix(string(b.Content), "\n"), "\n", "\n+")
 		check(t, fmt.Sprintf("--- /dev/null\n+++ %s\n@@ -0,0 +1,4 @@\n+%s\n", bPath, body), nil, []string{"b_gen.go"}, nil)
 	})
 	t.Run("orphan", func(t *testing.T) {
-		orphan := docgenFile("old_gen.go", "")
-		writeFiles(t, dir, map[string]string{"old_gen.go": string(orphan.Content)})
+		orphan := genFile("old_gen.go", "")
+		setTree(t, dir, map[string]string{"old_gen.go": string(orphan.Content)})
 		defer os.Remove(filepath.Join(dir, "old_gen.go"))
 		oPath := filepath.Join(dir, "old_gen.go")
 		body := strings.ReplaceAll(strings.TrimSuffix(string(orphan.Content), "\n"), "\n", "\n-")
 		check(t, fmt.Sprintf("--- %s\n+++ /dev/null\n@@ -1,3 +0,0 @@\n-%s\n", oPath, body), nil, nil, []string{"old_gen.go"})
 	})
 	t.Run("all three", func(t *testing.T) {
-		writeFiles(t, dir, map[string]string{
+		setTree(t, dir, map[string]string{
 			"a_gen.go":   strings.Replace(string(a.Content), "A = 1", "A = 9", 1),
-			"old_gen.go": string(docgenFile("old_gen.go", "").Content),
+			"old_gen.go": string(genFile("old_gen.go", "").Content),
 		})
 		if err := os.Remove(bPath); err != nil {
 			t.Fatal(err)
 		}
 		defer func() {
-			writeFiles(t, dir, map[string]string{"a_gen.go": string(a.Content), "b_gen.go": string(b.Content)})
+			setTree(t, dir, map[string]string{"a_gen.go": string(a.Content), "b_gen.go": string(b.Content)})
 			os.Remove(filepath.Join(dir, "old_gen.go"))
 		}()
 		drift, err := Check(dir, files)
