@@ -8,13 +8,10 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require (
-	golang.org/x/mod v0.42.0 // indirect
-	golang.org/x/sync v0.24.0 // indirect
-)
-
-// The runtime is its own module (graphrt/); generated/ and the tests import
-// it from this checkout. Users require a tagged graphrt version instead.
-require github.com/graphdocgen/docgen/graphrt v0.0.0-00010101000000-000000000000
+// The runtime is its own module (graphrt/, tagged graphrt/vX.Y.Z);
+// generated/ and the tests import it. The requirement names the release
+// tag, so that modules depending on docgen (go get -tool) resolve it; the
+// replace, which only this module sees, builds against this checkout.
+require github.com/graphdocgen/docgen/graphrt v0.1.0
 
 replace github.com/graphdocgen/docgen/graphrt => ./graphrt

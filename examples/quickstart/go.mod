@@ -10,15 +10,12 @@ go 1.26.0
 
 tool github.com/graphdocgen/docgen/cmd/docgen
 
-require github.com/graphdocgen/docgen/graphrt v0.0.0-00010101000000-000000000000
+require github.com/graphdocgen/docgen/graphrt v0.1.0
 
 require (
 	github.com/dave/jennifer v1.7.1 // indirect
 	github.com/graphdocgen/docgen v0.0.0-00010101000000-000000000000 // indirect
 	github.com/yuin/goldmark v1.8.7 // indirect
-	golang.org/x/mod v0.42.0 // indirect
-	golang.org/x/sync v0.24.0 // indirect
-	golang.org/x/tools v0.52.0 // indirect
 )
 
 replace (
