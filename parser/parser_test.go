@@ -362,20 +362,7 @@ func TestCases(t *testing.T) {
 				t.Fatal("no page.md section")
 			}
 			got := dumpCase(ar, page)
-			want, ok := archiveFile(ar, "want.txt")
-			if *update {
-				setArchiveFile(ar, "want.txt", []byte(got))
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if !ok {
-				t.Fatal("no want.txt section (run with -update to create it)")
-			}
-			if got != string(want) {
-				t.Errorf("model differs from want.txt (-want +got):\n%s", lineDiff(string(want), got))
-			}
+			checkWant(t, file, ar, "model", got)
 		})
 	}
 }
@@ -801,5 +788,25 @@ func TestParseFilesOrder(t *testing.T) {
 	}
 	if _, _, err := ParseFiles([]string{filepath.Join(dir, "missing.md")}); err == nil {
 		t.Error("ParseFiles of a missing file: no error")
+	}
+}
+
+// checkWant compares got with the case's want.txt section, naming it what
+// ("model"), or with -update rewrites the section.
+func checkWant(t *testing.T, file string, ar *txtar.Archive, what, got string) {
+	t.Helper()
+	want, ok := archiveFile(ar, "want.txt")
+	if *update {
+		setArchiveFile(ar, "want.txt", []byte(got))
+		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !ok {
+		t.Fatal("no want.txt section (run with -update to create it)")
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from want.txt (-want +got):\n%s", what, lineDiff(string(want), got))
 	}
 }

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,20 +32,7 @@ func TestSourceCases(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := resolveCase(t, ar)
-			want, ok := archiveFile(ar, "want.txt")
-			if *update {
-				setArchiveFile(ar, "want.txt", []byte(got))
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if !ok {
-				t.Fatal("no want.txt section (run with -update to create it)")
-			}
-			if got != string(want) {
-				t.Errorf("result differs from want.txt (-want +got):\n%s", lineDiff(string(want), got))
-			}
+			checkWant(t, file, ar, "result", got)
 		})
 	}
 }
