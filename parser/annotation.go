@@ -131,7 +131,7 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	if r.Name == "" {
 		r.Name = str("@type")
 	}
-	r.Name = strings.TrimPrefix(r.Name, "#")
+	r.Name = trimHash(r.Name)
 	if r.Name == "" {
 		diags.Report(pos, model.AnnotationNoType, "resource annotation names no type (@odata.type or @type)")
 		return nil, true
@@ -139,7 +139,7 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	if aka := str("@type.aka"); aka != "" {
 		r.Aliases = append(r.Aliases, aka)
 	}
-	r.BaseType = strings.TrimPrefix(str("baseType"), "#")
+	r.BaseType = trimHash(str("baseType"))
 	if r.BaseType != "" {
 		r.BaseSource = model.SourceAnnotation
 	}
@@ -159,6 +159,13 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	r.OpenType = flag("openType")
 	r.Abstract = flag("abstract")
 	return r, true
+}
+
+// trimHash drops the "#" that OData puts before a type name in a payload
+// ("#microsoft.graph.user"), however many a page repeats, and the spaces
+// around what is left.
+func trimHash(s string) string {
+	return strings.TrimSpace(strings.TrimLeft(s, "#"))
 }
 
 // annotationKeys are the keys a code block annotation may hold: those

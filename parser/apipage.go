@@ -253,7 +253,7 @@ func readExampleAnnotation(comment []byte, pos model.Pos, diags *model.Diagnosti
 	if str(key) == "" {
 		key = "@type"
 	}
-	ex.Type = strings.TrimPrefix(str(key), "#")
+	ex.Type = trimHash(str(key))
 	if ex.Type != "" {
 		ex.TypePos = pos
 		if off := keyOffset(body, key); off >= 0 {

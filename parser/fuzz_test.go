@@ -173,6 +173,7 @@ func FuzzAnnotation(f *testing.F) {
 		"<!--\n{\n  \"blockType\": \"resource\",\n  \"baseType\": null,\n  \"abstract\": \"true\"\n}\n-->",
 		`<!-- { "blockType": "resource" "@odata.type": "x" } -->`,
 		`<!-- { "type": "#page.annotation" } -->`,
+		`<!-- { "blockType": "resource", "@odata.type": "## ", "baseType": "##microsoft.graph.entity" } -->`,
 	} {
 		f.Add([]byte(c))
 	}
