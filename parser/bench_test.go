@@ -130,10 +130,12 @@ func BenchmarkWidePage(b *testing.B) {
 	}
 }
 
-// BenchmarkCorpusWarm is a second run into an up-to-date output directory:
-// the whole job, with the cache of the first run in place and the writes
-// (none, the files being unchanged) included. Compare it with
-// BenchmarkCorpusFloor from the same run.
+// BenchmarkCorpusWarm is a second run into an up-to-date output directory
+// when the run record cannot answer (a page changed, say): the whole job,
+// with the format cache of the first run in place and the writes (none,
+// the files being unchanged) included. Compare it with BenchmarkCorpusFloor
+// from the same run; cmd/docgen's BenchmarkCommandVsFloor measures the
+// command with its run record.
 func BenchmarkCorpusWarm(b *testing.B) {
 	files := corpusFiles(b)
 	out := b.TempDir()
@@ -172,7 +174,8 @@ func warmOnce(b *testing.B, files []string, out string) {
 
 // BenchmarkCorpusVsFloor reports the multiple of the floor directly: each
 // iteration runs the floor and then the job (cold: BenchmarkCorpus's work;
-// warm: BenchmarkCorpusWarm's, writes included), back to back, so that
+// warm: BenchmarkCorpusWarm's, writes included, without the run record),
+// back to back, so that
 // load from other work on a shared machine falls on both alike. x-floor is
 // the job's total time over the floor's.
 func BenchmarkCorpusVsFloor(b *testing.B) {

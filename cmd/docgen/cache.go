@@ -61,3 +61,76 @@ func cacheFiles(files []emit.File) []outdir.CacheFile {
 	}
 	return out
 }
+
+// lastRunReplayed tells the tests whether the latest run was answered from
+// its run record.
+var lastRunReplayed bool
+
+// runKey hashes everything a run's output and report depend on: the
+// generator, the working directory (reports name pages as given), the
+// settings and every page, path and bytes. The zero Key, which matches no
+// record, when the generator is unknown or a page cannot be read (the
+// full run then reports it).
+func runKey(cfg *config, files []string) outdir.Key {
+	id := generatorID()
+	wd, err := os.Getwd()
+	if id == "" || err != nil {
+		return outdir.Key{}
+	}
+	k := outdir.NewKeyWriter()
+	for _, part := range []string{"docgen run 1", id, wd, cfg.out, canonical(cfg.out), cfg.pkg, cfg.modelOut,
+		fmt.Sprint(cfg.localized, cfg.verbose, cfg.quiet, cfg.noDerived, len(cfg.patterns))} {
+		k.AddString(part)
+	}
+	for _, p := range cfg.patterns {
+		k.AddString(p)
+	}
+	for _, f := range files {
+		content, err := os.ReadFile(f)
+		if err != nil {
+			return outdir.Key{}
+		}
+		k.AddString(f)
+		k.Add(content)
+	}
+	return k.Sum()
+}
+
+// replayRun finishes a run whose input is, byte for byte, that of the last
+// completed run into -out, when -out (and -model) still hold what that run
+// wrote: it prints what that run printed and touches nothing. ok is false
+// when there is no such record; the run then does all its work.
+func replayRun(cfg *config, key outdir.Key, stderr io.Writer) (code int, ok bool) {
+	rec := outdir.LoadRun(cfg.out, key)
+	if rec == nil || rec.Extra.Name != cfg.modelOut || !rec.InSync(cfg.out) {
+		return 0, false
+	}
+	lastRunReplayed = true
+	stderr.Write(rec.Report)
+	if cfg.quiet {
+		return 0, true
+	}
+	if cfg.check {
+		fmt.Fprintf(stderr, "docgen: %s matches the docs; %s\n", cfg.out, rec.Notes["warnings"])
+	} else {
+		fmt.Fprintf(stderr, "docgen: %s%s: 0 written, %d unchanged, 0 removed; %s\n", rec.Notes["kept"], cfg.out, len(rec.Files), rec.Notes["warnings"])
+	}
+	return 0, true
+}
+
+// saveRun records a completed write for replayRun. report is what the run
+// printed before its summary line.
+func saveRun(stderr io.Writer, cfg *config, key outdir.Key, files []emit.File, dump, report []byte, kept, warnings string) {
+	rec := &outdir.Run{
+		Key:    key,
+		Files:  outdir.RunFiles(outFiles(files)),
+		Report: report,
+		Notes:  map[string]string{"kept": kept, "warnings": warnings},
+	}
+	if cfg.modelOut != "" {
+		rec.Extra = outdir.RunFile{Name: cfg.modelOut, Sum: sha256.Sum256(dump)}
+	}
+	if err := outdir.SaveRun(cfg.out, rec); err != nil {
+		fmt.Fprintf(stderr, "docgen: warning: cannot save the warm-run record (the next run does all its work again): %v\n", err)
+	}
+}

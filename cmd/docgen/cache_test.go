@@ -50,11 +50,13 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 		return goFiles(t, dir)
 	}
 	// warmRun generates src into warm, checks it against want, and returns
-	// how many files came from the cache.
+	// how many files came from the cache. The run record goes first, so
+	// that every run does its work (TestRunRecord covers the record).
 	warmRun := func(what string, want map[string]string) int {
 		t.Helper()
-		if r := docgen(t, "-out", warm, "-pkg", "graph", src); r.code != 0 {
-			t.Fatalf("%s: %v", what, r)
+		removeRunRecord(t, warm)
+		if r := docgen(t, "-out", warm, "-pkg", "graph", src); r.code != 0 || lastRunReplayed {
+			t.Fatalf("%s: replayed %v: %v", what, lastRunReplayed, r)
 		}
 		if got := goFiles(t, warm); !sameSnapshot(got, want) {
 			t.Fatalf("%s: the warm output differs from a cold run's", what)
@@ -118,6 +120,137 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 	}
 	if hits := warmRun("file edited by hand", changed); hits != n-1 && hits != n {
 		t.Errorf("after one file was edited: %d of %d files from the cache", hits, n)
+	}
+}
+
+// TestRunRecord: a run whose input (generator, settings, pages) is that of
+// the last completed run into -out, while -out and -model still hold what
+// that run wrote, is answered from the run record: same files, same
+// report. Any difference makes the run do its work: a changed page, a
+// changed generator or setting, an edited, missing or orphaned output
+// file, or a changed -model file.
+func TestRunRecord(t *testing.T) {
+	t.Setenv("DOCGEN_CACHE", t.TempDir())
+	src := copyPagesToTemp(t, enPages)
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "out")
+	modelFile := filepath.Join(tmp, "model.json")
+	args := []string{"-out", out, "-pkg", "graph", "-model", modelFile, src}
+
+	// coldOutput generates src into a fresh directory beside out (headers
+	// record page paths relative to -out) and returns its Go files.
+	colds := 0
+	coldOutput := func() map[string]string {
+		t.Helper()
+		colds++
+		dir := filepath.Join(tmp, "cold"+string(rune('a'+colds)))
+		if r := docgen(t, "-out", dir, "-pkg", "graph", src); r.code != 0 {
+			t.Fatalf("cold run: %v", r)
+		}
+		return goFiles(t, dir)
+	}
+	// again runs docgen with args, checks that -out holds want, and says
+	// whether the run record answered.
+	again := func(what string, want map[string]string, args ...string) (result, bool) {
+		t.Helper()
+		r := docgen(t, args...)
+		if r.code != 0 {
+			t.Fatalf("%s: %v", what, r)
+		}
+		if got := goFiles(t, out); !sameSnapshot(got, want) {
+			t.Fatalf("%s: the output differs from a cold run's", what)
+		}
+		return r, lastRunReplayed
+	}
+	mustReplay := func(what string, want map[string]string, full result) {
+		t.Helper()
+		r, replayed := again(what, want, args...)
+		if !replayed {
+			t.Fatalf("%s: the run did its work again", what)
+		}
+		if r.stderr != full.stderr {
+			t.Errorf("%s: the replayed report differs from the full run's:\n%s\nwant:\n%s", what, r.stderr, full.stderr)
+		}
+	}
+	mustRedo := func(what string, want map[string]string) result {
+		t.Helper()
+		r, replayed := again(what, want, args...)
+		if replayed {
+			t.Fatalf("%s: answered from the run record", what)
+		}
+		return r
+	}
+
+	want := coldOutput()
+	mustRedo("first run", want)
+	removeRunRecord(t, out)
+	full := mustRedo("second run, the record removed", want)
+	if !strings.Contains(full.stderr, "0 written") {
+		t.Fatalf("a run over unchanged input wrote files: %s", full.stderr)
+	}
+	mustReplay("unchanged input and output", want, full)
+	if r := docgen(t, "-check", "-out", out, "-pkg", "graph", "-model", modelFile, src); r.code != 0 || !lastRunReplayed || !strings.Contains(r.stderr, "matches the docs") {
+		t.Errorf("-check on unchanged input and output: replayed %v, %v", lastRunReplayed, r)
+	}
+	if _, replayed := again("another setting (-v)", want, append([]string{"-v"}, args...)...); replayed {
+		t.Error("-v was answered from the record of a run without it")
+	}
+	mustRedo("back to the first settings", want)
+
+	// Output that is not what the record says.
+	var name string
+	for name = range want {
+		break
+	}
+	if err := os.WriteFile(filepath.Join(out, name), []byte(want[name]+"// edited\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRedo("a file edited by hand", want)
+	mustReplay("after the edit was undone", want, full)
+	if err := os.Remove(filepath.Join(out, name)); err != nil {
+		t.Fatal(err)
+	}
+	mustRedo("a file removed", want)
+	orphan := filepath.Join(out, "zz_orphan_gen.go")
+	if err := os.WriteFile(orphan, []byte(want[name]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRedo("an orphaned docgen file", want)
+	if _, err := os.Stat(orphan); !os.IsNotExist(err) {
+		t.Errorf("the orphan was not removed: %v", err)
+	}
+	dump, err := os.ReadFile(modelFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(modelFile, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRedo("a changed -model file", want)
+	if got, _ := os.ReadFile(modelFile); string(got) != string(dump) {
+		t.Error("the -model file was not restored")
+	}
+
+	// Input that is not what the record says.
+	saved := generatorID
+	generatorID = func() string { return "another generator" }
+	mustRedo("another generator", want)
+	generatorID = saved
+	mustRedo("this generator again", want)
+	changePage(t, src)
+	changed := coldOutput()
+	mustRedo("a changed page", changed)
+	removeRunRecord(t, out)
+	full = mustRedo("the changed page, the record removed", changed)
+	mustReplay("the changed page again", changed, full)
+}
+
+// removeRunRecord deletes the run record of dir, if any.
+func removeRunRecord(t *testing.T, dir string) {
+	t.Helper()
+	path := strings.TrimSuffix(outdir.CachePath(dir), ".cache") + ".run"
+	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
 	}
 }
 

@@ -82,6 +82,17 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: no .md page in %s; nothing written\n", strings.Join(cfg.paths, " "))
 		return 1
 	}
+	// The same input as the last completed run into -out, which still holds
+	// that run's output: nothing to redo.
+	lastRunReplayed = false
+	key := runKey(cfg, files)
+	if code, ok := replayRun(cfg, key, stderr); ok {
+		return code
+	}
+	// What the run reports about its input is recorded for replayRun.
+	var printed bytes.Buffer
+	console := stderr
+	stderr = io.MultiWriter(stderr, &printed)
 	pages, diags, err := parser.ParseFiles(files)
 	if err != nil {
 		// Unreadable files (DG004) are path errors: exit 2, as for a missing path.
@@ -124,6 +135,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if !cfg.quiet {
 		notGiven(stderr, diags, len(files))
 	}
+	report := printed.Bytes()
+	stderr = console // what follows depends on -out, not on the input
 
 	schema.RenamePages(pageNamer(cfg.out))
 	// Files whose source is unchanged since the last run into -out are
@@ -187,6 +200,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 1
 	}
 	saveCache(stderr, cfg.out, generated)
+	saveRun(stderr, cfg, key, generated, dump, report, kept, warnings)
 	if !cfg.quiet {
 		fmt.Fprintf(stderr, "docgen: %s%s: %d written, %d unchanged, %d removed%s; %s\n",
 			kept, cfg.out, len(res.Written), res.Unchanged, len(res.Removed), modelNote, warnings)
