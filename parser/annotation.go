@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -162,10 +163,10 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 }
 
 // trimHash drops the "#" that OData puts before a type name in a payload
-// ("#microsoft.graph.user"), however many a page repeats, and the spaces
-// around what is left.
+// ("#microsoft.graph.user"), however many a page repeats, spaces between
+// them included, and the spaces around what is left.
 func trimHash(s string) string {
-	return strings.TrimSpace(strings.TrimLeft(s, "#"))
+	return strings.TrimSpace(strings.TrimLeftFunc(s, func(r rune) bool { return r == '#' || unicode.IsSpace(r) }))
 }
 
 // annotationKeys are the keys a code block annotation may hold: those
