@@ -7,7 +7,8 @@
 # median wall time:
 #   floor  goldmark-only parse
 #   cold   docgen into a fresh -out
-#   warm   docgen into an -out that is up to date (its cache in place)
+#   warm   docgen into an -out that is up to date (its run record and
+#          cache in place: the run is replayed)
 #   one    docgen into an up-to-date -out after one page changed
 #
 # With BASE=/path/to/another/docgen, that binary's cold run is alternated
@@ -21,6 +22,7 @@ runs=${2:-7}
 [ -d "$corpus" ] || { echo "corpus not found: $corpus" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export DOCGEN_CACHE=$work/cache # not the user's; cold runs go to a fresh -out
 (cd "$root" && go build -o "$work/docgen" ./cmd/docgen && go build -o "$work/floor" ./scripts/floor)
 
 # A copy of the corpus, so that "one" can change a page.
