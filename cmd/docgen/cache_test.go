@@ -72,6 +72,12 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 	if hits := warmRun("unchanged", want); hits != n {
 		t.Errorf("unchanged input: %d of %d files from the cache", hits, n)
 	}
+	// Again, with the run record of the last run in place.
+	if r := docgen(t, "-out", warm, "-pkg", "graph", src); r.code != 0 || !lastRunReplayed {
+		t.Errorf("unchanged input, the run record in place: replayed %v, %v", lastRunReplayed, r)
+	} else if got := goFiles(t, warm); !sameSnapshot(got, want) {
+		t.Error("a replayed run changed the output")
+	}
 
 	changePage(t, src)
 	changed := cold()
