@@ -180,6 +180,7 @@ const (
 	BaseProseDisagrees    Code = "DG062"
 	BaseFromKey           Code = "DG063"
 	ResourceNoAnnotation  Code = "DG064"
+	TypeFromSample        Code = "DG065"
 	EnumTableRepeated     Code = "DG066"
 	NamespaceFromFileName Code = "DG067"
 )
@@ -190,6 +191,7 @@ func init() {
 		BaseProseDisagrees:    {Warning, Error, "annotation and prose name different base types"},
 		BaseFromKey:           {Warning, Warning, "base type entity assumed from the key id"},
 		ResourceNoAnnotation:  {Warning, Error, "resource page without a resource annotation"},
+		TypeFromSample:        {Warning, Warning, "a table's type is no type name (translated?); typed from the JSON representation"},
 		EnumTableRepeated:     {Warning, Error, "two tables under one enum heading"},
 		NamespaceFromFileName: {Warning, Warning, "enums page without a Namespace line; the namespace is read from its file name"},
 	} {

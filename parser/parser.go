@@ -45,6 +45,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	if strings.HasPrefix(strings.ToLower(page.Locale), "en") {
 		page.Locale = ""
 	}
+	p.locale = page.Locale
 	p.budget = newBudget(len(p.src.text))
 	doc := parse(p.src.text, p.budget)
 	if depth, deepest := treeDepth(doc); depth > MaxDepth {
@@ -114,6 +115,8 @@ type pageParser struct {
 	subTables         []subTable          // tables under sub-headings of a Properties section
 	unreadTables      []unreadTable       // properties tables without name or type columns (DG030)
 	conceptual        bool                // doc_type conceptualPageType: no resource tables
+	locale            string              // ms.contentlocale of a page not in English, else ""
+	translatedNames   int                 // table rows skipped for a translated property name
 
 	proseBase     *proseBase  // the base the intro's prose names (prose.go)
 	enumTables    int         // enum tables read under the current heading (conventions.go)
@@ -189,7 +192,7 @@ func (p *pageParser) heading(h *ast.Heading) {
 		p.section = section{kind: sectionPropertyValues, name: words[0]}
 	case p.enumPage != "" && title == "members":
 		p.section = section{kind: sectionEnum, name: p.qualify(p.enumPage)}
-	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance"):
+	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance") || anchor == "" && propertiesHeadings[strings.TrimSpace(title)]:
 		p.section.kind = sectionProperties
 		p.propertiesSection = true
 		switch {
@@ -198,7 +201,7 @@ func (p *pageParser) heading(h *ast.Heading) {
 		case h.Level > 1: // a title such as "# properties resource type" opens no section
 			p.propsLevel = h.Level
 		}
-	case anchor == "relationships" || strings.Contains(title, "relationships"):
+	case anchor == "relationships" || strings.Contains(title, "relationships") || anchor == "" && relationshipsHeadings[strings.TrimSpace(title)]:
 		p.section.kind = sectionRelationships
 	}
 	if p.section.kind == sectionOther && p.propsLevel > 0 {
@@ -242,6 +245,11 @@ func (p *pageParser) addDescription(para *ast.Paragraph) {
 			p.namespace = ns
 			p.namespaceLine = true
 		}
+		return
+	}
+	if m := translatedNamespaceLine.FindStringSubmatch(t); m != nil {
+		p.namespace = m[1] // "Пространство имен: microsoft.graph", "命名空间：microsoft.graph"
+		p.namespaceLine = true
 		return
 	}
 	if t == "" || strings.HasPrefix(t, "[!INCLUDE") {
@@ -336,7 +344,7 @@ func (p *pageParser) finish() []*model.Resource {
 		rows = matchSampleCase(pr.res, pr.sample, rows, &p.diags)
 		pr.res.Description = p.description
 		p.openTypeFromProse(pr.res)
-		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, &p.diags)
+		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, p.translatedNames > 0, &p.diags)
 		// A page with no Properties section: resolution reports it once,
 		// with the sample keys it leaves undocumented (DG035), once
 		// inherited ones are told apart.

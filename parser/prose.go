@@ -45,17 +45,29 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 		case *ast.Link, *ast.CodeSpan:
 			text := sentenceTail(before.String())
 			loc := inheritsTail.FindStringIndex(text)
+			if loc == nil {
+				loc = inheritsTailTranslated.FindStringIndex(text)
+			}
 			if loc == nil && isDefiningArticle(before.String(), child, p.src.text) {
 				loc = []int{0, len(text)} // "An [educationOutcome](…) that gives a grade."
 			}
+			verbAfter := ""
+			if loc == nil {
+				if verbAfter = translatedVerbAfter(child, p.src.text); verbAfter != "" {
+					loc = []int{len(text), len(text)} // "[x](x.md) から継承します"
+				}
+			}
 			if loc != nil {
 				name := strings.Trim(plainText(c, p.src.text), "` *")
+				if l, ok := c.(*ast.Link); ok && !isQualifiedName(name) {
+					name = linkTargetName(string(l.Destination)) // translated link text
+				}
 				if isQualifiedName(name) {
 					at := ast.Node(c)
 					if c.FirstChild() != nil {
 						at = c.FirstChild() // the link text: its own line in a long paragraph
 					}
-					pb := &proseBase{name: name, pos: p.posOf(nodeOffset(at)), text: text[loc[0]:] + name}
+					pb := &proseBase{name: name, pos: p.posOf(nodeOffset(at)), text: text[loc[0]:] + name + verbAfter}
 					if l, ok := c.(*ast.Link); ok {
 						pb.link = string(l.Destination)
 					}
@@ -92,12 +104,27 @@ func writePlainNode(b *strings.Builder, n ast.Node, src []byte) {
 	}
 }
 
-// sentenceTail is the last sentence of s (what follows the last full stop).
+// sentenceTail is the last sentence of s (what follows the last full
+// stop, Latin or ideographic).
 func sentenceTail(s string) string {
+	if i := strings.LastIndex(s, "。"); i >= 0 {
+		s = s[i+len("。"):]
+	}
 	if i := strings.LastIndex(s, ". "); i >= 0 {
 		return s[i+2:]
 	}
 	return s
+}
+
+// translatedVerbAfter returns the words right after a link that say the
+// link names the base, as in languages that put the verb last; "" when
+// there are none.
+func translatedVerbAfter(link ast.Node, src []byte) string {
+	next, ok := link.NextSibling().(*ast.Text)
+	if !ok {
+		return ""
+	}
+	return string(inheritsHeadTranslated.Find(next.Segment.Value(src)))
 }
 
 // isQualifiedName accepts an identifier or a dotted, namespace-qualified one.

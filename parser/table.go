@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -49,6 +50,20 @@ func (p *pageParser) table(t *east.Table) {
 			nameCol, typeCol = max(nameCol, n), max(typeCol, ty)
 		}
 	}
+	if (nameCol < 0 || typeCol < 0) && p.section.sub == "" && p.sectionTables == 1 && len(cols) >= 2 && p.translatedHeader(cols) {
+		// A header in another language over the section's table: the
+		// docs template's order, Property | Type | Description, for the
+		// columns its words do not name.
+		if nameCol < 0 {
+			nameCol = 0
+		}
+		if typeCol < 0 {
+			typeCol = 1
+		}
+		if descCol < 0 && len(cols) >= 3 {
+			descCol = 2
+		}
+	}
 	if nameCol < 0 || typeCol < 0 {
 		// Under a sub-heading, or after the section's properties table, a
 		// table without those columns explains something (a legend of
@@ -84,6 +99,11 @@ func (p *pageParser) table(t *east.Table) {
 			if ragged[row.Pos()] {
 				continue // the ragged row is the one finding (a description broken over two lines)
 			}
+			if p.locale != "" || hasNonASCIILetter(name) {
+				p.translatedNames++
+				p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (translated?); skipped: the JSON representation names the properties", name)
+				continue
+			}
 			p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (a broken row?); skipped", name)
 			continue
 		}
@@ -101,6 +121,21 @@ func (p *pageParser) table(t *east.Table) {
 		}
 		p.tables = append(p.tables, tr)
 	}
+}
+
+// translatedHeader: a header on a page in another language, or written in
+// another script.
+func (p *pageParser) translatedHeader(cols []string) bool {
+	if p.locale != "" {
+		return true
+	}
+	return slices.ContainsFunc(cols, hasNonASCIILetter)
+}
+
+// hasNonASCIILetter: s holds a letter of a script other than ASCII's, as
+// translated text does and names in the docs never do.
+func hasNonASCIILetter(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) })
 }
 
 // tableHeader returns a table's header row and its cells' text in lower case.
@@ -325,7 +360,14 @@ func (p *pageParser) typeText(cell ast.Node) string {
 		return whole
 	}
 	name := plainText(link, p.src.text)
-	if linkedCollection(whole, name) {
+	collection := linkedCollection(whole, name) || hasCollectionWord(strings.Replace(whole, name, " ", 1))
+	if !isTypeName(strings.TrimSpace(name)) {
+		// A translated link text ("[缩略图](thumbnail.md)"): the target names the type.
+		if target := linkTargetName(string(link.(*ast.Link).Destination)); target != "" {
+			name = target
+		}
+	}
+	if collection {
 		return name + " collection"
 	}
 	return name
@@ -396,6 +438,12 @@ func parseType(s string) model.TypeRef {
 		t.Collection, s = true, s[:len(s)-len(" collection")]
 	}
 	s = strings.TrimSpace(s)
+	if !isTypeName(s) && hasCollectionWord(s) {
+		t.Collection, s = true, stripCollectionWords(s) // "Коллекция String"
+	}
+	if name, ok := translatedPrimitives[strings.ToLower(s)]; ok {
+		s = name
+	}
 	if name, ok := PrimitiveName(s); ok {
 		t.Kind, t.Name = model.Primitive, name
 		return t
@@ -423,7 +471,12 @@ func leadingName(s string) string {
 
 // mergeProperties orders a resource's properties as the JSON sample does,
 // then adds the rows the sample leaves out, in table order.
-func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow, propertyValues map[string][]string, diags *model.Diagnostics) []*model.Property {
+//
+// translatedNames says the tables had rows whose names were translated and
+// so skipped: the sample's keys then stand for them, even on an open type.
+// A table type in another script (a translated word docgen does not know)
+// is read from the sample's value when it has one.
+func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow, propertyValues map[string][]string, translatedNames bool, diags *model.Diagnostics) []*model.Property {
 	byName := map[string]*model.Property{}
 	var tableOrder []*model.Property
 	for _, row := range rows {
@@ -448,7 +501,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		}
 		prop, ok := byName[m.Name]
 		if !ok {
-			if strings.Contains(m.Name, "@") || isODataTypeRow(m.Name) || res.OpenType {
+			if strings.Contains(m.Name, "@") || isODataTypeRow(m.Name) || res.OpenType && !translatedNames {
 				// Instance annotations are not properties, and an open type's
 				// sample shows example keys, not declared ones.
 				continue
@@ -458,6 +511,12 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 			pos := model.Pos{File: res.Pos.File, Line: m.Line}
 			prop = &model.Property{Name: m.Name, Type: model.TypeRef{Kind: model.Primitive, Name: "Edm.Untyped"}, Pos: pos}
 			if t, ok := sampleType(m.Value); ok {
+				prop.Type, prop.TypedFromSample = t, true
+			}
+		}
+		if prop.InTable && prop.Type.Kind == model.Reference && hasNonASCIILetter(prop.Type.Name) {
+			if t, ok := sampleType(m.Value); ok {
+				diags.Report(prop.Pos, model.TypeFromSample, "type %q of property %q of %s is no type name (translated?); typed %s from the JSON representation (line %d)", prop.Type.Name, m.Name, res.Name, t, m.Line)
 				prop.Type, prop.TypedFromSample = t, true
 			}
 		}

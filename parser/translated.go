@@ -1,0 +1,126 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Localized pages in the current format (no span pairs holding the
+// English) translate what docgen otherwise reads in English: column
+// headers, "Inherits from", "collection", sometimes primitive type names
+// and, in older machine translations, even property names. What stays
+// untranslated is what docgen leans on here: heading anchors
+// (<a name="properties">), link targets, the annotation and the JSON
+// representation. The words below are those of the languages the Graph
+// docs are published in; anything else falls back on that structure (the
+// column order of the docs template, the sample's values).
+
+// inheritsTailTranslated ends the text before a link that names a base:
+// "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
+// "继承自".
+var inheritsTailTranslated = regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|继承自|派生自|繼承自|衍生自)\s*$`)
+
+// inheritsHeadTranslated starts the text after such a link, for languages
+// that put the verb last: "[directoryObject](directoryobject.md) から継承",
+// "에서 상속".
+var inheritsHeadTranslated = regexp.MustCompile(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|öğesinden devral)`)
+
+// collectionWords mark a type cell as a collection in a translation:
+// "Коллекция [x](x.md)", "[x](x.md) 集合", "Colección de String".
+var collectionWords = []string{
+	"коллекция", "коллекции", "集合", "コレクション", "컬렉션", "colección", "coleção", "raccolta",
+	"sammlung", "auflistung", "kolekcja", "kolekce", "verzameling", "koleksiyon", "samling", "συλλογή",
+}
+
+// hasCollectionWord reports whether s, outside any type name, holds one
+// of collectionWords.
+func hasCollectionWord(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range collectionWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripCollectionWords removes collectionWords and the connectives around
+// them ("de", "von", "of", "的"), leaving the element type's name.
+func stripCollectionWords(s string) string {
+	lower := strings.ToLower(s)
+	for _, w := range collectionWords {
+		if i := strings.Index(lower, w); i >= 0 {
+			s, lower = s[:i]+" "+s[i+len(w):], lower[:i]+" "+lower[i+len(w):]
+		}
+	}
+	fields := strings.Fields(s)
+	var kept []string
+	for _, f := range fields {
+		switch strings.ToLower(f) {
+		case "de", "di", "da", "von", "of", "van", "的", "の", "объектов", "das", "dos", "des", "degli", "delle":
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return strings.Join(kept, " ")
+}
+
+// translatedPrimitives are the machine translations of primitive type
+// names seen in localized pages; other primitives are usually left in
+// English, and a cell that is still unknown is typed from the sample.
+var translatedPrimitives = map[string]string{
+	"строка": "Edm.String", "字符串": "Edm.String", "字串": "Edm.String", "文字列": "Edm.String", "문자열": "Edm.String",
+	"zeichenfolge": "Edm.String", "chaîne": "Edm.String", "cadena": "Edm.String", "cadeia de caracteres": "Edm.String",
+	"логический": "Edm.Boolean", "логическое": "Edm.Boolean", "布尔": "Edm.Boolean", "布尔值": "Edm.Boolean", "布林值": "Edm.Boolean",
+	"ブール値": "Edm.Boolean", "ブール型": "Edm.Boolean", "부울": "Edm.Boolean", "booleano": "Edm.Boolean", "booléen": "Edm.Boolean",
+}
+
+// isTypeName accepts what a Graph type can be called: ASCII identifiers,
+// optionally dotted. A translated word is not one.
+func isTypeName(s string) bool { return isQualifiedName(s) }
+
+// linkTargetName is the type a link to a resource page names, from its
+// file name: "thumbnail.md" gives thumbnail, "security-alertevidence.md"
+// alertevidence (the prefix is the file's namespace or area), matched
+// without regard to case. Used when the link text is translated.
+func linkTargetName(dest string) string {
+	base := dest
+	if i := strings.LastIndexAny(base, "/\\"); i >= 0 {
+		base = base[i+1:]
+	}
+	base, _, _ = strings.Cut(base, "#")
+	if !strings.HasSuffix(strings.ToLower(base), ".md") || strings.Contains(dest, "://") {
+		return "" // not a page of the docs
+	}
+	base = base[:len(base)-len(".md")]
+	if i := strings.LastIndexByte(base, '-'); i >= 0 {
+		base = base[i+1:]
+	}
+	if !isIdentifier(base) {
+		return ""
+	}
+	return base
+}
+
+// Translated section headings, for pages whose headings carry no English
+// anchor (<a name="properties">): compared with the whole heading text in
+// lower case.
+var (
+	propertiesHeadings = wordSet("свойства", "属性", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
+		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες")
+	relationshipsHeadings = wordSet("связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
+		"beziehungen", "relations", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
+)
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// translatedNamespaceLine is the Namespace line in any language: a label
+// of a few words, a colon (or a full-width one), and a namespace of the
+// Graph docs, alone in its paragraph.
+var translatedNamespaceLine = regexp.MustCompile(`^[^\s:：.][^:：.]{0,39}[:：]\s*(microsoft(?:\.[A-Za-z][A-Za-z0-9_]*)+)\s*$`)
