@@ -247,7 +247,7 @@ func (p *pageParser) addDescription(para *ast.Paragraph) {
 		}
 		return
 	}
-	if m := translatedNamespaceLine.FindStringSubmatch(t); m != nil {
+	if m := translatedNamespaceLine.FindStringSubmatch(t); m != nil && (p.locale != "" || hasNonASCIILetter(t)) {
 		p.namespace = m[1] // "Пространство имен: microsoft.graph", "命名空间：microsoft.graph"
 		p.namespaceLine = true
 		return
