@@ -390,24 +390,35 @@ func pageNamer(out string) func(string) string {
 		absOut = out
 	}
 	canonOut := canonical(out)
+	named := map[string]string{} // a page is named once per type and enum it holds
 	return func(page string) string {
-		canonDir := canonical(filepath.Dir(page))
-		resolved, err := filepath.Rel(canonOut, filepath.Join(canonDir, filepath.Base(page)))
-		if err != nil {
-			return filepath.ToSlash(filepath.Join(canonDir, filepath.Base(page)))
+		if name, ok := named[page]; ok {
+			return name
 		}
-		best := resolved
-		if absPage, err := filepath.Abs(page); err == nil {
-			// As spelt: valid when, followed from -out's real location (the
-			// parts of -out still to be created are real directories), it
-			// reaches the same directory.
-			if spelt, err := filepath.Rel(absOut, absPage); err == nil && spelt != resolved &&
-				canonical(filepath.Dir(filepath.Join(canonOut, spelt))) == canonDir && shorter(spelt, resolved) {
-				best = spelt
-			}
-		}
-		return filepath.ToSlash(best)
+		name := namePage(page, absOut, canonOut)
+		named[page] = name
+		return name
 	}
+}
+
+// namePage is pageNamer's answer for one page.
+func namePage(page, absOut, canonOut string) string {
+	canonDir := canonical(filepath.Dir(page))
+	resolved, err := filepath.Rel(canonOut, filepath.Join(canonDir, filepath.Base(page)))
+	if err != nil {
+		return filepath.ToSlash(filepath.Join(canonDir, filepath.Base(page)))
+	}
+	best := resolved
+	if absPage, err := filepath.Abs(page); err == nil {
+		// As spelt: valid when, followed from -out's real location (the
+		// parts of -out still to be created are real directories), it
+		// reaches the same directory.
+		if spelt, err := filepath.Rel(absOut, absPage); err == nil && spelt != resolved &&
+			canonical(filepath.Dir(filepath.Join(canonOut, spelt))) == canonDir && shorter(spelt, resolved) {
+			best = spelt
+		}
+	}
+	return filepath.ToSlash(best)
 }
 
 // shorter reports whether relative path a climbs fewer directories than b,
