@@ -158,6 +158,10 @@ type Resource struct {
 	// once for the page (DG035) with the sample-only properties it leaves
 	// undocumented, which are then not reported one by one (DG033).
 	NoPropertiesSection bool
+	// TranslatedRows are table rows skipped because their property name was
+	// translated (an older machine translation): reported once (DG031), with
+	// the sample keys that stand for them instead of a DG033 for each.
+	TranslatedRows []TranslatedRow
 	// UnreadTable is where the resource's properties table stands when it
 	// has no name or type column and so could not be read: reported once
 	// (DG030) with the sample-only properties that leaves undocumented.
@@ -233,4 +237,10 @@ type Property struct {
 	TypedFromSample bool
 	Pos             Pos // the table row, or the sample line when the tables omit it
 	SamplePos       Pos // the key's line in the JSON representation, when it is there
+}
+
+// TranslatedRow is a table row whose name cell holds a translation.
+type TranslatedRow struct {
+	Name string
+	Pos  Pos
 }

@@ -145,6 +145,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 		resources, typeOf[w.res] = append(resources, w.res), w.t
 	}
 	r.reportUnreadTables(resources, typeOf)
+	r.reportTranslatedRows(resources, typeOf)
 	r.reportMissingKeys(s.Types)
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
@@ -436,6 +437,11 @@ func (r *resolver) reportUndocumented(types []*Type) {
 			res := r.sampleOnly[f]
 			switch {
 			case res == nil:
+			case len(res.TranslatedRows) > 0:
+				if undocumented[res] == nil {
+					causes = append(causes, res)
+				}
+				undocumented[res] = append(undocumented[res], f.Name)
 			case res.NoPropertiesSection || res.UnreadTable.Line > 0:
 				if undocumented[res] == nil {
 					causes = append(causes, res)
@@ -459,10 +465,42 @@ func (r *resolver) reportUndocumented(types []*Type) {
 		}
 		for _, res := range causes {
 			names := undocumented[res]
+			if len(res.TranslatedRows) > 0 {
+				continue // reportTranslatedRows names them
+			}
 			if res.NoPropertiesSection {
 				r.diags.Report(cmp.Or(res.TypePos, res.Pos), NoPropertiesTable, "page has no Properties section for %s: %d of its properties are documented only by the JSON representation, typed from its values: %s", t.Name, len(names), strings.Join(names, ", "))
 			}
 		}
+	}
+}
+
+// reportTranslatedRows reports the table rows of a resource whose
+// property names were translated once, at the first of them, with the
+// sample keys that stand for them (instead of a DG033 for each).
+func (r *resolver) reportTranslatedRows(work []*Resource, types map[*Resource]*Type) {
+	for _, res := range work {
+		rows := res.TranslatedRows
+		if len(rows) == 0 {
+			continue
+		}
+		names := make([]string, len(rows))
+		for i, row := range rows {
+			names[i] = fmt.Sprintf("%q", row.Name)
+		}
+		msg := fmt.Sprintf("%d table row(s) of %s name their property in translation (%s), not as an identifier; skipped", len(rows), res.Name, strings.Join(names, ", "))
+		var keys []string
+		if t := types[res]; t != nil {
+			for _, f := range t.Fields {
+				if r.sampleOnly[f] == res {
+					keys = append(keys, f.Name)
+				}
+			}
+		}
+		if len(keys) > 0 {
+			msg += ", and the JSON representation's keys stand for them: " + strings.Join(keys, ", ")
+		}
+		r.diags.Report(rows[0].Pos, PropertyNameInvalid, "%s", msg)
 	}
 }
 

@@ -116,7 +116,7 @@ type pageParser struct {
 	unreadTables      []unreadTable       // properties tables without name or type columns (DG030)
 	conceptual        bool                // doc_type conceptualPageType: no resource tables
 	locale            string              // ms.contentlocale of a page not in English, else ""
-	translatedNames   int                 // table rows skipped for a translated property name
+	translatedRows    []translatedRow     // table rows skipped for a translated property name
 
 	proseBase     *proseBase  // the base the intro's prose names (prose.go)
 	enumTables    int         // enum tables read under the current heading (conventions.go)
@@ -344,7 +344,8 @@ func (p *pageParser) finish() []*model.Resource {
 		rows = matchSampleCase(pr.res, pr.sample, rows, &p.diags)
 		pr.res.Description = p.description
 		p.openTypeFromProse(pr.res)
-		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, p.translatedNames > 0, &p.diags)
+		p.claimTranslatedRows(pr, i == len(p.resources)-1)
+		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, len(pr.res.TranslatedRows) > 0, &p.diags)
 		// A page with no Properties section: resolution reports it once,
 		// with the sample keys it leaves undocumented (DG035), once
 		// inherited ones are told apart.
@@ -379,6 +380,28 @@ func (p *pageParser) claimUnreadTable(pr *pendingResource, last bool) {
 			return
 		}
 	}
+}
+
+// translatedRow is a skipped row and where it starts, to give it to the
+// resource whose tables it stands in.
+type translatedRow struct {
+	model.TranslatedRow
+	offset int
+}
+
+// claimTranslatedRows gives a resource the translated rows before its
+// annotation that no earlier resource claimed (all that are left, for the
+// last one).
+func (p *pageParser) claimTranslatedRows(pr *pendingResource, last bool) {
+	rest := p.translatedRows[:0]
+	for _, r := range p.translatedRows {
+		if r.offset < pr.offset || last {
+			pr.res.TranslatedRows = append(pr.res.TranslatedRows, r.TranslatedRow)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	p.translatedRows = rest
 }
 
 // segmentsValue joins the source bytes of a node's segments.

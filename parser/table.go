@@ -100,8 +100,9 @@ func (p *pageParser) table(t *east.Table) {
 				continue // the ragged row is the one finding (a description broken over two lines)
 			}
 			if p.locale != "" || hasNonASCIILetter(name) {
-				p.translatedNames++
-				p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (translated?); skipped: the JSON representation names the properties", name)
+				// Reported at resolution, once per resource, with the
+				// sample keys that stand for these rows.
+				p.translatedRows = append(p.translatedRows, translatedRow{model.TranslatedRow{Name: name, Pos: p.posOf(row.Pos())}, row.Pos()})
 				continue
 			}
 			p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (a broken row?); skipped", name)
