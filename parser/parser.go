@@ -201,7 +201,7 @@ func (p *pageParser) heading(h *ast.Heading) {
 		case h.Level > 1: // a title such as "# properties resource type" opens no section
 			p.propsLevel = h.Level
 		}
-	case anchor == "relationships" || strings.Contains(title, "relationships") || anchor == "" && relationshipsHeadings[strings.TrimSpace(title)]:
+	case anchor == "relationships" || strings.Contains(title, "relationships") || anchor == "" && (relationshipsHeadings[strings.TrimSpace(title)] || p.locale != "" && localizedOnlyHeadings[strings.TrimSpace(title)]):
 		p.section.kind = sectionRelationships
 	}
 	if p.section.kind == sectionOther && p.propsLevel > 0 {

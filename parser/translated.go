@@ -25,42 +25,27 @@ var inheritsTailTranslated = regexp.MustCompile(`(?i)(?:наследуется �
 // "에서 상속".
 var inheritsHeadTranslated = regexp.MustCompile(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|öğesinden devral)`)
 
-// collectionWords mark a type cell as a collection in a translation:
-// "Коллекция [x](x.md)", "[x](x.md) 集合", "Colección de String".
-var collectionWords = []string{
-	"коллекция", "коллекции", "集合", "コレクション", "컬렉션", "colección", "coleção", "raccolta",
-	"sammlung", "auflistung", "kolekcja", "kolekce", "verzameling", "koleksiyon", "samling", "συλλογή",
-}
+// collectionWord finds the word that marks a type cell as a collection in
+// a translation: "Коллекция [x](x.md)", "[x](x.md) 集合", "Colección de
+// String". A regexp rather than a search in strings.ToLower(s): lower
+// case can change a string's length in bytes, and so its offsets.
+var collectionWord = regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon|samling|συλλογή`)
 
-// hasCollectionWord reports whether s, outside any type name, holds one
-// of collectionWords.
-func hasCollectionWord(s string) bool {
-	lower := strings.ToLower(s)
-	for _, w := range collectionWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
-}
+// hasCollectionWord reports whether s holds a collection word.
+func hasCollectionWord(s string) bool { return collectionWord.MatchString(s) }
 
-// stripCollectionWords removes collectionWords and the connectives around
-// them ("de", "von", "of", "的"), leaving the element type's name.
+// collectionFiller are the words around a collection word that are not
+// the element type's name: "Colección de String", "Коллекция объектов x".
+var collectionFiller = wordSet("de", "di", "da", "von", "of", "van", "的", "の", "объектов", "das", "dos", "des", "degli", "delle")
+
+// stripCollectionWords removes the collection words and the filler around
+// them, leaving the element type's name.
 func stripCollectionWords(s string) string {
-	lower := strings.ToLower(s)
-	for _, w := range collectionWords {
-		if i := strings.Index(lower, w); i >= 0 {
-			s, lower = s[:i]+" "+s[i+len(w):], lower[:i]+" "+lower[i+len(w):]
-		}
-	}
-	fields := strings.Fields(s)
 	var kept []string
-	for _, f := range fields {
-		switch strings.ToLower(f) {
-		case "de", "di", "da", "von", "of", "van", "的", "の", "объектов", "das", "dos", "des", "degli", "delle":
-			continue
+	for _, f := range strings.Fields(collectionWord.ReplaceAllString(s, " ")) {
+		if !collectionFiller[strings.ToLower(f)] {
+			kept = append(kept, f)
 		}
-		kept = append(kept, f)
 	}
 	return strings.Join(kept, " ")
 }
@@ -109,7 +94,10 @@ var (
 	propertiesHeadings = wordSet("свойства", "属性", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
 		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες")
 	relationshipsHeadings = wordSet("связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
-		"beziehungen", "relations", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
+		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
+	// French "Relations" is also an English word: only on a page whose
+	// front matter names another locale.
+	localizedOnlyHeadings = wordSet("relations")
 )
 
 func wordSet(words ...string) map[string]bool {
