@@ -68,9 +68,9 @@ var lastRunReplayed bool
 
 // runKey hashes everything a run's output and report depend on: the
 // generator, the working directory (reports name pages as given), the
-// settings and every page, path and bytes. The zero
-// Key, which matches no record, when the cache is off, the generator is
-// unknown or a page cannot be read (the full run then reports it).
+// settings and every page, path and bytes. The zero Key, which matches no
+// record, when the cache is off, the generator is unknown or a page cannot
+// be read (the full run then reports it).
 func runKey(cfg *config, files []string) outdir.Key {
 	if outdir.CachePath(cfg.out) == "" {
 		return outdir.Key{}
