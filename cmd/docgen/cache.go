@@ -43,12 +43,14 @@ func loadCache(dir string) *outdir.Cache {
 	return lastCache
 }
 
-// saveCache records what a completed run wrote. Failing to is no error:
-// the next run formats every file again.
-func saveCache(stderr io.Writer, dir string, files []emit.File) {
+// saveCache records what a completed run wrote, and reports whether it
+// could. Failing to is no error: the next run does all its work again.
+func saveCache(stderr io.Writer, dir string, files []emit.File) bool {
 	if err := outdir.SaveCache(dir, generatorID(), cacheFiles(files)); err != nil {
-		fmt.Fprintf(stderr, "docgen: warning: cannot save the warm-run cache %s (the next run formats every file again): %v\n", outdir.CachePath(dir), err)
+		fmt.Fprintf(stderr, "docgen: warning: cannot save the warm-run cache %s (the next run does all its work again): %v\n", outdir.CachePath(dir), err)
+		return false
 	}
+	return true
 }
 
 // cacheFiles pairs each file with the key emit made it from.

@@ -199,8 +199,9 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: interrupted while the new output was being put in place; %s holds all of it\n", cfg.out)
 		return 1
 	}
-	saveCache(stderr, cfg.out, generated)
-	saveRun(stderr, cfg, key, generated, dump, report, kept, warnings)
+	if saveCache(stderr, cfg.out, generated) { // one warning when the cache directory is unwritable
+		saveRun(stderr, cfg, key, generated, dump, report, kept, warnings)
+	}
 	if !cfg.quiet {
 		fmt.Fprintf(stderr, "docgen: %s%s: %d written, %d unchanged, %d removed%s; %s\n",
 			kept, cfg.out, len(res.Written), res.Unchanged, len(res.Removed), modelNote, warnings)
