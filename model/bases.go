@@ -25,10 +25,55 @@ func (r *resolver) lookupBase(res *Resource, fromNamespace string) *Type {
 	return r.lookup(name, fromNamespace)
 }
 
+// basesFromBasePage gives the types a base's page lists as derived from it
+// that base, when neither their annotation nor their prose names one. It
+// is reported, as their own page is silent.
+func (r *resolver) basesFromBasePage(base *Type, res *Resource) {
+	for _, d := range res.DerivedTypes {
+		t := r.lookupLinked(d, base.Namespace())
+		if t == nil || t == base || t.Base != nil || r.baseMissing[t] || derivesFrom(base, t) {
+			continue
+		}
+		t.Base, t.BaseName, t.BaseSource = base, base.Name, SourceBasePage
+		r.diags.Report(d.Pos, BaseFromBasePage, "the page of %s lists %s among its derived types, and %s's own page names no base: read as its base", base.Name, t.Name, t.ShortName())
+	}
+}
+
+// lookupLinked finds the type a link names: by its text, else by the
+// name its target file gives.
+func (r *resolver) lookupLinked(d DerivedRef, fromNamespace string) *Type {
+	if t := r.lookup(d.Name, fromNamespace); t != nil {
+		return t
+	}
+	return r.lookupBase(&Resource{BaseType: linkedName(d.Link), BaseLink: d.Link}, fromNamespace)
+}
+
+// linkedName is the type name a link target's file name gives:
+// ../resources/room.md is room, security-alert.md alert.
+func linkedName(link string) string {
+	file := strings.TrimSuffix(path.Base(strings.SplitN(link, "#", 2)[0]), ".md")
+	if _, rest, ok := strings.Cut(file, "-"); ok {
+		return rest
+	}
+	return file
+}
+
+// derivesFrom reports whether t is base or derives from it: giving base
+// such a t as its derived type would make a cycle.
+func derivesFrom(t, base *Type) bool {
+	for ; t != nil; t = t.Base {
+		if t == base {
+			return true
+		}
+	}
+	return false
+}
+
 // entityByKey gives entity as the base of a type whose annotation names no
-// base (nor does its prose) but whose key is "id", entity's key: in Graph
-// every such entity type derives from microsoft.graph.entity, which is
-// where "id" is declared. It is reported, as it is an inference.
+// base (nor does its prose, nor its base's page) but whose key is "id",
+// entity's key, or which has an id property and API methods of its own: in
+// Graph every such entity type derives from microsoft.graph.entity, which
+// is where "id" is declared. It is reported, as it is an inference.
 func (r *resolver) entityByKey(types []*Type) {
 	entity := r.byName["microsoft.graph.entity"]
 	if entity == nil || entity.Key != "id" || entity.Base != nil {
@@ -37,10 +82,14 @@ func (r *resolver) entityByKey(types []*Type) {
 	for _, t := range types {
 		// The type must have the id property too: a keyProperty naming no
 		// property is a documentation error of its own (DG044).
-		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" || !slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" }) {
+		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" && !r.addressable[t] || !slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" }) {
 			continue
 		}
 		t.Base, t.BaseName, t.BaseSource = entity, entity.Name, SourceAnnotation
-		r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has the key id: it derives from %s, which declares that key", t.Name, entity.Name)
+		if t.Key == "id" {
+			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has the key id: it derives from %s, which declares that key", t.Name, entity.Name)
+		} else {
+			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has an id property and API methods of its own (an entity): it derives from %s, which declares that key", t.Name, entity.Name)
+		}
 	}
 }

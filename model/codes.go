@@ -171,7 +171,7 @@ var Catalogue = map[Code]CodeInfo{
 // A base read from prose (DG061) or assumed from an id key (DG063) says
 // where docgen took a fact the annotation leaves out; the annotation and
 // prose disagreeing (DG062) is the defect lint reports.
-var NotLinted = map[Code]bool{TableNotProperties: true, BaseFromProse: true, BaseFromKey: true}
+var NotLinted = map[Code]bool{TableNotProperties: true, BaseFromProse: true, BaseFromKey: true, BaseFromBasePage: true}
 
 // Facts read from prose, samples and page conventions rather than from
 // annotations and tables (each such fact is reported with its source).
@@ -183,17 +183,19 @@ const (
 	TypeFromSample        Code = "DG065"
 	EnumTableRepeated     Code = "DG066"
 	NamespaceFromFileName Code = "DG067"
+	BaseFromBasePage      Code = "DG068"
 )
 
 func init() {
 	for code, info := range map[Code]CodeInfo{
 		BaseFromProse:         {Warning, Warning, "base type read from the page's prose, not its annotation"},
 		BaseProseDisagrees:    {Warning, Error, "annotation and prose name different base types"},
-		BaseFromKey:           {Warning, Warning, "base type entity assumed from the key id"},
+		BaseFromKey:           {Warning, Warning, "base type entity assumed from the key id, or from an id property with API methods"},
 		ResourceNoAnnotation:  {Warning, Error, "resource page without a resource annotation"},
 		TypeFromSample:        {Warning, Warning, "a table's type is no type name (translated?); typed from the JSON representation"},
 		EnumTableRepeated:     {Warning, Error, "two tables under one enum heading"},
 		NamespaceFromFileName: {Warning, Warning, "enums page without a Namespace line; the namespace is read from its file name"},
+		BaseFromBasePage:      {Warning, Warning, "base type read from the base's page, which lists the type among its derived types"},
 	} {
 		Catalogue[code] = info
 	}

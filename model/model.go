@@ -158,6 +158,12 @@ type Resource struct {
 	// once for the page (DG035) with the sample-only properties it leaves
 	// undocumented, which are then not reported one by one (DG033).
 	NoPropertiesSection bool
+	// Addressable: the page's Methods table links to API pages, so the
+	// type is an entity the API reaches by its id.
+	Addressable bool
+	// DerivedTypes are the types the page names as derived from this one
+	// ("Derived types" section, "the derived types are [x](x.md)").
+	DerivedTypes []DerivedRef
 	// TranslatedRows are table rows skipped because their property name was
 	// translated (an older machine translation): reported once (DG031), with
 	// the sample keys that stand for them instead of a DG033 for each.
@@ -192,6 +198,7 @@ type Source string
 const (
 	SourceAnnotation Source = "annotation" // a resource annotation (or its keyProperty)
 	SourceProse      Source = "prose"      // a sentence such as "Inherits from [x](x.md)"
+	SourceBasePage   Source = "base page"  // the base's page lists the type among its derived types
 	SourceTable      Source = "table"      // a Properties or Relationships row
 	SourceSample     Source = "sample"     // the value in the JSON representation
 )
@@ -242,5 +249,13 @@ type Property struct {
 // TranslatedRow is a table row whose name cell holds a translation.
 type TranslatedRow struct {
 	Name string
+	Pos  Pos
+}
+
+// DerivedRef is a type a base type's page names as derived from it: the
+// link text (or the link target's name) and the link.
+type DerivedRef struct {
+	Name string
+	Link string
 	Pos  Pos
 }

@@ -102,7 +102,7 @@ type Enum struct {
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}}
+	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}, addressable: map[*Type]bool{}}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -127,6 +127,12 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 			}
 		}
 		r.addFields(w.t, w.res)
+		if w.res.Addressable {
+			r.addressable[w.t] = true
+		}
+	}
+	for _, w := range work {
+		r.basesFromBasePage(w.t, w.res)
 	}
 	r.matchNamespaceCase()
 	s := &Schema{Enums: r.enums}
@@ -169,6 +175,8 @@ type resolver struct {
 	baseMissing map[*Type]bool
 	// keyPos is where the keyProperty a type uses is given.
 	keyPos map[*Type]Pos
+	// addressable holds the types whose page lists API methods for them.
+	addressable map[*Type]bool
 }
 
 func (r *resolver) declare(page *Page, res *Resource) *Type {

@@ -84,6 +84,8 @@ const (
 	sectionRelationships
 	sectionEnum           // "x values", or "Members" on an enum page
 	sectionPropertyValues // "x property values": members for one property
+	sectionMethods        // the page's API methods
+	sectionDerived        // "Derived types": a table or list of them
 )
 
 type section struct {
@@ -117,6 +119,9 @@ type pageParser struct {
 	conceptual        bool                // doc_type conceptualPageType: no resource tables
 	locale            string              // ms.contentlocale of a page not in English, else ""
 	translatedRows    []translatedRow     // table rows skipped for a translated property name
+	derived           []model.DerivedRef  // types the page names as derived from its own (derived.go)
+	derivedListNext   bool                // the intro paragraph before announced a list of them
+	addressable       bool                // a Methods table links to API pages
 
 	proseBase     *proseBase  // the base the intro's prose names (prose.go)
 	enumTables    int         // enum tables read under the current heading (conventions.go)
@@ -142,10 +147,15 @@ func (p *pageParser) posOf(offset int) model.Pos { return p.at(p.src.line(offset
 func (p *pageParser) walk(doc ast.Node) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		p.settleIntroduction(n)
+		announced := p.derivedListNext // the block before ended "…derived types:"
+		p.derivedListNext = false
 		switch n := n.(type) {
 		case *ast.List:
 			if p.inIntro {
 				p.addList(n)
+			}
+			if announced || p.section.kind == sectionDerived {
+				p.derivedLinks(n)
 			}
 		case *ast.Heading:
 			p.heading(n)
@@ -159,11 +169,16 @@ func (p *pageParser) walk(doc ast.Node) {
 				}
 			case sectionEnum, sectionPropertyValues:
 				p.enumTable(n)
+			case sectionMethods:
+				p.noteMethods(n)
+			case sectionDerived:
+				p.derivedLinks(n)
 			}
 		case *ast.FencedCodeBlock:
 			p.noteSample(n)
 		case *ast.Paragraph:
 			if p.inIntro {
+				p.noteDerivedLinks(n)
 				p.addDescription(n)
 				p.findProseBase(n)
 			}
@@ -203,6 +218,10 @@ func (p *pageParser) heading(h *ast.Heading) {
 		}
 	case anchor == "relationships" || strings.Contains(title, "relationships") || anchor == "" && (relationshipsHeadings[strings.TrimSpace(title)] || p.locale != "" && localizedOnlyHeadings[strings.TrimSpace(title)]):
 		p.section.kind = sectionRelationships
+	case anchor == "methods" || strings.TrimSpace(title) == "methods" || anchor == "" && methodsHeadings[strings.TrimSpace(title)]:
+		p.section.kind = sectionMethods
+	case anchor == "derived-types" || strings.TrimSpace(title) == "derived types":
+		p.section.kind = sectionDerived
 	}
 	if p.section.kind == sectionOther && p.propsLevel > 0 {
 		// Any other sub-heading of Properties stays in it (tiindicator's
@@ -345,6 +364,10 @@ func (p *pageParser) finish() []*model.Resource {
 		pr.res.Description = p.description
 		p.openTypeFromProse(pr.res)
 		p.claimTranslatedRows(pr, i == len(p.resources)-1)
+		if len(p.resources) == 1 {
+			// Methods and derived types are about the page's one type.
+			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived
+		}
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, len(pr.res.TranslatedRows) > 0, &p.diags)
 		// A page with no Properties section: resolution reports it once,
 		// with the sample keys it leaves undocumented (DG035), once

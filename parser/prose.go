@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -43,7 +44,7 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 		}
 		switch c := c.(type) {
 		case *ast.Link, *ast.CodeSpan:
-			text := sentenceTail(before.String())
+			text := sentenceTail(lastBytes(before.String(), phraseWindow))
 			loc := inheritsTail.FindStringIndex(text)
 			if loc == nil {
 				loc = inheritsTailTranslated.FindStringIndex(text)
@@ -114,6 +115,23 @@ func sentenceTail(s string) string {
 		return s[i+2:]
 	}
 	return s
+}
+
+// phraseWindow is how much of the text before a link the phrase
+// patterns look at: they end at the link and are a few words long, and a
+// bounded window keeps a paragraph of thousands of links linear.
+const phraseWindow = 300
+
+// lastBytes is the end of s, at most n bytes, starting at a rune.
+func lastBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // translatedVerbAfter returns the words right after a link that say the

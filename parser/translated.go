@@ -95,6 +95,8 @@ var (
 		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες")
 	relationshipsHeadings = wordSet("связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
 		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
+	methodsHeadings = wordSet("методы", "方法", "メソッド", "메서드", "methoden", "méthodes", "métodos", "metodi", "metody",
+		"yöntemler", "metoder", "μέθοδοι")
 	// French "Relations" is also an English word: only on a page whose
 	// front matter names another locale.
 	localizedOnlyHeadings = wordSet("relations")

@@ -57,6 +57,8 @@ func TestMetadataAgreement(t *testing.T) {
 		types++
 		if m.base == strings.ToLower(typ.BaseName) {
 			basesAgree++
+		} else if os.Getenv("DOCGEN_SHOW_DISAGREE") != "" { // lists them, for whoever works on bases
+			t.Logf("BASE %s: docs %q (%s) metadata %q", typ.Name, typ.BaseName, typ.BaseSource, m.base)
 		}
 		for _, f := range typ.Fields {
 			want, ok := m.props[f.Name]
@@ -71,8 +73,8 @@ func TestMetadataAgreement(t *testing.T) {
 	}
 	basePct, propPct := 100*float64(basesAgree)/float64(types), 100*float64(propsAgree)/float64(props)
 	t.Logf("agreement with Graph's metadata: base types %d/%d (%.1f%%), property types %d/%d (%.2f%%)", basesAgree, types, basePct, propsAgree, props, propPct)
-	if basePct < 90 {
-		t.Errorf("base types agree with the metadata for %.1f%% of types; want at least 90%%", basePct)
+	if basePct < 93 {
+		t.Errorf("base types agree with the metadata for %.1f%% of types; want at least 93%%", basePct)
 	}
 	if propPct < 98 {
 		t.Errorf("property types agree with the metadata for %.2f%% of properties; want at least 98%%", propPct)

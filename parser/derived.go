@@ -1,0 +1,94 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/graphdocgen/docgen/model"
+)
+
+// A base type's page may name the types derived from it, which their own
+// pages sometimes do not ("Inherits from" is missing on
+// acceptJoinResponse's page, while participantJoiningResponse's page lists
+// it): a "Derived types" section, or a sentence such as "the derived types
+// are [a](a.md) and [b](b.md)" or "This is the base type for … [room](room.md)
+// and [roomList](roomlist.md)". And a page whose Methods table links to
+// API pages documents an entity: something the API addresses by id.
+
+// derivedMarker ends the text after which a sentence's links name derived
+// types: "the derived types are", "derived types:", "base type for richer
+// location types such as".
+var derivedMarker = regexp.MustCompile(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as)\s*$`)
+
+// derivedHint is what a paragraph must mention to be read for derived
+// types at all.
+var derivedHint = regexp.MustCompile(`(?i)\bderived types?\b|\bbase (?:type|class|resource)\b|\btypes derive\b`)
+
+// derivedAnnounced: a paragraph that ends in a colon and speaks of derived
+// types announces a list of them ("Supported derived types:").
+var derivedAnnounced = regexp.MustCompile(`(?i)\bderived types?\b.*:\s*$`)
+
+// noteDerivedLinks records the links of an intro sentence that follow a
+// derivedMarker, up to the end of the sentence; a paragraph that announces
+// a list hands over to the list after it.
+func (p *pageParser) noteDerivedLinks(para *ast.Paragraph) {
+	if !derivedHint.MatchString(p.inlineText(para)) {
+		return // most paragraphs: one linear scan
+	}
+	var before strings.Builder
+	collecting := false
+	for child := para.FirstChild(); child != nil; child = child.NextSibling() {
+		c := child
+		if _, ok := c.(*ast.Emphasis); ok && c.ChildCount() == 1 {
+			c = c.FirstChild() // **[x](x.md)**
+		}
+		if _, ok := c.(*ast.Link); ok && collecting {
+			p.derivedLinks(c)
+			continue
+		}
+		start := before.Len()
+		writePlainNode(&before, child, p.src.text)
+		if collecting && strings.Contains(before.String()[start:], ". ") {
+			collecting = false // the sentence ended
+		}
+		if !collecting && derivedMarker.MatchString(sentenceTail(lastBytes(before.String(), phraseWindow))) {
+			collecting = true
+		}
+	}
+	p.derivedListNext = derivedAnnounced.MatchString(before.String())
+}
+
+// derivedLinks records every link to a resource page inside n.
+func (p *pageParser) derivedLinks(n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		l, ok := c.(*ast.Link)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		dest := string(l.Destination)
+		if strings.Contains(dest, "/api/") || strings.Contains(dest, "://") {
+			return ast.WalkSkipChildren, nil
+		}
+		name := strings.Trim(plainText(l, p.src.text), "` *")
+		if !isQualifiedName(name) {
+			name = linkTargetName(dest)
+		}
+		if name != "" && linkTargetName(dest) != "" {
+			p.derived = append(p.derived, model.DerivedRef{Name: name, Link: dest, Pos: p.posOf(nodeOffset(l))})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// noteMethods records whether a Methods table links to API pages.
+func (p *pageParser) noteMethods(n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := c.(*ast.Link); ok && entering && strings.Contains(string(l.Destination), "api/") {
+			p.addressable = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
