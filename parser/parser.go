@@ -116,6 +116,7 @@ type pageParser struct {
 	sectionTables     int                 // tables seen under the current heading
 	subTables         []subTable          // tables under sub-headings of a Properties section
 	unreadTables      []unreadTable       // properties tables without name or type columns (DG030)
+	unreadNext        int                 // unreadTables before it are claimed
 	conceptual        bool                // doc_type conceptualPageType: no resource tables
 	locale            string              // ms.contentlocale of a page not in English, else ""
 	translatedRows    []translatedRow     // table rows skipped for a translated property name
@@ -395,13 +396,20 @@ type unreadTable struct {
 // claimUnreadTable gives a resource the first unread table before its
 // annotation (or any left, for the page's last resource), as rows are given.
 func (p *pageParser) claimUnreadTable(pr *pendingResource, last bool) {
-	for i := range p.unreadTables {
+	// Tables and resources are in page order and each resource claims the
+	// first unclaimed table, so only that one can qualify: a page of
+	// thousands of resources stays linear.
+	for i := p.unreadNext; i < len(p.unreadTables); i++ {
 		u := &p.unreadTables[i]
-		if !u.claimed && (u.offset < pr.offset || last) {
+		if u.claimed {
+			continue
+		}
+		if u.offset < pr.offset || last {
 			u.claimed = true
 			pr.res.UnreadTable = u.pos
-			return
+			p.unreadNext = i + 1
 		}
+		return
 	}
 }
 
@@ -414,17 +422,13 @@ type translatedRow struct {
 
 // claimTranslatedRows gives a resource the translated rows before its
 // annotation that no earlier resource claimed (all that are left, for the
-// last one).
+// last one). Rows and resources are both in page order, so one pass over
+// the rows serves every resource.
 func (p *pageParser) claimTranslatedRows(pr *pendingResource, last bool) {
-	rest := p.translatedRows[:0]
-	for _, r := range p.translatedRows {
-		if r.offset < pr.offset || last {
-			pr.res.TranslatedRows = append(pr.res.TranslatedRows, r.TranslatedRow)
-		} else {
-			rest = append(rest, r)
-		}
+	for len(p.translatedRows) > 0 && (p.translatedRows[0].offset < pr.offset || last) {
+		pr.res.TranslatedRows = append(pr.res.TranslatedRows, p.translatedRows[0].TranslatedRow)
+		p.translatedRows = p.translatedRows[1:]
 	}
-	p.translatedRows = rest
 }
 
 // segmentsValue joins the source bytes of a node's segments.
