@@ -396,15 +396,7 @@ func formatSource(src []byte, split int64) ([]byte, error) {
 					out[i], errs[i] = format.Source(pieces[i])
 					continue
 				}
-				const pkg = "package p\n\n"
-				b, err := format.Source(append([]byte(pkg), pieces[i]...))
-				if err == nil && !bytes.HasPrefix(b, []byte(pkg)) {
-					err = fmt.Errorf("unexpected formatting of a piece")
-				}
-				if err == nil {
-					b = b[len(pkg):]
-				}
-				out[i], errs[i] = b, err
+				out[i], errs[i] = formatPiece(pieces[i])
 			}
 		})
 	}

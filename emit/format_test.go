@@ -2,14 +2,18 @@ package emit
 
 import (
 	"bytes"
+	"fmt"
 	goparser "go/parser"
 	"go/token"
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/graphdocgen/docgen/internal/outdir"
+	"github.com/graphdocgen/docgen/model"
+	"github.com/graphdocgen/docgen/parser"
 )
 
 func TestGroupImports(t *testing.T) {
@@ -39,20 +43,26 @@ func TestGroupImports(t *testing.T) {
 // every file groups its imports as goimports does.
 func TestSplitFormatMatches(t *testing.T) {
 	schema, _ := corpusSchema(t, "generates the whole corpus twice")
-	saved := splitAbove.Load()
-	t.Cleanup(func() { splitAbove.Store(saved) })
-	generateWith := func(split int64) []File {
+	saved, savedChunk := splitAbove.Load(), chunkAbove.Load()
+	t.Cleanup(func() { splitAbove.Store(saved); chunkAbove.Store(savedChunk) })
+	generateWith := func(split, chunk int64) []File {
 		splitAbove.Store(split)
+		chunkAbove.Store(chunk)
 		files, err := Generate(schema, Options{Package: "graph"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return files
 	}
-	whole := generateWith(math.MaxInt64)
+	whole := generateWith(math.MaxInt64, math.MaxInt64)
 	checkImportsGrouped(t, whole)
-	before := splitFormatted.Load()
-	pieces := generateWith(0)
+	before, chunkedBefore := splitFormatted.Load(), chunkFormatted.Load()
+	// Every struct and codec table is also cut at every place it may be
+	// (chunk size 1), the path of a resource with thousands of properties.
+	pieces := generateWith(0, 1)
+	if n := chunkFormatted.Load() - chunkedBefore; n < int64(len(pieces)) {
+		t.Errorf("only %d declarations were formatted in chunks", n)
+	}
 	// A file of a header and one declaration has nothing to split; on the
 	// corpus that is one file in eight.
 	if n := splitFormatted.Load() - before; n < int64(len(pieces))*3/4 {
@@ -66,6 +76,57 @@ func TestSplitFormatMatches(t *testing.T) {
 			t.Errorf("%s differs when formatted in pieces:\n%s", whole[i].Name, outdir.UnifiedDiff("whole", "pieces", string(whole[i].Content), string(pieces[i].Content)))
 		}
 	}
+}
+
+// TestChunkFormatMatches: a resource of thousands of properties, whose
+// struct and codec table are formatted in chunks, gives the bytes
+// formatting them whole gives, at several chunk sizes; so does one whose
+// properties have no descriptions (its struct has nowhere to be cut).
+func TestChunkFormatMatches(t *testing.T) {
+	saved, savedChunk := splitAbove.Load(), chunkAbove.Load()
+	t.Cleanup(func() { splitAbove.Store(saved); chunkAbove.Store(savedChunk) })
+	for _, described := range []bool{true, false} {
+		schema := wideSchema(t, 3000, described)
+		generate := func(chunk int64) []byte {
+			chunkAbove.Store(chunk)
+			files, err := Generate(schema, Options{Package: "graph"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return files[slices.IndexFunc(files, func(f File) bool { return f.Name == "wide_gen.go" })].Content
+		}
+		splitAbove.Store(math.MaxInt64)
+		whole := generate(math.MaxInt64)
+		splitAbove.Store(0)
+		for _, chunk := range []int64{1, 1000, 64 << 10} {
+			before := chunkFormatted.Load()
+			got := generate(chunk)
+			if chunkFormatted.Load() == before {
+				t.Errorf("described %v, chunk %d: nothing was formatted in chunks", described, chunk)
+			}
+			if !bytes.Equal(got, whole) {
+				t.Fatalf("described %v, chunk %d: differs from formatting whole:\n%s", described, chunk, limitLines(outdir.UnifiedDiff("whole", "chunks", string(whole), string(got)), 40))
+			}
+		}
+	}
+}
+
+// wideSchema is one resource with rows properties, each a collection of
+// an undocumented type, described or not.
+func wideSchema(t *testing.T, rows int, described bool) *model.Schema {
+	t.Helper()
+	var sb strings.Builder
+	sb.WriteString("# wide resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n")
+	for i := range rows {
+		desc := ""
+		if described {
+			desc = fmt.Sprintf("Part %d.", i)
+		}
+		fmt.Fprintf(&sb, "| p%d | [part](part.md) collection | %s |\n", i, desc)
+	}
+	sb.WriteString("\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.wide\" } -->\n\n```json\n{}\n```\n")
+	page, diags := parser.Parse("wide.md", []byte(sb.String()))
+	return model.Resolve([]*model.Page{page}, &diags)
 }
 
 // checkImportsGrouped: in every file the imports are grouped as goimports
