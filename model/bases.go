@@ -6,14 +6,13 @@ import (
 	"strings"
 )
 
-// lookupBase resolves a resource's base type. A base named in prose may be
-// bare while its link names the file, and the file name its namespace:
-// "Inherits from [alertEvidence](../resources/security-alertevidence.md)"
+// lookupBase resolves a type named with a link: a base, or a derived type
+// its base's page lists. The name may be bare while its link names the
+// file, and the file name its namespace: "Inherits from [alertEvidence](../resources/security-alertevidence.md)"
 // on a page in another namespace means microsoft.graph.security.alertEvidence.
-func (r *resolver) lookupBase(res *Resource, fromNamespace string) *Type {
-	name := res.BaseType
-	if res.BaseLink != "" && !strings.Contains(name, ".") {
-		file := strings.ToLower(strings.TrimSuffix(path.Base(strings.SplitN(res.BaseLink, "#", 2)[0]), ".md"))
+func (r *resolver) lookupBase(name, link, fromNamespace string) *Type {
+	if link != "" && !strings.Contains(name, ".") {
+		file := strings.ToLower(strings.TrimSuffix(path.Base(strings.SplitN(link, "#", 2)[0]), ".md"))
 		if prefix, rest, ok := strings.Cut(file, "-"); ok && strings.EqualFold(rest, name) {
 			for ns := fromNamespace; ns != ""; ns = namespaceOf(ns) {
 				if t := r.byName[strings.ToLower(ns+"."+prefix+"."+name)]; t != nil {
@@ -30,32 +29,13 @@ func (r *resolver) lookupBase(res *Resource, fromNamespace string) *Type {
 // is reported, as their own page is silent.
 func (r *resolver) basesFromBasePage(base *Type, res *Resource) {
 	for _, d := range res.DerivedTypes {
-		t := r.lookupLinked(d, base.Namespace())
+		t := r.lookupBase(d.Name, d.Link, base.Namespace())
 		if t == nil || t == base || t.Base != nil || r.baseMissing[t] || derivesFrom(base, t) {
 			continue
 		}
 		t.Base, t.BaseName, t.BaseSource = base, base.Name, SourceBasePage
 		r.diags.Report(d.Pos, BaseFromBasePage, "the page of %s lists %s among its derived types, and %s's own page names no base: read as its base", base.Name, t.Name, t.ShortName())
 	}
-}
-
-// lookupLinked finds the type a link names: by its text, else by the
-// name its target file gives.
-func (r *resolver) lookupLinked(d DerivedRef, fromNamespace string) *Type {
-	if t := r.lookup(d.Name, fromNamespace); t != nil {
-		return t
-	}
-	return r.lookupBase(&Resource{BaseType: linkedName(d.Link), BaseLink: d.Link}, fromNamespace)
-}
-
-// linkedName is the type name a link target's file name gives:
-// ../resources/room.md is room, security-alert.md alert.
-func linkedName(link string) string {
-	file := strings.TrimSuffix(path.Base(strings.SplitN(link, "#", 2)[0]), ".md")
-	if _, rest, ok := strings.Cut(file, "-"); ok {
-		return rest
-	}
-	return file
 }
 
 // derivesFrom reports whether t is base or derives from it: giving base

@@ -119,7 +119,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	}
 	for _, w := range work {
 		if w.res.BaseType != "" && w.t.Base == nil {
-			if base := r.lookupBase(w.res, w.t.Namespace()); base != nil && base != w.t {
+			if base := r.lookupBase(w.res.BaseType, w.res.BaseLink, w.t.Namespace()); base != nil && base != w.t {
 				w.t.Base, w.t.BaseName, w.t.BaseSource = base, base.Name, w.res.BaseSource
 			} else {
 				diags.Report(w.res.Pos, BaseUnknown, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
