@@ -1,19 +1,15 @@
-// Command floor is the floor docgen's speed is measured against: it reads
-// the .md pages of the directories given and parses each with goldmark on
-// GOMAXPROCS workers, and does nothing else, as BenchmarkCorpusFloor does
-// in-process. scripts/genspeed.sh times it beside docgen.
+// Command floor is the floor docgen's speed is measured against (package
+// internal/floor) as a program: it reads the .md pages of the directories
+// given and parses each with goldmark on GOMAXPROCS workers, and does
+// nothing else. scripts/genspeed.sh times it beside docgen.
 package main
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
+	"github.com/graphdocgen/docgen/internal/floor"
 )
 
 func main() {
@@ -26,24 +22,7 @@ func main() {
 		}
 		files = append(files, matches...)
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.Table))
-	next := make(chan string)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for f := range next {
-				raw, err := os.ReadFile(f)
-				if err != nil {
-					fmt.Fprintln(os.Stderr, err)
-					continue
-				}
-				md.Parser().Parse(text.NewReader(raw))
-			}
-		})
+	if err := floor.New().Parse(files); err != nil {
+		fmt.Fprintln(os.Stderr, err)
 	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
 }
