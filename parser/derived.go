@@ -30,11 +30,11 @@ var derivedHint = regexp.MustCompile(`(?i)\bderived types?\b|\bbase (?:type|clas
 // types announces a list of them ("Supported derived types:").
 var derivedAnnounced = regexp.MustCompile(`(?i)\bderived types?\b.*:\s*$`)
 
-// noteDerivedLinks records the links of an intro sentence that follow a
-// derivedMarker, up to the end of the sentence; a paragraph that announces
+// noteDerivedLinks records the links of an intro sentence (text is the
+// paragraph's plain text) that follow a derivedMarker, up to the end of the sentence; a paragraph that announces
 // a list hands over to the list after it.
-func (p *pageParser) noteDerivedLinks(para *ast.Paragraph) {
-	if !derivedHint.MatchString(p.inlineText(para)) {
+func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
+	if !derivedHint.MatchString(text) {
 		return // most paragraphs: one linear scan
 	}
 	var before strings.Builder

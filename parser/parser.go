@@ -179,8 +179,9 @@ func (p *pageParser) walk(doc ast.Node) {
 			p.noteSample(n)
 		case *ast.Paragraph:
 			if p.inIntro {
-				p.noteDerivedLinks(n)
-				p.addDescription(n)
+				plain := p.inlineText(n)
+				p.noteDerivedLinks(n, plain)
+				p.addDescription(n, plain)
 				p.findProseBase(n)
 			}
 		}
@@ -258,8 +259,7 @@ func headingAnchor(h *ast.Heading, src []byte) string {
 
 // addDescription appends an intro paragraph to the description; paragraphs
 // are separated by a blank line. The namespace line and includes are not prose.
-func (p *pageParser) addDescription(para *ast.Paragraph) {
-	t := p.inlineText(para)
+func (p *pageParser) addDescription(para *ast.Paragraph, t string) {
 	if ns, ok := strings.CutPrefix(t, "Namespace:"); ok {
 		if ns = strings.TrimSpace(ns); ns != "" && !strings.ContainsAny(ns, " ,") {
 			p.namespace = ns
