@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"go/format"
 	"path/filepath"
@@ -16,7 +15,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -49,7 +47,15 @@ type File struct {
 // Generate renders every page of the schema. The result is sorted by Name
 // and the same schema always gives the same bytes.
 func Generate(s *model.Schema, opts Options) ([]File, error) {
+	return generateFiles(s, opts, false)
+}
+
+// generateFiles is Generate; with raw, each File holds the unformatted
+// source instead (jennifer's output with its imports grouped), for the
+// tests that compare the ways of formatting it.
+func generateFiles(s *model.Schema, opts Options, raw bool) ([]File, error) {
 	g := newGenerator(s, opts)
+	g.raw = raw
 	pages := map[string]*pageOut{}
 	page := func(path string) *pageOut {
 		p, ok := pages[path]
@@ -177,6 +183,7 @@ type generator struct {
 	registryNames string
 	// collisions reports every name that had to take a numeric suffix.
 	collisions model.Diagnostics
+	raw        bool // leave the source unformatted (generateFiles)
 	// keys holds each formatted file's Key by the name format was given.
 	keysMu sync.Mutex
 	keys   map[string][32]byte
@@ -319,16 +326,20 @@ func (g *generator) render(p *pageOut, packageDoc bool) ([]byte, error) {
 // cached file formatted the old way is reused.
 const formatVersion = "gofmt+groupImports 1"
 
-// format renders f and formats it once, as gofmt does, with the imports
-// grouped as goimports groups them (standard library first). jennifer
-// already writes every import the code uses, so goimports' own work
-// (which parses and prints each file twice) is not needed. Options.Formatted
+// format renders f and formats it as gofmt does, with the imports grouped
+// as goimports groups them (standard library first). jennifer already
+// writes every import the code uses, so goimports' own work (which parses
+// and prints each file twice) is not needed, and fastFormat gives gofmt's
+// bytes without go/format for everything docgen writes. Options.Formatted
 // may supply the result instead, by the file's key.
 func (g *generator) format(f *jen.File, name string) ([]byte, error) {
 	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, err
+	}
+	if g.raw {
+		return groupImports(buf.Bytes()), nil
 	}
 	key := sourceKey(buf.Bytes())
 	g.setKey(name, key)
@@ -337,7 +348,11 @@ func (g *generator) format(f *jen.File, name string) ([]byte, error) {
 			return out, nil
 		}
 	}
-	out, err := formatSource(groupImports(buf.Bytes()), splitAbove.Load())
+	src := groupImports(buf.Bytes())
+	if out, ok := fastFormat(src); ok {
+		return out, nil
+	}
+	out, err := format.Source(src)
 	if err != nil {
 		return nil, fmt.Errorf("formatting generated code for %s: %w", name, err)
 	}
@@ -358,92 +373,6 @@ func (g *generator) packageComment(f *jen.File, pagesDir string) {
 	for _, line := range wrap(text, 76) {
 		f.PackageComment(line)
 	}
-}
-
-// splitAbove is the size from which a file's top-level declarations are
-// formatted apart, on every core: a large file would otherwise format on
-// one core while the others wait (a 100,000-property page is one file).
-// A variable for the test that formats every file both ways.
-var splitAbove = func() (v atomic.Int64) { v.Store(64 << 10); return }()
-
-// splitFormatted counts the files formatted in pieces, for that test.
-var splitFormatted atomic.Int64
-
-// formatSource is format.Source, formatting the top-level declarations of
-// a source over split bytes in parallel. gofmt formats each top-level
-// declaration on its own and puts exactly one blank line between
-// declarations that jennifer separates by a blank line, so the pieces,
-// formatted alone and joined by blank lines, are what format.Source gives
-// (TestSplitFormatMatches checks it over the corpus output). A piece that
-// does not parse alone (the split fell inside a declaration) makes it
-// format the whole source instead.
-func formatSource(src []byte, split int64) ([]byte, error) {
-	if int64(len(src)) < split {
-		return format.Source(src)
-	}
-	pieces := topLevelPieces(src)
-	if len(pieces) < 3 {
-		return format.Source(src)
-	}
-	out := make([][]byte, len(pieces))
-	errs := make([]error, len(pieces))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
-		wg.Go(func() {
-			for i := range next {
-				if i == 0 { // the header, package clause and imports
-					out[i], errs[i] = format.Source(pieces[i])
-					continue
-				}
-				out[i], errs[i] = formatPiece(pieces[i])
-			}
-		})
-	}
-	for i := range pieces {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if errors.Join(errs...) != nil {
-		return format.Source(src)
-	}
-	splitFormatted.Add(1)
-	return bytes.Join(out, []byte("\n")), nil
-}
-
-// topLevelPieces cuts src at blank lines followed by the start of a
-// top-level declaration or of its doc comment. jennifer writes no
-// indentation, so a cut may also fall inside a function body; formatSource
-// then finds a piece that does not parse.
-func topLevelPieces(src []byte) [][]byte {
-	var pieces [][]byte
-	start := 0
-	for i := 0; ; {
-		j := bytes.Index(src[i:], []byte("\n\n"))
-		if j < 0 {
-			break
-		}
-		cut := i + j + 1 // the blank line
-		rest := src[cut+1:]
-		i = cut
-		if start == 0 && !bytes.Contains(src[:cut], []byte("\npackage ")) {
-			continue // the header comment, kept with the package clause
-		}
-		for _, kw := range [][]byte{[]byte("func "), []byte("type "), []byte("var "), []byte("const "), []byte("//")} {
-			if bytes.HasPrefix(rest, kw) {
-				if piece := bytes.Trim(src[start:cut], "\n"); len(piece) > 0 {
-					pieces = append(pieces, append(slices.Clip(piece), '\n'))
-				}
-				start = cut + 1
-				break
-			}
-		}
-	}
-	if piece := bytes.Trim(src[start:], "\n"); len(piece) > 0 {
-		pieces = append(pieces, append(slices.Clip(piece), '\n'))
-	}
-	return pieces
 }
 
 // sourceKey hashes what decides a file's formatted bytes: the unformatted

@@ -1,17 +1,14 @@
 package emit
 
 import (
-	"bytes"
 	"fmt"
 	goparser "go/parser"
 	"go/token"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/graphdocgen/docgen/internal/outdir"
 	"github.com/graphdocgen/docgen/model"
 	"github.com/graphdocgen/docgen/parser"
 )
@@ -33,80 +30,6 @@ func TestGroupImports(t *testing.T) {
 	} {
 		if got := string(groupImports([]byte(tc.in))); got != tc.want {
 			t.Errorf("groupImports(%q)\n got %q\nwant %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-// TestSplitFormatMatches: formatting every file of the corpus output in
-// pieces (the path large files take) gives exactly what formatting each
-// whole file gives, and the pieces are used, not fallen back from; and
-// every file groups its imports as goimports does.
-func TestSplitFormatMatches(t *testing.T) {
-	schema, _ := corpusSchema(t, "generates the whole corpus twice")
-	saved, savedChunk := splitAbove.Load(), chunkAbove.Load()
-	t.Cleanup(func() { splitAbove.Store(saved); chunkAbove.Store(savedChunk) })
-	generateWith := func(split, chunk int64) []File {
-		splitAbove.Store(split)
-		chunkAbove.Store(chunk)
-		files, err := Generate(schema, Options{Package: "graph"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return files
-	}
-	whole := generateWith(math.MaxInt64, math.MaxInt64)
-	checkImportsGrouped(t, whole)
-	before, chunkedBefore := splitFormatted.Load(), chunkFormatted.Load()
-	// Every struct and codec table is also cut at every place it may be
-	// (chunk size 1), the path of a resource with thousands of properties.
-	pieces := generateWith(0, 1)
-	if n := chunkFormatted.Load() - chunkedBefore; n < int64(len(pieces)) {
-		t.Errorf("only %d declarations were formatted in chunks", n)
-	}
-	// A file of a header and one declaration has nothing to split; on the
-	// corpus that is one file in eight.
-	if n := splitFormatted.Load() - before; n < int64(len(pieces))*3/4 {
-		t.Errorf("only %d of %d files were formatted in pieces", n, len(pieces))
-	}
-	if len(whole) != len(pieces) {
-		t.Fatalf("%d files whole, %d in pieces", len(whole), len(pieces))
-	}
-	for i := range whole {
-		if !bytes.Equal(whole[i].Content, pieces[i].Content) {
-			t.Errorf("%s differs when formatted in pieces:\n%s", whole[i].Name, outdir.UnifiedDiff("whole", "pieces", string(whole[i].Content), string(pieces[i].Content)))
-		}
-	}
-}
-
-// TestChunkFormatMatches: a resource of thousands of properties, whose
-// struct and codec table are formatted in chunks, gives the bytes
-// formatting them whole gives, at several chunk sizes; so does one whose
-// properties have no descriptions (its struct has nowhere to be cut).
-func TestChunkFormatMatches(t *testing.T) {
-	saved, savedChunk := splitAbove.Load(), chunkAbove.Load()
-	t.Cleanup(func() { splitAbove.Store(saved); chunkAbove.Store(savedChunk) })
-	for _, described := range []bool{true, false} {
-		schema := wideSchema(t, 3000, described)
-		generate := func(chunk int64) []byte {
-			chunkAbove.Store(chunk)
-			files, err := Generate(schema, Options{Package: "graph"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return files[slices.IndexFunc(files, func(f File) bool { return f.Name == "wide_gen.go" })].Content
-		}
-		splitAbove.Store(math.MaxInt64)
-		whole := generate(math.MaxInt64)
-		splitAbove.Store(0)
-		for _, chunk := range []int64{1, 1000, 64 << 10} {
-			before := chunkFormatted.Load()
-			got := generate(chunk)
-			if chunkFormatted.Load() == before {
-				t.Errorf("described %v, chunk %d: nothing was formatted in chunks", described, chunk)
-			}
-			if !bytes.Equal(got, whole) {
-				t.Fatalf("described %v, chunk %d: differs from formatting whole:\n%s", described, chunk, limitLines(outdir.UnifiedDiff("whole", "chunks", string(whole), string(got)), 40))
-			}
 		}
 	}
 }
