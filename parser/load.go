@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -57,36 +58,76 @@ func Files(paths []string) ([]string, error) {
 // (only MaxPageBytes+1 bytes of it are read); the other files are still
 // parsed, so that one run reports every problem. The error is non-nil when
 // some file could not be read; the DG004 diagnostics say which and why.
+// A file is read when a worker reaches it; ParseRead parses files read
+// beforehand by ReadFiles.
 func ParseFiles(files []string) ([]*model.Page, model.Diagnostics, error) {
+	return parseAll(len(files), func(i int) Read {
+		raw, err := readPage(files[i])
+		return Read{Path: files[i], Bytes: raw, Err: err}
+	})
+}
+
+// Read is one file as ReadFiles read it.
+type Read struct {
+	Path  string
+	Bytes []byte // no more than MaxPageBytes+1
+	Err   error
+}
+
+// ReadFiles reads files on every core, each as ParseFiles would, so that a
+// caller can look at the bytes (docgen hashes them to know whether a run
+// can be skipped) and then parse them without reading them again.
+func ReadFiles(files []string) []Read {
+	out := make([]Read, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				raw, err := readPage(files[i])
+				out[i] = Read{Path: files[i], Bytes: raw, Err: err}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// ParseRead is ParseFiles for files ReadFiles read.
+func ParseRead(files []Read) ([]*model.Page, model.Diagnostics, error) {
+	return parseAll(len(files), func(i int) Read { return files[i] })
+}
+
+func parseAll(n int, read func(i int) Read) ([]*model.Page, model.Diagnostics, error) {
 	type result struct {
 		page  *model.Page
 		diags model.Diagnostics
 	}
-	results := make([]result, len(files))
+	results := make([]result, n)
 	next := make(chan int)
 	// Parsing holds ~100 bytes per input byte at worst; bytes in flight are
 	// capped so that a few huge pages do not all peak at once.
 	inFlight := newWeighted(MaxPageBytes)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			for i := range next {
-				raw, err := readPage(files[i])
-				if err != nil {
-					page := &model.Page{Path: files[i]}
+				r := read(i)
+				if r.Err != nil {
+					page := &model.Page{Path: r.Path}
 					var diags model.Diagnostics
-					diags.Report(model.Pos{File: files[i], Line: 1}, model.Unreadable, "cannot read file: %v", unwrapPath(err))
+					diags.Report(model.Pos{File: r.Path, Line: 1}, model.Unreadable, "cannot read file: %v", unwrapPath(r.Err))
 					results[i] = result{page, diags}
 					continue
 				}
-				w := min(len(raw), MaxPageBytes)
+				w := min(len(r.Bytes), MaxPageBytes)
 				inFlight.acquire(w)
-				results[i].page, results[i].diags = Parse(files[i], raw)
+				results[i].page, results[i].diags = Parse(r.Path, r.Bytes)
 				inFlight.release(w)
 			}
 		})
 	}
-	for i := range files {
+	for i := range n {
 		next <- i
 	}
 	close(next)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/graphdocgen/docgen/emit"
 	"github.com/graphdocgen/docgen/internal/outdir"
+	"github.com/graphdocgen/docgen/parser"
 )
 
 // generatorID identifies this build of docgen for the warm-run cache
@@ -73,7 +74,7 @@ var lastRunReplayed bool
 // settings and every page, path and bytes. The zero Key, which matches no
 // record, when the cache is off, the generator is unknown or a page cannot
 // be read (the full run then reports it).
-func runKey(cfg *config, files []string) outdir.Key {
+func runKey(cfg *config, files []parser.Read) outdir.Key {
 	if outdir.CachePath(cfg.out) == "" {
 		return outdir.Key{}
 	}
@@ -91,12 +92,11 @@ func runKey(cfg *config, files []string) outdir.Key {
 		k.AddString(p)
 	}
 	for _, f := range files {
-		content, err := os.ReadFile(f)
-		if err != nil {
+		if f.Err != nil {
 			return outdir.Key{}
 		}
-		k.AddString(f)
-		k.Add(content)
+		k.AddString(f.Path)
+		k.Add(f.Bytes)
 	}
 	return k.Sum()
 }

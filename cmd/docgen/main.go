@@ -85,7 +85,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	// The same input as the last completed run into -out, which still holds
 	// that run's output: nothing to redo.
 	lastRunReplayed = false
-	key := runKey(cfg, files)
+	read := parser.ReadFiles(files) // once, for the key and the parser
+	key := runKey(cfg, read)
 	if code, ok := replayRun(cfg, key, stderr); ok {
 		return code
 	}
@@ -93,7 +94,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	var printed bytes.Buffer
 	console := stderr
 	stderr = io.MultiWriter(stderr, &printed)
-	pages, diags, err := parser.ParseFiles(files)
+	pages, diags, err := parser.ParseRead(read)
+	read = nil
 	if err != nil {
 		// Unreadable files (DG004) are path errors: exit 2, as for a missing path.
 		report(stderr, diags, cfg.verbose, false)
@@ -392,18 +394,29 @@ func pageNamer(out string) func(string) string {
 	}
 	canonOut := canonical(out)
 	named := map[string]string{} // a page is named once per type and enum it holds
+	// Pages share a few directories; resolving one walks every element of
+	// its path.
+	dirs := map[string]string{}
+	canonicalDir := func(dir string) string {
+		c, ok := dirs[dir]
+		if !ok {
+			c = canonical(dir)
+			dirs[dir] = c
+		}
+		return c
+	}
 	return func(page string) string {
 		if name, ok := named[page]; ok {
 			return name
 		}
-		name := namePage(page, absOut, canonOut)
+		name := namePage(page, absOut, canonOut, canonicalDir)
 		named[page] = name
 		return name
 	}
 }
 
 // namePage is pageNamer's answer for one page.
-func namePage(page, absOut, canonOut string) string {
+func namePage(page, absOut, canonOut string, canonical func(string) string) string {
 	canonDir := canonical(filepath.Dir(page))
 	resolved, err := filepath.Rel(canonOut, filepath.Join(canonDir, filepath.Base(page)))
 	if err != nil {
