@@ -32,6 +32,10 @@ type Options struct {
 	// formatted; returning the bytes a previous run made from that key
 	// skips formatting, the largest step of a run (see outdir.Cache).
 	Formatted func(key [32]byte) ([]byte, bool)
+	// Done, when set, is called with each file as soon as it is made, from
+	// the goroutine that made it (docgen stages the file then, while the
+	// others are still being made). Generate's result is the same.
+	Done func(File)
 }
 
 // File is one generated Go file.
@@ -86,7 +90,7 @@ func generateFiles(s *model.Schema, opts Options, raw bool) ([]File, error) {
 	}
 	g.keys = map[string][32]byte{}
 	errs := make([]error, len(paths))
-	var registry File
+	registry := File{Name: registryName, Page: commonDir(paths)}
 	var registryErr error
 	withRegistry := len(s.Types) > 0
 	// Largest first (the registry, then pages by size), so that no big
@@ -112,12 +116,18 @@ func generateFiles(s *model.Schema, opts Options, raw bool) ([]File, error) {
 				if i == registryJob {
 					registry.Content, registryErr = g.registryFile(s, paths)
 					registry.Key = g.keyOf("registry.go")
+					if registryErr == nil && opts.Done != nil && !raw {
+						opts.Done(registry)
+					}
 					continue
 				}
 				// The package comment goes in the registry, or in the
 				// first file when there is none.
 				files[i].Content, errs[i] = g.render(pages[paths[i]], i == 0 && !withRegistry)
 				files[i].Key = g.keyOf(paths[i] + ".go")
+				if errs[i] == nil && opts.Done != nil && !raw {
+					opts.Done(files[i])
+				}
 			}
 		})
 	}
@@ -138,7 +148,6 @@ func generateFiles(s *model.Schema, opts Options, raw bool) ([]File, error) {
 		if registryErr != nil {
 			return nil, fmt.Errorf("%s: %w", registryName, registryErr)
 		}
-		registry.Name, registry.Page = registryName, commonDir(paths)
 		files = append(files, registry)
 	}
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })

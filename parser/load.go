@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -157,7 +158,27 @@ func readPage(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxPageBytes+1))
+	// Sized from the file's length, a page takes one read (io.ReadAll alone
+	// starts at 512 bytes and reads and copies as it grows).
+	size := 512
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = int(min(info.Size(), MaxPageBytes)) + 1 // +1: the read that finds EOF
+	}
+	buf := make([]byte, 0, size)
+	for len(buf) <= MaxPageBytes {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(cap(buf), MaxPageBytes+1-len(buf)))
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
 }
 
 // unwrapPath drops the path from an *fs.PathError: the diagnostic already

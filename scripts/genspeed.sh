@@ -47,11 +47,13 @@ median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a
 for i in $(seq "$runs"); do
   timed floor "$work/floor" "$work/pages"
   if [ -n "${BASE:-}" ]; then
-    rm -rf "$work/base"
-    timed base "$BASE" -out "$work/base" -pkg graph "$work/pages"
+    timed base "$BASE" -out "$work/base$i" -pkg graph "$work/pages"
   fi
-  rm -rf "$work/cold"
-  timed cold "$work/docgen" -out "$work/cold" -pkg graph "$work/pages"
+  # A new directory each time, the old ones kept until the end: on ext4
+  # without a journal (this machine's), creating a file right after many
+  # were deleted scans past every inode deleted in the last minutes, which
+  # would charge the script's own clean-up to the next run.
+  timed cold "$work/docgen" -out "$work/cold$i" -pkg graph "$work/pages"
   timed warm "$work/docgen" -out "$work/warm" -pkg graph "$work/pages"
   # One page gains a property (another each time), then the same run.
   awk -v row="| changedInRun$i | String | Added by genspeed.sh. |" '

@@ -44,7 +44,7 @@ func main() {
 	os.Exit(code)
 }
 
-// writeStep is passed to outdir.WriteContext; nil except in the tests that
+// writeStep is passed to outdir.Begin; nil except in the tests that
 // interrupt a run at a chosen step.
 var writeStep func(phase string, i int)
 
@@ -85,6 +85,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	// The same input as the last completed run into -out, which still holds
 	// that run's output: nothing to redo.
 	lastRunReplayed = false
+	go generatorID()                // hashing the executable overlaps reading the pages
 	read := parser.ReadFiles(files) // once, for the key and the parser
 	key := runKey(cfg, read)
 	if code, ok := replayRun(cfg, key, stderr); ok {
@@ -141,14 +142,6 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	stderr = console // what follows depends on -out, not on the input
 
 	schema.RenamePages(pageNamer(cfg.out))
-	// Files whose source is unchanged since the last run into -out are
-	// read back instead of formatted (outdir.Cache checks their bytes).
-	cache := loadCache(cfg.out)
-	generated, err := emit.Generate(schema, emit.Options{Package: cfg.pkg, Localized: cfg.localized, Formatted: cache.Lookup})
-	if err != nil {
-		fmt.Fprintf(stderr, "docgen: %v\n", err)
-		return 1
-	}
 	var dump []byte
 	if cfg.modelOut != "" {
 		if dump, err = schema.MarshalDump(); err != nil {
@@ -156,24 +149,61 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			return 1
 		}
 	}
+	// Every output is in place or none: the model is staged beside its path
+	// (a bad -model fails here, before -out is touched) and renamed right
+	// after -out's commit; each generated file is staged in -out as soon as
+	// it is made, and all are committed together.
+	var staged *outdir.StagedFile
+	var writer *outdir.Writer
+	if !cfg.check {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "docgen: interrupted; nothing written")
+			return 1
+		}
+		if dump != nil {
+			if staged, err = outdir.StageFile(cfg.modelOut, dump); err != nil {
+				fmt.Fprintf(stderr, "docgen: -model %v; nothing written\n", err)
+				return 2
+			}
+		}
+		if writer, err = outdir.Begin(ctx, cfg.out, outdir.WriteOptions{Step: writeStep}); err != nil {
+			if staged != nil {
+				staged.Discard()
+			}
+			fmt.Fprintf(stderr, "docgen: %v\n", err)
+			return 1
+		}
+	}
+	abort := func() {
+		if writer != nil {
+			writer.Abort()
+		}
+		if staged != nil {
+			staged.Discard()
+		}
+	}
+	// Files whose source is unchanged since the last run into -out are
+	// read back instead of formatted (outdir.Cache checks their bytes).
+	cache := loadCache(cfg.out)
+	opts := emit.Options{Package: cfg.pkg, Localized: cfg.localized, Formatted: cache.Lookup}
+	if writer != nil {
+		opts.Done = func(f emit.File) { writer.Stage(outdir.File{Name: f.Name, Content: f.Content}) }
+	}
+	generated, err := emit.Generate(schema, opts)
+	if err != nil {
+		abort()
+		fmt.Fprintf(stderr, "docgen: %v\n", err)
+		return 1
+	}
 	if cfg.check {
 		return runCheck(cfg, generated, dump, warnings, stdout, stderr)
 	}
 	if ctx.Err() != nil {
+		abort()
 		fmt.Fprintln(stderr, "docgen: interrupted; nothing written")
 		return 1
 	}
-	// Every output is in place or none: the model is staged beside its path
-	// (a bad -model fails here, before -out is touched) and renamed right
-	// after -out's commit.
-	var staged *outdir.StagedFile
-	if dump != nil {
-		if staged, err = outdir.StageFile(cfg.modelOut, dump); err != nil {
-			fmt.Fprintf(stderr, "docgen: -model %v; nothing written\n", err)
-			return 2
-		}
-	}
-	res, err := outdir.WriteContext(ctx, cfg.out, outFiles(generated), outdir.WriteOptions{Step: writeStep})
+	res, err := writer.Commit(outFiles(generated))
 	if err != nil {
 		if staged != nil {
 			staged.Discard()

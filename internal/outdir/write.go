@@ -79,27 +79,139 @@ type journalFile struct {
 // Unchanged files are not touched; docgen files that are no longer
 // generated are removed; other files are never touched, and a file that
 // has a generated file's name but not docgen's header is an error.
-func WriteContext(ctx context.Context, dir string, files []File, opts WriteOptions) (res Result, err error) {
+func WriteContext(ctx context.Context, dir string, files []File, opts WriteOptions) (Result, error) {
+	w, err := Begin(ctx, dir, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	return w.Commit(files)
+}
+
+// A Writer is WriteContext in steps, so that files can be staged while
+// others are still being made: Begin locks dir and makes the staging
+// directory, Stage queues a file (one goroutine writes the queue in
+// order, beside the callers' work), and Commit or Abort ends it.
+type Writer struct {
+	ctx        context.Context
+	dir, stage string
+	step       func(phase string, i int)
+	unlock     func()
+	queue      chan File
+	drained    chan struct{}
+	// Written by the staging goroutine; read once it is drained.
+	staged  map[string]staged
+	nStaged int // files written to the staging directory, for Step
+	err     error
+	ended   bool
+}
+
+// staged is what Stage found for a file: unchanged in dir, or written to
+// the staging directory (over a docgen file, or none).
+type staged struct {
+	unchanged, existed bool
+	content            []byte
+}
+
+// Begin prepares dir for a write: creates it if needed, takes its lock
+// (waiting up to LockTimeout), undoes an interrupted commit and makes the
+// staging directory. The caller must end with Commit or Abort.
+func Begin(ctx context.Context, dir string, opts WriteOptions) (*Writer, error) {
 	step := opts.Step
 	if step == nil {
 		step = func(string, int) {}
 	}
 	if err := makeOutDir(dir); err != nil {
-		return Result{}, err
+		return nil, err
 	}
 	unlock, err := lockDir(dir, true)
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
-	defer unlock()
 	if _, err := Recover(dir); err != nil {
-		return Result{}, err
+		unlock()
+		return nil, err
 	}
-
 	stage, err := os.MkdirTemp(dir, stagingPrefix)
 	if err != nil {
-		return Result{}, fmt.Errorf("-out %s is not writable: %w", dir, unwrapPath(err))
+		unlock()
+		return nil, fmt.Errorf("-out %s is not writable: %w", dir, unwrapPath(err))
 	}
+	if err := os.Mkdir(filepath.Join(stage, "new"), 0o755); err != nil {
+		os.RemoveAll(stage)
+		unlock()
+		return nil, err
+	}
+	w := &Writer{ctx: ctx, dir: dir, stage: stage, step: step, unlock: unlock,
+		queue: make(chan File, 64), drained: make(chan struct{}), staged: map[string]staged{}}
+	go w.stageQueue()
+	return w, nil
+}
+
+// Stage queues f to be staged. It may be called from several goroutines;
+// a file staged twice keeps the last bytes staged. Errors surface in
+// Commit.
+func (w *Writer) Stage(f File) { w.queue <- f }
+
+func (w *Writer) stageQueue() {
+	defer close(w.drained)
+	for f := range w.queue {
+		if w.err != nil {
+			continue
+		}
+		w.err = w.stageFile(f)
+	}
+}
+
+// stageFile writes f into the staging directory unless dir already holds
+// its bytes; a file of the same name that docgen did not write is never
+// replaced.
+func (w *Writer) stageFile(f File) error {
+	final := filepath.Join(w.dir, f.Name)
+	old, rerr := os.ReadFile(final)
+	if rerr == nil && bytes.Equal(old, f.Content) {
+		w.staged[f.Name] = staged{unchanged: true, content: f.Content}
+		return nil
+	}
+	if rerr == nil && !bytes.HasPrefix(old, []byte(headerPrefix)) {
+		return fmt.Errorf("%s exists and was not written by docgen; not replacing it", final)
+	}
+	if err := w.ctx.Err(); err != nil {
+		return fmt.Errorf("interrupted: %w", err)
+	}
+	w.step("stage", w.nStaged)
+	w.nStaged++
+	if err := os.WriteFile(filepath.Join(w.stage, "new", f.Name), f.Content, 0o644); err != nil {
+		return err
+	}
+	w.staged[f.Name] = staged{existed: rerr == nil, content: f.Content}
+	return nil
+}
+
+// drain waits for the queue to be written.
+func (w *Writer) drain() {
+	if !w.ended {
+		w.ended = true
+		close(w.queue)
+	}
+	<-w.drained
+}
+
+// Abort ends a write that will not be committed: the staging directory is
+// removed and dir is as it was.
+func (w *Writer) Abort() {
+	w.drain()
+	os.RemoveAll(w.stage)
+	w.unlock()
+}
+
+// Commit makes files dir's whole output: files not staged yet are staged
+// (each must have been staged with these bytes, or not at all), docgen
+// files not among them are removed as orphans, and the staged files are
+// renamed into place as WriteContext describes.
+func (w *Writer) Commit(files []File) (res Result, err error) {
+	w.drain()
+	dir, stage := w.dir, w.stage
+	defer w.unlock()
 	// While committing, the staging directory holds the journal and the
 	// backups: only a finished commit or a rollback may remove it. (A panic
 	// mid-commit leaves it for the next run's Recover.)
@@ -112,33 +224,29 @@ func WriteContext(ctx context.Context, dir string, files []File, opts WriteOptio
 			}
 		}
 	}()
-	if err := os.Mkdir(filepath.Join(stage, "new"), 0o755); err != nil {
-		return Result{}, err
+	if w.err != nil {
+		return Result{}, w.err
 	}
 	var j journal
 	for _, f := range files {
-		final := filepath.Join(dir, f.Name)
-		old, rerr := os.ReadFile(final)
-		if rerr == nil && bytes.Equal(old, f.Content) {
+		st, ok := w.staged[f.Name]
+		if !ok || !bytes.Equal(st.content, f.Content) {
+			delete(w.staged, f.Name)
+			if err := w.stageFile(f); err != nil {
+				return Result{}, err
+			}
+			st = w.staged[f.Name]
+		}
+		if st.unchanged {
 			res.Unchanged++
 			continue
 		}
-		if rerr == nil && !bytes.HasPrefix(old, []byte(headerPrefix)) {
-			return Result{}, fmt.Errorf("%s exists and was not written by docgen; not replacing it", final)
-		}
-		if err := ctx.Err(); err != nil {
-			return Result{}, fmt.Errorf("interrupted: %w", err)
-		}
-		step("stage", len(j.Replace))
-		if err := os.WriteFile(filepath.Join(stage, "new", f.Name), f.Content, 0o644); err != nil {
-			return Result{}, err
-		}
-		j.Replace = append(j.Replace, journalFile{Name: f.Name, Existed: rerr == nil})
+		j.Replace = append(j.Replace, journalFile{Name: f.Name, Existed: st.existed})
 	}
 	if j.Remove, err = Orphans(dir, files); err != nil {
 		return Result{}, err
 	}
-	if err := ctx.Err(); err != nil {
+	if err := w.ctx.Err(); err != nil {
 		return Result{}, fmt.Errorf("interrupted: %w", err)
 	}
 	if len(j.Replace)+len(j.Remove) == 0 {
@@ -185,7 +293,7 @@ func WriteContext(ctx context.Context, dir string, files []File, opts WriteOptio
 	}
 	n := 0
 	for _, f := range j.Replace {
-		step("commit", n)
+		w.step("commit", n)
 		n++
 		if err := os.Rename(filepath.Join(stage, "new", f.Name), filepath.Join(dir, f.Name)); err != nil {
 			return Result{}, err
@@ -193,7 +301,7 @@ func WriteContext(ctx context.Context, dir string, files []File, opts WriteOptio
 		res.Written = append(res.Written, filepath.Join(dir, f.Name))
 	}
 	for _, name := range j.Remove {
-		step("commit", n)
+		w.step("commit", n)
 		n++
 		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return Result{}, err

@@ -329,3 +329,81 @@ func TestRecoverAndCheck(t *testing.T) {
 		t.Errorf("Write after a crash should leave the old output (it was rewritten with it):\n%s", d)
 	}
 }
+
+// TestWriterStagesAsItGoes: files staged from several goroutines while
+// others are made, then committed, give what WriteContext gives; a file
+// staged with other bytes than the commit's, or not staged at all, is
+// staged again by Commit; Abort leaves dir as it was.
+func TestWriterStagesAsItGoes(t *testing.T) {
+	old, next, hand := generations()
+	want := func() map[string]string {
+		dir := t.TempDir()
+		setTree(t, dir, hand)
+		if _, err := Write(dir, old); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Write(dir, next); err != nil {
+			t.Fatal(err)
+		}
+		return snapshot(t, dir)
+	}()
+	for _, tc := range []struct {
+		name  string
+		stage []File
+	}{
+		{"all staged", next},
+		{"none staged", nil},
+		{"one stale", append([]File{genFile("a_gen.go", "var A = 99\n")}, next[1:]...)},
+		{"unchanged staged", old[2:]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			setTree(t, dir, hand)
+			if _, err := Write(dir, old); err != nil {
+				t.Fatal(err)
+			}
+			w, err := Begin(context.Background(), dir, WriteOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			for _, f := range tc.stage {
+				wg.Go(func() { w.Stage(f) })
+			}
+			wg.Wait()
+			res, err := w.Commit(next)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Written) != 3 || len(res.Removed) != 1 {
+				t.Errorf("result %+v; want 3 written and 1 removed", res)
+			}
+			if d := treeDiff(want, snapshot(t, dir)); d != "" {
+				t.Errorf("differs from WriteContext's output:\n%s", d)
+			}
+		})
+	}
+	t.Run("abort", func(t *testing.T) {
+		dir := t.TempDir()
+		setTree(t, dir, hand)
+		if _, err := Write(dir, old); err != nil {
+			t.Fatal(err)
+		}
+		before := snapshot(t, dir)
+		w, err := Begin(context.Background(), dir, WriteOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range next {
+			w.Stage(f)
+		}
+		w.Abort()
+		if d := treeDiff(before, snapshot(t, dir)); d != "" {
+			t.Errorf("Abort changed dir:\n%s", d)
+		}
+		// The lock is released: another write goes through.
+		if _, err := Write(dir, next); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
