@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"go/format"
 	"path/filepath"
@@ -51,14 +52,43 @@ type File struct {
 // Generate renders every page of the schema. The result is sorted by Name
 // and the same schema always gives the same bytes.
 func Generate(s *model.Schema, opts Options) ([]File, error) {
-	return generateFiles(s, opts, false)
+	return Name(s).Generate(opts)
+}
+
+// Names is a schema with every Go name settled, so that the collisions
+// reported (NameCollisions) and the code generated come from one naming,
+// done once.
+type Names struct {
+	s    *model.Schema
+	g    *generator
+	used bool
+}
+
+// Name settles the Go names of s.
+func Name(s *model.Schema) *Names { return &Names{s: s, g: newGenerator(s, Options{})} }
+
+// Collisions is NameCollisions for the schema named.
+func (n *Names) Collisions() model.Diagnostics { return n.g.collisions }
+
+// Generate is the package's Generate for the schema named; it may be
+// called once.
+func (n *Names) Generate(opts Options) ([]File, error) {
+	if n.used {
+		return nil, errors.New("emit: Names.Generate called twice")
+	}
+	n.used = true
+	return n.g.generate(n.s, opts, false)
 }
 
 // generateFiles is Generate; with raw, each File holds the unformatted
 // source instead (jennifer's output with its imports grouped), for the
 // tests that compare the ways of formatting it.
 func generateFiles(s *model.Schema, opts Options, raw bool) ([]File, error) {
-	g := newGenerator(s, opts)
+	return newGenerator(s, opts).generate(s, opts, raw)
+}
+
+func (g *generator) generate(s *model.Schema, opts Options, raw bool) ([]File, error) {
+	g.opts = opts
 	g.raw = raw
 	pages := map[string]*pageOut{}
 	page := func(path string) *pageOut {
@@ -202,7 +232,7 @@ type generator struct {
 // suffix because another name maps to the same identifier: the very
 // naming Generate uses, so the report and the output cannot disagree.
 func NameCollisions(s *model.Schema) model.Diagnostics {
-	return newGenerator(s, Options{}).collisions
+	return Name(s).Collisions()
 }
 
 // newGenerator settles every Go name up front, in a fixed order, so a name

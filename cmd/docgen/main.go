@@ -104,7 +104,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 2
 	}
 	schema := model.Resolve(pages, &diags)
-	diags = append(diags, emit.NameCollisions(schema)...) // emit renames them; say so
+	names := emit.Name(schema)
+	diags = append(diags, names.Collisions()...) // emit renames them; say so
 	if diags.HasErrors() {
 		report(stderr, diags, cfg.verbose, false)
 		fmt.Fprintln(stderr, "docgen: errors in the input; nothing written")
@@ -133,6 +134,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		}
 		kept = fmt.Sprintf("-types kept %d of %d types and %d of %d enums; ", len(sub.Types), len(schema.Types), len(sub.Enums), len(schema.Enums))
 		schema = sub
+		names = emit.Name(sub) // the subset's own names, as a run on it alone gives
 	}
 	warnings := report(stderr, diags, cfg.verbose, cfg.quiet)
 	if !cfg.quiet {
@@ -189,7 +191,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if writer != nil {
 		opts.Done = func(f emit.File) { writer.Stage(outdir.File{Name: f.Name, Content: f.Content}) }
 	}
-	generated, err := emit.Generate(schema, opts)
+	generated, err := names.Generate(opts)
 	if err != nil {
 		abort()
 		fmt.Fprintf(stderr, "docgen: %v\n", err)
