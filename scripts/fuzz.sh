@@ -27,4 +27,5 @@ fuzz ./generated/shapes FuzzDecode 100000
 fuzz ./generated/en FuzzAsyncJobStatusRoundTrip 600000
 fuzz ./graphrt FuzzDecoderRaw 600000
 fuzz ./graphrt FuzzString 50000
+fuzz ./emit FuzzFastFormat 100000
 exit $status
