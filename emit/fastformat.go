@@ -93,7 +93,7 @@ type fastFormatter struct {
 	out     []byte
 	stack   []frame
 	toks    []tok
-	run_    []cellRow // the aligned run being collected
+	columns []cellRow // the aligned run being collected
 	comment [][]byte  // comment lines waiting for the line they document
 	blank   bool      // a blank line since the last line written
 	// top-level declarations: the keyword of the last, for gofmt's rule
@@ -121,7 +121,7 @@ func (f *fastFormatter) run(src []byte) bool {
 				if f.started || len(f.stack) > 0 {
 					return false
 				}
-				if !f.flushComment(false) {
+				if !f.flushComment() {
 					return false
 				}
 			}
@@ -226,7 +226,7 @@ func (f *fastFormatter) code(line []byte) bool {
 		return false
 	}
 	if aligned {
-		f.run_ = append(f.run_, row)
+		f.columns = append(f.columns, row)
 	} else {
 		f.writeIndent(indent)
 		f.out = appendTokens(f.out, toks, toks[0].isWord("func"))
@@ -338,16 +338,16 @@ func (f *fastFormatter) alignedRow(toks []tok, closes, open int, top frame, inde
 // flushRun writes the aligned run: each cell padded to the widest cell of
 // its column plus one space, as gofmt's tabwriter does.
 func (f *fastFormatter) flushRun() {
-	if len(f.run_) == 0 {
+	if len(f.columns) == 0 {
 		return
 	}
 	var width [2]int
-	for _, r := range f.run_ {
+	for _, r := range f.columns {
 		for c := range r.n {
 			width[c] = max(width[c], utf8.RuneCount(r.cells[c]))
 		}
 	}
-	for _, r := range f.run_ {
+	for _, r := range f.columns {
 		f.writeIndent(r.indent)
 		for c := range r.n {
 			f.out = append(f.out, r.cells[c]...)
@@ -358,7 +358,7 @@ func (f *fastFormatter) flushRun() {
 		f.out = append(f.out, r.rest...)
 		f.out = append(f.out, '\n')
 	}
-	f.run_ = f.run_[:0]
+	f.columns = f.columns[:0]
 }
 
 func (f *fastFormatter) writeIndent(n int) {
@@ -369,7 +369,7 @@ func (f *fastFormatter) writeIndent(n int) {
 
 // flushComment writes the waiting comment lines as they are (a comment
 // that documents nothing: gofmt leaves its text alone).
-func (f *fastFormatter) flushComment(doc bool) bool {
+func (f *fastFormatter) flushComment() bool {
 	for _, c := range f.comment {
 		if bytes.HasPrefix(c, []byte("/*")) {
 			return false
