@@ -5,7 +5,6 @@ import (
 	doccomment "go/doc/comment"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,23 +31,12 @@ import (
 // TestFastFormatMatches compares the two on every file of the corpus
 // output, the golden cases and the fuzzed pages.
 func fastFormat(src []byte) ([]byte, bool) {
-	if fastFormatOff.Load() {
-		return nil, false
-	}
 	f := fastFormatter{out: make([]byte, 0, len(src)+len(src)/8)}
 	if !f.run(src) {
-		fastFellBack.Add(1)
 		return nil, false
 	}
 	return f.out, true
 }
-
-// fastFormatOff turns fastFormat off, for the tests that compare it with
-// go/format; fastFellBack counts the sources it declined.
-var (
-	fastFormatOff atomic.Bool
-	fastFellBack  atomic.Int64
-)
 
 type tokKind uint8
 
