@@ -125,7 +125,7 @@ func keyed(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add
 // no other method per type, as each costs a program some 250 bytes per
 // type it can reach (graphrt.TableOf asks UnmarshalJSON for the table). A derived type's table names
 // its base's, so the wire stays flat.
-func (g *generator) codecs(f *jen.File, t *model.Type) {
+func (g *generator) codecs(f *jen.File, t *model.Type, sp *splicer) {
 	name := g.typeNames[t]
 	x := jen.Id("x")
 	table := jen.Op("&").Id(tableName(name))
@@ -149,9 +149,16 @@ func (g *generator) codecs(f *jen.File, t *model.Type) {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
 		}
 		if len(t.Fields) > 0 {
+			entry := func(fs *jen.Group, fld *model.Field) { fs.Add(g.fieldEntry(t, fld)) }
 			d.Add(keyed("Fields", jen.Index().Add(rt("Field")).CustomFunc(multi, func(fs *jen.Group) {
+				if sp.chunked(t) {
+					fs.Comment(sp.add(t.Fields, func(items func(*jen.Group)) jen.Code {
+						return jen.Var().Id("_").Op("=").Index().Add(rt("Field")).CustomFunc(multi, items)
+					}, entry))
+					return
+				}
 				for _, fld := range t.Fields {
-					fs.Add(g.fieldEntry(t, fld))
+					entry(fs, fld)
 				}
 			})))
 		}

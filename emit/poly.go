@@ -196,7 +196,11 @@ func (g *generator) registryFile(s *model.Schema, pages []string) ([]byte, error
 			}
 		})),
 	)
-	return g.format(f, "registry.go")
+	src, err := rawSource(f)
+	if err != nil {
+		return nil, err
+	}
+	return g.format(src, "registry.go")
 }
 
 // commonDir is the longest directory that holds every page, for the
