@@ -79,6 +79,13 @@ func (p *pageParser) table(t *east.Table) {
 		sub = len(p.subTables)
 	}
 	ragged := p.checkRaggedTable(header, len(cols))
+	// Room for every row at once: a row is large, and growing the slice
+	// row by row copied a 100,000-row table's rows many times over.
+	rows := 0
+	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
+		rows++
+	}
+	p.tables = slices.Grow(p.tables, rows)
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
 		row, ok := r.(*east.TableRow)
 		if !ok {
