@@ -34,7 +34,7 @@ var derivedAnnounced = regexp.MustCompile(`(?i)\bderived types?\b.*:\s*$`)
 // paragraph's plain text) that follow a derivedMarker, up to the end of the sentence; a paragraph that announces
 // a list hands over to the list after it.
 func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
-	if !derivedHint.MatchString(text) {
+	if !mayMatch(text, "derive", "base ") || !derivedHint.MatchString(text) {
 		return // most paragraphs: one linear scan
 	}
 	var before strings.Builder
@@ -53,11 +53,11 @@ func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
 		if collecting && strings.Contains(before.String()[start:], ". ") {
 			collecting = false // the sentence ended
 		}
-		if !collecting && derivedMarker.MatchString(sentenceTail(lastBytes(before.String(), phraseWindow))) {
+		if tail := sentenceTail(lastBytes(before.String(), phraseWindow)); !collecting && mayMatch(tail, "derived type", "such as") && derivedMarker.MatchString(tail) {
 			collecting = true
 		}
 	}
-	p.derivedListNext = derivedAnnounced.MatchString(before.String())
+	p.derivedListNext = mayMatch(before.String(), "derived type") && derivedAnnounced.MatchString(before.String())
 }
 
 // derivedLinks records every link to a resource page inside n.

@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -83,6 +84,9 @@ func (p *pageParser) snippetText(s string, at int) string {
 // valuesPhrase introduces a list of enum members in a description.
 var valuesPhrase = regexp.MustCompile(`(?i)\b(?:possible|supported|valid|allowed|accepted) values (?:are|include)\b:?|\bpossible values:|\bcan be one of(?: the following)?(?: values)?:?`)
 
+// valuesWords guard valuesPhrase (see mayMatch).
+var valuesWords = []string{"values are", "values include", "values:", "one of"}
+
 // describedValues finds the members a description lists after a phrase
 // such as "Possible values are:", written in backticks or as a plain
 // comma-separated list, up to the end of that sentence.
@@ -90,10 +94,9 @@ func describedValues(cell ast.Node, src []byte) []string {
 	var b strings.Builder
 	writeMarked(&b, cell, src)
 	text := b.String()
-	// Every alternative of valuesPhrase holds "alue" or "ne of", letters
-	// with no case variants outside ASCII: a cheap test that spares the
-	// backtracking regexp most descriptions, which list no values.
-	if !containsFoldASCII(text, "alue") && !containsFoldASCII(text, "ne of") {
+	// Every alternative of valuesPhrase holds one of these: most
+	// descriptions, which list no values, are spared the regexp.
+	if !mayMatch(text, valuesWords...) {
 		return nil
 	}
 	// A description may introduce values twice, the first time without
@@ -135,6 +138,34 @@ func valuesAfter(s string) []string {
 		return nil
 	}
 	return out
+}
+
+// mayMatch is the cheap test before a case-insensitive phrase regexp
+// (run at every link of a paragraph, the backtracking ones cost more than
+// the rest of the walk): false only when s holds none of words (lower-case
+// ASCII), each of which every alternative of the regexp holds. The two
+// letters outside ASCII that (?i) folds to ASCII ones, the Kelvin sign and
+// the long s, make it answer true.
+func mayMatch(s string, words ...string) bool {
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return true
+	}
+	for _, w := range words {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonASCII reports whether s holds a byte outside ASCII.
+func nonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // containsFoldASCII reports whether s contains the lower-case ASCII word,

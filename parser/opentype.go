@@ -17,7 +17,7 @@ var saysOpenType = regexp.MustCompile(`(?i)\b(this|it)( type| resource)? is an o
 // defect (DG074); its sample's keys are then examples, not undocumented
 // properties.
 func (p *pageParser) openTypeFromProse(res *model.Resource) {
-	if res.OpenType || !saysOpenType.MatchString(p.description.English) {
+	if res.OpenType || !mayMatch(p.description.English, "open type") || !saysOpenType.MatchString(p.description.English) {
 		return
 	}
 	res.OpenType = true

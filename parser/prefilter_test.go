@@ -1,6 +1,9 @@
 package parser
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 // TestValuesPhrasePrefilter: the cheap test in describedValues lets
 // through every text the valuesPhrase regexp matches, whatever the case,
@@ -20,13 +23,55 @@ func TestValuesPhrasePrefilter(t *testing.T) {
 		if !valuesPhrase.MatchString(text) {
 			t.Fatalf("the regexp should match %q: the test is wrong", text)
 		}
-		if !containsFoldASCII(text, "alue") && !containsFoldASCII(text, "ne of") {
+		if !mayMatch(text, valuesWords...) {
 			t.Errorf("the prefilter drops %q, which the regexp matches", text)
 		}
 	}
 	for _, text := range []string{"", "The name of the user.", "valu", "one o"} {
-		if containsFoldASCII(text, "alue") || containsFoldASCII(text, "ne of") {
+		if mayMatch(text, valuesWords...) {
 			t.Errorf("the prefilter lets %q through", text)
 		}
+	}
+}
+
+// TestPhrasePrefilters: the words each phrase regexp is guarded by let
+// through a text for every alternative of the regexp, in any case, with
+// the letters (?i) folds from outside ASCII, as the regexp matches them.
+func TestPhrasePrefilters(t *testing.T) {
+	for _, tc := range []struct {
+		re    *regexp.Regexp
+		words []string
+		texts []string
+	}{
+		{inheritsTail, []string{"inherit", "deriv", "subclass", "type of"}, []string{
+			"Inherits from ", "DERIVES FROM the ", "It is derived from a base ", "An subclass of ",
+			"is a type of ", "is an subclaſs of ", "Subclass from ", "a Type Of ",
+		}},
+		{inheritsTailTranslated, nil, []string{
+			"Наследуется от ", "наследует ", "erbt von ", "Abgeleitet von ", "hérite de ", "Dérivé de ", "deriva de ",
+			"HEREDA DE ", "derivado de ", "herda de ", "eredita da ", "derivata da ", "neemt over van ", "overgenomen van ",
+			"dziedziczy po ", "dědí z ", "devralır", "继承自", "派生自", "繼承自", "衍生自",
+		}},
+		{inheritsWord, []string{"inherits", "derive"}, []string{"Inherits from entity", "derives from user", "DERIVED FROM x"}},
+		{derivedHint, []string{"derive", "base "}, []string{"derived types", "Derived Type", "the base class", "Base Resource", "types derive"}},
+		{derivedMarker, []string{"derived type", "such as"}, []string{"The derived types are:", "derived type is", "the base type for many, such as", "Base Class of these, Such As"}},
+		{derivedAnnounced, []string{"derived type"}, []string{"Supported derived types:", "DERIVED TYPE list:  "}},
+		{saysOpenType, []string{"open type"}, []string{"This is an open type.", "It is an OPEN TYPE"}},
+	} {
+		for _, text := range tc.texts {
+			if !tc.re.MatchString(text) {
+				t.Fatalf("%v should match %q: the test is wrong", tc.re, text)
+			}
+			pass := mayMatch(text, tc.words...)
+			if tc.re == inheritsTailTranslated {
+				pass = nonASCII(text) || mayMatch(text, translatedInheritWords...)
+			}
+			if !pass {
+				t.Errorf("the prefilter of %v drops %q, which it matches", tc.re, text)
+			}
+		}
+	}
+	if mayMatch("nothing to see", "inherit") || !mayMatch("\u212a", "x") || nonASCII("plain") || !nonASCII("é") {
+		t.Error("mayMatch or nonASCII is wrong on plain cases")
 	}
 }

@@ -45,8 +45,11 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 		switch c := c.(type) {
 		case *ast.Link, *ast.CodeSpan:
 			text := sentenceTail(lastBytes(before.String(), phraseWindow))
-			loc := inheritsTail.FindStringIndex(text)
-			if loc == nil {
+			var loc []int
+			if mayMatch(text, "inherit", "deriv", "subclass", "type of") {
+				loc = inheritsTail.FindStringIndex(text)
+			}
+			if loc == nil && (nonASCII(text) || mayMatch(text, translatedInheritWords...)) {
 				loc = inheritsTailTranslated.FindStringIndex(text)
 			}
 			if loc == nil && isDefiningArticle(before.String(), child, p.src.text) {
@@ -80,6 +83,9 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 		writePlainNode(&before, child, p.src.text)
 	}
 	text := before.String()
+	if !mayMatch(text, "inherits", "derive") {
+		return
+	}
 	if m := inheritsWord.FindStringSubmatchIndex(text); m != nil {
 		name := strings.TrimRight(text[m[2]:m[3]], ".")
 		if strings.Contains(name, ".") || isCamelCase(name) {

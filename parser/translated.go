@@ -20,6 +20,11 @@ import (
 // "继承自".
 var inheritsTailTranslated = regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|继承自|派生自|繼承自|衍生自)\s*$`)
 
+// translatedInheritWords are the ASCII words of which every alternative of
+// inheritsTailTranslated written in ASCII holds one (the others hold a
+// letter outside ASCII).
+var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda", "herda", "eredita", "neemt over", "overgenomen", "dziedziczy", "devral"}
+
 // inheritsHeadTranslated starts the text after such a link, for languages
 // that put the verb last: "[directoryObject](directoryobject.md) から継承",
 // "에서 상속".
