@@ -62,7 +62,7 @@ func Files(paths []string) ([]string, error) {
 // A file is read when a worker reaches it; ParseRead parses files read
 // beforehand by ReadFiles.
 func ParseFiles(files []string) ([]*model.Page, model.Diagnostics, error) {
-	return parseAll(len(files), func(i int) Read {
+	return parseAll(len(files), nil, func(i int) Read {
 		raw, err := readPage(files[i])
 		return Read{Path: files[i], Bytes: raw, Err: err}
 	})
@@ -95,11 +95,20 @@ func ReadFiles(files []string) []Read {
 }
 
 // ParseRead is ParseFiles for files ReadFiles read.
+// The largest pages are parsed first, so that no large page is left to
+// parse on one core at the end while the others wait.
 func ParseRead(files []Read) ([]*model.Page, model.Diagnostics, error) {
-	return parseAll(len(files), func(i int) Read { return files[i] })
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(files[b].Bytes) - len(files[a].Bytes) })
+	return parseAll(len(files), order, func(i int) Read { return files[i] })
 }
 
-func parseAll(n int, read func(i int) Read) ([]*model.Page, model.Diagnostics, error) {
+// parseAll parses n files, handing them to the workers in order (file
+// order when nil); results come back in file order.
+func parseAll(n int, order []int, read func(i int) Read) ([]*model.Page, model.Diagnostics, error) {
 	type result struct {
 		page  *model.Page
 		diags model.Diagnostics
@@ -129,7 +138,11 @@ func parseAll(n int, read func(i int) Read) ([]*model.Page, model.Diagnostics, e
 		})
 	}
 	for i := range n {
-		next <- i
+		if order != nil {
+			next <- order[i]
+		} else {
+			next <- i
+		}
 	}
 	close(next)
 	wg.Wait()
