@@ -34,34 +34,38 @@ func newSource(raw []byte) *source {
 	raw = s.blankFrontMatter(raw)
 
 	// Build the text and, for each line of it, the original line it starts on.
-	var out bytes.Buffer
-	out.Grow(len(raw))
+	lines := bytes.Count(raw, []byte("\n")) + 1
+	out := make([]byte, 0, len(raw))
 	origLine := 1
-	s.origLine = append(s.origLine, 1)
-	s.lineStarts = append(s.lineStarts, 0)
+	s.origLine = append(make([]int, 0, lines), 1)
+	s.lineStarts = append(make([]int, 0, lines), 0)
 	copyText := func(b []byte) {
-		for _, c := range b {
-			out.WriteByte(c)
-			if c == '\n' {
-				origLine++
-				s.lineStarts = append(s.lineStarts, out.Len())
-				s.origLine = append(s.origLine, origLine)
+		for {
+			i := bytes.IndexByte(b, '\n')
+			if i < 0 {
+				out = append(out, b...)
+				return
 			}
+			out = append(out, b[:i+1]...)
+			b = b[i+1:]
+			origLine++
+			s.lineStarts = append(s.lineStarts, len(out))
+			s.origLine = append(s.origLine, origLine)
 		}
 	}
 	last := 0
 	for _, m := range spanPairRE.FindAllSubmatchIndex(raw, -1) {
 		copyText(raw[last:m[0]])
 		localized := raw[m[2]:m[3]]
-		start := out.Len()
+		start := len(out)
 		copyText(raw[m[4]:m[5]])
-		s.pairs = append(s.pairs, spanPair{start: start, end: out.Len(), localized: string(localized)})
+		s.pairs = append(s.pairs, spanPair{start: start, end: len(out), localized: string(localized)})
 		// Newlines dropped with the rest of the pair still count as original lines.
 		origLine += bytes.Count(raw[m[0]:m[1]], []byte("\n")) - bytes.Count(raw[m[4]:m[5]], []byte("\n"))
 		last = m[1]
 	}
 	copyText(raw[last:])
-	s.text = out.Bytes()
+	s.text = out
 	return s
 }
 
@@ -73,18 +77,18 @@ func (s *source) blankFrontMatter(raw []byte) []byte {
 	if !bytes.HasPrefix(raw, []byte("---\n")) && !bytes.HasPrefix(raw, []byte("---\r\n")) {
 		return raw
 	}
-	lines := bytes.SplitAfter(raw, []byte("\n"))
-	for i := 1; i < len(lines); i++ {
-		line := strings.TrimRight(string(lines[i]), "\r\n")
+	// Line by line up to the closing "---" (not the whole page).
+	rest := raw[bytes.IndexByte(raw, '\n')+1:]
+	for i := 1; len(rest) > 0; i++ {
+		raw1, after, _ := bytes.Cut(rest, []byte("\n"))
+		rest = after
+		line := strings.TrimRight(string(raw1), "\r")
 		if line == "---" {
-			out := make([]byte, 0, len(raw))
+			out := make([]byte, 0, i+1+len(rest))
 			for range i + 1 {
 				out = append(out, '\n')
 			}
-			for _, l := range lines[i+1:] {
-				out = append(out, l...)
-			}
-			return out
+			return append(out, rest...)
 		}
 		if k, v, ok := strings.Cut(line, ":"); ok {
 			s.frontMatter[strings.TrimSpace(k)] = strings.Trim(strings.TrimSpace(v), `"'`)
