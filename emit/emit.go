@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -611,24 +612,47 @@ func isDocList(para string) bool {
 	return strings.HasPrefix(para, "  - ") || len(para) > 4 && strings.HasPrefix(para, "  ") && para[2] >= '0' && para[2] <= '9'
 }
 
-// wrap breaks text into lines of at most width bytes at spaces.
+// wrap breaks text into lines of at most width bytes at spaces (a word
+// longer than width stands alone). Text whose words are already apart by
+// single spaces, as the parser writes descriptions, is cut into substrings
+// of s; other text has its whitespace folded first.
 func wrap(s string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	for _, w := range strings.Fields(s) {
-		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
-		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
-		}
-		cur.WriteString(w)
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
 	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
+	if s == "" {
+		return nil
 	}
-	return lines
+	lines := make([]string, 0, len(s)/max(width, 1)+1)
+	start := 0
+	for i := 0; i < len(s); {
+		end := len(s)
+		if j := strings.IndexByte(s[i:], ' '); j >= 0 {
+			end = i + j
+		}
+		if i > start && end-start > width {
+			lines = append(lines, s[start:i-1])
+			start = i
+		}
+		i = end + 1
+	}
+	return append(lines, s[start:])
+}
+
+// singleSpaced reports whether s is words apart by single ASCII spaces,
+// without leading or trailing space and without other whitespace.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r', c >= utf8.RuneSelf:
+			return false // utf8: unicode.IsSpace knows spaces outside ASCII
+		}
+	}
+	return true
 }
 
 func (g *generator) enumType(f *jen.File, e *model.Enum) {

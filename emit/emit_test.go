@@ -445,3 +445,36 @@ func TestCorpusDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWrap: wrap gives the lines of the plain definition (words from
+// strings.Fields, a line broken before the word that would pass width).
+func FuzzWrap(f *testing.F) {
+	for _, s := range []string{"", "a", "one two three", "  lead and  double  spaces ", "tab\there\nand newline", "non\u00a0breaking space", strings.Repeat("word ", 40), "averyveryverylongwordthatpassesthewidth and more"} {
+		f.Add(s, 10)
+		f.Add(s, 72)
+	}
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		width = width%100 + 1
+		if width <= 0 {
+			width += 100
+		}
+		var want []string
+		var cur strings.Builder
+		for _, w := range strings.Fields(s) {
+			if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+				want = append(want, cur.String())
+				cur.Reset()
+			}
+			if cur.Len() > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(w)
+		}
+		if cur.Len() > 0 {
+			want = append(want, cur.String())
+		}
+		if got := wrap(s, width); !slices.Equal(got, want) {
+			t.Errorf("wrap(%q, %d) = %q, want %q", s, width, got, want)
+		}
+	})
+}
