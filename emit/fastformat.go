@@ -180,7 +180,11 @@ func (f *fastFormatter) code(line []byte) bool {
 	if depth == 0 && closes == 0 {
 		kw := string(toks[0].text)
 		switch kw {
-		case "package", "import", "type", "func", "var", "const":
+		case "package":
+			if len(toks) != 2 || !isName(toks[1]) {
+				return false
+			}
+		case "import", "type", "func", "var", "const":
 		default:
 			return false
 		}
@@ -292,7 +296,7 @@ func (f *fastFormatter) alignedRow(toks []tok, closes, open int, top frame, inde
 	switch top {
 	case fStruct:
 		last := toks[len(toks)-1]
-		if last.kind == tString && len(toks) >= 3 && toks[0].kind == tIdent && open == 0 {
+		if last.kind == tString && len(toks) >= 3 && isName(toks[0]) && open == 0 {
 			row.cells[0] = toks[0].text
 			row.cells[1] = appendTokens(nil, toks[1:len(toks)-1], false)
 			row.n = 2
@@ -300,11 +304,11 @@ func (f *fastFormatter) alignedRow(toks []tok, closes, open int, top frame, inde
 			return row, true, true
 		}
 		// an embedded type: a name, perhaps qualified
-		embedded := len(toks) == 1 && toks[0].kind == tIdent ||
-			len(toks) == 3 && toks[0].kind == tIdent && toks[1].is(".") && toks[2].kind == tIdent
+		embedded := len(toks) == 1 && isName(toks[0]) ||
+			len(toks) == 3 && isName(toks[0]) && toks[1].is(".") && isName(toks[2])
 		return row, false, embedded
 	case fConst:
-		if len(toks) >= 4 && toks[0].kind == tIdent && toks[1].kind == tIdent && toks[2].is("=") && open == 0 {
+		if len(toks) >= 4 && isName(toks[0]) && isName(toks[1]) && toks[2].is("=") && open == 0 {
 			row.cells[0] = toks[0].text
 			row.cells[1] = toks[1].text
 			row.n = 2
@@ -313,7 +317,7 @@ func (f *fastFormatter) alignedRow(toks []tok, closes, open int, top frame, inde
 		}
 		return row, false, false
 	case fLiteral:
-		if len(toks) >= 3 && toks[0].kind == tIdent && toks[1].is(":") {
+		if len(toks) >= 3 && isName(toks[0]) && toks[1].is(":") {
 			if len(toks[0].text) > 40 {
 				return row, false, false // gofmt's alignment then depends on the keys' sizes
 			}
@@ -557,6 +561,12 @@ func space(toks []tok, i int, sigLevel bool) bool {
 		return !(b.kind == tIdent || b.is("*") || b.is("[") || b.is("(") || b.is("{"))
 	}
 	return true
+}
+
+// isName: an identifier, not a keyword and not starting with a digit (the
+// names gofmt would reject there are left to go/format).
+func isName(t tok) bool {
+	return t.kind == tIdent && !goKeyword(t.text) && !(t.text[0] >= '0' && t.text[0] <= '9')
 }
 
 // isKeyword: the keywords tokenize accepts.

@@ -195,10 +195,13 @@ func TestFastFormatDeclines(t *testing.T) {
 		"package p\n\nvar x = T{A: 1,\n}\n",                                   // a literal opened mid-line
 		"package p\n\ntype T struct{\nA, B int\n}\n",                          // a field list
 		"package p\n\nvar v = T {\n" + strings.Repeat("K", 41) + " : 1,\n}\n", // a key too long to align simply
-		"package p\n\n// a\x00b\ntype T int\n",                                // NUL, which go/scanner rejects
-		"package p\n\n// a\xffb\ntype T int\n",                                // invalid UTF-8
-		"package p\n\n// a\rb\ntype T int\n",                                  // a carriage return, dropped from comments
-		"package p\n\n// a\ufeffb\ntype T int\n",                              // a byte order mark
+		"package type\n", // a keyword for a package name
+		"package p\n\ntype T struct{\nfunc int `json:\"a\"`\n}\n", // a keyword for a field name
+		"package p\n\nconst (\n1x T = \"a\"\n)\n",                 // a name starting with a digit
+		"package p\n\n// a\x00b\ntype T int\n",                    // NUL, which go/scanner rejects
+		"package p\n\n// a\xffb\ntype T int\n",                    // invalid UTF-8
+		"package p\n\n// a\rb\ntype T int\n",                      // a carriage return, dropped from comments
+		"package p\n\n// a\ufeffb\ntype T int\n",                  // a byte order mark
 	} {
 		if out, ok := fastFormat([]byte(src)); ok {
 			t.Errorf("took %q, giving:\n%s", src, out)
