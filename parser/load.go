@@ -65,7 +65,7 @@ func ParseFiles(files []string) ([]*model.Page, model.Diagnostics, error) {
 	return parseAll(len(files), nil, func(i int) Read {
 		raw, err := readPage(files[i])
 		return Read{Path: files[i], Bytes: raw, Err: err}
-	})
+	}, nil)
 }
 
 // Read is one file as ReadFiles read it.
@@ -94,21 +94,39 @@ func ReadFiles(files []string) []Read {
 	return out
 }
 
+// Memo remembers what Parse made of a page before. Parse is a function of
+// a page's path and bytes alone, so a memo keyed by both (and by the
+// parser's build) may answer for it. Its methods are called from every
+// worker at once.
+type Memo interface {
+	// Recall returns what Parse made of path and raw, if it is known.
+	Recall(path string, raw []byte) (*model.Page, model.Diagnostics, bool)
+	// Keep is told what Parse made of path and raw, before anyone else
+	// sees the result.
+	Keep(path string, raw []byte, page *model.Page, diags model.Diagnostics)
+}
+
 // ParseRead is ParseFiles for files ReadFiles read.
 // The largest pages are parsed first, so that no large page is left to
 // parse on one core at the end while the others wait.
 func ParseRead(files []Read) ([]*model.Page, model.Diagnostics, error) {
+	return ParseReadMemo(files, nil)
+}
+
+// ParseReadMemo is ParseRead taking from memo, when it is not nil, what it
+// recalls of a page, and telling it what the other pages gave.
+func ParseReadMemo(files []Read, memo Memo) ([]*model.Page, model.Diagnostics, error) {
 	order := make([]int, len(files))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return len(files[b].Bytes) - len(files[a].Bytes) })
-	return parseAll(len(files), order, func(i int) Read { return files[i] })
+	return parseAll(len(files), order, func(i int) Read { return files[i] }, memo)
 }
 
 // parseAll parses n files, handing them to the workers in order (file
 // order when nil); results come back in file order.
-func parseAll(n int, order []int, read func(i int) Read) ([]*model.Page, model.Diagnostics, error) {
+func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Page, model.Diagnostics, error) {
 	type result struct {
 		page  *model.Page
 		diags model.Diagnostics
@@ -130,10 +148,19 @@ func parseAll(n int, order []int, read func(i int) Read) ([]*model.Page, model.D
 					results[i] = result{page, diags}
 					continue
 				}
+				if memo != nil {
+					if page, diags, ok := memo.Recall(r.Path, r.Bytes); ok {
+						results[i] = result{page, diags}
+						continue
+					}
+				}
 				w := min(len(r.Bytes), MaxPageBytes)
 				inFlight.acquire(w)
 				results[i].page, results[i].diags = Parse(r.Path, r.Bytes)
 				inFlight.release(w)
+				if memo != nil {
+					memo.Keep(r.Path, r.Bytes, results[i].page, results[i].diags)
+				}
 			}
 		})
 	}

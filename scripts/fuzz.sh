@@ -28,4 +28,5 @@ fuzz ./generated/en FuzzAsyncJobStatusRoundTrip 600000
 fuzz ./graphrt FuzzDecoderRaw 600000
 fuzz ./graphrt FuzzString 50000
 fuzz ./emit FuzzFastFormat 100000
+fuzz ./internal/parsecache FuzzDecode 200000
 exit $status

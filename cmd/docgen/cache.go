@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/graphdocgen/docgen/emit"
 	"github.com/graphdocgen/docgen/internal/outdir"
+	"github.com/graphdocgen/docgen/internal/parsecache"
 	"github.com/graphdocgen/docgen/parser"
 )
 
@@ -63,6 +65,47 @@ func cacheFiles(files []emit.File) []outdir.CacheFile {
 		}
 	}
 	return out
+}
+
+// lastMemo is the parse memo of the latest run, for the tests to count
+// the pages it recalled.
+var lastMemo *parsecache.Memo
+
+// memoPath is where the parse memo of dir lives: beside its warm-run
+// cache, "" when that is off.
+func memoPath(dir string) string {
+	path := outdir.CachePath(dir)
+	if path == "" {
+		return ""
+	}
+	return strings.TrimSuffix(path, ".cache") + ".pages"
+}
+
+// loadMemo is the parse memo of dir: what the last run into dir parsed,
+// so that this one parses only the pages that changed. nil when the cache
+// is off or the generator unknown.
+func loadMemo(dir string) *parsecache.Memo {
+	lastMemo = nil
+	if path := memoPath(dir); path != "" {
+		lastMemo = parsecache.Load(path, generatorID())
+	}
+	return lastMemo
+}
+
+// parserMemo is m as a parser.Memo: a nil interface for no memo.
+func parserMemo(m *parsecache.Memo) parser.Memo {
+	if m == nil {
+		return nil
+	}
+	return m
+}
+
+// saveMemo keeps this run's parsed pages for the next; failing to is no
+// error (saveCache has warned about the cache directory already).
+func saveMemo(dir string, m *parsecache.Memo) {
+	if path := memoPath(dir); path != "" {
+		m.Save(path)
+	}
 }
 
 // lastRunReplayed tells the tests whether the latest run was answered from

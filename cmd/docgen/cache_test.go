@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,10 +11,11 @@ import (
 )
 
 // TestWarmRunMatchesCold: a run into an -out that holds a previous run's
-// output and cache gives exactly the bytes a cold run into an empty -out
-// gives, and takes unchanged files from the cache: after no change, after
-// one changed page, after a generator change, with a corrupt or missing
-// cache, and after a generated file was edited by hand.
+// output and cache gives exactly the bytes and the report a cold run into
+// an empty -out gives, takes unchanged files from the format cache and
+// unchanged pages from the parse memo: after no change, after one changed
+// page, after a generator change, with a corrupt or missing cache or
+// memo, and after a generated file was edited by hand.
 func TestWarmRunMatchesCold(t *testing.T) {
 	t.Setenv("DOCGEN_CACHE", t.TempDir()) // not the user's cache
 	t.Run("fixture", func(t *testing.T) { warmMatchesCold(t, enPages, true) })
@@ -34,6 +36,11 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 	tmp := t.TempDir()
 	warm := filepath.Join(tmp, "warm")
 	coldRuns := 0
+	pageCount := len(mdFiles(t, src))
+	// report is what a run printed but its last line (the summary, which
+	// counts what was written).
+	report := func(r result) string { return r.stderr[:strings.LastIndex(strings.TrimSuffix(r.stderr, "\n"), "\n")+1] }
+	var wantReport string
 	// cold generates src into a fresh directory and returns its Go files.
 	cold := func() map[string]string {
 		t.Helper()
@@ -41,39 +48,46 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 		// Beside warm, at the same depth: headers record page paths
 		// relative to -out.
 		dir := filepath.Join(tmp, "cold"+string(rune('a'+coldRuns)))
-		if r := docgen(t, "-out", dir, "-pkg", "graph", src); r.code != 0 {
+		r := docgen(t, "-v", "-out", dir, "-pkg", "graph", src)
+		if r.code != 0 {
 			t.Fatalf("cold run: %v", r)
 		}
-		if lastCache.Hits() != 0 {
-			t.Fatalf("a cold run took %d files from a cache", lastCache.Hits())
+		if lastCache.Hits() != 0 || lastMemo.Hits() != 0 {
+			t.Fatalf("a cold run took %d files from a cache and %d pages from a memo", lastCache.Hits(), lastMemo.Hits())
 		}
+		wantReport = report(r)
 		return goFiles(t, dir)
 	}
-	// warmRun generates src into warm, checks it against want, and returns
-	// how many files came from the cache. The run record goes first, so
-	// that every run does its work (TestRunRecord covers the record).
-	warmRun := func(what string, want map[string]string) int {
+	// warmRun generates src into warm, checks it and the report against
+	// the last cold run's, and returns how many files came from the cache
+	// and how many pages from the memo. The run record goes first, so that
+	// every run does its work (TestRunRecord covers the record).
+	warmRun := func(what string, want map[string]string) (files, pages int) {
 		t.Helper()
 		removeRunRecord(t, warm)
-		if r := docgen(t, "-out", warm, "-pkg", "graph", src); r.code != 0 || lastRunReplayed {
+		r := docgen(t, "-v", "-out", warm, "-pkg", "graph", src)
+		if r.code != 0 || lastRunReplayed {
 			t.Fatalf("%s: replayed %v: %v", what, lastRunReplayed, r)
 		}
 		if got := goFiles(t, warm); !sameSnapshot(got, want) {
 			t.Fatalf("%s: the warm output differs from a cold run's", what)
 		}
-		return lastCache.Hits()
+		if got := report(r); got != wantReport {
+			t.Fatalf("%s: the warm run reports\n%s\nwhere a cold run reports\n%s", what, got, wantReport)
+		}
+		return lastCache.Hits(), lastMemo.Hits()
 	}
 
 	want := cold()
 	n := len(want)
-	if hits := warmRun("first run into -out", want); hits != 0 {
-		t.Errorf("first run into an empty -out: %d cache hits", hits)
+	if hits, memo := warmRun("first run into -out", want); hits != 0 || memo != 0 {
+		t.Errorf("first run into an empty -out: %d cache hits, %d pages recalled", hits, memo)
 	}
-	if hits := warmRun("unchanged", want); hits != n {
-		t.Errorf("unchanged input: %d of %d files from the cache", hits, n)
+	if hits, memo := warmRun("unchanged", want); hits != n || memo != pageCount {
+		t.Errorf("unchanged input: %d of %d files from the cache, %d of %d pages recalled", hits, n, memo, pageCount)
 	}
 	// Again, with the run record of the last run in place.
-	if r := docgen(t, "-out", warm, "-pkg", "graph", src); r.code != 0 || !lastRunReplayed {
+	if r := docgen(t, "-v", "-out", warm, "-pkg", "graph", src); r.code != 0 || !lastRunReplayed {
 		t.Errorf("unchanged input, the run record in place: replayed %v, %v", lastRunReplayed, r)
 	} else if got := goFiles(t, warm); !sameSnapshot(got, want) {
 		t.Error("a replayed run changed the output")
@@ -84,8 +98,8 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 	if sameSnapshot(changed, want) {
 		t.Fatal("changing a page changed no output: the test changes nothing")
 	}
-	if hits := warmRun("one page changed", changed); hits < n-2 || hits == n {
-		t.Errorf("one page changed: %d of %d files from the cache; want all but the page's and the registry", hits, n)
+	if hits, memo := warmRun("one page changed", changed); hits < n-2 || hits == n || memo != pageCount-1 {
+		t.Errorf("one page changed: %d of %d files from the cache, want all but the page's and the registry; %d of %d pages recalled, want all but one", hits, n, memo, pageCount)
 	}
 
 	if !all {
@@ -94,22 +108,43 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 	saved := generatorID
 	t.Cleanup(func() { generatorID = saved })
 	generatorID = func() string { return "another generator" }
-	if hits := warmRun("generator changed", changed); hits != 0 {
-		t.Errorf("after a generator change: %d files from the cache", hits)
+	if hits, memo := warmRun("generator changed", changed); hits != 0 || memo != 0 {
+		t.Errorf("after a generator change: %d files from the cache, %d pages recalled", hits, memo)
 	}
 	generatorID = saved
+
+	// The memo is damaged: one byte changed (its checksum fails), then
+	// cut short, then gone. Each run parses every page again.
+	memoFile := memoPath(warm)
+	warmRun("memo rebuilt", changed)
+	b, err := os.ReadFile(memoFile)
+	if err != nil {
+		t.Fatalf("no parse memo after a run: %v", err)
+	}
+	for _, damaged := range [][]byte{flipByte(b, len(b)/2), b[:len(b)/2], nil} {
+		if damaged == nil {
+			if err := os.Remove(memoFile); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := os.WriteFile(memoFile, damaged, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, memo := warmRun("damaged memo", changed); memo != 0 {
+			t.Errorf("a damaged or missing memo gave %d pages", memo)
+		}
+	}
 
 	cacheFile := outdir.CachePath(warm)
 	if err := os.WriteFile(cacheFile, []byte("docgen cache 1 "+generatorID()+"\nnot hex at all\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if hits := warmRun("corrupt cache", changed); hits != 0 {
+	if hits, _ := warmRun("corrupt cache", changed); hits != 0 {
 		t.Errorf("a corrupt cache gave %d hits", hits)
 	}
 	if err := os.Remove(cacheFile); err != nil {
 		t.Fatal(err)
 	}
-	if hits := warmRun("missing cache", changed); hits != 0 {
+	if hits, _ := warmRun("missing cache", changed); hits != 0 {
 		t.Errorf("a missing cache gave %d hits", hits)
 	}
 	warmRun("cache rebuilt", changed)
@@ -124,7 +159,7 @@ func warmMatchesCold(t *testing.T, pages string, all bool) {
 	if err := os.WriteFile(path, []byte(changed[edited]+"\n// edited by hand\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if hits := warmRun("file edited by hand", changed); hits != n-1 && hits != n {
+	if hits, _ := warmRun("file edited by hand", changed); hits != n-1 && hits != n {
 		t.Errorf("after one file was edited: %d of %d files from the cache", hits, n)
 	}
 }
@@ -307,6 +342,23 @@ func changePage(t *testing.T, dir string) {
 		}
 	}
 	t.Fatalf("no page in %s has a Properties table to change", dir)
+}
+
+// flipByte is b with the byte at i changed.
+func flipByte(b []byte, i int) []byte {
+	out := slices.Clone(b)
+	out[i] ^= 0x55
+	return out
+}
+
+// mdFiles lists the pages in dir.
+func mdFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pages in %s (%v)", dir, err)
+	}
+	return files
 }
 
 // goFiles maps each .go file in dir to its content.

@@ -95,7 +95,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	var printed bytes.Buffer
 	console := stderr
 	stderr = io.MultiWriter(stderr, &printed)
-	pages, diags, err := parser.ParseRead(read)
+	memo := loadMemo(cfg.out)
+	pages, diags, err := parser.ParseReadMemo(read, parserMemo(memo))
 	read = nil
 	if err != nil {
 		// Unreadable files (DG004) are path errors: exit 2, as for a missing path.
@@ -234,6 +235,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 1
 	}
 	if saveCache(stderr, cfg.out, generated) { // one warning when the cache directory is unwritable
+		saveMemo(cfg.out, memo)
 		saveRun(stderr, cfg, key, generated, dump, report, kept, warnings)
 	}
 	if !cfg.quiet {
