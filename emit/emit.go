@@ -31,8 +31,9 @@ type Options struct {
 	Package   string // Go package name
 	Localized bool   // doc comments in the page's own language where it has one
 	// Formatted, when set, is offered each file's Key before the file is
-	// formatted; returning the bytes a previous run made from that key
-	// skips formatting, the largest step of a run (see outdir.Cache).
+	// made; returning the bytes a previous run made from that key skips
+	// rendering and formatting it (see outdir.Cache). Called from every
+	// core at once.
 	Formatted func(key [32]byte) ([]byte, bool)
 	// Done, when set, is called with each file as soon as it is made, from
 	// the goroutine that made it (docgen stages the file then, while the
@@ -45,8 +46,10 @@ type File struct {
 	Name    string // base name, e.g. asyncjobstatus_gen.go
 	Page    string // the page it comes from, as given
 	Content []byte
-	// Key hashes the unformatted source and the formatter: the same Key
-	// always formats to the same Content. Zero when unknown.
+	// Key hashes what the file is made from: for a page's file every fact
+	// its rendering reads (pageKey), for the registry its unformatted
+	// source. The same Key always gives the same Content, from the same
+	// build of docgen. Zero when unknown.
 	Key [32]byte
 }
 
@@ -119,7 +122,6 @@ func (g *generator) generate(s *model.Schema, opts Options, raw bool) ([]File, e
 	for i, path := range paths {
 		files[i] = File{Name: fileNames.claim(fileBase(path)) + "_gen.go", Page: path}
 	}
-	g.keys = map[string][32]byte{}
 	errs := make([]error, len(paths))
 	registry := File{Name: registryName, Page: commonDir(paths)}
 	var registryErr error
@@ -145,8 +147,7 @@ func (g *generator) generate(s *model.Schema, opts Options, raw bool) ([]File, e
 		wg.Go(func() {
 			for i := range next {
 				if i == registryJob {
-					registry.Content, registryErr = g.registryFile(s, paths)
-					registry.Key = g.keyOf("registry.go")
+					registry.Content, registry.Key, registryErr = g.registryFile(s, paths)
 					if registryErr == nil && opts.Done != nil && !raw {
 						opts.Done(registry)
 					}
@@ -154,8 +155,7 @@ func (g *generator) generate(s *model.Schema, opts Options, raw bool) ([]File, e
 				}
 				// The package comment goes in the registry, or in the
 				// first file when there is none.
-				files[i].Content, errs[i] = g.render(pages[paths[i]], i == 0 && !withRegistry)
-				files[i].Key = g.keyOf(paths[i] + ".go")
+				files[i].Content, files[i].Key, errs[i] = g.render(pages[paths[i]], i == 0 && !withRegistry)
 				if errs[i] == nil && opts.Done != nil && !raw {
 					opts.Done(files[i])
 				}
@@ -224,9 +224,6 @@ type generator struct {
 	// collisions reports every name that had to take a numeric suffix.
 	collisions model.Diagnostics
 	raw        bool // leave the source unformatted (generateFiles)
-	// keys holds each formatted file's Key by the name format was given.
-	keysMu sync.Mutex
-	keys   map[string][32]byte
 }
 
 // NameCollisions reports (DG045) every Go name that emit gives a numeric
@@ -341,12 +338,25 @@ func (g *generator) nameFields(t *model.Type) {
 	}
 }
 
-func (g *generator) render(p *pageOut, packageDoc bool) ([]byte, error) {
+// render is the page's file and its key (pageKey). A file the last run
+// made from the same key is taken from Options.Formatted as it is.
+func (g *generator) render(p *pageOut, packageDoc bool) ([]byte, [32]byte, error) {
+	if g.raw {
+		src, err := g.source(p, packageDoc, &splicer{g: g})
+		return groupImports(src), [32]byte{}, err
+	}
+	key := g.pageKey(p, packageDoc)
+	if g.opts.Formatted != nil {
+		if out, ok := g.opts.Formatted(key); ok {
+			return out, key, nil
+		}
+	}
 	src, err := g.source(p, packageDoc, &splicer{g: g})
 	if err != nil {
-		return nil, err
+		return nil, key, err
 	}
-	return g.format(src, p.path+".go")
+	out, err := g.format(src, p.path+".go")
+	return out, key, err
 }
 
 // source is the page's file as jennifer renders it, unformatted; with sp,
@@ -398,23 +408,12 @@ func rawSource(f *jen.File) ([]byte, error) {
 // cached file formatted the old way is reused.
 const formatVersion = "gofmt+groupImports 1"
 
-// format renders f and formats it as gofmt does, with the imports grouped
+// format formats jennifer's output as gofmt does, with the imports grouped
 // as goimports groups them (standard library first). jennifer already
 // writes every import the code uses, so goimports' own work (which parses
 // and prints each file twice) is not needed, and fastFormat gives gofmt's
-// bytes without go/format for everything docgen writes. Options.Formatted
-// may supply the result instead, by the file's key.
+// bytes without go/format for everything docgen writes.
 func (g *generator) format(raw []byte, name string) ([]byte, error) {
-	if g.raw {
-		return groupImports(raw), nil
-	}
-	key := sourceKey(raw)
-	g.setKey(name, key)
-	if g.opts.Formatted != nil {
-		if out, ok := g.opts.Formatted(key); ok {
-			return out, nil
-		}
-	}
 	src := groupImports(raw)
 	if out, ok := fastFormat(src); ok {
 		return out, nil
@@ -449,26 +448,6 @@ func sourceKey(src []byte) [32]byte {
 	fmt.Fprintf(h, "%s\x00%s\x00", formatVersion, runtime.Version())
 	h.Write(src)
 	return [32]byte(h.Sum(nil))
-}
-
-// setKey records a file's key under the name format was given; a name
-// given twice gets no key, so a key never describes the wrong file.
-func (g *generator) setKey(name string, key [32]byte) {
-	g.keysMu.Lock()
-	defer g.keysMu.Unlock()
-	if g.keys == nil {
-		return
-	}
-	if _, dup := g.keys[name]; dup {
-		key = [32]byte{}
-	}
-	g.keys[name] = key
-}
-
-func (g *generator) keyOf(name string) [32]byte {
-	g.keysMu.Lock()
-	defer g.keysMu.Unlock()
-	return g.keys[name]
 }
 
 // groupImports splits the import block jennifer writes (one sorted list)

@@ -156,6 +156,10 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	// (a bad -model fails here, before -out is touched) and renamed right
 	// after -out's commit; each generated file is staged in -out as soon as
 	// it is made, and all are committed together.
+	// Files made from what made them in the last run into -out are read
+	// back instead of made again (outdir.Cache checks their bytes), and
+	// the writer does not read them a second time.
+	cache := loadCache(cfg.out)
 	var staged *outdir.StagedFile
 	var writer *outdir.Writer
 	if !cfg.check {
@@ -169,7 +173,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 				return 2
 			}
 		}
-		if writer, err = outdir.Begin(ctx, cfg.out, outdir.WriteOptions{Step: writeStep}); err != nil {
+		if writer, err = outdir.Begin(ctx, cfg.out, outdir.WriteOptions{Step: writeStep, Holds: cache.Holds}); err != nil {
 			if staged != nil {
 				staged.Discard()
 			}
@@ -185,9 +189,6 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			staged.Discard()
 		}
 	}
-	// Files whose source is unchanged since the last run into -out are
-	// read back instead of formatted (outdir.Cache checks their bytes).
-	cache := loadCache(cfg.out)
 	opts := emit.Options{Package: cfg.pkg, Localized: cfg.localized, Formatted: cache.Lookup}
 	if writer != nil {
 		opts.Done = func(f emit.File) { writer.Stage(outdir.File{Name: f.Name, Content: f.Content}) }

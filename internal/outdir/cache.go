@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -46,7 +47,8 @@ func CachePath(dir string) string {
 const cacheHeader = "docgen cache 1 "
 
 // Key identifies what a generated file was made from: the caller's hash of
-// its unformatted source and of the generator that formats it.
+// whatever decides its bytes (emit.File.Key). The cache is kept per
+// generator, so the key need not name the generator.
 type Key = [sha256.Size]byte
 
 // Cache remembers, for each file of the last completed run, the key it was
@@ -58,6 +60,8 @@ type Cache struct {
 	dir     string
 	entries map[Key]cacheEntry
 	hits    atomic.Int64
+	mu      sync.Mutex
+	read    map[string][]byte // what Lookup read from each file of dir
 }
 
 type cacheEntry struct {
@@ -142,8 +146,27 @@ func (c *Cache) Lookup(key Key) ([]byte, bool) {
 	if err != nil || sha256.Sum256(content) != e.sum {
 		return nil, false
 	}
+	c.mu.Lock()
+	if c.read == nil {
+		c.read = map[string][]byte{}
+	}
+	c.read[e.name] = content
+	c.mu.Unlock()
 	c.hits.Add(1)
 	return content, true
+}
+
+// Holds reports whether a Lookup of this run read exactly content from the
+// file name of the directory, so that the writer need not read it again
+// (WriteOptions.Holds). Safe for concurrent use.
+func (c *Cache) Holds(name string, content []byte) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	read, ok := c.read[name]
+	c.mu.Unlock()
+	return ok && bytes.Equal(read, content)
 }
 
 // Hits is how many lookups were answered from the directory.

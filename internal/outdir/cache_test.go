@@ -49,6 +49,20 @@ func TestCache(t *testing.T) {
 	if c.Hits() != 1 {
 		t.Errorf("%d hits, want 1", c.Hits())
 	}
+	// Holds: only what a Lookup read, under the name it read it from.
+	if !c.Holds(a.Name, a.Content) {
+		t.Error("Holds does not know the file a Lookup read")
+	}
+	if c.Holds(b.Name, b.Content) || c.Holds(b.Name, []byte(headerPrefix+"b, edited\n")) {
+		t.Error("Holds knows a file no Lookup answered from")
+	}
+	if c.Holds(a.Name, []byte(headerPrefix+"other\n")) || c.Holds(b.Name, a.Content) {
+		t.Error("Holds answers for other bytes or another name")
+	}
+	var none *Cache
+	if none.Holds(a.Name, a.Content) {
+		t.Error("a nil cache holds something")
+	}
 	if _, ok := LoadCache(dir, "gen2").Lookup(a.Key); ok {
 		t.Error("another generator's cache hit")
 	}

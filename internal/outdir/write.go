@@ -41,6 +41,10 @@ type WriteOptions struct {
 	// "stage" and i before the ith changed file is staged, with "commit"
 	// and i before the ith rename or removal. Tests interrupt a run there.
 	Step func(phase string, i int)
+	// Holds, when set, reports that dir's file name is known to hold
+	// content, because the caller read it during this run (Cache.Holds):
+	// staging then takes the file as unchanged without reading it again.
+	Holds func(name string, content []byte) bool
 }
 
 // stagingPrefix names the directory inside dir where a run stages its
@@ -95,6 +99,7 @@ type Writer struct {
 	ctx        context.Context
 	dir, stage string
 	step       func(phase string, i int)
+	holds      func(name string, content []byte) bool
 	unlock     func()
 	queue      chan File
 	drained    chan struct{}
@@ -141,7 +146,7 @@ func Begin(ctx context.Context, dir string, opts WriteOptions) (*Writer, error) 
 		unlock()
 		return nil, err
 	}
-	w := &Writer{ctx: ctx, dir: dir, stage: stage, step: step, unlock: unlock,
+	w := &Writer{ctx: ctx, dir: dir, stage: stage, step: step, holds: opts.Holds, unlock: unlock,
 		queue: make(chan File, 64), drained: make(chan struct{}), staged: map[string]staged{}}
 	go w.stageQueue()
 	return w, nil
@@ -166,6 +171,10 @@ func (w *Writer) stageQueue() {
 // its bytes; a file of the same name that docgen did not write is never
 // replaced.
 func (w *Writer) stageFile(f File) error {
+	if w.holds != nil && w.holds(f.Name, f.Content) {
+		w.staged[f.Name] = staged{unchanged: true, content: f.Content}
+		return nil
+	}
 	final := filepath.Join(w.dir, f.Name)
 	old, rerr := os.ReadFile(final)
 	if rerr == nil && bytes.Equal(old, f.Content) {

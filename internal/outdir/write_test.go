@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -383,6 +384,48 @@ func TestWriterStagesAsItGoes(t *testing.T) {
 			}
 		})
 	}
+	// Holds answers for the files the caller read: they are taken as
+	// unchanged without a read, and the result is WriteContext's. Holds is
+	// trusted: a file it claims is not written even when it differs.
+	t.Run("holds", func(t *testing.T) {
+		for _, truthful := range []bool{true, false} {
+			dir := t.TempDir()
+			setTree(t, dir, hand)
+			if _, err := Write(dir, old); err != nil {
+				t.Fatal(err)
+			}
+			asked := 0
+			holds := func(name string, content []byte) bool {
+				asked++
+				if !truthful {
+					return true
+				}
+				b, err := os.ReadFile(filepath.Join(dir, name))
+				return err == nil && bytes.Equal(b, content)
+			}
+			w, err := Begin(context.Background(), dir, WriteOptions{Holds: holds})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range next {
+				w.Stage(f)
+			}
+			res, err := w.Commit(next)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if asked != len(next) {
+				t.Errorf("Holds asked %d times, want %d", asked, len(next))
+			}
+			if truthful {
+				if d := treeDiff(want, snapshot(t, dir)); d != "" {
+					t.Errorf("differs from WriteContext's output:\n%s", d)
+				}
+			} else if len(res.Written) != 0 {
+				t.Errorf("files Holds claimed were written: %v", res.Written)
+			}
+		}
+	})
 	t.Run("abort", func(t *testing.T) {
 		dir := t.TempDir()
 		setTree(t, dir, hand)
