@@ -224,6 +224,19 @@ type generator struct {
 	// collisions reports every name that had to take a numeric suffix.
 	collisions model.Diagnostics
 	raw        bool // leave the source unformatted (generateFiles)
+	// goNames memoizes goName while names are settled (on one goroutine):
+	// every type names the fields of all its bases again.
+	goNames map[string]string
+}
+
+// goName is the package's goName, memoized; for newGenerator only.
+func (g *generator) goName(s string) string {
+	name, ok := g.goNames[s]
+	if !ok {
+		name = goName(s)
+		g.goNames[s] = name
+	}
+	return name
 }
 
 // NameCollisions reports (DG045) every Go name that emit gives a numeric
@@ -243,6 +256,7 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 		consts:      map[*model.Enum][]string{},
 		valuesFuncs: map[*model.Enum]string{},
 		fields:      map[*model.Field]string{},
+		goNames:     map[string]string{},
 	}
 	pkg := namespace{}
 	claim := func(ns namespace, name, what string, pos model.Pos) string {
@@ -272,7 +286,7 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 			if pos.Line <= 0 {
 				pos = e.Pos
 			}
-			g.consts[e] = append(g.consts[e], claim(pkg, g.enumNames[e]+goName(m.Name), fmt.Sprintf("member %q of enum %s", m.Name, e.Name), pos))
+			g.consts[e] = append(g.consts[e], claim(pkg, g.enumNames[e]+g.goName(m.Name), fmt.Sprintf("member %q of enum %s", m.Name, e.Name), pos))
 		}
 	}
 	g.namePolymorphism(s, pkg)
@@ -285,6 +299,7 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 			}
 		}
 	}
+	g.goNames = nil // rendering runs on every core; it calls goName itself
 	return g
 }
 
@@ -318,14 +333,18 @@ func qualifiedGoName(ns, short string) string {
 // nameFields gives each field a Go name unique within its struct, including
 // the names promoted from embedded bases and the codec methods.
 func (g *generator) nameFields(t *model.Type) {
-	scope := namespace{}
+	size := 3 + len(t.Fields) // sized once: most types inherit a long chain of names
+	for b := t.Base; b != nil; b = b.Base {
+		size += 2 + len(b.Fields)
+	}
+	scope := make(namespace, size)
 	for _, m := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"} {
 		scope.reserve(m, "the generated "+m, model.Pos{})
 	}
 	for b := t.Base; b != nil; b = b.Base {
 		scope.reserve(g.typeNames[b], "the embedded base "+b.Name, b.Pos)
 		for _, f := range b.Fields {
-			scope.reserve(goName(f.Name), "the inherited property "+b.Name+"."+f.Name, f.Pos)
+			scope.reserve(g.goName(f.Name), "the inherited property "+b.Name+"."+f.Name, f.Pos)
 		}
 	}
 	for b := t; b != nil; b = b.Base {
@@ -334,7 +353,7 @@ func (g *generator) nameFields(t *model.Type) {
 		}
 	}
 	for _, f := range t.Fields {
-		g.fields[f] = scope.claimFor(goName(f.Name), claimant{"property " + t.Name + "." + f.Name, f.Pos}, &g.collisions)
+		g.fields[f] = scope.claimFor(g.goName(f.Name), claimant{"property " + t.Name + "." + f.Name, f.Pos}, &g.collisions)
 	}
 }
 

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -73,11 +74,15 @@ type Read struct {
 	Path  string
 	Bytes []byte // no more than MaxPageBytes+1
 	Err   error
+	// Sum is the SHA-256 of Bytes when ReadFiles read them (zero
+	// otherwise), for callers that key a cache by the pages.
+	Sum [sha256.Size]byte
 }
 
-// ReadFiles reads files on every core, each as ParseFiles would, so that a
-// caller can look at the bytes (docgen hashes them to know whether a run
-// can be skipped) and then parse them without reading them again.
+// ReadFiles reads files on every core, each as ParseFiles would, and hashes
+// each (Read.Sum), so that a caller can key its caches by the pages (docgen
+// knows from them whether a run can be skipped, and which pages it parsed
+// before) and then parse them without reading them again.
 func ReadFiles(files []string) []Read {
 	out := make([]Read, len(files))
 	var next atomic.Int64
@@ -87,6 +92,9 @@ func ReadFiles(files []string) []Read {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				raw, err := readPage(files[i])
 				out[i] = Read{Path: files[i], Bytes: raw, Err: err}
+				if err == nil {
+					out[i].Sum = sha256.Sum256(raw)
+				}
 			}
 		})
 	}
@@ -99,11 +107,11 @@ func ReadFiles(files []string) []Read {
 // parser's build) may answer for it. Its methods are called from every
 // worker at once.
 type Memo interface {
-	// Recall returns what Parse made of path and raw, if it is known.
-	Recall(path string, raw []byte) (*model.Page, model.Diagnostics, bool)
-	// Keep is told what Parse made of path and raw, before anyone else
+	// Recall returns what Parse made of the page read, if it is known.
+	Recall(r Read) (*model.Page, model.Diagnostics, bool)
+	// Keep is told what Parse made of the page read, before anyone else
 	// sees the result.
-	Keep(path string, raw []byte, page *model.Page, diags model.Diagnostics)
+	Keep(r Read, page *model.Page, diags model.Diagnostics)
 }
 
 // ParseRead is ParseFiles for files ReadFiles read.
@@ -149,7 +157,7 @@ func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Pa
 					continue
 				}
 				if memo != nil {
-					if page, diags, ok := memo.Recall(r.Path, r.Bytes); ok {
+					if page, diags, ok := memo.Recall(r); ok {
 						results[i] = result{page, diags}
 						continue
 					}
@@ -159,7 +167,7 @@ func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Pa
 				results[i].page, results[i].diags = Parse(r.Path, r.Bytes)
 				inFlight.release(w)
 				if memo != nil {
-					memo.Keep(r.Path, r.Bytes, results[i].page, results[i].diags)
+					memo.Keep(r, results[i].page, results[i].diags)
 				}
 			}
 		})

@@ -48,8 +48,8 @@ func loadCache(dir string) *outdir.Cache {
 
 // saveCache records what a completed run wrote, and reports whether it
 // could. Failing to is no error: the next run does all its work again.
-func saveCache(stderr io.Writer, dir string, files []emit.File) bool {
-	if err := outdir.SaveCache(dir, generatorID(), cacheFiles(files)); err != nil {
+func saveCache(stderr io.Writer, dir string, files []emit.File, sums *fileSums) bool {
+	if err := outdir.SaveCache(dir, generatorID(), cacheFiles(files, sums)); err != nil {
 		fmt.Fprintf(stderr, "docgen: warning: cannot save the warm-run cache %s (the next run does all its work again): %v\n", outdir.CachePath(dir), err)
 		return false
 	}
@@ -57,14 +57,42 @@ func saveCache(stderr io.Writer, dir string, files []emit.File) bool {
 }
 
 // cacheFiles pairs each file with the key emit made it from.
-func cacheFiles(files []emit.File) []outdir.CacheFile {
+func cacheFiles(files []emit.File, sums *fileSums) []outdir.CacheFile {
 	var out []outdir.CacheFile
 	for _, f := range files {
 		if f.Key != ([32]byte{}) {
-			out = append(out, outdir.CacheFile{Key: f.Key, File: outdir.File{Name: f.Name, Content: f.Content}})
+			out = append(out, outdir.CacheFile{Key: f.Key, Sum: sums.of(f.Name, f.Content), File: outdir.File{Name: f.Name, Content: f.Content}})
 		}
 	}
 	return out
+}
+
+// fileSums holds the SHA-256 of each generated file, taken on every core
+// as the files are made (or known from the cache that read them), so that
+// the cache and the run record do not hash the output again.
+type fileSums struct {
+	mu sync.Mutex
+	m  map[string][sha256.Size]byte
+}
+
+func (s *fileSums) add(name string, sum [sha256.Size]byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.m == nil {
+		s.m = map[string][sha256.Size]byte{}
+	}
+	s.m[name] = sum
+}
+
+// of is the sum of the file name holding content.
+func (s *fileSums) of(name string, content []byte) [sha256.Size]byte {
+	s.mu.Lock()
+	sum, ok := s.m[name]
+	s.mu.Unlock()
+	if ok {
+		return sum
+	}
+	return sha256.Sum256(content)
 }
 
 // lastMemo is the parse memo of the latest run, for the tests to count
@@ -139,7 +167,7 @@ func runKey(cfg *config, files []parser.Read) outdir.Key {
 			return outdir.Key{}
 		}
 		k.AddString(f.Path)
-		k.Add(f.Bytes)
+		k.Add(f.Sum[:])
 	}
 	return k.Sum()
 }
@@ -168,10 +196,14 @@ func replayRun(cfg *config, key outdir.Key, stderr io.Writer) (code int, ok bool
 
 // saveRun records a completed write for replayRun. report is what the run
 // printed before its summary line.
-func saveRun(stderr io.Writer, cfg *config, key outdir.Key, files []emit.File, dump, report []byte, kept, warnings string) {
+func saveRun(stderr io.Writer, cfg *config, key outdir.Key, files []emit.File, sums *fileSums, dump, report []byte, kept, warnings string) {
+	runFiles := make([]outdir.RunFile, len(files))
+	for i, f := range files {
+		runFiles[i] = outdir.RunFile{Name: f.Name, Sum: sums.of(f.Name, f.Content)}
+	}
 	rec := &outdir.Run{
 		Key:    key,
-		Files:  outdir.RunFiles(outFiles(files)),
+		Files:  runFiles,
 		Report: report,
 		Notes:  map[string]string{"kept": kept, "warnings": warnings},
 	}

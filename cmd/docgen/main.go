@@ -26,6 +26,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"unicode"
 
@@ -190,8 +191,12 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		}
 	}
 	opts := emit.Options{Package: cfg.pkg, Localized: cfg.localized, Formatted: cache.Lookup}
+	sums := &fileSums{}
 	if writer != nil {
-		opts.Done = func(f emit.File) { writer.Stage(outdir.File{Name: f.Name, Content: f.Content}) }
+		opts.Done = func(f emit.File) {
+			writer.Stage(outdir.File{Name: f.Name, Content: f.Content})
+			sums.add(f.Name, cache.Sum(f.Name, f.Content))
+		}
 	}
 	generated, err := names.Generate(opts)
 	if err != nil {
@@ -235,10 +240,12 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: interrupted while the new output was being put in place; %s holds all of it\n", cfg.out)
 		return 1
 	}
-	if saveCache(stderr, cfg.out, generated) { // one warning when the cache directory is unwritable
-		saveMemo(cfg.out, memo)
-		saveRun(stderr, cfg, key, generated, dump, report, kept, warnings)
+	var saving sync.WaitGroup
+	saving.Go(func() { saveMemo(cfg.out, memo) })
+	if saveCache(stderr, cfg.out, generated, sums) { // one warning when the cache directory is unwritable
+		saveRun(stderr, cfg, key, generated, sums, dump, report, kept, warnings)
 	}
+	saving.Wait()
 	if !cfg.quiet {
 		fmt.Fprintf(stderr, "docgen: %s%s: %d written, %d unchanged, %d removed%s; %s\n",
 			kept, cfg.out, len(res.Written), res.Unchanged, len(res.Removed), modelNote, warnings)

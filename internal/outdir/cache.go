@@ -61,7 +61,12 @@ type Cache struct {
 	entries map[Key]cacheEntry
 	hits    atomic.Int64
 	mu      sync.Mutex
-	read    map[string][]byte // what Lookup read from each file of dir
+	read    map[string]readFile // what Lookup read from each file of dir
+}
+
+type readFile struct {
+	content []byte
+	sum     [sha256.Size]byte
 }
 
 type cacheEntry struct {
@@ -148,9 +153,9 @@ func (c *Cache) Lookup(key Key) ([]byte, bool) {
 	}
 	c.mu.Lock()
 	if c.read == nil {
-		c.read = map[string][]byte{}
+		c.read = map[string]readFile{}
 	}
-	c.read[e.name] = content
+	c.read[e.name] = readFile{content, e.sum}
 	c.mu.Unlock()
 	c.hits.Add(1)
 	return content, true
@@ -166,7 +171,22 @@ func (c *Cache) Holds(name string, content []byte) bool {
 	c.mu.Lock()
 	read, ok := c.read[name]
 	c.mu.Unlock()
-	return ok && bytes.Equal(read, content)
+	return ok && bytes.Equal(read.content, content)
+}
+
+// Sum is the SHA-256 of content, which is to be written to the file name:
+// known without hashing when a Lookup read exactly it from there. Safe
+// for concurrent use.
+func (c *Cache) Sum(name string, content []byte) [sha256.Size]byte {
+	if c != nil {
+		c.mu.Lock()
+		read, ok := c.read[name]
+		c.mu.Unlock()
+		if ok && bytes.Equal(read.content, content) {
+			return read.sum
+		}
+	}
+	return sha256.Sum256(content)
 }
 
 // Hits is how many lookups were answered from the directory.
@@ -178,8 +198,11 @@ func (c *Cache) Hits() int {
 }
 
 // CacheFile is one file of a completed run and the key it was made from.
+// Sum is the SHA-256 of its content, when the caller has it (zero: SaveCache
+// computes it).
 type CacheFile struct {
 	Key Key
+	Sum [sha256.Size]byte
 	File
 }
 
@@ -198,7 +221,10 @@ func SaveCache(dir, generator string, files []CacheFile) error {
 		if !validName(f.Name) {
 			continue
 		}
-		sum := sha256.Sum256(f.Content)
+		sum := f.Sum
+		if sum == ([sha256.Size]byte{}) {
+			sum = sha256.Sum256(f.Content)
+		}
 		b.WriteString(hex.EncodeToString(f.Key[:]))
 		b.WriteByte(' ')
 		b.WriteString(hex.EncodeToString(sum[:]))

@@ -22,6 +22,7 @@ import (
 	"sync/atomic"
 
 	"github.com/graphdocgen/docgen/model"
+	"github.com/graphdocgen/docgen/parser"
 )
 
 // header starts the file, followed by the generator's identity and a
@@ -90,28 +91,32 @@ func parseFile(raw []byte, generator string) (map[key]string, bool) {
 }
 
 // keyOf hashes what Parse's result depends on: the path as given (every
-// position names it) and the bytes.
-func keyOf(path string, raw []byte) key {
-	h := sha256.New()
-	var n [binary.MaxVarintLen64]byte
-	h.Write(n[:binary.PutUvarint(n[:], uint64(len(path)))])
-	h.Write([]byte(path))
-	h.Write(raw)
-	return key(h.Sum(nil))
+// position names it) and the bytes, by their SHA-256 (r.Sum, computed
+// here when the reader did not).
+func keyOf(r parser.Read) key {
+	sum := r.Sum
+	if sum == (key{}) {
+		sum = sha256.Sum256(r.Bytes)
+	}
+	b := make([]byte, 0, binary.MaxVarintLen64+len(r.Path)+len(sum))
+	b = binary.AppendUvarint(b, uint64(len(r.Path)))
+	b = append(b, r.Path...)
+	b = append(b, sum[:]...)
+	return sha256.Sum256(b)
 }
 
 // Recall returns the page the last run parsed from the same path and
 // bytes, decoded afresh (the caller may change it).
-func (m *Memo) Recall(path string, raw []byte) (*model.Page, model.Diagnostics, bool) {
+func (m *Memo) Recall(r parser.Read) (*model.Page, model.Diagnostics, bool) {
 	if m == nil {
 		return nil, nil, false
 	}
-	k := keyOf(path, raw)
+	k := keyOf(r)
 	entry, ok := m.old[k]
 	if !ok {
 		return nil, nil, false
 	}
-	page, diags, err := decode(path, entry)
+	page, diags, err := decode(r.Path, entry)
 	if err != nil {
 		return nil, nil, false
 	}
@@ -122,13 +127,13 @@ func (m *Memo) Recall(path string, raw []byte) (*model.Page, model.Diagnostics, 
 	return page, diags, true
 }
 
-// Keep records what Parse made of path and raw.
-func (m *Memo) Keep(path string, raw []byte, page *model.Page, diags model.Diagnostics) {
+// Keep records what Parse made of the page read.
+func (m *Memo) Keep(r parser.Read, page *model.Page, diags model.Diagnostics) {
 	if m == nil {
 		return
 	}
-	k := keyOf(path, raw)
-	entry := string(encode(path, page, diags))
+	k := keyOf(r)
+	entry := string(encode(r.Path, page, diags))
 	m.mu.Lock()
 	m.now[k] = entry
 	m.changed = true

@@ -1,6 +1,7 @@
 package parsecache
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,8 @@ import (
 )
 
 const page1 = "# x resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n"
+
+func rd(path string, raw []byte) parser.Read { return parser.Read{Path: path, Bytes: raw} }
 
 // TestMemoFile: what a run keeps is recalled by the next run of the same
 // generator for the same path and bytes, and by nothing else; a file of
@@ -23,17 +26,17 @@ func TestMemoFile(t *testing.T) {
 	pageB, diagsB := parser.Parse("b.md", b)
 
 	m := Load(path, "gen 1")
-	if _, _, ok := m.Recall("a.md", a); ok {
+	if _, _, ok := m.Recall(rd("a.md", a)); ok {
 		t.Fatal("an empty memo recalled a page")
 	}
-	m.Keep("a.md", a, pageA, diagsA)
-	m.Keep("b.md", b, pageB, diagsB)
+	m.Keep(rd("a.md", a), pageA, diagsA)
+	m.Keep(rd("b.md", b), pageB, diagsB)
 	if err := m.Save(path); err != nil {
 		t.Fatal(err)
 	}
 
 	m = Load(path, "gen 1")
-	got, diags, ok := m.Recall("a.md", a)
+	got, diags, ok := m.Recall(rd("a.md", a))
 	if !ok || !reflect.DeepEqual(result{got, diags}, result{pageA, diagsA}) {
 		t.Fatalf("recalled %v %+v, want what Parse returned", ok, got)
 	}
@@ -41,24 +44,28 @@ func TestMemoFile(t *testing.T) {
 		path string
 		raw  []byte
 	}{{"b.md", a}, {"c.md", a}, {"a.md", b}, {"a.md", nil}} {
-		if _, _, ok := m.Recall(miss.path, miss.raw); ok {
+		if _, _, ok := m.Recall(rd(miss.path, miss.raw)); ok {
 			t.Errorf("recalled %s with other bytes or another path", miss.path)
 		}
 	}
-	if m.Hits() != 1 {
-		t.Errorf("%d hits, want 1", m.Hits())
+	// The reader's sum stands for the bytes: the same key.
+	if _, _, ok := m.Recall(parser.Read{Path: "a.md", Bytes: a, Sum: sha256.Sum256(a)}); !ok {
+		t.Error("a page read with its sum was not recalled")
+	}
+	if m.Hits() != 2 {
+		t.Errorf("%d hits, want 2", m.Hits())
 	}
 	// This run used only a.md: b.md is dropped from the file.
 	if err := m.Save(path); err != nil {
 		t.Fatal(err)
 	}
 	m = Load(path, "gen 1")
-	if _, _, ok := m.Recall("b.md", b); ok {
+	if _, _, ok := m.Recall(rd("b.md", b)); ok {
 		t.Error("a page the last run did not use was kept")
 	}
 	// Nothing changed: Save leaves the file alone.
 	m = Load(path, "gen 1")
-	m.Recall("a.md", a)
+	m.Recall(rd("a.md", a))
 	before, _ := os.Stat(path)
 	if err := os.Chmod(path, 0o444); err != nil {
 		t.Fatal(err)
@@ -72,7 +79,7 @@ func TestMemoFile(t *testing.T) {
 		t.Error("an unchanged memo was written again")
 	}
 
-	if _, _, ok := Load(path, "gen 2").Recall("a.md", a); ok {
+	if _, _, ok := Load(path, "gen 2").Recall(rd("a.md", a)); ok {
 		t.Error("another generator's memo was used")
 	}
 	if Load(path, "") != nil || Load(path, "gen\n2") != nil {
@@ -86,19 +93,19 @@ func TestMemoFile(t *testing.T) {
 		damaged := append([]byte(nil), raw...)
 		damaged[i] ^= 1
 		os.WriteFile(path, damaged, 0o644)
-		if _, _, ok := Load(path, "gen 1").Recall("a.md", a); ok {
+		if _, _, ok := Load(path, "gen 1").Recall(rd("a.md", a)); ok {
 			t.Fatalf("a memo with byte %d of %d changed was used", i, len(raw))
 		}
 		os.WriteFile(path, raw[:i], 0o644)
-		if _, _, ok := Load(path, "gen 1").Recall("a.md", a); ok {
+		if _, _, ok := Load(path, "gen 1").Recall(rd("a.md", a)); ok {
 			t.Fatalf("a memo cut to %d of %d bytes was used", i, len(raw))
 		}
 	}
 	var nilMemo *Memo
-	if _, _, ok := nilMemo.Recall("a.md", a); ok || nilMemo.Hits() != 0 || nilMemo.Save(path) != nil {
+	if _, _, ok := nilMemo.Recall(rd("a.md", a)); ok || nilMemo.Hits() != 0 || nilMemo.Save(path) != nil {
 		t.Error("a nil memo did something")
 	}
-	nilMemo.Keep("a.md", a, pageA, diagsA)
+	nilMemo.Keep(rd("a.md", a), pageA, diagsA)
 }
 
 // TestRecallIsACopy: a recalled page is the caller's to change; the next
@@ -114,12 +121,12 @@ func TestRecallIsACopy(t *testing.T) {
 	}
 	want, _ := parser.Parse("a.md", raw)
 	m := Load(filepath.Join(t.TempDir(), "m"), "g")
-	m.Keep("a.md", raw, page, diags)
+	m.Keep(rd("a.md", raw), page, diags)
 	m.old = m.now // as the next run would load it
-	got, _, _ := m.Recall("a.md", raw)
+	got, _, _ := m.Recall(rd("a.md", raw))
 	got.Resources[0].Properties[0].Name = "changed"
 	got.Resources = append(got.Resources, &model.Resource{})
-	again, _, _ := m.Recall("a.md", raw)
+	again, _, _ := m.Recall(rd("a.md", raw))
 	if !reflect.DeepEqual(again, want) {
 		t.Error("changing a recalled page changed the memo")
 	}
