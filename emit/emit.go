@@ -249,16 +249,24 @@ func NameCollisions(s *model.Schema) model.Diagnostics {
 // newGenerator settles every Go name up front, in a fixed order, so a name
 // never depends on which page happens to be rendered first.
 func newGenerator(s *model.Schema, opts Options) *generator {
+	// Maps sized up front: growing them was a tenth of a warm run's naming.
+	fields, members := 0, 0
+	for _, t := range s.Types {
+		fields += len(t.Fields)
+	}
+	for _, e := range s.Enums {
+		members += len(e.Members)
+	}
 	g := &generator{
 		opts:        opts,
-		typeNames:   map[*model.Type]string{},
-		enumNames:   map[*model.Enum]string{},
-		consts:      map[*model.Enum][]string{},
-		valuesFuncs: map[*model.Enum]string{},
-		fields:      map[*model.Field]string{},
-		goNames:     map[string]string{},
+		typeNames:   make(map[*model.Type]string, len(s.Types)),
+		enumNames:   make(map[*model.Enum]string, len(s.Enums)),
+		consts:      make(map[*model.Enum][]string, len(s.Enums)),
+		valuesFuncs: make(map[*model.Enum]string, len(s.Enums)),
+		fields:      make(map[*model.Field]string, fields),
+		goNames:     make(map[string]string, fields/2+members),
 	}
-	pkg := namespace{}
+	pkg := make(namespace, 2*len(s.Types)+2*len(s.Enums)+members+2)
 	claim := func(ns namespace, name, what string, pos model.Pos) string {
 		return ns.claimFor(name, claimant{what, pos}, &g.collisions)
 	}

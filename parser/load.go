@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/graphdocgen/docgen/internal/readfile"
 	"github.com/graphdocgen/docgen/model"
 )
 
@@ -201,32 +201,7 @@ func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Pa
 // readPage reads a file, but no more than one byte over MaxPageBytes: a
 // huge file is refused by Parse without being held in memory.
 func readPage(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// Sized from the file's length, a page takes one read (io.ReadAll alone
-	// starts at 512 bytes and reads and copies as it grows).
-	size := 512
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		size = int(min(info.Size(), MaxPageBytes)) + 1 // +1: the read that finds EOF
-	}
-	buf := make([]byte, 0, size)
-	for len(buf) <= MaxPageBytes {
-		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, min(cap(buf), MaxPageBytes+1-len(buf)))
-		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-	return buf, nil
+	return readfile.Read(path, MaxPageBytes+1)
 }
 
 // unwrapPath drops the path from an *fs.PathError: the diagnostic already

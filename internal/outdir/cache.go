@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/graphdocgen/docgen/internal/readfile"
 )
 
 // CachePath is where the warm-run cache of dir lives: outside dir, in the
@@ -147,7 +149,7 @@ func (c *Cache) Lookup(key Key) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	content, err := os.ReadFile(filepath.Join(c.dir, e.name))
+	content, err := readfile.Read(filepath.Join(c.dir, e.name), -1)
 	if err != nil || sha256.Sum256(content) != e.sum {
 		return nil, false
 	}

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
@@ -8,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/graphdocgen/docgen/internal/readfile"
 )
 
 // A Run records a completed run into a directory: the key of its whole
@@ -63,6 +66,12 @@ func LoadRun(dir string, key Key) *Run {
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
+		return nil
+	}
+	// The key comes first (SaveRun writes Run's fields in order): a record
+	// of other input, the common case, is known without decoding it all.
+	keyJSON, err := json.Marshal(key)
+	if err != nil || !bytes.HasPrefix(raw, append([]byte(`{"key":`), keyJSON...)) {
 		return nil
 	}
 	var r Run
@@ -147,7 +156,7 @@ func (r *Run) InSync(dir string) bool {
 }
 
 func sameSum(path string, sum [sha256.Size]byte) bool {
-	content, err := os.ReadFile(path)
+	content, err := readfile.Read(path, -1)
 	return err == nil && sha256.Sum256(content) == sum
 }
 

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/graphdocgen/docgen/internal/readfile"
 )
 
 // headerPrefix marks a file as docgen's own: only such files are ever
@@ -176,7 +178,7 @@ func (w *Writer) stageFile(f File) error {
 		return nil
 	}
 	final := filepath.Join(w.dir, f.Name)
-	old, rerr := os.ReadFile(final)
+	old, rerr := readfile.Read(final, -1)
 	if rerr == nil && bytes.Equal(old, f.Content) {
 		w.staged[f.Name] = staged{unchanged: true, content: f.Content}
 		return nil

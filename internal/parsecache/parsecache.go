@@ -71,16 +71,17 @@ func parseFile(raw []byte, generator string) (map[key]string, bool) {
 	if sha256.Sum256(body) != key(sum) {
 		return nil, false
 	}
-	all := string(body[len(head):]) // one copy; entries are cut from it
-	entries := map[key]string{}
-	for i := 0; i < len(all); {
-		if len(all)-i < sha256.Size {
+	body = body[len(head):]
+	all := string(body) // one copy; entries are cut from it
+	entries := make(map[key]string, len(body)/1024)
+	for i := 0; i < len(body); {
+		if len(body)-i < sha256.Size {
 			return nil, false
 		}
-		k := key([]byte(all[i : i+sha256.Size]))
+		k := key(body[i : i+sha256.Size])
 		i += sha256.Size
-		n, w := binary.Uvarint([]byte(all[i:min(i+binary.MaxVarintLen64, len(all))]))
-		if w <= 0 || n > uint64(len(all)-i-w) {
+		n, w := binary.Uvarint(body[i:])
+		if w <= 0 || n > uint64(len(body)-i-w) {
 			return nil, false
 		}
 		i += w
