@@ -7,7 +7,6 @@ package emit
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"go/format"
@@ -46,10 +45,9 @@ type File struct {
 	Name    string // base name, e.g. asyncjobstatus_gen.go
 	Page    string // the page it comes from, as given
 	Content []byte
-	// Key hashes what the file is made from: for a page's file every fact
-	// its rendering reads (pageKey), for the registry its unformatted
-	// source. The same Key always gives the same Content, from the same
-	// build of docgen. Zero when unknown.
+	// Key hashes what the file is made from: every fact its rendering
+	// reads (pageKey, registryKey). The same Key always gives the same
+	// Content, from the same build of docgen. Zero when unknown.
 	Key [32]byte
 }
 
@@ -466,15 +464,6 @@ func (g *generator) packageComment(f *jen.File, pagesDir string) {
 	for _, line := range wrap(text, 76) {
 		f.PackageComment(line)
 	}
-}
-
-// sourceKey hashes what decides a file's formatted bytes: the unformatted
-// source, the formatting code and the Go release whose go/printer it uses.
-func sourceKey(src []byte) [32]byte {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", formatVersion, runtime.Version())
-	h.Write(src)
-	return [32]byte(h.Sum(nil))
 }
 
 // groupImports splits the import block jennifer writes (one sorted list)

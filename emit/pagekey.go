@@ -39,6 +39,26 @@ func (g *generator) pageKey(p *pageOut, packageDoc bool) [32]byte {
 	return sha256.Sum256(k.b)
 }
 
+// registryKey is pageKey for the registry: the pages' directory, the
+// names the registry claims, and every type's wire names and Go name.
+func (g *generator) registryKey(s *model.Schema, pages []string) [32]byte {
+	k := keyBuf{b: make([]byte, 0, 64*len(s.Types))}
+	k.str("docgen registry 1")
+	k.str(formatVersion)
+	k.str(runtime.Version())
+	k.str(g.opts.Package)
+	k.str(commonDir(pages))
+	k.str(g.registryNew)
+	k.str(g.registryNames)
+	k.int(len(s.Types))
+	for _, t := range s.Types {
+		k.str(t.Name)
+		k.strs(t.Aliases)
+		k.str(g.typeNames[t])
+	}
+	return sha256.Sum256(k.b)
+}
+
 func (g *generator) typeKey(k *keyBuf, t *model.Type) {
 	k.str(t.Name)
 	k.str(g.typeNames[t])

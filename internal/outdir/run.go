@@ -8,7 +8,10 @@ import (
 	"hash"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/graphdocgen/docgen/internal/readfile"
 )
@@ -128,7 +131,7 @@ func (r *Run) InSync(dir string) bool {
 	for _, f := range r.Files {
 		want[f.Name] = f.Sum
 	}
-	seen := 0
+	var check []RunFile // read and hashed on every core below
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() {
@@ -144,15 +147,30 @@ func (r *Run) InSync(dir string) bool {
 			}
 			continue
 		}
-		if !e.Type().IsRegular() || !sameSum(filepath.Join(dir, name), sum) {
+		if !e.Type().IsRegular() {
 			return false
 		}
-		seen++
+		check = append(check, RunFile{Name: filepath.Join(dir, name), Sum: sum})
 	}
-	if seen != len(want) {
+	if len(check) != len(want) {
 		return false
 	}
-	return r.Extra.Name == "" || sameSum(r.Extra.Name, r.Extra.Sum)
+	if r.Extra.Name != "" {
+		check = append(check, r.Extra)
+	}
+	var next, failed atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(check), 1)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(check) && failed.Load() == 0; i = int(next.Add(1) - 1) {
+				if !sameSum(check[i].Name, check[i].Sum) {
+					failed.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return failed.Load() == 0
 }
 
 func sameSum(path string, sum [sha256.Size]byte) bool {
