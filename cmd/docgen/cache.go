@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -26,16 +25,7 @@ var generatorID = sync.OnceValue(func() string {
 	if err != nil {
 		return ""
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return ""
-	}
-	return "exe-sha256:" + hex.EncodeToString(h.Sum(nil))
+	return exeID(exe, outdir.CacheDir())
 })
 
 // lastCache is the cache of the latest run, for the tests to count hits.

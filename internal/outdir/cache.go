@@ -14,13 +14,9 @@ import (
 	"github.com/graphdocgen/docgen/internal/readfile"
 )
 
-// CachePath is where the warm-run cache of dir lives: outside dir, in the
-// user's cache directory (os.UserCacheDir()/docgen, or the directory
-// $DOCGEN_CACHE names), in a file named by a hash of dir's absolute path.
-// -out then holds nothing but the output, so a drift check that asks git
-// for untracked files stays clean. Empty, which disables the cache, when
-// DOCGEN_CACHE=off or there is no cache directory.
-func CachePath(dir string) string {
+// CacheDir is the directory docgen keeps its caches in: $DOCGEN_CACHE, or
+// os.UserCacheDir()/docgen; "" when DOCGEN_CACHE=off or there is none.
+func CacheDir() string {
 	root := os.Getenv("DOCGEN_CACHE")
 	switch root {
 	case "off":
@@ -31,6 +27,20 @@ func CachePath(dir string) string {
 			return ""
 		}
 		root = filepath.Join(base, "docgen")
+	}
+	return root
+}
+
+// CachePath is where the warm-run cache of dir lives: outside dir, in the
+// user's cache directory (os.UserCacheDir()/docgen, or the directory
+// $DOCGEN_CACHE names), in a file named by a hash of dir's absolute path.
+// -out then holds nothing but the output, so a drift check that asks git
+// for untracked files stays clean. Empty, which disables the cache, when
+// DOCGEN_CACHE=off or there is no cache directory.
+func CachePath(dir string) string {
+	root := CacheDir()
+	if root == "" {
+		return ""
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
