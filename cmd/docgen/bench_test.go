@@ -17,7 +17,10 @@ import (
 //   - cold: into a fresh -out, without any cache;
 //   - warm: again into an -out that holds the last run's output, the run
 //     record and format cache in place (what go generate meets when the
-//     docs did not change).
+//     docs did not change);
+//   - one: the same after one page changed (a property added to a copy of
+//     the corpus before each run): the other pages come from the parse
+//     memo and their files from the cache.
 func BenchmarkCommandVsFloor(b *testing.B) {
 	needCorpus(b)
 	files, err := filepath.Glob(filepath.Join(corpusDir, "*.md"))
@@ -28,8 +31,9 @@ func BenchmarkCommandVsFloor(b *testing.B) {
 	tmp := b.TempDir()
 	warmOut := filepath.Join(tmp, "warm")
 	cold := 0
+	pages := corpusDir
 	command := func(b *testing.B, out string) {
-		if code := run([]string{"-q", "-pkg", "graph", "-out", out, corpusDir}, io.Discard, io.Discard); code != 0 {
+		if code := run([]string{"-q", "-pkg", "graph", "-out", out, pages}, io.Discard, io.Discard); code != 0 {
 			b.Fatalf("docgen exited %d", code)
 		}
 	}
@@ -47,14 +51,27 @@ func BenchmarkCommandVsFloor(b *testing.B) {
 				b.Fatal("the warm run did its work again")
 			}
 		}},
+		{"one", filepath.Join(tmp, "cache"), func(b *testing.B) {
+			command(b, warmOut)
+			if lastRunReplayed || lastMemo.Hits() != len(files)-1 {
+				b.Fatalf("one page changed: replayed %v, %d of %d pages from the memo", lastRunReplayed, lastMemo.Hits(), len(files))
+			}
+		}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			b.Setenv("DOCGEN_CACHE", tc.cache)
-			if tc.name == "warm" {
-				command(b, warmOut) // the run that fills -out and the record
+			if tc.name == "one" {
+				pages = copyPagesToTemp(b, corpusDir)
+				defer func() { pages = corpusDir }()
+			}
+			if tc.name != "cold" {
+				command(b, warmOut) // the run that fills -out, the record and the memo
 			}
 			var floorTime, job time.Duration
 			for b.Loop() {
+				if tc.name == "one" {
+					changePage(b, pages) // outside both timings
+				}
 				t0 := time.Now()
 				if err := fl.Parse(files); err != nil {
 					b.Fatal(err)

@@ -296,7 +296,7 @@ func removeRunRecord(t *testing.T, dir string) {
 }
 
 // copyPagesToTemp copies the .md pages of dir into a fresh directory.
-func copyPagesToTemp(t *testing.T, dir string) string {
+func copyPagesToTemp(t testing.TB, dir string) string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil || len(files) == 0 {
@@ -317,7 +317,7 @@ func copyPagesToTemp(t *testing.T, dir string) string {
 
 // changePage adds a property to the Properties table of the first page (in
 // name order) that has one.
-func changePage(t *testing.T, dir string) {
+func changePage(t testing.TB, dir string) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	for _, f := range files {
