@@ -153,14 +153,14 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			return 1
 		}
 	}
-	// Every output is in place or none: the model is staged beside its path
-	// (a bad -model fails here, before -out is touched) and renamed right
-	// after -out's commit; each generated file is staged in -out as soon as
-	// it is made, and all are committed together.
 	// Files made from what made them in the last run into -out are read
 	// back instead of made again (outdir.Cache checks their bytes), and
 	// the writer does not read them a second time.
 	cache := loadCache(cfg.out)
+	// Every output is in place or none: the model is staged beside its path
+	// (a bad -model fails here, before -out is touched) and renamed right
+	// after -out's commit; each generated file is staged in -out as soon as
+	// it is made, and all are committed together.
 	var staged *outdir.StagedFile
 	var writer *outdir.Writer
 	if !cfg.check {

@@ -38,7 +38,7 @@ type filler struct {
 	path  string
 }
 
-func (f *filler) fill(t *testing.T, v reflect.Value, where string) {
+func (f *filler) fill(t testing.TB, v reflect.Value, where string) {
 	t.Helper()
 	f.n++
 	switch v.Kind() {
@@ -124,7 +124,7 @@ func TestCodecRejectsDamage(t *testing.T) {
 
 func FuzzDecode(f *testing.F) {
 	var r result
-	(&filler{}).fill(&testing.T{}, reflect.ValueOf(&r).Elem(), "result")
+	(&filler{}).fill(f, reflect.ValueOf(&r).Elem(), "result")
 	f.Add(string(encode(r.Page.Path, r.Page, r.Diags)))
 	f.Fuzz(func(t *testing.T, entry string) {
 		page, diags, err := decode("p.md", entry)
