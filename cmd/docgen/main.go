@@ -105,6 +105,12 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: %v; nothing written\n", err)
 		return 2
 	}
+	// Files made from what made them in the last run into -out are read
+	// back instead of made again (outdir.Cache checks their bytes), and
+	// the writer does not read them a second time. They are read while
+	// the model is resolved and named, on one core, which that leaves idle.
+	cache := loadCache(cfg.out)
+	cache.Prefetch()
 	schema := model.Resolve(pages, &diags)
 	names := emit.Name(schema)
 	diags = append(diags, names.Collisions()...) // emit renames them; say so
@@ -153,10 +159,6 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			return 1
 		}
 	}
-	// Files made from what made them in the last run into -out are read
-	// back instead of made again (outdir.Cache checks their bytes), and
-	// the writer does not read them a second time.
-	cache := loadCache(cfg.out)
 	// Every output is in place or none: the model is staged beside its path
 	// (a bad -model fails here, before -out is touched) and renamed right
 	// after -out's commit; each generated file is staged in -out as soon as

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -74,6 +76,15 @@ type Cache struct {
 	hits    atomic.Int64
 	mu      sync.Mutex
 	read    map[string]readFile // what Lookup read from each file of dir
+	// prefetched holds what Prefetch read and verified, by file name,
+	// once done is closed.
+	prefetched map[string]stampedFile
+	done       chan struct{}
+}
+
+type stampedFile struct {
+	content []byte
+	stamp   string
 }
 
 type readFile struct {
@@ -148,6 +159,32 @@ func validName(name string) bool {
 	return name != "" && name != "." && name != ".." && !strings.ContainsAny(name, "/\\ \t\r\n")
 }
 
+// Prefetch reads every file the cache names and checks its bytes, on a
+// goroutine of its own, so that the reads overlap the caller's serial work
+// (resolving, naming). It takes no lock on the directory: Lookup uses a
+// file read this way only while the file keeps the stamp it had when read
+// (readfile.Stamp), so a file changed since, by hand or by a run that was
+// writing the directory meanwhile, is read again. Where stamps are not
+// kept, Prefetch does nothing.
+func (c *Cache) Prefetch() {
+	if c == nil || len(c.entries) == 0 || !readfile.StampsKept {
+		return
+	}
+	c.done = make(chan struct{})
+	entries := slices.Collect(maps.Values(c.entries))
+	go func() {
+		defer close(c.done)
+		got := make(map[string]stampedFile, len(entries))
+		for _, e := range entries {
+			content, stamp, err := readfile.ReadStamped(filepath.Join(c.dir, e.name), -1)
+			if err == nil && stamp != "" && sha256.Sum256(content) == e.sum {
+				got[e.name] = stampedFile{content, stamp}
+			}
+		}
+		c.prefetched = got
+	}()
+}
+
 // Lookup returns the content of the file last written from key, read from
 // the directory, if it is still byte for byte what was written. Safe for
 // concurrent use.
@@ -159,9 +196,20 @@ func (c *Cache) Lookup(key Key) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	content, err := readfile.Read(filepath.Join(c.dir, e.name), -1)
-	if err != nil || sha256.Sum256(content) != e.sum {
-		return nil, false
+	path := filepath.Join(c.dir, e.name)
+	var content []byte
+	if c.done != nil {
+		<-c.done
+		if p, ok := c.prefetched[e.name]; ok && readfile.Stamp(path) == p.stamp {
+			content = p.content
+		}
+	}
+	if content == nil {
+		var err error
+		content, err = readfile.Read(path, -1)
+		if err != nil || sha256.Sum256(content) != e.sum {
+			return nil, false
+		}
 	}
 	c.mu.Lock()
 	if c.read == nil {

@@ -106,3 +106,54 @@ func TestCacheOff(t *testing.T) {
 		t.Error("a lookup hit with the cache off")
 	}
 }
+
+// TestCachePrefetch: files read ahead by Prefetch answer Lookup only while
+// they keep the stamp they were read with: one written since (with bytes
+// of the same size) is read again and misses; one replaced by the same
+// bytes is read again and hits; an untouched one hits.
+func TestCachePrefetch(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("DOCGEN_CACHE", t.TempDir())
+	var files []CacheFile
+	for _, name := range []string{"a_gen.go", "b_gen.go", "c_gen.go"} {
+		f := CacheFile{Key: sha256.Sum256([]byte("source " + name)), File: File{Name: name, Content: []byte(headerPrefix + name + "\n")}}
+		if err := os.WriteFile(filepath.Join(dir, name), f.Content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	if err := SaveCache(dir, "gen1", files); err != nil {
+		t.Fatal(err)
+	}
+	c := LoadCache(dir, "gen1")
+	c.Prefetch()
+	if c.done != nil {
+		<-c.done // read ahead before the changes below
+	}
+	a, b, cc := files[0], files[1], files[2]
+	// b: written in place, same size, other bytes.
+	if err := os.WriteFile(filepath.Join(dir, b.Name), []byte(strings.Replace(string(b.Content), "b", "x", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// c: replaced by a rename with the same bytes.
+	tmp := filepath.Join(dir, "tmp")
+	os.WriteFile(tmp, cc.Content, 0o644)
+	if err := os.Rename(tmp, filepath.Join(dir, cc.Name)); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := c.Lookup(a.Key); !ok || string(got) != string(a.Content) {
+		t.Errorf("untouched file: %q %v", got, ok)
+	}
+	if got, ok := c.Lookup(b.Key); ok {
+		t.Errorf("a file written since it was read ahead hit: %q", got)
+	}
+	if got, ok := c.Lookup(cc.Key); !ok || string(got) != string(cc.Content) {
+		t.Errorf("a file replaced by the same bytes: %q %v", got, ok)
+	}
+	if !c.Holds(a.Name, a.Content) || c.Holds(b.Name, b.Content) {
+		t.Error("Holds disagrees with the lookups")
+	}
+	var none *Cache
+	none.Prefetch()
+	LoadCache(t.TempDir(), "gen1").Prefetch() // no entries: nothing to do
+}

@@ -15,6 +15,16 @@ import (
 // bytes when limit >= 0. Errors are *fs.PathError, worded as os.ReadFile's.
 func Read(path string, limit int) ([]byte, error) { return read(path, limit) }
 
+// ReadStamped is Read, with the stamp of the file read (Stamp), or "" where
+// stamps are not kept (outside Linux) or the file is not regular.
+func ReadStamped(path string, limit int) ([]byte, string, error) { return readStamped(path, limit) }
+
+// Stamp names the state of the regular file at path (device, inode, size,
+// modification and change times, on Linux): a file whose stamp is the one
+// it had when it was read still holds what was read. "" when unknown,
+// which matches nothing.
+func Stamp(path string) string { return stamp(path) }
+
 // portable is Read with the os package.
 func portable(path string, limit int) ([]byte, error) {
 	f, err := os.Open(path)

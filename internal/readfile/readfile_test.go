@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -86,4 +87,37 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// TestStamp: a file read with ReadStamped keeps its stamp until it is
+// written (even with bytes of the same size) or replaced; a directory or
+// a missing file has none.
+func TestStamp(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("stamps are kept on Linux only")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f")
+	os.WriteFile(path, []byte("one"), 0o644)
+	b, stamp, err := ReadStamped(path, -1)
+	if err != nil || string(b) != "one" || stamp == "" {
+		t.Fatalf("ReadStamped = %q, %q, %v", b, stamp, err)
+	}
+	if Stamp(path) != stamp {
+		t.Fatal("the stamp changed without a write")
+	}
+	os.WriteFile(path, []byte("two"), 0o644)
+	if Stamp(path) == stamp {
+		t.Error("a write of the same size kept the stamp")
+	}
+	_, stamp, _ = ReadStamped(path, -1)
+	other := filepath.Join(dir, "g")
+	os.WriteFile(other, []byte("two"), 0o644)
+	os.Rename(other, path)
+	if Stamp(path) == stamp {
+		t.Error("a file replaced by a rename kept the stamp")
+	}
+	if Stamp(dir) != "" || Stamp(filepath.Join(dir, "missing")) != "" {
+		t.Error("a directory or a missing file has a stamp")
+	}
 }

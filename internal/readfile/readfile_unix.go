@@ -12,6 +12,11 @@ import (
 // (and a second read only when the file changed size, is not regular or
 // read short).
 func read(path string, limit int) ([]byte, error) {
+	b, _, err := readStamped(path, limit)
+	return b, err
+}
+
+func readStamped(path string, limit int) ([]byte, string, error) {
 	var fd int
 	var err error
 	for {
@@ -21,7 +26,7 @@ func read(path string, limit int) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+		return nil, "", &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
 	size, known := 512, int64(-1)
@@ -29,8 +34,12 @@ func read(path string, limit int) ([]byte, error) {
 	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG {
 		size, known = sizeFor(st.Size, limit), st.Size
 	}
+	stamp := ""
+	if known >= 0 {
+		stamp = stampOf(&st)
+	}
 	total := int64(0)
-	return fill(make([]byte, 0, size), limit, func(b []byte) (int, error) {
+	b, err := fill(make([]byte, 0, size), limit, func(b []byte) (int, error) {
 		for {
 			n, err := syscall.Read(fd, b)
 			switch {
@@ -50,4 +59,5 @@ func read(path string, limit int) ([]byte, error) {
 			return n, nil
 		}
 	})
+	return b, stamp, err
 }
