@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"runtime"
+	"sync"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -17,7 +18,9 @@ import (
 // schema, one at a time, and fails if a file's bytes change while its key
 // does not: a fact read by the renderer and missing here.
 func (g *generator) pageKey(p *pageOut, packageDoc bool) [32]byte {
-	k := keyBuf{b: make([]byte, 0, 4096)}
+	k := keyBufs.Get().(*keyBuf)
+	defer keyBufs.Put(k)
+	k.b = k.b[:0]
 	k.str("docgen page 1")
 	k.str(formatVersion)
 	k.str(runtime.Version())
@@ -30,14 +33,18 @@ func (g *generator) pageKey(p *pageOut, packageDoc bool) [32]byte {
 	k.str(p.path)
 	k.int(len(p.types))
 	for _, t := range p.types {
-		g.typeKey(&k, t)
+		g.typeKey(k, t)
 	}
 	k.int(len(p.enums))
 	for _, e := range p.enums {
-		g.enumKey(&k, e)
+		g.enumKey(k, e)
 	}
 	return sha256.Sum256(k.b)
 }
+
+// keyBufs keeps the buffers keys are built in: grown once per core rather
+// than once per page.
+var keyBufs = sync.Pool{New: func() any { return &keyBuf{b: make([]byte, 0, 64<<10)} }}
 
 // registryKey is pageKey for the registry: the pages' directory, the
 // names the registry claims, and every type's wire names and Go name.

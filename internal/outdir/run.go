@@ -3,6 +3,8 @@ package outdir
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"encoding/binary"
 	"encoding/json"
 	"hash"
@@ -39,8 +41,22 @@ type Run struct {
 // RunFile names a file (a name inside the directory, or a path for Extra)
 // and the SHA-256 of its content.
 type RunFile struct {
-	Name string            `json:"name"`
-	Sum  [sha256.Size]byte `json:"sum"`
+	Name string `json:"name"`
+	Sum  Sum    `json:"sum"`
+}
+
+// Sum is a SHA-256, written in hex (as an array of 32 numbers it made the
+// record four times larger and slower to write and read).
+type Sum [sha256.Size]byte
+
+func (s Sum) MarshalText() ([]byte, error) { return []byte(hex.EncodeToString(s[:])), nil }
+
+func (s *Sum) UnmarshalText(b []byte) error {
+	if len(b) != 2*len(s) {
+		return errors.New("outdir: a sum is 64 hex digits")
+	}
+	_, err := hex.Decode(s[:], b)
+	return err
 }
 
 // RunFiles pairs each file with the hash of its content.
