@@ -3,10 +3,10 @@ package outdir
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"hash"
 	"os"
 	"path/filepath"
