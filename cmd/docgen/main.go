@@ -105,6 +105,11 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: %v; nothing written\n", err)
 		return 2
 	}
+	// What was parsed is kept for the next run now, beside the serial work
+	// below: it does not depend on how the run ends.
+	var saving sync.WaitGroup
+	defer saving.Wait()
+	saving.Go(func() { saveMemo(cfg.out, memo) })
 	// Files made from what made them in the last run into -out are read
 	// back instead of made again (outdir.Cache checks their bytes), and
 	// the writer does not read them a second time. They are read while
@@ -242,12 +247,9 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: interrupted while the new output was being put in place; %s holds all of it\n", cfg.out)
 		return 1
 	}
-	var saving sync.WaitGroup
-	saving.Go(func() { saveMemo(cfg.out, memo) })
 	if saveCache(stderr, cfg.out, generated, sums) { // one warning when the cache directory is unwritable
 		saveRun(stderr, cfg, key, generated, sums, dump, report, kept, warnings)
 	}
-	saving.Wait()
 	if !cfg.quiet {
 		fmt.Fprintf(stderr, "docgen: %s%s: %d written, %d unchanged, %d removed%s; %s\n",
 			kept, cfg.out, len(res.Written), res.Unchanged, len(res.Removed), modelNote, warnings)
