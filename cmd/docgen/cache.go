@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/graphdocgen/docgen/emit"
 	"github.com/graphdocgen/docgen/internal/outdir"
@@ -25,8 +26,12 @@ var generatorID = sync.OnceValue(func() string {
 	if err != nil {
 		return ""
 	}
-	return exeID(exe, outdir.CacheDir())
+	return exeID(exe, outdir.CacheDir(), keepExeID.Load())
 })
+
+// keepExeID: generatorID may keep the executable's identity in the cache
+// directory; false for -check.
+var keepExeID atomic.Bool
 
 // lastCache is the cache of the latest run, for the tests to count hits.
 var lastCache *outdir.Cache

@@ -375,3 +375,17 @@ func goFiles(t *testing.T, dir string) map[string]string {
 	}
 	return out
 }
+
+// TestCheckWritesNoCache: -check writes nothing, in the cache directory
+// either: no record, no file cache, no parse memo.
+func TestCheckWritesNoCache(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("DOCGEN_CACHE", cache)
+	out := t.TempDir()
+	if r := docgen(t, "-check", "-out", out, "-pkg", "graph", enPages); r.code != 1 {
+		t.Fatalf("-check of an empty -out: %v", r)
+	}
+	if entries, _ := os.ReadDir(cache); len(entries) != 0 {
+		t.Errorf("-check wrote %d file(s) in the cache directory", len(entries))
+	}
+}

@@ -14,8 +14,9 @@ import (
 // result is kept in cacheDir under the file's stamp (exeStamp: device,
 // inode, size, modification and change times, as git's index keeps them);
 // an executable rebuilt, copied or written in place has another stamp and
-// is hashed again. Empty when the file cannot be read.
-func exeID(path, cacheDir string) string {
+// is hashed again. Only with keep is a new identity written there (-check
+// writes nothing). Empty when the file cannot be read.
+func exeID(path, cacheDir string, keep bool) string {
 	f, err := os.Open(path)
 	if err != nil {
 		return ""
@@ -43,7 +44,7 @@ func exeID(path, cacheDir string) string {
 	id := "exe-sha256:" + hex.EncodeToString(h.Sum(nil))
 	// The file may have changed while it was hashed: keep the id only
 	// under a stamp taken after.
-	if after, err := os.Stat(path); record != "" && err == nil && exeStamp(path, after) == stamp {
+	if after, err := os.Stat(path); keep && record != "" && err == nil && exeStamp(path, after) == stamp {
 		if os.MkdirAll(cacheDir, 0o755) == nil {
 			tmp := record + ".tmp" + hex.EncodeToString(h.Sum(nil)[:4])
 			if os.WriteFile(tmp, []byte(stamp+"\n"+id), 0o644) == nil && os.Rename(tmp, record) != nil {

@@ -26,11 +26,18 @@ func TestExeID(t *testing.T) {
 		return "exe-sha256:" + hex.EncodeToString(sum[:])
 	}
 	want := write("build one")
-	if got := exeID(exe, cache); got != want {
+	if got := exeID(exe, cache, true); got != want {
 		t.Fatalf("exeID = %q, want %q", got, want)
 	}
-	if got := exeID(exe, ""); got != want {
+	if got := exeID(exe, "", true); got != want {
 		t.Fatalf("without a cache: exeID = %q, want %q", got, want)
+	}
+	unkept := t.TempDir()
+	if got := exeID(exe, unkept, false); got != want {
+		t.Fatalf("without keeping: exeID = %q, want %q", got, want)
+	}
+	if entries, _ := os.ReadDir(unkept); len(entries) != 0 {
+		t.Fatal("exeID kept an identity when told not to")
 	}
 	if runtime.GOOS != "linux" {
 		t.Skip("the stamp is kept on Linux only")
@@ -45,12 +52,12 @@ func TestExeID(t *testing.T) {
 	stamp, _, _ := strings.Cut(string(b), "\n")
 	other := "exe-sha256:" + strings.Repeat("ab", 32)
 	os.WriteFile(records[0], []byte(stamp+"\n"+other), 0o644)
-	if got := exeID(exe, cache); got != other {
+	if got := exeID(exe, cache, true); got != other {
 		t.Fatalf("the kept id was not used: %q", got)
 	}
 	// A write of the same size: a new stamp, so the bytes are hashed.
 	want = write("build two")
-	if got := exeID(exe, cache); got != want {
+	if got := exeID(exe, cache, true); got != want {
 		t.Fatalf("after the file changed: exeID = %q, want %q", got, want)
 	}
 	// Damaged records are ignored.
@@ -58,11 +65,11 @@ func TestExeID(t *testing.T) {
 		for _, r := range mustGlob(t, filepath.Join(cache, "exe-*.id")) {
 			os.WriteFile(r, []byte(damaged), 0o644)
 		}
-		if got := exeID(exe, cache); got != want {
+		if got := exeID(exe, cache, true); got != want {
 			t.Fatalf("with the record %q: exeID = %q, want %q", damaged, got, want)
 		}
 	}
-	if exeID(filepath.Join(dir, "missing"), cache) != "" {
+	if exeID(filepath.Join(dir, "missing"), cache, true) != "" {
 		t.Error("a missing executable has an identity")
 	}
 }

@@ -86,6 +86,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	// The same input as the last completed run into -out, which still holds
 	// that run's output: nothing to redo.
 	lastRunReplayed = false
+	keepExeID.Store(!cfg.check)
 	go generatorID()                // hashing the executable overlaps reading the pages
 	read := parser.ReadFiles(files) // once, for the key and the parser
 	key := runKey(cfg, read)
@@ -106,10 +107,13 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 2
 	}
 	// What was parsed is kept for the next run now, beside the serial work
-	// below: it does not depend on how the run ends.
+	// below: it does not depend on how the run ends. -check writes
+	// nothing, the cache included.
 	var saving sync.WaitGroup
 	defer saving.Wait()
-	saving.Go(func() { saveMemo(cfg.out, memo) })
+	if !cfg.check {
+		saving.Go(func() { saveMemo(cfg.out, memo) })
+	}
 	// Files made from what made them in the last run into -out are read
 	// back instead of made again (outdir.Cache checks their bytes), and
 	// the writer does not read them a second time. They are read while
