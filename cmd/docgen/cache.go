@@ -42,10 +42,13 @@ func loadCache(dir string) *outdir.Cache {
 }
 
 // saveCache records what a completed run wrote, and reports whether it
-// could. Failing to is no error: the next run does all its work again.
-func saveCache(stderr io.Writer, dir string, files []emit.File, sums *fileSums) bool {
-	if err := outdir.SaveCache(dir, generatorID(), cacheFiles(files, sums)); err != nil {
-		fmt.Fprintf(stderr, "docgen: warning: cannot save the warm-run cache %s (the next run does all its work again): %v\n", outdir.CachePath(dir), err)
+// could. Failing to is no error: the next run does all its work again; it
+// is a warning, which -q silences.
+func saveCache(stderr io.Writer, cfg *config, files []emit.File, sums *fileSums) bool {
+	if err := outdir.SaveCache(cfg.out, generatorID(), cacheFiles(files, sums)); err != nil {
+		if !cfg.quiet {
+			fmt.Fprintf(stderr, "docgen: warning: cannot save the warm-run cache %s (the next run does all its work again): %v\n", outdir.CachePath(cfg.out), err)
+		}
 		return false
 	}
 	return true
@@ -205,7 +208,7 @@ func saveRun(stderr io.Writer, cfg *config, key outdir.Key, files []emit.File, s
 	if cfg.modelOut != "" {
 		rec.Extra = outdir.RunFile{Name: cfg.modelOut, Sum: sha256.Sum256(dump)}
 	}
-	if err := outdir.SaveRun(cfg.out, rec); err != nil {
+	if err := outdir.SaveRun(cfg.out, rec); err != nil && !cfg.quiet {
 		fmt.Fprintf(stderr, "docgen: warning: cannot save the warm-run record (the next run does all its work again): %v\n", err)
 	}
 }

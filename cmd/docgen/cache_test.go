@@ -389,3 +389,21 @@ func TestCheckWritesNoCache(t *testing.T) {
 		t.Errorf("-check wrote %d file(s) in the cache directory", len(entries))
 	}
 }
+
+// TestUnwritableCache: a cache directory that cannot be made costs only
+// time: the run succeeds and says so in one warning, which -q silences.
+func TestUnwritableCache(t *testing.T) {
+	blocker := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DOCGEN_CACHE", filepath.Join(blocker, "cache")) // under a file: never a directory
+	r := docgen(t, "-out", t.TempDir(), "-pkg", "graph", enPages)
+	if r.code != 0 || strings.Count(r.stderr, "warning: cannot save") != 1 {
+		t.Errorf("want success and one warning: %v", r)
+	}
+	r = docgen(t, "-q", "-out", t.TempDir(), "-pkg", "graph", enPages)
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("-q: want success and silence: %v", r)
+	}
+}

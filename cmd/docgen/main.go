@@ -251,7 +251,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "docgen: interrupted while the new output was being put in place; %s holds all of it\n", cfg.out)
 		return 1
 	}
-	if saveCache(stderr, cfg.out, generated, sums) { // one warning when the cache directory is unwritable
+	if saveCache(stderr, cfg, generated, sums) { // one warning when the cache directory is unwritable
 		saveRun(stderr, cfg, key, generated, sums, dump, report, kept, warnings)
 	}
 	if !cfg.quiet {
