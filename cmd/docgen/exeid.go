@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/graphdocgen/docgen/internal/outdir"
 )
 
 // exeID is the identity of the executable at path: the SHA-256 of its
@@ -46,10 +48,7 @@ func exeID(path, cacheDir string, keep bool) string {
 	// under a stamp taken after.
 	if after, err := os.Stat(path); keep && record != "" && err == nil && exeStamp(path, after) == stamp {
 		if os.MkdirAll(cacheDir, 0o755) == nil {
-			tmp := record + ".tmp" + hex.EncodeToString(h.Sum(nil)[:4])
-			if os.WriteFile(tmp, []byte(stamp+"\n"+id), 0o644) == nil && os.Rename(tmp, record) != nil {
-				os.Remove(tmp)
-			}
+			outdir.WriteAtomic(record, []byte(stamp+"\n"+id))
 		}
 	}
 	return id

@@ -600,6 +600,11 @@ func (s *StagedFile) Discard() {
 	}
 }
 
+// WriteAtomic replaces the file at path with data (mode 0644), never
+// leaving it half-written: the bytes go to a temporary file beside it,
+// which is renamed over it.
+func WriteAtomic(path string, data []byte) error { return writeAtomic(path, data) }
+
 func writeAtomic(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {

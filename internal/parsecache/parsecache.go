@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,6 +21,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
+	"github.com/graphdocgen/docgen/internal/outdir"
 	"github.com/graphdocgen/docgen/model"
 	"github.com/graphdocgen/docgen/parser"
 )
@@ -182,25 +182,8 @@ func (m *Memo) Save(path string) error {
 	}
 	sum := sha256.Sum256(b)
 	b = append(b, sum[:]...)
-	return writeAtomic(path, b)
-}
-
-func writeAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	if err := errors.Join(werr, tmp.Close()); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return outdir.WriteAtomic(path, b)
 }
