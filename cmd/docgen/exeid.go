@@ -13,10 +13,11 @@ import (
 
 // exeID is the identity of the executable at path: the SHA-256 of its
 // bytes. Hashing some 8 MB costs a warm run a tenth of its time, so the
-// result is kept in cacheDir under the file's stamp (exeStamp: device,
-// inode, size, modification and change times, as git's index keeps them);
-// an executable rebuilt, copied or written in place has another stamp and
-// is hashed again. Only with keep is a new identity written there (-check
+// result is kept in cacheDir with the file's stamp (exeStamp: device,
+// inode, size, modification and change times, as git's index keeps them),
+// one record per executable path; an executable rebuilt, copied or written
+// in place has another stamp and is hashed again (and its record
+// replaced). Only with keep is a new identity written there (-check
 // writes nothing). Empty when the file cannot be read.
 func exeID(path, cacheDir string, keep bool) string {
 	f, err := os.Open(path)
@@ -31,7 +32,7 @@ func exeID(path, cacheDir string, keep bool) string {
 	stamp := exeStamp(path, info)
 	var record string
 	if stamp != "" && cacheDir != "" {
-		sum := sha256.Sum256([]byte(stamp))
+		sum := sha256.Sum256([]byte(path))
 		record = filepath.Join(cacheDir, "exe-"+hex.EncodeToString(sum[:12])+".id")
 		if b, err := os.ReadFile(record); err == nil {
 			if kept, id, ok := strings.Cut(string(b), "\n"); ok && kept == stamp && strings.HasPrefix(id, "exe-sha256:") && len(id) == len("exe-sha256:")+64 {

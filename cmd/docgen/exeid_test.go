@@ -60,6 +60,9 @@ func TestExeID(t *testing.T) {
 	if got := exeID(exe, cache, true); got != want {
 		t.Fatalf("after the file changed: exeID = %q, want %q", got, want)
 	}
+	if records := mustGlob(t, filepath.Join(cache, "exe-*.id")); len(records) != 1 {
+		t.Fatalf("%d records after a rebuild, want the one replaced", len(records))
+	}
 	// Damaged records are ignored.
 	for _, damaged := range []string{"", stamp, "other stamp\n" + want, stamp + "\nnot an id"} {
 		for _, r := range mustGlob(t, filepath.Join(cache, "exe-*.id")) {
