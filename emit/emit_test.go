@@ -370,6 +370,9 @@ func FuzzGoName(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if fast, ok, _ := goNameASCII(s); ok && fast != goNameRunes(s) {
+			t.Errorf("goNameASCII(%q) = %q, goNameRunes = %q", s, fast, goNameRunes(s))
+		}
 		got := goName(s)
 		if !token.IsIdentifier(got) || !token.IsExported(got) {
 			t.Errorf("goName(%q) = %q, not an exported identifier", s, got)
@@ -378,6 +381,67 @@ func FuzzGoName(f *testing.F) {
 			t.Errorf("goName(%q) = %q, but goName(%q) = %q: not idempotent", s, got, got, goName(got))
 		}
 	})
+}
+
+// TestGoNameASCII: the ASCII fast path names exactly as goNameRunes does:
+// every initialism in any case, names built from the characters that make
+// words and breaks, and every property, type and enum name of the corpus
+// when it is there; it declines anything with a byte outside ASCII.
+func TestGoNameASCII(t *testing.T) {
+	if maxInitialism > 16 {
+		t.Fatalf("an initialism of %d letters does not fit appendWordASCII's buffer", maxInitialism)
+	}
+	var names []string
+	for k := range initialisms {
+		names = append(names, k, strings.ToLower(k), strings.ToLower(k)+"s", "x"+k, k+"x", "a"+strings.ToLower(k[:1])+k[1:])
+	}
+	// Every string of up to four characters from a set that makes all the
+	// cases: lower, upper, digits, separators, initialism letters.
+	alphabet := []string{"a", "i", "d", "s", "D", "I", "S", "U", "0", "7", "_", ".", " ", "-"}
+	var grow func(prefix string, n int)
+	grow = func(prefix string, n int) {
+		names = append(names, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(prefix+c, n-1)
+		}
+	}
+	grow("", 4)
+	if _, err := os.Stat(corpusDir); err == nil {
+		s, _ := corpusSchema(t, "checks goNameASCII on the corpus's names")
+		for _, ty := range s.Types {
+			names = append(names, ty.Name, ty.ShortName())
+			for _, f := range ty.Fields {
+				names = append(names, f.Name)
+			}
+		}
+		for _, e := range s.Enums {
+			names = append(names, e.Name, e.Property)
+			for _, m := range e.Members {
+				names = append(names, m.Name)
+			}
+		}
+	}
+	checked := 0
+	for _, n := range names {
+		fast, ok, _ := goNameASCII(n)
+		if !ok {
+			t.Errorf("goNameASCII declined the ASCII %q", n)
+			continue
+		}
+		if slow := goNameRunes(n); fast != slow {
+			t.Errorf("goNameASCII(%q) = %q, goNameRunes = %q", n, fast, slow)
+		}
+		checked++
+	}
+	for _, n := range []string{"名前", "café", "a\u212a", "x\xff"} {
+		if _, ok, _ := goNameASCII(n); ok {
+			t.Errorf("goNameASCII took %q, which is not ASCII", n)
+		}
+	}
+	t.Logf("%d names", checked)
 }
 
 func TestNamespaceClaim(t *testing.T) {
