@@ -29,4 +29,6 @@ fuzz ./graphrt FuzzDecoderRaw 600000
 fuzz ./graphrt FuzzString 50000
 fuzz ./emit FuzzFastFormat 100000
 fuzz ./internal/parsecache FuzzDecode 200000
+fuzz ./emit FuzzGoName 500000
+fuzz ./emit FuzzWrap 300000
 exit $status
