@@ -79,11 +79,12 @@ type Read struct {
 	Sum [sha256.Size]byte
 }
 
-// ReadFiles reads files on every core, each as ParseFiles would, and hashes
-// each (Read.Sum), so that a caller can key its caches by the pages (docgen
-// knows from them whether a run can be skipped, and which pages it parsed
-// before) and then parse them without reading them again.
-func ReadFiles(files []string) []Read {
+// ReadFiles reads files on every core, each as ParseFiles would, so that a
+// caller can look at the pages and then parse them without reading them
+// again. With sum, each is hashed too (Read.Sum), for a caller that keys
+// its caches by the pages (docgen knows from them whether a run can be
+// skipped, and which pages it parsed before).
+func ReadFiles(files []string, sum bool) []Read {
 	out := make([]Read, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -92,7 +93,7 @@ func ReadFiles(files []string) []Read {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				raw, err := readPage(files[i])
 				out[i] = Read{Path: files[i], Bytes: raw, Err: err}
-				if err == nil {
+				if sum && err == nil {
 					out[i].Sum = sha256.Sum256(raw)
 				}
 			}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -99,13 +98,7 @@ var lastMemo *parsecache.Memo
 
 // memoPath is where the parse memo of dir lives: beside its warm-run
 // cache, "" when that is off.
-func memoPath(dir string) string {
-	path := outdir.CachePath(dir)
-	if path == "" {
-		return ""
-	}
-	return strings.TrimSuffix(path, ".cache") + ".pages"
-}
+func memoPath(dir string) string { return outdir.CachePathWith(dir, ".pages") }
 
 // loadMemo is the parse memo of dir: what the last run into dir parsed,
 // so that this one parses only the pages that changed. nil when the cache

@@ -289,7 +289,7 @@ func TestRunRecord(t *testing.T) {
 // removeRunRecord deletes the run record of dir, if any.
 func removeRunRecord(t *testing.T, dir string) {
 	t.Helper()
-	path := strings.TrimSuffix(outdir.CachePath(dir), ".cache") + ".run"
+	path := outdir.CachePathWith(dir, ".run")
 	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
 		t.Fatal(err)
 	}

@@ -87,8 +87,10 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	// that run's output: nothing to redo.
 	lastRunReplayed = false
 	keepExeID.Store(!cfg.check)
-	go generatorID()                // hashing the executable overlaps reading the pages
-	read := parser.ReadFiles(files) // once, for the key and the parser
+	// docgen's identity is settled while the pages are read: once, for
+	// the key and the parser, and hashed only when the caches will use it.
+	go generatorID()
+	read := parser.ReadFiles(files, outdir.CachePath(cfg.out) != "")
 	key := runKey(cfg, read)
 	if code, ok := replayRun(cfg, key, stderr); ok {
 		return code

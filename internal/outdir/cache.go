@@ -55,6 +55,17 @@ func CachePath(dir string) string {
 	return filepath.Join(root, hex.EncodeToString(sum[:12])+".cache")
 }
 
+// CachePathWith is CachePath with another extension, for the other
+// records kept about dir (".run", docgen's ".pages"); "" when the cache is
+// off.
+func CachePathWith(dir, ext string) string {
+	path := CachePath(dir)
+	if path == "" {
+		return ""
+	}
+	return strings.TrimSuffix(path, ".cache") + ext
+}
+
 // cacheHeader starts the file, followed by the generator's identity; a
 // cache of another layout or another generator, or a line that does not
 // parse, makes the whole cache count as missing.
@@ -225,28 +236,29 @@ func (c *Cache) Lookup(key Key) ([]byte, bool) {
 // file name of the directory, so that the writer need not read it again
 // (WriteOptions.Holds). Safe for concurrent use.
 func (c *Cache) Holds(name string, content []byte) bool {
-	if c == nil {
-		return false
-	}
-	c.mu.Lock()
-	read, ok := c.read[name]
-	c.mu.Unlock()
-	return ok && bytes.Equal(read.content, content)
+	_, ok := c.readAs(name, content)
+	return ok
 }
 
 // Sum is the SHA-256 of content, which is to be written to the file name:
 // known without hashing when a Lookup read exactly it from there. Safe
 // for concurrent use.
 func (c *Cache) Sum(name string, content []byte) [sha256.Size]byte {
-	if c != nil {
-		c.mu.Lock()
-		read, ok := c.read[name]
-		c.mu.Unlock()
-		if ok && bytes.Equal(read.content, content) {
-			return read.sum
-		}
+	if read, ok := c.readAs(name, content); ok {
+		return read.sum
 	}
 	return sha256.Sum256(content)
+}
+
+// readAs is what a Lookup read from the file name, if that was content.
+func (c *Cache) readAs(name string, content []byte) (readFile, bool) {
+	if c == nil {
+		return readFile{}, false
+	}
+	c.mu.Lock()
+	read, ok := c.read[name]
+	c.mu.Unlock()
+	return read, ok && bytes.Equal(read.content, content)
 }
 
 // Hits is how many lookups were answered from the directory.

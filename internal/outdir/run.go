@@ -68,13 +68,7 @@ func RunFiles(files []File) []RunFile {
 	return out
 }
 
-func runPath(dir string) string {
-	path := CachePath(dir)
-	if path == "" {
-		return ""
-	}
-	return strings.TrimSuffix(path, ".cache") + ".run"
-}
+func runPath(dir string) string { return CachePathWith(dir, ".run") }
 
 // LoadRun returns the record of the last completed run into dir with the
 // given key, or nil: no record, another key, or one that does not parse.
