@@ -40,14 +40,7 @@ const (
 // renders Go. Errors in the input fail the test; warnings are returned.
 func generate(t *testing.T, opts Options, pages ...[2]string) ([]File, model.Diagnostics) {
 	t.Helper()
-	var parsed []*model.Page
-	var diags model.Diagnostics
-	for _, p := range pages {
-		page, d := parser.Parse(p[0], []byte(p[1]))
-		parsed = append(parsed, page)
-		diags = append(diags, d...)
-	}
-	schema := model.Resolve(parsed, &diags)
+	schema, diags := resolvePagesDiags(pages)
 	if diags.HasErrors() {
 		t.Fatalf("input has errors:\n%v", diags)
 	}

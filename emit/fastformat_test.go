@@ -79,6 +79,13 @@ func casePages(t *testing.T) [][][2]string {
 }
 
 func resolvePages(pages [][2]string) *model.Schema {
+	s, _ := resolvePagesDiags(pages)
+	return s
+}
+
+// resolvePagesDiags parses pages (name, content pairs in order) and
+// resolves them, with what both report.
+func resolvePagesDiags(pages [][2]string) (*model.Schema, model.Diagnostics) {
 	var parsed []*model.Page
 	var diags model.Diagnostics
 	for _, p := range pages {
@@ -86,7 +93,8 @@ func resolvePages(pages [][2]string) *model.Schema {
 		parsed = append(parsed, page)
 		diags = append(diags, d...)
 	}
-	return model.Resolve(parsed, &diags)
+	schema := model.Resolve(parsed, &diags)
+	return schema, diags
 }
 
 // TestFastFormatMatches: fastFormat gives go/format's bytes, and takes
