@@ -428,11 +428,6 @@ func rawSource(f *jen.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// formatVersion names the formatting below; change it whenever format or
-// groupImports changes what they make of the same source, so that no
-// cached file formatted the old way is reused.
-const formatVersion = "gofmt+groupImports 1"
-
 // format formats jennifer's output as gofmt does, with the imports grouped
 // as goimports groups them (standard library first). jennifer already
 // writes every import the code uses, so goimports' own work (which parses

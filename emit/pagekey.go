@@ -3,7 +3,6 @@ package emit
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"runtime"
 	"sync"
 
 	"github.com/graphdocgen/docgen/model"
@@ -14,7 +13,9 @@ import (
 // structType, codecs, polyDecls and enumType read, the Go names settled
 // for the whole schema included. A file whose key is unchanged since the
 // last run is taken from that run (Options.Formatted) without being
-// rendered. TestPageKeyCoversRender changes every kind of fact in a
+// rendered. The code that renders is not in the key: the cache that uses
+// it belongs to one build of docgen (outdir.Cache). TestPageKeyCoversRender
+// changes every kind of fact in a
 // schema, one at a time, and fails if a file's bytes change while its key
 // does not: a fact read by the renderer and missing here.
 func (g *generator) pageKey(p *pageOut, packageDoc bool) [32]byte {
@@ -22,8 +23,6 @@ func (g *generator) pageKey(p *pageOut, packageDoc bool) [32]byte {
 	defer keyBufs.Put(k)
 	k.b = k.b[:0]
 	k.str("docgen page 1")
-	k.str(formatVersion)
-	k.str(runtime.Version())
 	k.str(g.opts.Package)
 	k.bool(g.opts.Localized)
 	k.bool(packageDoc)
@@ -51,8 +50,6 @@ var keyBufs = sync.Pool{New: func() any { return &keyBuf{b: make([]byte, 0, 64<<
 func (g *generator) registryKey(s *model.Schema, pages []string) [32]byte {
 	k := keyBuf{b: make([]byte, 0, 64*len(s.Types))}
 	k.str("docgen registry 1")
-	k.str(formatVersion)
-	k.str(runtime.Version())
 	k.str(g.opts.Package)
 	k.str(commonDir(pages))
 	k.str(g.registryNew)
