@@ -14,10 +14,10 @@ import (
 // for the whole schema included. A file whose key is unchanged since the
 // last run is taken from that run (Options.Formatted) without being
 // rendered. The code that renders is not in the key: the cache that uses
-// it belongs to one build of docgen (outdir.Cache). TestPageKeyCoversRender
-// changes every kind of fact in a
-// schema, one at a time, and fails if a file's bytes change while its key
-// does not: a fact read by the renderer and missing here.
+// it belongs to one build of docgen (outdir.Cache).
+// TestPageKeyCoversRender changes every kind of fact in a schema, one at a
+// time, and fails if a file's bytes change while its key does not: a fact
+// read by the renderer and missing here.
 func (g *generator) pageKey(p *pageOut, packageDoc bool) [32]byte {
 	k := keyBufs.Get().(*keyBuf)
 	defer keyBufs.Put(k)
