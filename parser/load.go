@@ -115,16 +115,11 @@ type Memo interface {
 	Keep(r Read, page *model.Page, diags model.Diagnostics)
 }
 
-// ParseRead is ParseFiles for files ReadFiles read.
-// The largest pages are parsed first, so that no large page is left to
-// parse on one core at the end while the others wait.
-func ParseRead(files []Read) ([]*model.Page, model.Diagnostics, error) {
-	return ParseReadMemo(files, nil)
-}
-
-// ParseReadMemo is ParseRead taking from memo, when it is not nil, what it
-// recalls of a page, and telling it what the other pages gave.
-func ParseReadMemo(files []Read, memo Memo) ([]*model.Page, model.Diagnostics, error) {
+// ParseRead is ParseFiles for files ReadFiles read, taking from memo, when
+// it is not nil, what it recalls of a page, and telling it what the other
+// pages gave. The largest pages are parsed first, so that no large page is
+// left to parse on one core at the end while the others wait.
+func ParseRead(files []Read, memo Memo) ([]*model.Page, model.Diagnostics, error) {
 	order := make([]int, len(files))
 	for i := range order {
 		order[i] = i

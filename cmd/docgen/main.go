@@ -100,7 +100,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	console := stderr
 	stderr = io.MultiWriter(stderr, &printed)
 	memo := loadMemo(cfg.out)
-	pages, diags, err := parser.ParseReadMemo(read, parserMemo(memo))
+	pages, diags, err := parser.ParseRead(read, parserMemo(memo))
 	read = nil
 	if err != nil {
 		// Unreadable files (DG004) are path errors: exit 2, as for a missing path.
