@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
@@ -138,12 +139,18 @@ func (g *generator) generate(s *model.Schema, opts Options, raw bool) ([]File, e
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(weight[b], weight[a]) })
+	// Workers take the next job themselves (a channel would wake a
+	// goroutine per file): the registry first, then the pages in order.
 	const registryJob = -1
-	next := make(chan int)
+	if withRegistry {
+		order = append([]int{registryJob}, order...)
+	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Go(func() {
-			for i := range next {
+			for k := int(next.Add(1) - 1); k < len(order); k = int(next.Add(1) - 1) {
+				i := order[k]
 				if i == registryJob {
 					registry.Content, registry.Key, registryErr = g.registryFile(s, paths)
 					if registryErr == nil && opts.Done != nil && !raw {
@@ -160,13 +167,6 @@ func (g *generator) generate(s *model.Schema, opts Options, raw bool) ([]File, e
 			}
 		})
 	}
-	if withRegistry {
-		next <- registryJob
-	}
-	for _, i := range order {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {

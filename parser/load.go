@@ -136,14 +136,20 @@ func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Pa
 		diags model.Diagnostics
 	}
 	results := make([]result, n)
-	next := make(chan int)
+	// Workers take the next index themselves: a channel would wake a
+	// goroutine per page.
+	var next atomic.Int64
 	// Parsing holds ~100 bytes per input byte at worst; bytes in flight are
 	// capped so that a few huge pages do not all peak at once.
 	inFlight := newWeighted(MaxPageBytes)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
-			for i := range next {
+			for k := int(next.Add(1) - 1); k < n; k = int(next.Add(1) - 1) {
+				i := k
+				if order != nil {
+					i = order[k]
+				}
 				r := read(i)
 				if r.Err != nil {
 					page := &model.Page{Path: r.Path}
@@ -168,14 +174,6 @@ func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Pa
 			}
 		})
 	}
-	for i := range n {
-		if order != nil {
-			next <- order[i]
-		} else {
-			next <- i
-		}
-	}
-	close(next)
 	wg.Wait()
 
 	var pages []*model.Page

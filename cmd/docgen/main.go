@@ -24,6 +24,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -445,6 +446,17 @@ func pageNamer(out string) func(string) string {
 		absOut = out
 	}
 	canonOut := canonical(out)
+	// filepath.Abs asks for the working directory (two system calls) every
+	// time: ask once.
+	abs := filepath.Abs
+	if wd, err := os.Getwd(); err == nil && runtime.GOOS != "windows" {
+		abs = func(p string) (string, error) {
+			if filepath.IsAbs(p) {
+				return filepath.Clean(p), nil
+			}
+			return filepath.Join(wd, p), nil
+		}
+	}
 	named := map[string]string{} // a page is named once per type and enum it holds
 	// Pages share a few directories; resolving one walks every element of
 	// its path.
@@ -461,21 +473,21 @@ func pageNamer(out string) func(string) string {
 		if name, ok := named[page]; ok {
 			return name
 		}
-		name := namePage(page, absOut, canonOut, canonicalDir)
+		name := namePage(page, absOut, canonOut, abs, canonicalDir)
 		named[page] = name
 		return name
 	}
 }
 
 // namePage is pageNamer's answer for one page.
-func namePage(page, absOut, canonOut string, canonical func(string) string) string {
+func namePage(page, absOut, canonOut string, abs func(string) (string, error), canonical func(string) string) string {
 	canonDir := canonical(filepath.Dir(page))
 	resolved, err := filepath.Rel(canonOut, filepath.Join(canonDir, filepath.Base(page)))
 	if err != nil {
 		return filepath.ToSlash(filepath.Join(canonDir, filepath.Base(page)))
 	}
 	best := resolved
-	if absPage, err := filepath.Abs(page); err == nil {
+	if absPage, err := abs(page); err == nil {
 		// As spelt: valid when, followed from -out's real location (the
 		// parts of -out still to be created are real directories), it
 		// reaches the same directory.

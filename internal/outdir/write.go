@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/graphdocgen/docgen/internal/readfile"
@@ -95,21 +96,23 @@ func WriteContext(ctx context.Context, dir string, files []File, opts WriteOptio
 
 // A Writer is WriteContext in steps, so that files can be staged while
 // others are still being made: Begin locks dir and makes the staging
-// directory, Stage queues a file (one goroutine writes the queue in
-// order, beside the callers' work), and Commit or Abort ends it.
+// directory, Stage writes a file there (on the caller's goroutine, so
+// several write at once), and Commit or Abort ends it.
 type Writer struct {
 	ctx        context.Context
 	dir, stage string
 	step       func(phase string, i int)
 	holds      func(name string, content []byte) bool
-	unlock     func()
-	queue      chan File
-	drained    chan struct{}
-	// Written by the staging goroutine; read once it is drained.
+	// present is what dir held when the run began: a name not in it has no
+	// file to compare with, so staging need not look (a file someone
+	// creates there while docgen runs, under the lock that keeps other runs
+	// out, is not seen; nor was it between the look and the rename before).
+	present map[string]bool
+	unlock  func()
+	mu      sync.Mutex // guards the rest
 	staged  map[string]staged
 	nStaged int // files written to the staging directory, for Step
 	err     error
-	ended   bool
 }
 
 // staged is what Stage found for a file: unchanged in dir, or written to
@@ -148,24 +151,34 @@ func Begin(ctx context.Context, dir string, opts WriteOptions) (*Writer, error) 
 		unlock()
 		return nil, err
 	}
-	w := &Writer{ctx: ctx, dir: dir, stage: stage, step: step, holds: opts.Holds, unlock: unlock,
-		queue: make(chan File, 64), drained: make(chan struct{}), staged: map[string]staged{}}
-	go w.stageQueue()
+	present, err := dirNames(dir)
+	if err != nil {
+		os.RemoveAll(stage)
+		unlock()
+		return nil, err
+	}
+	w := &Writer{ctx: ctx, dir: dir, stage: stage, step: step, holds: opts.Holds, present: present, unlock: unlock,
+		staged: map[string]staged{}}
 	return w, nil
 }
 
-// Stage queues f to be staged. It may be called from several goroutines;
-// a file staged twice keeps the last bytes staged. Errors surface in
-// Commit.
-func (w *Writer) Stage(f File) { w.queue <- f }
-
-func (w *Writer) stageQueue() {
-	defer close(w.drained)
-	for f := range w.queue {
-		if w.err != nil {
-			continue
+// Stage writes f into the staging directory, unless dir holds its bytes
+// already. It may be called from several goroutines, but not after Commit
+// or Abort; a file staged twice keeps the last bytes staged. Once one
+// fails, the rest are not written; the error surfaces in Commit.
+func (w *Writer) Stage(f File) {
+	w.mu.Lock()
+	failed := w.err != nil
+	w.mu.Unlock()
+	if failed {
+		return
+	}
+	if err := w.stageFile(f); err != nil {
+		w.mu.Lock()
+		if w.err == nil {
+			w.err = err
 		}
-		w.err = w.stageFile(f)
+		w.mu.Unlock()
 	}
 }
 
@@ -174,13 +187,16 @@ func (w *Writer) stageQueue() {
 // replaced.
 func (w *Writer) stageFile(f File) error {
 	if w.holds != nil && w.holds(f.Name, f.Content) {
-		w.staged[f.Name] = staged{unchanged: true, content: f.Content}
+		w.record(f.Name, staged{unchanged: true, content: f.Content})
 		return nil
 	}
 	final := filepath.Join(w.dir, f.Name)
-	old, rerr := readfile.Read(final, -1)
+	old, rerr := []byte(nil), error(fs.ErrNotExist)
+	if w.present[f.Name] {
+		old, rerr = readfile.Read(final, -1)
+	}
 	if rerr == nil && bytes.Equal(old, f.Content) {
-		w.staged[f.Name] = staged{unchanged: true, content: f.Content}
+		w.record(f.Name, staged{unchanged: true, content: f.Content})
 		return nil
 	}
 	if rerr == nil && !bytes.HasPrefix(old, []byte(headerPrefix)) {
@@ -189,28 +205,26 @@ func (w *Writer) stageFile(f File) error {
 	if err := w.ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted: %w", err)
 	}
+	w.mu.Lock()
 	w.step("stage", w.nStaged)
 	w.nStaged++
-	if err := os.WriteFile(filepath.Join(w.stage, "new", f.Name), f.Content, 0o644); err != nil {
+	w.mu.Unlock()
+	if err := createFile(filepath.Join(w.stage, "new", f.Name), f.Content); err != nil {
 		return err
 	}
-	w.staged[f.Name] = staged{existed: rerr == nil, content: f.Content}
+	w.record(f.Name, staged{existed: rerr == nil, content: f.Content})
 	return nil
 }
 
-// drain waits for the queue to be written.
-func (w *Writer) drain() {
-	if !w.ended {
-		w.ended = true
-		close(w.queue)
-	}
-	<-w.drained
+func (w *Writer) record(name string, st staged) {
+	w.mu.Lock()
+	w.staged[name] = st
+	w.mu.Unlock()
 }
 
 // Abort ends a write that will not be committed: the staging directory is
 // removed and dir is as it was.
 func (w *Writer) Abort() {
-	w.drain()
 	os.RemoveAll(w.stage)
 	w.unlock()
 }
@@ -220,7 +234,6 @@ func (w *Writer) Abort() {
 // files not among them are removed as orphans, and the staged files are
 // renamed into place as WriteContext describes.
 func (w *Writer) Commit(files []File) (res Result, err error) {
-	w.drain()
 	dir, stage := w.dir, w.stage
 	defer w.unlock()
 	// While committing, the staging directory holds the journal and the
@@ -306,7 +319,7 @@ func (w *Writer) Commit(files []File) (res Result, err error) {
 	for _, f := range j.Replace {
 		w.step("commit", n)
 		n++
-		if err := os.Rename(filepath.Join(stage, "new", f.Name), filepath.Join(dir, f.Name)); err != nil {
+		if err := renameFile(filepath.Join(stage, "new", f.Name), filepath.Join(dir, f.Name)); err != nil {
 			return Result{}, err
 		}
 		res.Written = append(res.Written, filepath.Join(dir, f.Name))
@@ -324,6 +337,24 @@ func (w *Writer) Commit(files []File) (res Result, err error) {
 	}
 	committing = false
 	return res, nil
+}
+
+// dirNames is the set of names in dir.
+func dirNames(dir string) (map[string]bool, error) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	names, err := d.Readdirnames(-1)
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return set, nil
 }
 
 // Recover finishes what an interrupted run left in dir: a commit that was
