@@ -12,18 +12,19 @@ import (
 type primitive struct {
 	goType func() *jen.Statement
 	kind   string // a graphrt FieldKind constant
+	text   string // goType as jennifer prints it; "" when of another package than graphrt
 }
 
 func rt(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
 
 func builtin(goType, kind string) primitive {
-	return primitive{goType: func() *jen.Statement { return jen.Id(goType) }, kind: kind}
+	return primitive{goType: func() *jen.Statement { return jen.Id(goType) }, kind: kind, text: goType}
 }
 
 // wireString is a graphrt wire type that holds the exact text Graph sent:
 // on the wire it is a string.
 func wireString(name string) primitive {
-	return primitive{goType: func() *jen.Statement { return rt(name) }, kind: "FieldString"}
+	return primitive{goType: func() *jen.Statement { return rt(name) }, kind: "FieldString", text: "graphrt." + name}
 }
 
 var rawJSON = primitive{
@@ -43,13 +44,13 @@ var Primitives = map[string]primitive{
 	"Edm.SByte":          builtin("int16", "FieldInt16"), // no int8 on the wire helpers; int16 holds every value
 	"Edm.Double":         builtin("float64", "FieldFloat64"),
 	"Edm.Single":         builtin("float32", "FieldFloat32"),
-	"Edm.Decimal":        {goType: func() *jen.Statement { return rt("Decimal") }, kind: "FieldDecimal"},
+	"Edm.Decimal":        {goType: func() *jen.Statement { return rt("Decimal") }, kind: "FieldDecimal", text: "graphrt.Decimal"},
 	"Edm.DateTimeOffset": wireString("DateTimeOffset"),
 	"Edm.Date":           wireString("Date"),
 	"Edm.TimeOfDay":      wireString("TimeOfDay"),
 	"Edm.Duration":       wireString("Duration"),
 	"Edm.Guid":           wireString("GUID"),
-	"Edm.Binary":         {goType: func() *jen.Statement { return rt("Binary") }, kind: "FieldBinary"},
+	"Edm.Binary":         {goType: func() *jen.Statement { return rt("Binary") }, kind: "FieldBinary", text: "graphrt.Binary"},
 	"Edm.Stream":         rawJSON,
 	"Edm.Untyped":        rawJSON,
 }
@@ -149,7 +150,15 @@ func (g *generator) codecs(f *jen.File, t *model.Type, sp *splicer) {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
 		}
 		if len(t.Fields) > 0 {
-			entry := func(fs *jen.Group, fld *model.Field) { fs.Add(g.fieldEntry(t, fld)) }
+			entry := func(fs *jen.Group, fld *model.Field) {
+				if directItems.Load() {
+					if text, ok := g.entryText(t, fld); ok {
+						fs.Id(text)
+						return
+					}
+				}
+				fs.Add(g.fieldEntry(t, fld))
+			}
 			d.Add(keyed("Fields", jen.Index().Add(rt("Field")).CustomFunc(multi, func(fs *jen.Group) {
 				if sp.chunked(t) {
 					fs.Comment(sp.add(t.Fields, func(items func(*jen.Group)) jen.Code {

@@ -565,7 +565,14 @@ func (g *generator) fieldDecl(s *jen.Group, t *model.Type, fld *model.Field) {
 	if fld.Name == t.Key {
 		doc = strings.TrimSpace(doc + " The key of the entity.")
 	}
-	for _, line := range wrap(doc, 72) {
+	lines := wrap(doc, 72)
+	if directItems.Load() {
+		if text, ok := g.fieldText(lines, fld); ok {
+			s.Id(text)
+			return
+		}
+	}
+	for _, line := range lines {
 		s.Comment(line)
 	}
 	s.Id(g.fields[fld]).Qual(RuntimePath, "Opt").Types(g.goType(fld.Type)).Tag(map[string]string{"json": fld.Name})
@@ -666,7 +673,14 @@ func (g *generator) enumType(f *jen.File, e *model.Enum) {
 	consts := g.consts[e]
 	f.Const().DefsFunc(func(d *jen.Group) {
 		for i, m := range e.Members {
-			for _, line := range wrap(g.text(m.Description), 72) {
+			lines := wrap(g.text(m.Description), 72)
+			if directItems.Load() {
+				if text, ok := constText(lines, consts[i], name, m.Name); ok {
+					d.Id(text)
+					continue
+				}
+			}
+			for _, line := range lines {
 				d.Comment(line)
 			}
 			d.Id(consts[i]).Id(name).Op("=").Lit(m.Name)
