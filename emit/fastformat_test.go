@@ -218,7 +218,8 @@ func TestFastFormatDeclines(t *testing.T) {
 }
 
 // FuzzFastFormat: for any page, every file docgen generates from it is
-// formatted by fastFormat exactly as go/format formats it, or declined.
+// formatted by fastFormat exactly as go/format formats it, or declined;
+// and its direct items are the bytes jennifer prints for them.
 func FuzzFastFormat(f *testing.F) {
 	for _, name := range []string{enFixture, esFixture} {
 		raw, err := os.ReadFile(name)
@@ -248,5 +249,6 @@ func FuzzFastFormat(f *testing.F) {
 			return
 		}
 		compareFastFormat(t, files, false)
+		directVsJennifer(t, schema, Options{Package: "graph"})
 	})
 }
