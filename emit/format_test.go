@@ -28,7 +28,7 @@ func TestGroupImports(t *testing.T) {
 			"package p\n\nimport \"github.com/x/y\"\n",
 		},
 	} {
-		if got := string(groupImports([]byte(tc.in))); got != tc.want {
+		if got := string(groupImports(nil, []byte(tc.in))); got != tc.want {
 			t.Errorf("groupImports(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 		}
 	}

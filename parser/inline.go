@@ -19,7 +19,44 @@ func (p *pageParser) inlineText(n ast.Node) string {
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	writePlain(&b, n, src)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return collapseSpace(b.String())
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "): words apart by
+// single spaces. ASCII text, nearly all of it, is done in one pass without
+// the slice of words, and not copied when it is single-spaced already.
+func collapseSpace(s string) string {
+	isSpace := func(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return strings.Join(strings.Fields(s), " ") // Unicode's spaces
+		case isSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || isSpace(s[i+1])):
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		start := i
+		for i < len(s) && !isSpace(s[i]) {
+			i++
+		}
+		if start < i {
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s[start:i]...)
+		}
+	}
+	return string(b)
 }
 
 func writePlain(b *strings.Builder, n ast.Node, src []byte) {

@@ -810,3 +810,28 @@ func checkWant(t *testing.T, file string, ar *txtar.Archive, what, got string) {
 		t.Errorf("%s differs from want.txt (-want +got):\n%s", what, lineDiff(string(want), got))
 	}
 }
+
+// TestCollapseSpace: collapseSpace is strings.Join(strings.Fields(s), " ")
+// for every string of up to six characters from spaces of every kind
+// (ASCII and Unicode) and letters.
+func TestCollapseSpace(t *testing.T) {
+	alphabet := []string{"a", "é", " ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u2003", "\x85", "\x1f", "!"}
+	var walk func(s string, depth int)
+	n := 0
+	walk = func(s string, depth int) {
+		n++
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, depth-1)
+		}
+	}
+	walk("", 5)
+	if n < 100000 {
+		t.Fatalf("only %d strings", n)
+	}
+}
