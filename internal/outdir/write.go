@@ -103,10 +103,10 @@ type Writer struct {
 	dir, stage string
 	step       func(phase string, i int)
 	holds      func(name string, content []byte) bool
-	// present is what dir held when the run began: a name not in it has no
-	// file to compare with, so staging need not look (a file someone
-	// creates there while docgen runs, under the lock that keeps other runs
-	// out, is not seen; nor was it between the look and the rename before).
+	// present is what dir held when the run began. Staging reads only the
+	// files named there; the other names have nothing to compare with. (A
+	// file someone creates in dir during the run goes unseen, as one
+	// created between staging's read and the rename always did.)
 	present map[string]bool
 	unlock  func()
 	mu      sync.Mutex // guards the rest
