@@ -12,9 +12,9 @@ import (
 // Direct items. jennifer builds a statement of a dozen tokens for every
 // struct field, codec table entry and enum constant, and prints each token
 // through fmt: most of the time generation spends on a page's properties.
-// These items are regular, so docgen writes their text itself, byte for
-// byte as jennifer prints them, and gives jennifer the text as one item
-// (an Id, which jennifer prints as it is). The rest of the file (type and
+// These items, and runs of comment lines, are regular, so docgen writes
+// their text itself, byte for byte as jennifer prints them, and gives
+// jennifer the text as one item (an Id, which jennifer prints as it is). The rest of the file (type and
 // function declarations, imports, layout) is still jennifer's.
 //
 // A direct item names no package that jennifer would have to import:
@@ -138,6 +138,18 @@ func (g *generator) entryText(t *model.Type, fld *model.Field) (string, bool) {
 		it.add(",List : true")
 	}
 	it.add("}")
+	return it.done()
+}
+
+// commentText is a run of comment lines as one item.
+func commentText(lines []string) (string, bool) {
+	it := newItemText()
+	for _, line := range lines {
+		it.comment(line)
+	}
+	if len(it.b) > 0 {
+		it.b = it.b[:len(it.b)-1] // jennifer starts the next item's line
+	}
 	return it.done()
 }
 

@@ -67,6 +67,12 @@ func TestDirectItemsDecline(t *testing.T) {
 	if _, ok := constText([]string{"two\nlines"}, "EA", "E", "a"); ok {
 		t.Error("a comment line holding a line break was written directly")
 	}
+	if _, ok := commentText([]string{"one", "two\nlines"}); ok {
+		t.Error("a comment run with a line break in a line was written directly")
+	}
+	if got, _ := commentText([]string{"a", "", "b"}); got != "// a\n// \n// b" {
+		t.Errorf("commentText = %q", got)
+	}
 	g := &generator{}
 	if _, ok := g.goTypeText(model.FieldType{Primitive: "Edm.Untyped"}); ok {
 		t.Error("json.RawMessage, of a package the item cannot import, was written directly")

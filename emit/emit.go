@@ -603,11 +603,13 @@ func (g *generator) fieldDecl(s *jen.Group, t *model.Type, fld *model.Field) {
 	s.Id(g.fields[fld]).Qual(RuntimePath, "Opt").Types(g.goType(fld.Type)).Tag(map[string]string{"json": fld.Name})
 }
 
-// comment writes prose as doc-comment lines, paragraphs kept apart.
+// comment writes prose as doc-comment lines, paragraphs kept apart: as
+// one direct item, or a jennifer Comment a line.
 func comment(f *jen.File, s string) {
+	var lines []string
 	for i, para := range strings.Split(s, "\n\n") {
 		if i > 0 {
-			f.Comment("")
+			lines = append(lines, "")
 		}
 		if isDocList(para) {
 			for _, item := range strings.Split(para, "\n") {
@@ -615,17 +617,24 @@ func comment(f *jen.File, s string) {
 				marker := item[:strings.IndexByte(item[2:], ' ')+3]
 				for j, line := range wrap(item[len(marker):], 76-len(marker)) {
 					if j == 0 {
-						f.Comment(marker + line)
+						lines = append(lines, marker+line)
 					} else {
-						f.Comment(strings.Repeat(" ", len(marker)) + line)
+						lines = append(lines, strings.Repeat(" ", len(marker))+line)
 					}
 				}
 			}
 			continue
 		}
-		for _, line := range wrap(para, 76) {
-			f.Comment(line)
+		lines = append(lines, wrap(para, 76)...)
+	}
+	if directItems.Load() && len(lines) > 0 {
+		if text, ok := commentText(lines); ok {
+			f.Id(text)
+			return
 		}
+	}
+	for _, line := range lines {
+		f.Comment(line)
 	}
 }
 
