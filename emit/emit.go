@@ -363,27 +363,35 @@ func (g *generator) nameFields(t *model.Type) {
 	}
 }
 
-// render is the page's file and its key (pageKey). A file the last run
-// made from the same key is taken from Options.Formatted as it is.
+// render is the page's file and its key (pageKey).
 func (g *generator) render(p *pageOut, packageDoc bool) ([]byte, [32]byte, error) {
+	return g.produce(p.path+".go", func() [32]byte { return g.pageKey(p, packageDoc) },
+		func(buf *bytes.Buffer) ([]byte, error) { return g.source(p, packageDoc, &splicer{g: g}, buf) })
+}
+
+// produce is a file and its key. A file the last run made from the same key
+// is taken from Options.Formatted as it is; any other is rendered by source
+// into a scratch buffer and formatted. Raw (for tests), it is the source
+// with its imports grouped, and no key.
+func (g *generator) produce(name string, key func() [32]byte, source func(buf *bytes.Buffer) ([]byte, error)) ([]byte, [32]byte, error) {
 	if g.raw {
-		src, err := g.source(p, packageDoc, &splicer{g: g}, new(bytes.Buffer))
+		src, err := source(new(bytes.Buffer))
 		return groupImports(nil, src), [32]byte{}, err
 	}
-	key := g.pageKey(p, packageDoc)
+	k := key()
 	if g.opts.Formatted != nil {
-		if out, ok := g.opts.Formatted(key); ok {
-			return out, key, nil
+		if out, ok := g.opts.Formatted(k); ok {
+			return out, k, nil
 		}
 	}
 	sc := getScratch()
 	defer putScratch(sc)
-	src, err := g.source(p, packageDoc, &splicer{g: g}, &sc.src)
+	src, err := source(&sc.src)
 	if err != nil {
-		return nil, key, err
+		return nil, k, err
 	}
-	out, err := g.format(src, p.path+".go", sc)
-	return out, key, err
+	out, err := g.format(src, name, sc)
+	return out, k, err
 }
 
 // source is the page's file as jennifer renders it, unformatted; with sp,

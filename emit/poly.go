@@ -173,24 +173,8 @@ func (g *generator) polyDecls(f *jen.File, t *model.Type) {
 // page's file, it is taken from the last run when its key (registryKey) is
 // unchanged.
 func (g *generator) registryFile(s *model.Schema, pages []string) ([]byte, [32]byte, error) {
-	if g.raw {
-		src, err := g.registrySource(s, pages, new(bytes.Buffer))
-		return groupImports(nil, src), [32]byte{}, err
-	}
-	key := g.registryKey(s, pages)
-	if g.opts.Formatted != nil {
-		if out, ok := g.opts.Formatted(key); ok {
-			return out, key, nil
-		}
-	}
-	sc := getScratch()
-	defer putScratch(sc)
-	src, err := g.registrySource(s, pages, &sc.src)
-	if err != nil {
-		return nil, key, err
-	}
-	out, err := g.format(src, "registry.go", sc)
-	return out, key, err
+	return g.produce("registry.go", func() [32]byte { return g.registryKey(s, pages) },
+		func(buf *bytes.Buffer) ([]byte, error) { return g.registrySource(s, pages, buf) })
 }
 
 func (g *generator) registrySource(s *model.Schema, pages []string, buf *bytes.Buffer) ([]byte, error) {
