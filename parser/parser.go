@@ -36,10 +36,10 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	if !checkLines(raw, path, &p.diags) {
 		return page, p.diags
 	}
-	if frontMatterOpen(raw) {
+	p.src = newSource(raw)
+	if p.src.frontMatterOpen {
 		p.diags.Report(p.at(1), model.FrontMatterOpen, "front matter opened with --- is never closed")
 	}
-	p.src = newSource(raw)
 	p.conceptual = strings.EqualFold(p.src.frontMatter["doc_type"], "conceptualPageType")
 	page.Locale = p.src.frontMatter["ms.contentlocale"]
 	if strings.HasPrefix(strings.ToLower(page.Locale), "en") {

@@ -16,6 +16,9 @@ type source struct {
 	origLine    []int // original 1-based line of each line of text
 	pairs       []spanPair
 	frontMatter map[string]string
+	// frontMatterOpen: the page opens a front matter block with --- and
+	// never closes it.
+	frontMatterOpen bool
 }
 
 // spanPair records where an English half landed in text and what it replaced.
@@ -31,11 +34,13 @@ var spanPairRE = regexp.MustCompile(`(?s)<span data-ttu-id="[^"]*">(.*?)</span><
 
 func newSource(raw []byte) *source {
 	s := &source{frontMatter: map[string]string{}}
-	raw = s.blankFrontMatter(raw)
+	blank, raw := s.blankFrontMatter(raw)
 
-	// Build the text and, for each line of it, the original line it starts on.
-	lines := bytes.Count(raw, []byte("\n")) + 1
-	out := make([]byte, 0, len(raw))
+	// Build the text and, for each line of it, the original line it starts
+	// on: the front matter's blank lines, then raw with each span pair
+	// replaced by its English half, in one copy.
+	lines := blank + bytes.Count(raw, []byte("\n")) + 1
+	out := make([]byte, 0, blank+len(raw))
 	origLine := 1
 	s.origLine = append(make([]int, 0, lines), 1)
 	s.lineStarts = append(make([]int, 0, lines), 0)
@@ -53,6 +58,9 @@ func newSource(raw []byte) *source {
 			s.origLine = append(s.origLine, origLine)
 		}
 	}
+	for range blank {
+		copyText(newline)
+	}
 	last := 0
 	for _, m := range spanPairRE.FindAllSubmatchIndex(raw, -1) {
 		copyText(raw[last:m[0]])
@@ -69,26 +77,27 @@ func newSource(raw []byte) *source {
 	return s
 }
 
-// blankFrontMatter replaces a leading YAML block with empty lines, so goldmark
-// does not read it as a thematic break and heading, and line numbers hold.
-// It keeps the simple `key: value` pairs for the page's locale.
-func (s *source) blankFrontMatter(raw []byte) []byte {
+var newline = []byte("\n")
+
+// blankFrontMatter finds a leading YAML block, which the text replaces with
+// empty lines (blank of them), so goldmark does not read it as a thematic
+// break and heading, and line numbers hold; rest is what follows it. It
+// keeps the simple `key: value` pairs for the page's locale. A block that
+// never closes is left to goldmark (blank is 0, rest all of raw), and
+// frontMatterOpen set for the caller to report.
+func (s *source) blankFrontMatter(raw []byte) (blank int, rest []byte) {
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
 	if !bytes.HasPrefix(raw, []byte("---\n")) && !bytes.HasPrefix(raw, []byte("---\r\n")) {
-		return raw
+		return 0, raw
 	}
 	// Line by line up to the closing "---" (not the whole page).
-	rest := raw[bytes.IndexByte(raw, '\n')+1:]
+	rest = raw[bytes.IndexByte(raw, '\n')+1:]
 	for i := 1; len(rest) > 0; i++ {
 		raw1, after, _ := bytes.Cut(rest, []byte("\n"))
 		rest = after
 		line := strings.TrimRight(string(raw1), "\r")
 		if line == "---" {
-			out := make([]byte, 0, i+1+len(rest))
-			for range i + 1 {
-				out = append(out, '\n')
-			}
-			return append(out, rest...)
+			return i + 1, rest
 		}
 		if k, v, ok := strings.Cut(line, ":"); ok {
 			s.frontMatter[strings.TrimSpace(k)] = strings.Trim(strings.TrimSpace(v), `"'`)
@@ -96,21 +105,8 @@ func (s *source) blankFrontMatter(raw []byte) []byte {
 	}
 	// Not closed: leave it to goldmark; the caller reports it.
 	s.frontMatter = map[string]string{}
-	return raw
-}
-
-// frontMatterOpen reports a front matter block that never closes.
-func frontMatterOpen(raw []byte) bool {
-	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
-	if !bytes.HasPrefix(raw, []byte("---\n")) && !bytes.HasPrefix(raw, []byte("---\r\n")) {
-		return false
-	}
-	for _, l := range bytes.Split(raw, []byte("\n"))[1:] {
-		if strings.TrimRight(string(l), "\r") == "---" {
-			return false
-		}
-	}
-	return true
+	s.frontMatterOpen = true
+	return 0, raw
 }
 
 // line maps a byte offset in text to the original 1-based line.
