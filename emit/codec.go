@@ -12,7 +12,10 @@ import (
 type primitive struct {
 	goType func() *jen.Statement
 	kind   string // a graphrt FieldKind constant
-	text   string // goType as jennifer prints it; "" when of another package than graphrt
+	text   string // goType as jennifer prints it
+	// imports is the package text names other than graphrt, which a direct
+	// item must have its file import (direct.go); "" for none.
+	imports string
 }
 
 func rt(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
@@ -28,8 +31,10 @@ func wireString(name string) primitive {
 }
 
 var rawJSON = primitive{
-	goType: func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
-	kind:   "FieldRaw",
+	goType:  func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+	kind:    "FieldRaw",
+	text:    "json.RawMessage",
+	imports: "encoding/json",
 }
 
 // Primitives is the Edm-to-Go mapping. Edm.Untyped also stands for any type
@@ -126,7 +131,7 @@ func keyed(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add
 // no other method per type, as each costs a program some 250 bytes per
 // type it can reach (graphrt.TableOf asks UnmarshalJSON for the table). A derived type's table names
 // its base's, so the wire stays flat.
-func (g *generator) codecs(f *jen.File, t *model.Type, sp *splicer) {
+func (g *generator) codecs(f *file, t *model.Type, sp *splicer) {
 	name := g.typeNames[t]
 	x := jen.Id("x")
 	table := jen.Op("&").Id(tableName(name))
@@ -150,10 +155,10 @@ func (g *generator) codecs(f *jen.File, t *model.Type, sp *splicer) {
 			d.Add(keyed("Extra", jen.Qual("unsafe", "Offsetof").Call(jen.Id(name).Values().Dot("AdditionalData"))))
 		}
 		if len(t.Fields) > 0 {
-			entry := func(fs *jen.Group, fld *model.Field) {
+			entry := func(f *file, fs *jen.Group, fld *model.Field) {
 				if directItems.Load() {
 					if text, ok := g.entryText(t, fld); ok {
-						fs.Id(text)
+						fs.Add(f.item(text, ""))
 						return
 					}
 				}
@@ -167,7 +172,7 @@ func (g *generator) codecs(f *jen.File, t *model.Type, sp *splicer) {
 					return
 				}
 				for _, fld := range t.Fields {
-					entry(fs, fld)
+					entry(f, fs, fld)
 				}
 			})))
 		}

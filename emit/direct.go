@@ -1,10 +1,14 @@
 package emit
 
 import (
+	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -14,19 +18,112 @@ import (
 // through fmt: most of the time generation spends on a page's properties.
 // These items, and runs of comment lines, are regular, so docgen writes
 // their text itself, byte for byte as jennifer prints them, and gives
-// jennifer the text as one item (an Id, which jennifer prints as it is). The rest of the file (type and
-// function declarations, imports, layout) is still jennifer's.
+// jennifer one item in their place (an Id, which jennifer prints as it
+// is): a marker that fill replaces with the text (see file), or the text
+// itself. The rest of the file (type and function declarations, imports,
+// layout) is still jennifer's.
 //
-// A direct item names no package that jennifer would have to import:
-// graphrt and unsafe only, which every type's codecs (MarshalJSON) use and
-// so import anyway. An item that needs another package (a field of
-// encoding/json's RawMessage), or text jennifer would print another way
-// (a comment line holding a line break), is left to jennifer.
+// jennifer imports a package when it prints a name of it, and direct
+// items are text to it: graphrt and unsafe, which every type's codecs
+// (MarshalJSON) use, are imported anyway, and an item that names another
+// package (a field of encoding/json's RawMessage) has fill add its import.
+// Text jennifer would print another way (a comment line holding a line
+// break) is left to jennifer.
 //
 // TestDirectItemsMatchJennifer renders every page of the golden cases, the
 // corpus and resources of thousands of properties both ways and requires
 // the same bytes; directItems switches the direct path off for it.
 var directItems = func() (v atomic.Bool) { v.Store(true); return }()
+
+// file is one generated file being built: jennifer's tree and, when items
+// is set, the text of the direct items that stand in the tree as markers.
+// jennifer copies the text of an item several times (into a token, its
+// body buffer, its file buffer, each grown by doubling); a marker of a few
+// bytes goes through those copies instead, and fill puts each item's text
+// in its place once, when the tree has been rendered.
+type file struct {
+	*jen.File
+	items *directs
+}
+
+func newFile(pkg string, markers bool) *file {
+	f := &file{File: jen.NewFile(pkg)}
+	if markers {
+		f.items = new(directs)
+	}
+	return f
+}
+
+// takes reports whether f can hold a direct item whose text names package
+// imp ("" for none) without jennifer knowing: only with markers, since fill
+// adds the import then.
+func (f *file) takes(imp string) bool { return imp == "" || f.items != nil }
+
+// item is a direct item's text as jennifer code: a marker, or with no
+// items, the text itself. imp is a package the text names besides graphrt
+// ("" for none); see takes.
+func (f *file) item(text, imp string) jen.Code {
+	if f.items == nil {
+		return jen.Id(text)
+	}
+	if imp != "" && !slices.Contains(f.items.imports, imp) {
+		f.items.imports = append(f.items.imports, imp)
+	}
+	marker := "\x01" + strconv.Itoa(len(f.items.texts)) + "\x01"
+	f.items.texts = append(f.items.texts, text)
+	return jen.Id(marker)
+}
+
+// directs are the texts of one file's direct items, in the order their
+// markers were made, and the packages they name that jennifer's tree may
+// not import.
+type directs struct {
+	texts   []string
+	imports []string
+}
+
+// declinedFills counts the files whose markers fill could not trust, for
+// the tests.
+var declinedFills atomic.Int64
+
+// fill writes src, jennifer's rendering of a tree with markers, into dst
+// with each marker replaced by its item's text. It is false unless src
+// holds the markers 0 to n-1 in order and no other \x01 byte: the input
+// can put one in a comment, and the caller then renders the file with its
+// items inline.
+func (d *directs) fill(dst *bytes.Buffer, src []byte) bool {
+	if len(d.imports) > 0 {
+		var ok bool
+		if src, ok = withImports(src, d.imports); !ok {
+			return false
+		}
+	}
+	size := len(src)
+	for _, t := range d.texts {
+		size += len(t)
+	}
+	dst.Reset()
+	dst.Grow(size)
+	for next := 0; ; next++ {
+		i := bytes.IndexByte(src, '\x01')
+		if i < 0 {
+			dst.Write(src)
+			return next == len(d.texts)
+		}
+		n, index := i+1, 0
+		for n < len(src) && n-i <= 9 && '0' <= src[n] && src[n] <= '9' {
+			index = index*10 + int(src[n]-'0')
+			n++
+		}
+		if next >= len(d.texts) || n == i+1 || n == len(src) || src[n] != '\x01' || index != next ||
+			src[i+1] == '0' && n > i+2 { // strconv.Itoa writes no leading zero
+			return false
+		}
+		dst.Write(src[:i])
+		dst.WriteString(d.texts[next])
+		src = src[n+1:]
+	}
+}
 
 var itemBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
 
@@ -69,45 +166,45 @@ func (it *itemText) done() (string, bool) {
 	return s, it.ok
 }
 
-// elemTypeText is elemType as jennifer prints it.
-func (g *generator) elemTypeText(ft model.FieldType) (string, bool) {
+// elemTypeText is elemType as jennifer prints it, and the package it names
+// besides graphrt ("" for none).
+func (g *generator) elemTypeText(ft model.FieldType) (text, imp string) {
 	switch {
 	case ft.Type != nil && g.poly[ft.Type] != nil:
-		return g.poly[ft.Type].kind, true
+		return g.poly[ft.Type].kind, ""
 	case ft.Type != nil:
-		return g.typeNames[ft.Type], true
+		return g.typeNames[ft.Type], ""
 	case ft.Enum != nil:
-		return g.enumNames[ft.Enum], true
+		return g.enumNames[ft.Enum], ""
 	}
 	p := g.primitiveOf(ft)
-	return p.text, p.text != "" // "": another package's type
-
+	return p.text, p.imports
 }
 
-// goTypeText is goType as jennifer prints it: "[] T", "* T" or "T".
-func (g *generator) goTypeText(ft model.FieldType) (string, bool) {
-	elem, ok := g.elemTypeText(ft)
+// goTypeText is goType as jennifer prints it ("[] T", "* T" or "T"), and
+// the package it names besides graphrt.
+func (g *generator) goTypeText(ft model.FieldType) (text, imp string) {
+	elem, imp := g.elemTypeText(ft)
 	switch {
 	case ft.Collection:
-		return "[] " + elem, ok
+		return "[] " + elem, imp
 	case ft.Type != nil && g.poly[ft.Type] == nil:
-		return "* " + elem, ok
+		return "* " + elem, imp
 	}
-	return elem, ok
+	return elem, imp
 }
 
-// fieldText is fieldDecl's item: its doc lines and the field.
-func (g *generator) fieldText(doc []string, fld *model.Field) (string, bool) {
-	typ, ok := g.goTypeText(fld.Type)
-	if !ok {
-		return "", false
-	}
+// fieldText is fieldDecl's item: its doc lines and the field, and the
+// package the field's type names besides graphrt.
+func (g *generator) fieldText(doc []string, fld *model.Field) (text, imp string, ok bool) {
+	typ, imp := g.goTypeText(fld.Type)
 	it := newItemText()
 	for _, line := range doc {
 		it.comment(line)
 	}
 	it.add(g.fields[fld], " graphrt.Opt [", typ, "] ", tagText("json", fld.Name))
-	return it.done()
+	text, ok = it.done()
+	return text, imp, ok
 }
 
 // tagText is a struct tag of one key as jennifer's Tag prints it.

@@ -2,6 +2,8 @@ package emit
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/graphdocgen/docgen/internal/outdir"
@@ -37,6 +39,12 @@ func directVsJennifer(t *testing.T, s *model.Schema, opts Options) int {
 // every file of the golden cases and fixtures (both languages), resources
 // of thousands of properties (rendered in chunks) and the v1.0 corpus.
 func TestDirectItemsMatchJennifer(t *testing.T) {
+	declined := declinedFills.Load()
+	t.Cleanup(func() {
+		if n := declinedFills.Load() - declined; n != 0 {
+			t.Errorf("%d files or chunks had their direct items written inline: fill declined their markers", n)
+		}
+	})
 	t.Run("cases", func(t *testing.T) {
 		n := 0
 		for _, pages := range casePages(t) {
@@ -74,10 +82,80 @@ func TestDirectItemsDecline(t *testing.T) {
 		t.Errorf("commentText = %q", got)
 	}
 	g := &generator{}
-	if _, ok := g.goTypeText(model.FieldType{Primitive: "Edm.Untyped"}); ok {
-		t.Error("json.RawMessage, of a package the item cannot import, was written directly")
+	if text, imp := g.goTypeText(model.FieldType{Primitive: "Edm.Untyped", Collection: true}); text != "[] json.RawMessage" || imp != "encoding/json" {
+		t.Errorf("goTypeText(raw JSON collection) = %q, %q", text, imp)
+	}
+	if (&file{}).takes("encoding/json") || !(&file{}).takes("") || !newFile("graph", true).takes("encoding/json") {
+		t.Error("a file without markers takes an item that names a package it cannot import, or a file refuses one")
 	}
 	if got, _ := constText([]string{"// already a comment", "text"}, "EA", "E", `a"b`); got != "// already a comment\n// text\nEA E = \"a\\\"b\"" {
 		t.Errorf("constText = %q", got)
+	}
+}
+
+// TestFillRefusesOtherMarkers: fill takes the markers 0 to n-1, once each
+// and in order, and nothing else that starts with the marker byte.
+func TestFillRefusesOtherMarkers(t *testing.T) {
+	d := &directs{texts: []string{"A", "B"}}
+	var dst bytes.Buffer
+	if !d.fill(&dst, []byte("x\x010\x01y\x011\x01z")) || dst.String() != "xAyBz" {
+		t.Fatalf("fill = %q", dst.String())
+	}
+	for _, src := range []string{
+		"\x011\x01\x010\x01",          // out of order
+		"\x010\x01",                   // one missing
+		"\x010\x01\x011\x01\x012\x01", // one too many
+		"\x010\x01\x010\x01\x011\x01", // twice
+		"\x010\x01 \x01 \x011\x01",    // a stray byte
+		"\x010\x01\x011\x01\x01",      // a stray byte at the end
+		"\x0100\x01\x011\x01",         // not as fill writes them
+		"\x01\x01\x010\x01\x011\x01",
+	} {
+		if d.fill(&dst, []byte(src)) {
+			t.Errorf("fill took %q", src)
+		}
+	}
+}
+
+// TestWithImports: the import a direct item needs joins jennifer's import
+// block as jennifer would have written it.
+func TestWithImports(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"package p\n\nvar x\n", "package p\n\nimport \"encoding/json\"\n\nvar x\n"},
+		{"package p\n\nimport \"unsafe\"\n\nvar x\n", "package p\n\nimport (\n\"encoding/json\"\n\"unsafe\"\n)\n\nvar x\n"},
+		{"// c\n\npackage p\n\nimport (\n\"encoding/json\"\n\"unsafe\"\n)\n\nvar x\n", "// c\n\npackage p\n\nimport (\n\"encoding/json\"\n\"unsafe\"\n)\n\nvar x\n"},
+	} {
+		got, ok := withImports([]byte(tc.in), []string{"encoding/json"})
+		if !ok || string(got) != tc.want {
+			t.Errorf("withImports(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+// TestDirectItemsStrayMarkerByte: a page can put the marker byte in a
+// description; the file is then written with its items inline, as jennifer
+// writes it, in a small file and in chunks.
+func TestDirectItemsStrayMarkerByte(t *testing.T) {
+	before := declinedFills.Load()
+	var sb strings.Builder
+	sb.WriteString("# odd resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n")
+	for i := range 2100 { // chunked from chunkAbove properties on
+		fmt.Fprintf(&sb, "| p%d | String | Part \x01%d\x01 of \x01 it. |\n", i, i%3)
+	}
+	sb.WriteString("\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.odd\" } -->\n\n```json\n{}\n```\n")
+	for _, rows := range []int{3, 2100} {
+		text := sb.String()
+		if rows < 2100 {
+			lines := strings.SplitAfter(text, "\n")
+			text = strings.Join(lines[:6+rows], "") + strings.Join(lines[len(lines)-8:], "")
+		}
+		s := resolvePages([][2]string{{"odd.md", text}})
+		if len(s.Types) != 1 || len(s.Types[0].Fields) != rows || !strings.Contains(s.Types[0].Fields[0].Description.English, "\x01") {
+			t.Fatalf("the page did not parse as expected: %d types", len(s.Types))
+		}
+		directVsJennifer(t, s, Options{Package: "graph"})
+	}
+	if declinedFills.Load() == before {
+		t.Error("no fill declined a stray marker byte")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -57,29 +58,48 @@ func (sp *splicer) chunked(t *model.Type) bool {
 // add registers the chunks of one container: fields split in runs of
 // chunkSize, each rendered by container around items. It returns the
 // marker to put where the items go.
-func (sp *splicer) add(fields []*model.Field, container func(items func(*jen.Group)) jen.Code, item func(*jen.Group, *model.Field)) string {
+func (sp *splicer) add(fields []*model.Field, container func(items func(*jen.Group)) jen.Code, item func(*file, *jen.Group, *model.Field)) string {
 	job := spliceJob{marker: fmt.Sprintf("\x00docgen splice %d\x00", len(sp.jobs))}
 	size := int(max(chunkSize.Load(), 1))
 	for start := 0; start < len(fields); start += size {
 		part := fields[start:min(start+size, len(fields))]
 		job.render = append(job.render, func() (chunk, error) {
-			f := jen.NewFile(sp.g.opts.Package)
-			f.NoFormat = true
-			f.ImportName(RuntimePath, "graphrt")
-			f.Add(container(func(grp *jen.Group) {
-				for _, fld := range part {
-					item(grp, fld)
-				}
-			}))
-			var buf bytes.Buffer
-			if err := f.Render(&buf); err != nil {
-				return chunk{}, err
+			c, ok, err := sp.renderChunk(container, item, part, true)
+			if !ok {
+				declinedFills.Add(1) // a stray marker byte: the items inline
+				c, _, err = sp.renderChunk(container, item, part, false)
 			}
-			return interior(buf.Bytes())
+			return c, err
 		})
 	}
 	sp.jobs = append(sp.jobs, job)
 	return job.marker
+}
+
+// renderChunk renders part by container around items in a file of its
+// own, its direct items as markers or inline (direct.go); ok is false when
+// the markers cannot be filled in.
+func (sp *splicer) renderChunk(container func(items func(*jen.Group)) jen.Code, item func(*file, *jen.Group, *model.Field), part []*model.Field, markers bool) (c chunk, ok bool, err error) {
+	f := newFile(sp.g.opts.Package, markers)
+	f.ImportName(RuntimePath, "graphrt")
+	f.Add(container(func(grp *jen.Group) {
+		for _, fld := range part {
+			item(f, grp, fld)
+		}
+	}))
+	var tree, filled bytes.Buffer
+	src, err := rawSource(f.File, &tree)
+	if err != nil {
+		return chunk{}, true, err
+	}
+	if f.items != nil {
+		if !f.items.fill(&filled, src) {
+			return chunk{}, false, nil
+		}
+		src = filled.Bytes()
+	}
+	c, err = interior(src)
+	return c, true, err
 }
 
 // run renders every chunk of the page, on every core.
@@ -129,24 +149,9 @@ func (sp *splicer) splice(src []byte) ([]byte, bool) {
 			size += len(c.lines)
 		}
 	}
-	slices.SortFunc(imports, func(a, b []byte) int { return bytes.Compare(importPath(a), importPath(b)) })
-	imports = slices.CompactFunc(imports, bytes.Equal)
-	for i := 1; i < len(imports); i++ {
-		if bytes.Equal(importPath(imports[i-1]), importPath(imports[i])) {
-			return nil, false
-		}
-	}
-	out := append(make([]byte, 0, size+64), head...)
-	switch len(imports) {
-	case 0:
-	case 1:
-		out = append(append(append(out, "import "...), imports[0]...), "\n\n"...)
-	default:
-		out = append(out, "import (\n"...)
-		for _, line := range imports {
-			out = append(append(out, line...), '\n')
-		}
-		out = append(out, ")\n\n"...)
+	out, ok := appendHead(make([]byte, 0, size+64), head, imports)
+	if !ok {
+		return nil, false
 	}
 	for _, job := range sp.jobs {
 		marker := []byte(job.marker)
@@ -166,6 +171,47 @@ func (sp *splicer) splice(src []byte) ([]byte, bool) {
 		body = body[at+end+1:]
 	}
 	return append(out, body...), true
+}
+
+// appendHead appends head and an import block of imports to out, as
+// jennifer writes them: sorted by path, each once. ok is false when a path
+// comes under two names.
+func appendHead(out, head []byte, imports [][]byte) ([]byte, bool) {
+	slices.SortFunc(imports, func(a, b []byte) int { return bytes.Compare(importPath(a), importPath(b)) })
+	imports = slices.CompactFunc(imports, bytes.Equal)
+	for i := 1; i < len(imports); i++ {
+		if bytes.Equal(importPath(imports[i-1]), importPath(imports[i])) {
+			return nil, false
+		}
+	}
+	out = append(out, head...)
+	switch len(imports) {
+	case 0:
+	case 1:
+		out = append(append(append(out, "import "...), imports[0]...), "\n\n"...)
+	default:
+		out = append(out, "import (\n"...)
+		for _, line := range imports {
+			out = append(append(out, line...), '\n')
+		}
+		out = append(out, ")\n\n"...)
+	}
+	return out, true
+}
+
+// withImports is src, a file jennifer rendered, importing paths too (each
+// under its own name, as jennifer imports a path whose last element is
+// the package's name).
+func withImports(src []byte, paths []string) ([]byte, bool) {
+	head, imports, body, ok := splitHead(src)
+	if !ok {
+		return nil, false
+	}
+	for _, p := range paths {
+		imports = append(imports, []byte(strconv.Quote(p)))
+	}
+	out, ok := appendHead(make([]byte, 0, len(src)+64), head, imports)
+	return append(out, body...), ok
 }
 
 // splitHead cuts the source jennifer renders for a file into what precedes
