@@ -128,6 +128,10 @@ func ParseRead(files []Read, memo Memo) ([]*model.Page, model.Diagnostics, error
 	return parseAll(len(files), order, func(i int) Read { return files[i] }, memo)
 }
 
+// collectAfter is the page size from which parseAll collects garbage once
+// the page is parsed: its syntax tree is some 100 MB.
+const collectAfter = 1 << 20
+
 // parseAll parses n files, handing them to the workers in order (file
 // order when nil); results come back in file order.
 func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Page, model.Diagnostics, error) {
@@ -168,6 +172,13 @@ func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Pa
 				inFlight.acquire(w)
 				results[i].page, results[i].diags = Parse(r.Path, r.Bytes)
 				inFlight.release(w)
+				if w >= collectAfter {
+					// The page's syntax tree is garbage now, and the heap's
+					// goal is about twice its size: without a collection,
+					// what comes next would grow the heap to that goal
+					// before reusing any of the tree's memory.
+					runtime.GC()
+				}
 				if memo != nil {
 					memo.Keep(r, results[i].page, results[i].diags)
 				}

@@ -485,14 +485,16 @@ func leadingName(s string) string {
 // A table type in another script (a translated word docgen does not know)
 // is read from the sample's value when it has one.
 func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow, propertyValues map[string][]string, translatedNames bool, diags *model.Diagnostics) []*model.Property {
-	byName := map[string]*model.Property{}
-	var tableOrder []*model.Property
-	for _, row := range rows {
+	byName := make(map[string]*model.Property, len(rows))
+	tableOrder := make([]*model.Property, 0, len(rows))
+	props := make([]model.Property, len(rows)) // one allocation for the rows' properties
+	for i, row := range rows {
 		if prev, dup := byName[row.Name]; dup {
 			diags.Report(row.Pos, model.PropertyDuplicate, "property %q of %s is documented twice (first at %s); the first is kept", row.Name, res.Name, prev.Pos)
 			continue
 		}
-		prop := &model.Property{
+		prop := &props[i]
+		*prop = model.Property{
 			Name: row.Name, Type: row.Type, Description: row.Description,
 			Navigation: row.Navigation, InTable: true, Pos: row.Pos,
 			DescribedValues: row.Described,
@@ -501,8 +503,8 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		tableOrder = append(tableOrder, prop)
 	}
 
-	var out []*model.Property
-	placed := map[string]bool{}
+	out := make([]*model.Property, 0, len(tableOrder)+len(sample))
+	placed := make(map[string]bool, len(sample))
 	for _, m := range sample {
 		if placed[m.Name] {
 			continue

@@ -138,7 +138,8 @@ func (m *Memo) Keep(r parser.Read, page *model.Page, diags model.Diagnostics) {
 		return
 	}
 	k := keyOf(r)
-	entry := string(encode(r.Path, page, diags))
+	b := encode(r.Path, page, diags)
+	entry := unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again: no copy
 	m.mu.Lock()
 	m.now[k] = entry
 	m.changed = true
