@@ -123,6 +123,26 @@ func (g *generator) fieldEntry(t *model.Type, fld *model.Field) jen.Code {
 	return jen.Values(items...)
 }
 
+// codecFuncs writes MarshalJSON and UnmarshalJSON of the type name, with
+// their doc comments.
+func codecFuncs(f *file, name string) {
+	x := jen.Id("x")
+	table := jen.Op("&").Id(tableName(name))
+	comment(f, marshalDoc)
+	f.Func().Params(x.Clone().Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(rt("MarshalStruct").Call(jen.Qual("unsafe", "Pointer").Call(jen.Op("&").Id("x")), table.Clone())),
+	)
+	comment(f, unmarshalDoc)
+	f.Func().Params(x.Clone().Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+		jen.Return(rt("UnmarshalObject").Call(jen.Id("b"), jen.Id("x"), table.Clone())),
+	)
+}
+
+const (
+	marshalDoc   = "MarshalJSON encodes the properties that are set, nulls included, then AdditionalData."
+	unmarshalDoc = "UnmarshalJSON decodes with exact, case-sensitive key matching, replacing what x held; unknown keys go to AdditionalData."
+)
+
 // keyed is one key: value element of a composite literal, in the order
 // given (jen.Dict would sort the keys).
 func keyed(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add(value) }
@@ -133,17 +153,11 @@ func keyed(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add
 // its base's, so the wire stays flat.
 func (g *generator) codecs(f *file, t *model.Type, sp *splicer) {
 	name := g.typeNames[t]
-	x := jen.Id("x")
-	table := jen.Op("&").Id(tableName(name))
-
-	comment(f, "MarshalJSON encodes the properties that are set, nulls included, then AdditionalData.")
-	f.Func().Params(x.Clone().Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(rt("MarshalStruct").Call(jen.Qual("unsafe", "Pointer").Call(jen.Op("&").Id("x")), table.Clone())),
-	)
-	comment(f, "UnmarshalJSON decodes with exact, case-sensitive key matching, replacing what x held; unknown keys go to AdditionalData.")
-	f.Func().Params(x.Clone().Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.Return(rt("UnmarshalObject").Call(jen.Id("b"), jen.Id("x"), table.Clone())),
-	)
+	if directItems.Load() {
+		f.Add(f.item(codecFuncsText(name), ""))
+	} else {
+		codecFuncs(f, name)
+	}
 	f.Line()
 	multi := jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
 	f.Var().Id(tableName(name)).Op("=").Add(rt("Struct")).CustomFunc(multi, func(d *jen.Group) {

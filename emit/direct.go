@@ -2,6 +2,7 @@ package emit
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -257,5 +258,55 @@ func constText(doc []string, constName, enumName, value string) (string, bool) {
 		it.comment(line)
 	}
 	it.add(constName, " ", enumName, " = ", strconv.Quote(value))
+	return it.done()
+}
+
+// Doc comments and fields the same in every file, as jennifer prints them.
+var (
+	baseFieldText  = "// " + baseFieldDoc + "\n" // then the base's name
+	extraFieldText = "// " + extraFieldDoc[0] + "\n// " + extraFieldDoc[1] + "\nAdditionalData graphrt.Extra " + tagText("json", "-")
+	marshalDocText   = mustCommentText(marshalDoc)
+	unmarshalDocText = mustCommentText(unmarshalDoc)
+	isKnownDocText   = mustCommentText(isKnownDoc)
+)
+
+func mustCommentText(s string) string {
+	text, ok := commentText(commentLines(s))
+	if !ok {
+		panic("emit: a fixed doc comment is not a direct item: " + s)
+	}
+	return text
+}
+
+// codecFuncsText is codecFuncs' items (two doc comments and two functions)
+// as one item.
+func codecFuncsText(name string) string {
+	table := tableName(name)
+	it := newItemText()
+	it.add(marshalDocText, "\n",
+		"func (x ", name, ") MarshalJSON () ([] byte,error) {\n",
+		"return graphrt.MarshalStruct (unsafe.Pointer (& x),& ", table, ")\n}\n",
+		unmarshalDocText, "\n",
+		"func (x * ", name, ") UnmarshalJSON (b [] byte) error {\n",
+		"return graphrt.UnmarshalObject (b,x,& ", table, ")\n}")
+	text, _ := it.done()
+	return text
+}
+
+// enumFuncsText is the items of an enum's Values and IsKnown functions and
+// their doc comments as one item; false when jennifer must write them.
+func enumFuncsText(values, name, list string) (string, bool) {
+	doc, ok := commentText(commentLines(fmt.Sprintf(valuesDoc, values, name)))
+	if !ok {
+		return "", false
+	}
+	it := newItemText()
+	it.add(doc, "\n",
+		"func ", values, " () [] ", name, " {\n",
+		"return append([] ", name, " {},", list, " ...)\n}\n",
+		isKnownDocText, "\n",
+		"func (v ", name, ") IsKnown () bool {\n",
+		"for _,k := range ", list, " {\n",
+		"if k == v {\nreturn true\n}\n}\nreturn false\n}")
 	return it.done()
 }

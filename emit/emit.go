@@ -584,8 +584,12 @@ func (g *generator) structType(f *file, t *model.Type, sp *splicer) {
 	}
 	f.Type().Id(name).StructFunc(func(s *jen.Group) {
 		if t.Base != nil {
-			s.Comment("The base type: its properties and AdditionalData are promoted.")
-			s.Id(g.typeNames[t.Base])
+			if directItems.Load() {
+				s.Add(f.item(baseFieldText+g.typeNames[t.Base], ""))
+			} else {
+				s.Comment(baseFieldDoc)
+				s.Id(g.typeNames[t.Base])
+			}
 		}
 		if sp.chunked(t) {
 			field := func(f *file, s *jen.Group, fld *model.Field) { g.fieldDecl(f, s, t, fld) }
@@ -598,8 +602,13 @@ func (g *generator) structType(f *file, t *model.Type, sp *splicer) {
 		if t.Base != nil {
 			return // AdditionalData is the root base's, promoted: one per object
 		}
-		s.Comment("AdditionalData keeps the properties the docs do not list, verbatim")
-		s.Comment("and in the order they arrived, so that nothing is lost on re-encoding.")
+		if directItems.Load() {
+			s.Add(f.item(extraFieldText, ""))
+			return
+		}
+		for _, line := range extraFieldDoc {
+			s.Comment(line)
+		}
 		s.Id("AdditionalData").Qual(RuntimePath, "Extra").Tag(map[string]string{"json": "-"})
 	})
 }
@@ -629,6 +638,21 @@ func (g *generator) fieldDecl(f *file, s *jen.Group, t *model.Type, fld *model.F
 // comment writes prose as doc-comment lines, paragraphs kept apart: as
 // one direct item, or a jennifer Comment a line.
 func comment(f *file, s string) {
+	lines := commentLines(s)
+	if directItems.Load() && len(lines) > 0 {
+		if text, ok := commentText(lines); ok {
+			f.Add(f.item(text, ""))
+			return
+		}
+	}
+	for _, line := range lines {
+		f.Comment(line)
+	}
+}
+
+// commentLines is prose cut into doc-comment lines, paragraphs kept apart
+// by an empty line and lists indented as go/doc lists.
+func commentLines(s string) []string {
 	var lines []string
 	for i, para := range strings.Split(s, "\n\n") {
 		if i > 0 {
@@ -650,15 +674,7 @@ func comment(f *file, s string) {
 		}
 		lines = append(lines, wrap(para, 76)...)
 	}
-	if directItems.Load() && len(lines) > 0 {
-		if text, ok := commentText(lines); ok {
-			f.Add(f.item(text, ""))
-			return
-		}
-	}
-	for _, line := range lines {
-		f.Comment(line)
-	}
+	return lines
 }
 
 // isDocList: the parser writes a list as lines "  - item" or "  1. item".
@@ -752,13 +768,19 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 			v.Id(c)
 		}
 	})
-	comment(f, fmt.Sprintf("%s returns the documented values of %s in documentation order.", values, name))
+	if directItems.Load() {
+		if text, ok := enumFuncsText(values, name, list); ok {
+			f.Add(f.item(text, ""))
+			return
+		}
+	}
+	comment(f, fmt.Sprintf(valuesDoc, values, name))
 	f.Func().Id(values).Params().Index().Id(name).Block(
 		jen.Return(jen.Append(jen.Index().Id(name).Values(), jen.Id(list).Op("..."))),
 	)
 	// A plain loop: slices.Contains would be instantiated once per enum
 	// type ([]E has no shape in common with []string).
-	comment(f, "IsKnown reports whether v is one of the documented values.")
+	comment(f, isKnownDoc)
 	f.Func().Params(jen.Id("v").Id(name)).Id("IsKnown").Params().Bool().Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id(list)).Block(
 			jen.If(jen.Id("k").Op("==").Id("v")).Block(jen.Return(jen.True())),
@@ -766,6 +788,19 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 		jen.Return(jen.False()),
 	)
 }
+
+// The doc comments of the fields every struct has.
+const baseFieldDoc = "The base type: its properties and AdditionalData are promoted."
+
+var extraFieldDoc = []string{
+	"AdditionalData keeps the properties the docs do not list, verbatim",
+	"and in the order they arrived, so that nothing is lost on re-encoding.",
+}
+
+const (
+	valuesDoc  = "%s returns the documented values of %s in documentation order."
+	isKnownDoc = "IsKnown reports whether v is one of the documented values."
+)
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
