@@ -263,8 +263,8 @@ func constText(doc []string, constName, enumName, value string) (string, bool) {
 
 // Doc comments and fields the same in every file, as jennifer prints them.
 var (
-	baseFieldText  = "// " + baseFieldDoc + "\n" // then the base's name
-	extraFieldText = "// " + extraFieldDoc[0] + "\n// " + extraFieldDoc[1] + "\nAdditionalData graphrt.Extra " + tagText("json", "-")
+	baseFieldText    = "// " + baseFieldDoc + "\n" // then the base's name
+	extraFieldText   = "// " + extraFieldDoc[0] + "\n// " + extraFieldDoc[1] + "\nAdditionalData graphrt.Extra " + tagText("json", "-")
 	marshalDocText   = mustCommentText(marshalDoc)
 	unmarshalDocText = mustCommentText(unmarshalDoc)
 	isKnownDocText   = mustCommentText(isKnownDoc)
