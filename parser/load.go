@@ -118,14 +118,21 @@ type Memo interface {
 // ParseRead is ParseFiles for files ReadFiles read, taking from memo, when
 // it is not nil, what it recalls of a page, and telling it what the other
 // pages gave. The largest pages are parsed first, so that no large page is
-// left to parse on one core at the end while the others wait.
+// left to parse on one core at the end while the others wait. A page's
+// Bytes are dropped from files when a worker takes it, so that pages
+// parsed leave the heap rather than the whole input staying live to the
+// end.
 func ParseRead(files []Read, memo Memo) ([]*model.Page, model.Diagnostics, error) {
 	order := make([]int, len(files))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return len(files[b].Bytes) - len(files[a].Bytes) })
-	return parseAll(len(files), order, func(i int) Read { return files[i] }, memo)
+	return parseAll(len(files), order, func(i int) Read {
+		r := files[i]
+		files[i].Bytes = nil
+		return r
+	}, memo)
 }
 
 // collectAfter is the page size from which parseAll collects garbage once
