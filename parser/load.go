@@ -135,8 +135,8 @@ func ParseRead(files []Read, memo Memo) ([]*model.Page, model.Diagnostics, error
 	}, memo)
 }
 
-// collectAfter is the page size from which parseAll collects garbage once
-// the page is parsed: its syntax tree is some 100 MB.
+// collectAfter is the page size from which Parse collects garbage once it
+// is done with the page's syntax tree, some 100 MB or more.
 const collectAfter = 1 << 20
 
 // parseAll parses n files, handing them to the workers in order (file
@@ -176,16 +176,16 @@ func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Pa
 					}
 				}
 				w := min(len(r.Bytes), MaxPageBytes)
-				inFlight.acquire(w)
-				results[i].page, results[i].diags = Parse(r.Path, r.Bytes)
-				inFlight.release(w)
-				if w >= collectAfter {
-					// The page's syntax tree is garbage now, and the heap's
-					// goal is about twice its size: without a collection,
-					// what comes next would grow the heap to that goal
-					// before reusing any of the tree's memory.
-					runtime.GC()
+				raw := r.Bytes
+				if memo == nil || r.Sum != ([sha256.Size]byte{}) {
+					// Nothing needs the bytes once Parse has made its text
+					// of them (a memo keys the page by its Sum): let them
+					// go while the page is parsed.
+					r.Bytes = nil
 				}
+				inFlight.acquire(w)
+				results[i].page, results[i].diags = Parse(r.Path, raw)
+				inFlight.release(w)
 				if memo != nil {
 					memo.Keep(r, results[i].page, results[i].diags)
 				}

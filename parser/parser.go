@@ -5,6 +5,7 @@ package parser
 
 import (
 	"bytes"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -36,6 +37,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	if !checkLines(raw, path, &p.diags) {
 		return page, p.diags
 	}
+	large := len(raw) >= collectAfter
 	p.src = newSource(raw)
 	if p.src.frontMatterOpen {
 		p.diags.Report(p.at(1), model.FrontMatterOpen, "front matter opened with --- is never closed")
@@ -54,6 +56,14 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 	}
 	p.walk(doc)
 	p.settleIntroduction(nil)
+	if large {
+		// The syntax tree is garbage from here (the budget's last block was
+		// the parser's only hold on it) and most of the heap, whose goal is
+		// now about twice its size: collected now, its memory serves what
+		// follows instead of the heap growing to that goal.
+		p.budget.block = nil
+		runtime.GC()
+	}
 	page.Resources = p.finish()
 	p.applyProseBase(page.Resources)
 	if p.tooDeep {
