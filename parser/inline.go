@@ -139,12 +139,95 @@ func describedValues(cell ast.Node, src []byte) []string {
 	// A description may introduce values twice, the first time without
 	// listing them (a localized page moved the list): the first phrase
 	// that lists values counts.
-	for _, loc := range valuesPhrase.FindAllStringIndex(text, -1) {
+	for _, loc := range findValuesPhrases(text) {
 		if out := valuesAfter(text[loc[1]:]); out != nil {
 			return out
 		}
 	}
 	return nil
+}
+
+// findValuesPhrases is valuesPhrase.FindAllStringIndex(s, -1), matched by
+// hand: the case-insensitive alternation without a literal prefix made
+// the regexp most of describedValues' time. Text holding one of the two
+// letters outside ASCII that (?i) folds to ASCII ones (the Kelvin sign,
+// the long s) is left to the regexp. TestFindValuesPhrases holds the two
+// equal.
+func findValuesPhrases(s string) [][]int {
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return valuesPhrase.FindAllStringIndex(s, -1)
+	}
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue // \b: every alternative starts with a word byte
+		}
+		if end := valuesPhraseAt(s, i); end > 0 {
+			out = append(out, []int{i, end})
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// valuesPhraseAt is the end of the match of valuesPhrase that starts at i,
+// after a word boundary, or 0: the alternatives in the regexp's order,
+// optional parts taken when present.
+func valuesPhraseAt(s string, i int) int {
+	// (possible|supported|valid|allowed|accepted) values (are|include)\b:?
+	for _, w := range []string{"possible", "supported", "valid", "allowed", "accepted"} {
+		if j, ok := foldPrefix(s, i, w); ok {
+			if j, ok = foldPrefix(s, j, " values "); ok {
+				for _, v := range []string{"are", "include"} {
+					if k, ok := foldPrefix(s, j, v); ok && (k == len(s) || !isWordByte(s[k])) {
+						return optional(s, k, ":")
+					}
+				}
+			}
+			break // the words share no prefix: no other can match here
+		}
+	}
+	// possible values:
+	if j, ok := foldPrefix(s, i, "possible values:"); ok {
+		return j
+	}
+	// can be one of( the following)?( values)?:?
+	if j, ok := foldPrefix(s, i, "can be one of"); ok {
+		return optional(s, optional(s, optional(s, j, " the following"), " values"), ":")
+	}
+	return 0
+}
+
+// foldPrefix reports whether s holds the lower-case ASCII word at i,
+// ignoring the case of ASCII letters, and where it ends.
+func foldPrefix(s string, i int, word string) (int, bool) {
+	if len(s)-i < len(word) {
+		return 0, false
+	}
+	for j := 0; j < len(word); j++ {
+		c := s[i+j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != word[j] {
+			return 0, false
+		}
+	}
+	return i + len(word), true
+}
+
+// optional is the end of word at i when s holds it there, else i.
+func optional(s string, i int, word string) int {
+	if j, ok := foldPrefix(s, i, word); ok {
+		return j
+	}
+	return i
+}
+
+// isWordByte is what \b counts as a word character: ASCII letters, digits
+// and the underscore.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // valuesAfter reads the members listed in the sentence that starts s.

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"reflect"
 	"regexp"
 	"testing"
 )
@@ -73,5 +74,49 @@ func TestPhrasePrefilters(t *testing.T) {
 	}
 	if mayMatch("nothing to see", "inherit") || !mayMatch("\u212a", "x") || nonASCII("plain") || !nonASCII("é") {
 		t.Error("mayMatch or nonASCII is wrong on plain cases")
+	}
+}
+
+// TestFindValuesPhrases: the hand matcher finds what the valuesPhrase
+// regexp finds, on every string of up to three pieces from the words of the
+// phrase, their case variants, near misses and separators, and on mixed
+// texts.
+func TestFindValuesPhrases(t *testing.T) {
+	pieces := []string{
+		"possible", "Possible", "SUPPORTED", "valid", "allowed", "Accepted", "possibles",
+		"values", "VALUES", "value", "are", "include", "Includes", "area",
+		"can", "be", "One", "of", "the", "following",
+		" ", ":", "x", "_", "é", "ſ", "\u212a", "",
+		"can be one of", "Can Be One Of", " the following", " values", "possible values", " values ", "valid values are",
+	}
+	n := 0
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		n++
+		want := valuesPhrase.FindAllStringIndex(s, -1)
+		if got := findValuesPhrases(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findValuesPhrases(%q) = %v, the regexp %v", s, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(s+p, depth-1)
+			walk(s+" "+p, depth-1)
+		}
+	}
+	walk("", 3)
+	for _, s := range []string{
+		"Possible values are: `a`, `b`. Supported values include x, y; it can be one of the following values: p, q.",
+		"The status. possible values: on, off. Valid values are: a. can be one of: x",
+		"xpossible values are a, b", "possible values are_", "Can be one of the following:", "can be one ofthe",
+	} {
+		want := valuesPhrase.FindAllStringIndex(s, -1)
+		if got := findValuesPhrases(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("findValuesPhrases(%q) = %v, the regexp %v", s, got, want)
+		}
+	}
+	if n < 100000 {
+		t.Errorf("only %d strings compared", n)
 	}
 }
