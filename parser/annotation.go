@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -104,11 +105,14 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 
 	r := &model.Resource{Pos: pos}
 	str := func(key string) string {
-		var s string
-		if raw, ok := fields[key]; ok && json.Unmarshal(raw, &s) != nil && string(raw) != "null" {
+		raw, ok := fields[key]
+		if !ok {
+			return ""
+		}
+		s, ok := jsonString(raw)
+		if !ok && string(raw) != "null" {
 			diags.Report(posOf(key), model.AnnotationField, "resource annotation: %q should be a string, got %s", key, raw)
 		}
-		_ = json.Unmarshal(fields[key], &s)
 		return strings.TrimSpace(s)
 	}
 	flag := func(key string) bool {
@@ -160,6 +164,22 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	r.OpenType = flag("openType")
 	r.Abstract = flag("abstract")
 	return r, true
+}
+
+// jsonString is the string a JSON value (valid, as json.Unmarshal checked
+// it) holds, and false when it is not a string. A string without escapes
+// and of valid UTF-8, as annotations' are, is its bytes between the quotes;
+// others are left to encoding/json.
+func jsonString(raw json.RawMessage) (string, bool) {
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' {
+		inner := raw[1 : len(raw)-1]
+		if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+			return string(inner), true
+		}
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err == nil
 }
 
 // trimHash drops the "#" that OData puts before a type name in a payload
