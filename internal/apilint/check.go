@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/graphdocgen/docgen/model"
@@ -84,20 +85,24 @@ func New(schema *model.Schema, pages []*model.Page) *Checker {
 	for _, t := range schema.Types {
 		// A root type whose page says it inherits (in prose only) has a base
 		// the model does not know.
-		if t.Base == nil && inheritsInProse.MatchString(t.Description.English) {
+		if t.Base == nil && inheritsInProse().MatchString(t.Description.English) {
 			c.incomplete[t] = true
 		}
 		// Likewise a type its page calls open in prose only.
-		if !t.Open && openInProse.MatchString(t.Description.English) {
+		if !t.Open && openInProse().MatchString(t.Description.English) {
 			c.incomplete[t] = true
 		}
 	}
 	return c
 }
 
+// Compiled when first used: docgen links this package for lint, and every
+// run would otherwise pay for these at start-up.
 var (
-	inheritsInProse = regexp.MustCompile(`(?i)\b(inherits from|inherited from|derived from|derives from|subclass of)\b`)
-	openInProse     = regexp.MustCompile(`(?i)(^|[^a-z])open[ -]type([^a-z]|$)`)
+	inheritsInProse = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(inherits from|inherited from|derived from|derives from|subclass of)\b`)
+	})
+	openInProse = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(^|[^a-z])open[ -]type([^a-z]|$)`) })
 )
 
 // Checked is how many examples of a kind were checked against a type.

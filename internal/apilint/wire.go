@@ -7,21 +7,30 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/graphdocgen/docgen/model"
 )
 
 // Wire formats of OData JSON (OData JSON Format 4.01, section 7.1, and the
-// ABNF's literal forms), as Graph sends them.
+// ABNF's literal forms), as Graph sends them; compiled when first used, as
+// docgen links this package for lint and every run would otherwise pay for
+// them at start-up.
 var (
-	dateTimeOffsetRE = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,12})?)?(Z|[+-]\d{2}:\d{2})$`)
-	dateRE           = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	timeOfDayRE      = regexp.MustCompile(`^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,12})?)?$`)
+	dateTimeOffsetRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,12})?)?(Z|[+-]\d{2}:\d{2})$`)
+	})
+	dateRE      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`) })
+	timeOfDayRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,12})?)?$`)
+	})
 	// Edm.Duration is an ISO 8601 duration. OData narrows it to days and
 	// time (xsd:dayTimeDuration); years, months and weeks are let pass, as
 	// the docs use them and the wire value is still unambiguous to read.
-	durationRE = regexp.MustCompile(`^-?P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$`)
+	durationRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^-?P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$`)
+	})
 )
 
 var intRanges = map[string][2]int64{
@@ -64,11 +73,11 @@ func (pc *pageCheck) primitive(path string, n *node, edm string) {
 			pc.report(n.line, model.APIBadDate, "%s is %s, not an Edm.DateTimeOffset (RFC 3339 with a time zone: 2006-01-02T15:04:05Z)", name(path), snippet(n))
 		}
 	case "Edm.Date":
-		if m := dateRE.FindStringSubmatch(n.text); m == nil || !validDate(m[1], m[2], m[3]) {
+		if m := dateRE().FindStringSubmatch(n.text); m == nil || !validDate(m[1], m[2], m[3]) {
 			pc.report(n.line, model.APIBadDate, "%s is %s, not an Edm.Date (2006-01-02)", name(path), snippet(n))
 		}
 	case "Edm.TimeOfDay":
-		if m := timeOfDayRE.FindStringSubmatch(n.text); m == nil || !validClock(m[1], m[2], m[3]) {
+		if m := timeOfDayRE().FindStringSubmatch(n.text); m == nil || !validClock(m[1], m[2], m[3]) {
 			pc.report(n.line, model.APIBadDate, "%s is %s, not an Edm.TimeOfDay (15:04:05.0000000)", name(path), snippet(n))
 		}
 	case "Edm.Duration":
@@ -100,7 +109,7 @@ func (pc *pageCheck) integer(path string, n *node, edm string) {
 }
 
 func validDateTimeOffset(s string) bool {
-	m := dateTimeOffsetRE.FindStringSubmatch(s)
+	m := dateTimeOffsetRE().FindStringSubmatch(s)
 	if m == nil || !validDate(m[1], m[2], m[3]) || !validClock(m[4], m[5], m[6]) {
 		return false
 	}
@@ -113,7 +122,7 @@ func validDateTimeOffset(s string) bool {
 }
 
 func validDuration(s string) bool {
-	return durationRE.MatchString(s) && !strings.HasSuffix(s, "P") && !strings.HasSuffix(s, "T")
+	return durationRE().MatchString(s) && !strings.HasSuffix(s, "P") && !strings.HasSuffix(s, "T")
 }
 
 func validDate(y, m, d string) bool {
