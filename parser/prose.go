@@ -50,7 +50,7 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 				loc = inheritsTail.FindStringIndex(text)
 			}
 			if loc == nil && (nonASCII(text) || mayMatch(text, translatedInheritWords...)) {
-				loc = inheritsTailTranslated.FindStringIndex(text)
+				loc = inheritsTailTranslated().FindStringIndex(text)
 			}
 			if loc == nil && isDefiningArticle(before.String(), child, p.src.text) {
 				loc = []int{0, len(text)} // "An [educationOutcome](…) that gives a grade."
@@ -148,7 +148,7 @@ func translatedVerbAfter(link ast.Node, src []byte) string {
 	if !ok {
 		return ""
 	}
-	return string(inheritsHeadTranslated.Find(next.Segment.Value(src)))
+	return string(inheritsHeadTranslated().Find(next.Segment.Value(src)))
 }
 
 // isQualifiedName accepts an identifier or a dotted, namespace-qualified one.

@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Localized pages in the current format (no span pairs holding the
@@ -18,7 +19,9 @@ import (
 // inheritsTailTranslated ends the text before a link that names a base:
 // "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
 // "继承自".
-var inheritsTailTranslated = regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|继承自|派生自|繼承自|衍生自)\s*$`)
+var inheritsTailTranslated = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|继承自|派生自|繼承自|衍生自)\s*$`)
+})
 
 // translatedInheritWords are the ASCII words of which every alternative of
 // inheritsTailTranslated written in ASCII holds one (the others hold a
@@ -28,16 +31,20 @@ var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda
 // inheritsHeadTranslated starts the text after such a link, for languages
 // that put the verb last: "[directoryObject](directoryobject.md) から継承",
 // "에서 상속".
-var inheritsHeadTranslated = regexp.MustCompile(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|öğesinden devral)`)
+var inheritsHeadTranslated = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|öğesinden devral)`)
+})
 
 // collectionWord finds the word that marks a type cell as a collection in
 // a translation: "Коллекция [x](x.md)", "[x](x.md) 集合", "Colección de
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
-var collectionWord = regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon|samling|συλλογή`)
+var collectionWord = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon|samling|συλλογή`)
+})
 
 // hasCollectionWord reports whether s holds a collection word.
-func hasCollectionWord(s string) bool { return collectionWord.MatchString(s) }
+func hasCollectionWord(s string) bool { return collectionWord().MatchString(s) }
 
 // collectionFiller are the words around a collection word that are not
 // the element type's name: "Colección de String", "Коллекция объектов x".
@@ -47,7 +54,7 @@ var collectionFiller = wordSet("de", "di", "da", "von", "of", "van", "的", "の
 // them, leaving the element type's name.
 func stripCollectionWords(s string) string {
 	var kept []string
-	for _, f := range strings.Fields(collectionWord.ReplaceAllString(s, " ")) {
+	for _, f := range strings.Fields(collectionWord().ReplaceAllString(s, " ")) {
 		if !collectionFiller[strings.ToLower(f)] {
 			kept = append(kept, f)
 		}
