@@ -48,7 +48,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		page.Locale = ""
 	}
 	p.locale = page.Locale
-	p.budget = newBudget(len(p.src.text))
+	p.budget = newBudget(p.src.lead + len(p.src.text)) // the page as goldmark would read it whole
 	doc := parse(p.src.text, p.budget)
 	if depth, deepest := treeDepth(doc); depth > MaxDepth {
 		p.diags.Report(p.posOf(nodeOffset(deepest)), model.NestingTooDeep, "markdown nested %d levels deep, over the limit of %d; page skipped", depth, MaxDepth)

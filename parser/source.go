@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// source is a page prepared for goldmark: front matter blanked and span pairs
-// replaced by their English half, with enough bookkeeping to map byte offsets
+// source is a page prepared for goldmark: front matter blanked (or cut off)
+// and span pairs replaced by their English half, with enough bookkeeping to map byte offsets
 // back to original lines and to recover the localized half of any range.
 type source struct {
 	text        []byte
@@ -19,6 +19,10 @@ type source struct {
 	// frontMatterOpen: the page opens a front matter block with --- and
 	// never closes it.
 	frontMatterOpen bool
+	// lead is how many lines of front matter precede text, when text is
+	// the rest of the page as it is (not a copy with the matter as empty
+	// lines).
+	lead int
 }
 
 // spanPair records where an English half landed in text and what it replaced.
@@ -32,9 +36,31 @@ type spanPair struct {
 // would otherwise split table rows.
 var spanPairRE = regexp.MustCompile(`(?s)<span data-ttu-id="[^"]*">(.*?)</span><span class="sxs-lookup"><span data-stu-id="[^"]*">(.*?)</span></span>`)
 
-func newSource(raw []byte) *source {
+func newSource(raw []byte) *source { return buildSource(raw, false) }
+
+// buildSource is newSource; with copied, the text is always the copy with
+// the front matter as empty lines (for the test that compares the two).
+func buildSource(raw []byte, copied bool) *source {
 	s := &source{frontMatter: map[string]string{}}
 	blank, raw := s.blankFrontMatter(raw)
+	if !copied && !bytes.Contains(raw, spanPairStart) {
+		// No translation pair: the text is the page after its front
+		// matter, as it is, and its first line the line after the matter.
+		s.text, s.lead = raw, blank
+		lines := bytes.Count(raw, newline) + 1
+		s.lineStarts = append(make([]int, 0, lines), 0)
+		s.origLine = append(make([]int, 0, lines), blank+1)
+		for i := bytes.IndexByte(raw, '\n'); i >= 0; {
+			s.lineStarts = append(s.lineStarts, i+1)
+			s.origLine = append(s.origLine, blank+len(s.lineStarts))
+			j := bytes.IndexByte(raw[i+1:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
+		return s
+	}
 
 	// Build the text and, for each line of it, the original line it starts
 	// on: the front matter's blank lines, then raw with each span pair
@@ -77,7 +103,10 @@ func newSource(raw []byte) *source {
 	return s
 }
 
-var newline = []byte("\n")
+var (
+	newline       = []byte("\n")
+	spanPairStart = []byte(`<span data-ttu-id="`) // spanPairRE's literal start
+)
 
 // blankFrontMatter finds a leading YAML block, which the text replaces with
 // empty lines (blank of them), so goldmark does not read it as a thematic
