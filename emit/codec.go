@@ -153,8 +153,15 @@ func keyed(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add
 // its base's, so the wire stays flat.
 func (g *generator) codecs(f *file, t *model.Type, sp *splicer) {
 	name := g.typeNames[t]
-	if directItems.Load() {
-		f.Add(f.item(codecFuncsText(name), ""))
+	if directItems.Load() && f.takes(RuntimePath, "unsafe") {
+		f.Add(f.item(codecFuncsText(name), RuntimePath, "unsafe"))
+		if !sp.chunked(t) {
+			if text, ok := g.tableText(t); ok {
+				f.Line()
+				f.Add(f.item(text, RuntimePath, "unsafe"))
+				return
+			}
+		}
 	} else {
 		codecFuncs(f, name)
 	}
@@ -171,8 +178,8 @@ func (g *generator) codecs(f *file, t *model.Type, sp *splicer) {
 		if len(t.Fields) > 0 {
 			entry := func(f *file, fs *jen.Group, fld *model.Field) {
 				if directItems.Load() {
-					if text, ok := g.entryText(t, fld); ok {
-						fs.Add(f.item(text, ""))
+					if text, ok := g.entryText(t, fld); ok && f.takes(RuntimePath, "unsafe") {
+						fs.Add(f.item(text, RuntimePath, "unsafe"))
 						return
 					}
 				}

@@ -55,20 +55,24 @@ func newFile(pkg string, markers bool) *file {
 	return f
 }
 
-// takes reports whether f can hold a direct item whose text names package
-// imp ("" for none) without jennifer knowing: only with markers, since fill
-// adds the import then.
-func (f *file) takes(imp string) bool { return imp == "" || f.items != nil }
+// takes reports whether f can hold a direct item whose text names the
+// packages imports ("" for none) without jennifer knowing: only with
+// markers, since fill adds the imports then.
+func (f *file) takes(imports ...string) bool {
+	return f.items != nil || !slices.ContainsFunc(imports, func(p string) bool { return p != "" })
+}
 
 // item is a direct item's text as jennifer code: a marker, or with no
-// items, the text itself. imp is a package the text names besides graphrt
-// ("" for none); see takes.
-func (f *file) item(text, imp string) jen.Code {
+// items, the text itself. imports are the packages the text names ("" for
+// none); see takes.
+func (f *file) item(text string, imports ...string) jen.Code {
 	if f.items == nil {
 		return jen.Id(text)
 	}
-	if imp != "" && !slices.Contains(f.items.imports, imp) {
-		f.items.imports = append(f.items.imports, imp)
+	for _, imp := range imports {
+		if imp != "" && !slices.Contains(f.items.imports, imp) {
+			f.items.imports = append(f.items.imports, imp)
+		}
 	}
 	marker := "\x01" + strconv.Itoa(len(f.items.texts)) + "\x01"
 	f.items.texts = append(f.items.texts, text)
@@ -308,5 +312,85 @@ func enumFuncsText(values, name, list string) (string, bool) {
 		"func (v ", name, ") IsKnown () bool {\n",
 		"for _,k := range ", list, " {\n",
 		"if k == v {\nreturn true\n}\n}\nreturn false\n}")
+	return it.done()
+}
+
+// structText is structType's declaration of t (after its doc comment) as
+// one item, and the package its fields name besides graphrt; false when a
+// field is not a direct item.
+func (g *generator) structText(t *model.Type) (text, imp string, ok bool) {
+	it := newItemText()
+	it.add("type ", g.typeNames[t], " struct{\n")
+	if t.Base != nil {
+		it.add(baseFieldText, g.typeNames[t.Base], "\n")
+	}
+	for _, fld := range t.Fields {
+		field, fieldImp, ok := g.fieldText(g.fieldDoc(t, fld), fld)
+		if !ok {
+			it.ok = false
+			break
+		}
+		if fieldImp != "" {
+			imp = fieldImp
+		}
+		it.add(field, "\n")
+	}
+	if t.Base == nil {
+		it.add(extraFieldText, "\n")
+	}
+	it.add("}")
+	text, ok = it.done()
+	return text, imp, ok
+}
+
+// tableText is the declaration of t's codec table as one item; false when
+// an entry is not a direct item.
+func (g *generator) tableText(t *model.Type) (string, bool) {
+	name := g.typeNames[t]
+	it := newItemText()
+	it.add("var ", tableName(name), " = graphrt.Struct {\n")
+	if t.Base != nil {
+		base := g.typeNames[t.Base]
+		it.add("Base : & ", tableName(base), ",\nBaseOffset : unsafe.Offsetof (", name, " {} . ", base, "),\nODataType : ", strconv.Quote(t.Name), ",\n")
+	} else {
+		it.add("Extra : unsafe.Offsetof (", name, " {} . AdditionalData),\n")
+	}
+	if len(t.Fields) > 0 {
+		it.add("Fields : [] graphrt.Field {\n")
+		for _, fld := range t.Fields {
+			entry, ok := g.entryText(t, fld)
+			if !ok {
+				it.ok = false
+				break
+			}
+			it.add(entry, ",\n")
+		}
+		it.add("},\n")
+	}
+	it.add("}")
+	return it.done()
+}
+
+// enumText is enumType's declarations of e (after its doc comment) as one
+// item: the type, its constants, the list of them and its functions.
+func (g *generator) enumText(e *model.Enum, name, list, values string) (string, bool) {
+	consts := g.consts[e]
+	funcs, ok := enumFuncsText(values, name, list)
+	it := newItemText()
+	it.ok = ok
+	it.add("type ", name, " string\nconst (\n")
+	for i, m := range e.Members {
+		c, ok := constText(wrap(g.text(m.Description), 72), consts[i], name, m.Name)
+		if !ok {
+			it.ok = false
+			break
+		}
+		it.add(c, "\n")
+	}
+	it.add(")\nvar ", list, " = [] ", name, " {\n")
+	for _, c := range consts {
+		it.add(c, ",\n")
+	}
+	it.add("}\n", funcs)
 	return it.done()
 }

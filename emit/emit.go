@@ -582,10 +582,16 @@ func (g *generator) structType(f *file, t *model.Type, sp *splicer) {
 		f.Comment("")
 		comment(f, "The type is abstract: the service sends one of its derived types.")
 	}
+	if directItems.Load() && !sp.chunked(t) {
+		if text, imp, ok := g.structText(t); ok && f.takes(RuntimePath, imp) {
+			f.Add(f.item(text, RuntimePath, imp))
+			return
+		}
+	}
 	f.Type().Id(name).StructFunc(func(s *jen.Group) {
 		if t.Base != nil {
 			if directItems.Load() {
-				s.Add(f.item(baseFieldText+g.typeNames[t.Base], ""))
+				s.Add(f.item(baseFieldText + g.typeNames[t.Base]))
 			} else {
 				s.Comment(baseFieldDoc)
 				s.Id(g.typeNames[t.Base])
@@ -602,8 +608,8 @@ func (g *generator) structType(f *file, t *model.Type, sp *splicer) {
 		if t.Base != nil {
 			return // AdditionalData is the root base's, promoted: one per object
 		}
-		if directItems.Load() {
-			s.Add(f.item(extraFieldText, ""))
+		if directItems.Load() && f.takes(RuntimePath) {
+			s.Add(f.item(extraFieldText, RuntimePath))
 			return
 		}
 		for _, line := range extraFieldDoc {
@@ -615,17 +621,10 @@ func (g *generator) structType(f *file, t *model.Type, sp *splicer) {
 
 // fieldDecl is one field of t's struct, with its doc comment.
 func (g *generator) fieldDecl(f *file, s *jen.Group, t *model.Type, fld *model.Field) {
-	doc := g.text(fld.Description)
-	if fld.Navigation {
-		doc = strings.TrimSpace(doc + " Navigation property: present only when expanded or selected.")
-	}
-	if fld.Name == t.Key {
-		doc = strings.TrimSpace(doc + " The key of the entity.")
-	}
-	lines := wrap(doc, 72)
+	lines := g.fieldDoc(t, fld)
 	if directItems.Load() {
-		if text, imp, ok := g.fieldText(lines, fld); ok && f.takes(imp) {
-			s.Add(f.item(text, imp))
+		if text, imp, ok := g.fieldText(lines, fld); ok && f.takes(RuntimePath, imp) {
+			s.Add(f.item(text, RuntimePath, imp))
 			return
 		}
 	}
@@ -635,13 +634,25 @@ func (g *generator) fieldDecl(f *file, s *jen.Group, t *model.Type, fld *model.F
 	s.Id(g.fields[fld]).Qual(RuntimePath, "Opt").Types(g.goType(fld.Type)).Tag(map[string]string{"json": fld.Name})
 }
 
+// fieldDoc is the doc comment of t's field, in lines.
+func (g *generator) fieldDoc(t *model.Type, fld *model.Field) []string {
+	doc := g.text(fld.Description)
+	if fld.Navigation {
+		doc = strings.TrimSpace(doc + " Navigation property: present only when expanded or selected.")
+	}
+	if fld.Name == t.Key {
+		doc = strings.TrimSpace(doc + " The key of the entity.")
+	}
+	return wrap(doc, 72)
+}
+
 // comment writes prose as doc-comment lines, paragraphs kept apart: as
 // one direct item, or a jennifer Comment a line.
 func comment(f *file, s string) {
 	lines := commentLines(s)
 	if directItems.Load() && len(lines) > 0 {
 		if text, ok := commentText(lines); ok {
-			f.Add(f.item(text, ""))
+			f.Add(f.item(text))
 			return
 		}
 	}
@@ -741,15 +752,22 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 	if e.Evolvable {
 		comment(f, "The enum is evolvable: members after unknownFutureValue are sent only to clients that ask for them with the Prefer: include-unknown-enum-members header.")
 	}
-	f.Type().Id(name).String()
-
 	consts := g.consts[e]
+	values := g.valuesFuncs[e]
+	list := "valuesOf" + name
+	if directItems.Load() && len(consts) > 0 {
+		if text, ok := g.enumText(e, name, list, values); ok {
+			f.Add(f.item(text))
+			return
+		}
+	}
+	f.Type().Id(name).String()
 	f.Const().DefsFunc(func(d *jen.Group) {
 		for i, m := range e.Members {
 			lines := wrap(g.text(m.Description), 72)
 			if directItems.Load() {
 				if text, ok := constText(lines, consts[i], name, m.Name); ok {
-					d.Add(f.item(text, ""))
+					d.Add(f.item(text))
 					continue
 				}
 			}
@@ -761,8 +779,6 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 	})
 	// One static list serves Values (as a copy) and IsKnown, rather than a
 	// switch compiled per enum.
-	values := g.valuesFuncs[e]
-	list := "valuesOf" + name
 	f.Var().Id(list).Op("=").Index().Id(name).CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(v *jen.Group) {
 		for _, c := range consts {
 			v.Id(c)
@@ -770,7 +786,7 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 	})
 	if directItems.Load() {
 		if text, ok := enumFuncsText(values, name, list); ok {
-			f.Add(f.item(text, ""))
+			f.Add(f.item(text))
 			return
 		}
 	}
