@@ -612,8 +612,15 @@ func tokenize(line []byte, toks []tok) ([]tok, bool) {
 		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf:
 			j := i
 			for j < len(line) {
+				if b := line[j]; b < utf8.RuneSelf {
+					if b == '_' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' {
+						j++
+						continue
+					}
+					break
+				}
 				r, size := utf8.DecodeRune(line[j:])
-				if !(r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 					break
 				}
 				j += size
@@ -642,9 +649,12 @@ func tokenize(line []byte, toks []tok) ([]tok, bool) {
 // punct is the length of the punctuation token at the start of s, or 0
 // for one docgen never writes.
 func punct(s []byte) int {
-	for _, p := range [...]string{"...", ":=", "==", "!="} {
-		if bytes.HasPrefix(s, []byte(p)) {
-			return len(p)
+	switch s[0] {
+	case '.', ':', '=', '!': // may start a longer one
+		for _, p := range [...]string{"...", ":=", "==", "!="} {
+			if bytes.HasPrefix(s, []byte(p)) {
+				return len(p)
+			}
 		}
 	}
 	switch s[0] {
