@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -122,17 +123,21 @@ func typeCases(types []*model.Type, skip *model.Type) (cases [][]string, kept []
 func (g *generator) polyDecls(f *file, t *model.Type) {
 	p := g.poly[t]
 	name := g.typeNames[t]
-	comment(f, fmt.Sprintf("%s is a %s or any type derived from it: a property or collection declared as %s holds one, chosen on decoding by the value's \"@odata.type\". Use a type switch to reach the derived type.", p.kind, t.Name, t.ShortName()))
+	if directItems.Load() && f.takes(RuntimePath) {
+		g.polyItems(f, t)
+		return
+	}
+	comment(f, fmt.Sprintf(kindDoc, p.kind, t.Name, t.ShortName()))
 	f.Type().Id(p.kind).Interface(
 		rt("Object"),
 		jen.Comment(p.getter+" returns the "+name+" part of the value."),
 		jen.Id(p.getter).Params().Op("*").Id(name),
 	)
-	comment(f, fmt.Sprintf("%s returns x; every derived type inherits it, so each implements %s.", p.getter, p.kind))
+	comment(f, fmt.Sprintf(getterDoc, p.getter, p.kind))
 	f.Func().Params(jen.Id("x").Op("*").Id(name)).Id(p.getter).Params().Op("*").Id(name).Block(jen.Return(jen.Id("x")))
 
 	cases, kept := typeCases(p.derived, t)
-	comment(f, fmt.Sprintf("%s reads a value declared as %s as the type its \"@odata.type\" names, or as %s when the name is absent or not a type derived from it (the annotation then stays in AdditionalData). null gives nil.", p.decode, t.ShortName(), name))
+	comment(f, fmt.Sprintf(decodeDoc, p.decode, t.ShortName(), name))
 	// v is an any, asserted to the Kind once chosen: converting each new(D)
 	// to the Kind would make a static itab per derived type, some 100 bytes
 	// of a program each (700 in the v1.0 driveItem program).
@@ -157,13 +162,53 @@ func (g *generator) polyDecls(f *file, t *model.Type) {
 		),
 		jen.Return(jen.Id("k"), jen.Nil()),
 	)
-	comment(f, fmt.Sprintf("%s writes v, adding \"@odata.type\" when v is a derived type and does not carry the annotation in its AdditionalData already. nil is null.", p.encode))
+	comment(f, fmt.Sprintf(encodeDoc, p.encode))
 	f.Func().Id(p.encode).Params(jen.Id("e").Op("*").Add(rt("Encoder")), jen.Id("v").Id(p.kind)).Block(
 		rt("EncodeKind").Call(jen.Id("e"), jen.Id("v"), jen.Parens(jen.Op("*").Id(name)).Parens(jen.Nil())),
 	)
 	f.Line()
 	codecs := jen.Dict{jen.Id("Decode"): jen.Id(p.decode), jen.Id("Encode"): jen.Id(p.encode)}
 	f.Var().Id(tableName(p.kind)).Op("=").Add(rt("Poly")).Types(jen.Id(p.kind)).Values(codecs)
+}
+
+// The doc comments of polyDecls.
+const (
+	kindDoc   = "%s is a %s or any type derived from it: a property or collection declared as %s holds one, chosen on decoding by the value's \"@odata.type\". Use a type switch to reach the derived type."
+	getterDoc = "%s returns x; every derived type inherits it, so each implements %s."
+	decodeDoc = "%s reads a value declared as %s as the type its \"@odata.type\" names, or as %s when the name is absent or not a type derived from it (the annotation then stays in AdditionalData). null gives nil."
+	encodeDoc = "%s writes v, adding \"@odata.type\" when v is a derived type and does not carry the annotation in its AdditionalData already. nil is null."
+)
+
+// polyItems is polyDecls with each declaration a direct item.
+func (g *generator) polyItems(f *file, t *model.Type) {
+	p := g.poly[t]
+	name := g.typeNames[t]
+	comment(f, fmt.Sprintf(kindDoc, p.kind, t.Name, t.ShortName()))
+	f.Add(f.item("type "+p.kind+" interface{\ngraphrt.Object\n// "+p.getter+" returns the "+name+" part of the value.\n"+p.getter+" () * "+name+"\n}", RuntimePath))
+	comment(f, fmt.Sprintf(getterDoc, p.getter, p.kind))
+	f.Add(f.item("func (x * " + name + ") " + p.getter + " () * " + name + " {\nreturn x\n}"))
+	cases, kept := typeCases(p.derived, t)
+	comment(f, fmt.Sprintf(decodeDoc, p.decode, t.ShortName(), name))
+	it := newItemText()
+	it.add("func ", p.decode, " (d * graphrt.Decoder) (", p.kind, ",error) {\nvar v any\nswitch string (d . ODataType ()) {\n")
+	for i, d := range kept {
+		it.add("case ")
+		for j, n := range cases[i] {
+			if j > 0 {
+				it.add(",")
+			}
+			it.add(strconv.Quote(n))
+		}
+		it.add(": \nv = new(", g.typeNames[d], ")\n")
+	}
+	it.add("default: \nif d . Null () {\nreturn nil,nil\n}\nv = new(", name, ")\n}\n",
+		"k := v .(", p.kind, ")\nif err := graphrt.Decode (d,k);err != nil {\nreturn nil,err\n}\nreturn k,nil\n}")
+	decode, _ := it.done()
+	f.Add(f.item(decode, RuntimePath))
+	comment(f, fmt.Sprintf(encodeDoc, p.encode))
+	f.Add(f.item("func "+p.encode+" (e * graphrt.Encoder,v "+p.kind+") {\ngraphrt.EncodeKind (e,v,(* "+name+") (nil))\n}", RuntimePath))
+	f.Line()
+	f.Add(f.item("var "+tableName(p.kind)+" = graphrt.Poly ["+p.kind+"] {\nDecode:"+p.decode+",\nEncode:"+p.encode+",\n}", RuntimePath))
 }
 
 // registryFile renders the one file that maps every "@odata.type" name to
