@@ -158,4 +158,11 @@ func TestDirectItemsStrayMarkerByte(t *testing.T) {
 	if declinedFills.Load() == before {
 		t.Error("no fill declined a stray marker byte")
 	}
+	// The byte in a page's directory: every file's header names it, the
+	// registry's among them.
+	before = declinedFills.Load()
+	directVsJennifer(t, resolvePages([][2]string{{"od\x01d/thing.md", "# thing resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The key. |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n\n```json\n{}\n```\n"}}), Options{Package: "graph"})
+	if n := declinedFills.Load() - before; n < 2 {
+		t.Errorf("%d fills declined a directory's stray marker byte; want the page's and the registry's", n)
+	}
 }
