@@ -202,14 +202,41 @@ func (g *generator) goTypeText(ft model.FieldType) (text, imp string) {
 // fieldText is fieldDecl's item: its doc lines and the field, and the
 // package the field's type names besides graphrt.
 func (g *generator) fieldText(doc []string, fld *model.Field) (text, imp string, ok bool) {
-	typ, imp := g.goTypeText(fld.Type)
 	it := newItemText()
+	imp = g.addField(&it, doc, fld)
+	text, ok = it.done()
+	return text, imp, ok
+}
+
+// addField writes fieldText's text into it.
+func (g *generator) addField(it *itemText, doc []string, fld *model.Field) (imp string) {
 	for _, line := range doc {
 		it.comment(line)
 	}
-	it.add(g.fields[fld], " graphrt.Opt [", typ, "] ", tagText("json", fld.Name))
-	text, ok = it.done()
-	return text, imp, ok
+	elem, imp := g.elemTypeText(fld.Type)
+	it.add(g.fields[fld], " graphrt.Opt [")
+	switch {
+	case fld.Type.Collection:
+		it.add("[] ")
+	case fld.Type.Type != nil && g.poly[fld.Type.Type] == nil:
+		it.add("* ")
+	}
+	it.add(elem, "] ")
+	it.tag("json", fld.Name)
+	return imp
+}
+
+// tag writes tagText(key, value): key:"value" backquoted, which the quoted
+// value always allows (strconv.Quote escapes what a backquote cannot hold)
+// unless a backquote is in it.
+func (it *itemText) tag(key, value string) {
+	if strings.ContainsRune(key, '`') || strings.ContainsRune(value, '`') {
+		it.add(tagText(key, value))
+		return
+	}
+	it.b = append(append(append(it.b, '`'), key...), ':')
+	it.b = strconv.AppendQuote(it.b, value)
+	it.b = append(it.b, '`')
 }
 
 // tagText is a struct tag of one key as jennifer's Tag prints it.
@@ -223,9 +250,17 @@ func tagText(key, value string) string {
 
 // entryText is fieldEntry's item.
 func (g *generator) entryText(t *model.Type, fld *model.Field) (string, bool) {
-	ft := fld.Type
 	it := newItemText()
-	it.add("{Name : ", strconv.Quote(fld.Name), ",Offset : uint32 (unsafe.Offsetof (", g.typeNames[t], " {} . ", g.fields[fld], ")),")
+	g.addEntry(&it, t, fld)
+	return it.done()
+}
+
+// addEntry writes entryText's text into it.
+func (g *generator) addEntry(it *itemText, t *model.Type, fld *model.Field) {
+	ft := fld.Type
+	it.add("{Name : ")
+	it.b = strconv.AppendQuote(it.b, fld.Name)
+	it.add(",Offset : uint32 (unsafe.Offsetof (", g.typeNames[t], " {} . ", g.fields[fld], ")),")
 	switch {
 	case ft.Type != nil && g.poly[ft.Type] != nil:
 		it.add("Type : & ", tableName(g.poly[ft.Type].kind))
@@ -240,7 +275,6 @@ func (g *generator) entryText(t *model.Type, fld *model.Field) (string, bool) {
 		it.add(",List : true")
 	}
 	it.add("}")
-	return it.done()
 }
 
 // commentText is a run of comment lines as one item.
@@ -258,11 +292,17 @@ func commentText(lines []string) (string, bool) {
 // constText is an enum constant's item: its doc lines and the spec.
 func constText(doc []string, constName, enumName, value string) (string, bool) {
 	it := newItemText()
+	addConst(&it, doc, constName, enumName, value)
+	return it.done()
+}
+
+// addConst writes constText's text into it.
+func addConst(it *itemText, doc []string, constName, enumName, value string) {
 	for _, line := range doc {
 		it.comment(line)
 	}
-	it.add(constName, " ", enumName, " = ", strconv.Quote(value))
-	return it.done()
+	it.add(constName, " ", enumName, " = ")
+	it.b = strconv.AppendQuote(it.b, value)
 }
 
 // Doc comments and fields the same in every file, as jennifer prints them.
@@ -325,15 +365,10 @@ func (g *generator) structText(t *model.Type) (text, imp string, ok bool) {
 		it.add(baseFieldText, g.typeNames[t.Base], "\n")
 	}
 	for _, fld := range t.Fields {
-		field, fieldImp, ok := g.fieldText(g.fieldDoc(t, fld), fld)
-		if !ok {
-			it.ok = false
-			break
-		}
-		if fieldImp != "" {
+		if fieldImp := g.addField(&it, g.fieldDoc(t, fld), fld); fieldImp != "" {
 			imp = fieldImp
 		}
-		it.add(field, "\n")
+		it.add("\n")
 	}
 	if t.Base == nil {
 		it.add(extraFieldText, "\n")
@@ -358,12 +393,8 @@ func (g *generator) tableText(t *model.Type) (string, bool) {
 	if len(t.Fields) > 0 {
 		it.add("Fields : [] graphrt.Field {\n")
 		for _, fld := range t.Fields {
-			entry, ok := g.entryText(t, fld)
-			if !ok {
-				it.ok = false
-				break
-			}
-			it.add(entry, ",\n")
+			g.addEntry(&it, t, fld)
+			it.add(",\n")
 		}
 		it.add("},\n")
 	}
@@ -380,12 +411,8 @@ func (g *generator) enumText(e *model.Enum, name, list, values string) (string, 
 	it.ok = ok
 	it.add("type ", name, " string\nconst (\n")
 	for i, m := range e.Members {
-		c, ok := constText(wrap(g.text(m.Description), 72), consts[i], name, m.Name)
-		if !ok {
-			it.ok = false
-			break
-		}
-		it.add(c, "\n")
+		addConst(&it, wrap(g.text(m.Description), 72), consts[i], name, m.Name)
+		it.add("\n")
 	}
 	it.add(")\nvar ", list, " = [] ", name, " {\n")
 	for _, c := range consts {

@@ -166,3 +166,15 @@ func TestDirectItemsStrayMarkerByte(t *testing.T) {
 		t.Errorf("%d fills declined a directory's stray marker byte; want the page's and the registry's", n)
 	}
 }
+
+// TestItemTag: itemText.tag writes what tagText gives.
+func TestItemTag(t *testing.T) {
+	for _, v := range []string{"", "a", "a`b", "é", "\ufeff", "\x7f", "tab\t", "nl\n", "\xff", `q"q`, `back\slash`, "\u2028", "\x00"} {
+		it := newItemText()
+		it.tag("json", v)
+		got, _ := it.done()
+		if want := tagText("json", v); got != want {
+			t.Errorf("tag(json, %q) = %s, tagText %s", v, got, want)
+		}
+	}
+}
