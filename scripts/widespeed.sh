@@ -6,7 +6,8 @@
 # a collection of an undocumented type. For each it prints the median wall
 # time, the largest peak RSS of its runs, and the multiples of the floor's.
 # docgen runs as a user runs it: into a fresh -out, with its caches (in a
-# directory of their own).
+# directory of their own). With BASE=/path/to/another/docgen, that binary
+# is alternated with the others too (row "base").
 #
 #   scripts/widespeed.sh [ROWS] [RUNS]
 set -euo pipefail
@@ -44,12 +45,15 @@ largest() { tr ' ' '\n' | grep . | sort -g | tail -1; }
 
 for i in $(seq "$runs"); do
   timed floor "$work/floor" "$work/page"
+  if [ -n "${BASE:-}" ]; then
+    timed base "$BASE" -q -out "$work/base$i" -pkg graph "$work/page"
+  fi
   timed docgen "$work/docgen" -q -out "$work/out$i" -pkg graph "$work/page"
 done
 fw=$(echo "${walls[floor]}" | median)
 fr=$(echo "${rss[floor]}" | largest)
 printf '%-7s %9s %12s %8s %8s\n' run wall "peak RSS" floors "RSS/floor"
-for label in floor docgen; do
+for label in floor ${BASE:+base} docgen; do
   w=$(echo "${walls[$label]}" | median)
   r=$(echo "${rss[$label]}" | largest)
   printf '%-7s %8.2fs %9.0f MB %7.2fx %7.2fx\n' "$label" "$w" "$(echo "$r / 1024" | bc -l)" \
