@@ -56,7 +56,7 @@ printf '%-7s %9s %12s %8s %8s\n' run wall "peak RSS" floors "RSS/floor"
 for label in floor ${BASE:+base} docgen; do
   w=$(echo "${walls[$label]}" | median)
   r=$(echo "${rss[$label]}" | largest)
-  printf '%-7s %8.2fs %9.0f MB %7.2fx %7.2fx\n' "$label" "$w" "$(echo "$r / 1024" | bc -l)" \
+  printf '%-7s %8.2fs %8.0f MiB %7.2fx %7.2fx\n' "$label" "$w" "$(echo "$r / 1024" | bc -l)" \
     "$(echo "$w / $fw" | bc -l)" "$(echo "$r / $fr" | bc -l)"
 done
 echo "($rows rows, $(wc -c <"$work/page/wide.md") bytes; $runs runs each, alternated; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
