@@ -179,7 +179,12 @@ func (e *encoder) diags(ds model.Diagnostics) {
 // encode is the byte string of one Parse result; path is the page's path
 // as given (and Page.Path).
 func encode(path string, page *model.Page, diags model.Diagnostics) []byte {
-	e := encoder{path: path}
+	return appendEntry(nil, path, page, diags)
+}
+
+// appendEntry appends encode's bytes to b.
+func appendEntry(b []byte, path string, page *model.Page, diags model.Diagnostics) []byte {
+	e := encoder{b: b, path: path}
 	e.page(page)
 	e.diags(diags)
 	return e.b

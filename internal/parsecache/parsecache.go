@@ -138,13 +138,21 @@ func (m *Memo) Keep(r parser.Read, page *model.Page, diags model.Diagnostics) {
 		return
 	}
 	k := keyOf(r)
-	b := encode(r.Path, page, diags)
-	entry := unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again: no copy
+	// Encoded in a worker's scratch buffer, which has grown to the pages
+	// seen, and kept as a copy of exactly its size.
+	buf := scratch.Get().(*[]byte)
+	*buf = appendEntry((*buf)[:0], r.Path, page, diags)
+	entry := string(*buf)
+	if cap(*buf) <= 1<<20 {
+		scratch.Put(buf)
+	}
 	m.mu.Lock()
 	m.now[k] = entry
 	m.changed = true
 	m.mu.Unlock()
 }
+
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
 
 // Hits is how many pages were recalled rather than parsed.
 func (m *Memo) Hits() int {
