@@ -16,20 +16,22 @@ import (
 
 // Direct items. jennifer builds a statement of a dozen tokens for every
 // struct field, codec table entry and enum constant, and prints each token
-// through fmt: most of the time generation spends on a page's properties.
-// These items, and runs of comment lines, are regular, so docgen writes
-// their text itself, byte for byte as jennifer prints them, and gives
-// jennifer one item in their place (an Id, which jennifer prints as it
+// through fmt: most of the time generation spent on a page. docgen's
+// declarations are regular, so it writes their text itself, byte for byte
+// as jennifer prints them: a whole declaration when every part of it can
+// be written so (a struct, its codec table, an enum's declarations, a
+// Kind interface and its codecs, the registry's functions), else its
+// fields, entries and constants one by one, and runs of comment lines.
+// jennifer gets one item in each one's place (an Id, which it prints as it
 // is): a marker that fill replaces with the text (see file), or the text
-// itself. The rest of the file (type and function declarations, imports,
-// layout) is still jennifer's.
+// itself. The file's layout, header, package clause and imports are
+// jennifer's.
 //
-// jennifer imports a package when it prints a name of it, and direct
-// items are text to it: graphrt and unsafe, which every type's codecs
-// (MarshalJSON) use, are imported anyway, and an item that names another
-// package (a field of encoding/json's RawMessage) has fill add its import.
-// Text jennifer would print another way (a comment line holding a line
-// break) is left to jennifer.
+// jennifer imports a package when it prints a name of it, and direct items
+// are text to it, so an item names the packages its text uses and fill
+// adds their imports. A file without markers (a stray marker byte in the
+// input) takes only items that name no package; text jennifer would print
+// another way (a comment line holding a line break) is left to jennifer.
 //
 // TestDirectItemsMatchJennifer renders every page of the golden cases, the
 // corpus and resources of thousands of properties both ways and requires
@@ -184,19 +186,6 @@ func (g *generator) elemTypeText(ft model.FieldType) (text, imp string) {
 	}
 	p := g.primitiveOf(ft)
 	return p.text, p.imports
-}
-
-// goTypeText is goType as jennifer prints it ("[] T", "* T" or "T"), and
-// the package it names besides graphrt.
-func (g *generator) goTypeText(ft model.FieldType) (text, imp string) {
-	elem, imp := g.elemTypeText(ft)
-	switch {
-	case ft.Collection:
-		return "[] " + elem, imp
-	case ft.Type != nil && g.poly[ft.Type] == nil:
-		return "* " + elem, imp
-	}
-	return elem, imp
 }
 
 // fieldText is fieldDecl's item: its doc lines and the field, and the

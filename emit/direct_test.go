@@ -81,9 +81,10 @@ func TestDirectItemsDecline(t *testing.T) {
 	if got, _ := commentText([]string{"a", "", "b"}); got != "// a\n// \n// b" {
 		t.Errorf("commentText = %q", got)
 	}
-	g := &generator{}
-	if text, imp := g.goTypeText(model.FieldType{Primitive: "Edm.Untyped", Collection: true}); text != "[] json.RawMessage" || imp != "encoding/json" {
-		t.Errorf("goTypeText(raw JSON collection) = %q, %q", text, imp)
+	fld := &model.Field{Name: "data", Type: model.FieldType{Primitive: "Edm.Untyped", Collection: true}}
+	g := &generator{fields: map[*model.Field]string{fld: "Data"}}
+	if text, imp, ok := g.fieldText(nil, fld); text != "Data graphrt.Opt [[] json.RawMessage] `json:\"data\"`" || imp != "encoding/json" || !ok {
+		t.Errorf("fieldText(raw JSON collection) = %q, %q, %v", text, imp, ok)
 	}
 	if (&file{}).takes("encoding/json") || !(&file{}).takes("") || !newFile("graph", true).takes("encoding/json") {
 		t.Error("a file without markers takes an item that names a package it cannot import, or a file refuses one")

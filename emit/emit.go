@@ -435,8 +435,13 @@ func (g *generator) source(p *pageOut, packageDoc bool, sp *splicer, markers boo
 		return src, nil
 	}
 	if !f.items.fill(&sc.src, src) {
+		// A stray marker byte: the items inline, with chunks of their own
+		// (sp's are this attempt's).
 		declinedFills.Add(1)
-		return g.source(p, packageDoc, sp, false, sc) // a stray marker byte: the items inline
+		if sp != nil {
+			sp = &splicer{g: g}
+		}
+		return g.source(p, packageDoc, sp, false, sc)
 	}
 	return sc.src.Bytes(), nil
 }

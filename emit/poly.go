@@ -192,14 +192,8 @@ func (g *generator) polyItems(f *file, t *model.Type) {
 	it := newItemText()
 	it.add("func ", p.decode, " (d * graphrt.Decoder) (", p.kind, ",error) {\nvar v any\nswitch string (d . ODataType ()) {\n")
 	for i, d := range kept {
-		it.add("case ")
-		for j, n := range cases[i] {
-			if j > 0 {
-				it.add(",")
-			}
-			it.add(strconv.Quote(n))
-		}
-		it.add(": \nv = new(", g.typeNames[d], ")\n")
+		it.caseClause(cases[i])
+		it.add("v = new(", g.typeNames[d], ")\n")
 	}
 	it.add("default: \nif d . Null () {\nreturn nil,nil\n}\nv = new(", name, ")\n}\n",
 		"k := v .(", p.kind, ")\nif err := graphrt.Decode (d,k);err != nil {\nreturn nil,err\n}\nreturn k,nil\n}")
@@ -263,20 +257,27 @@ func (g *generator) registrySource(s *model.Schema, pages []string, markers bool
 	return rawSource(f.File, &sc.tree)
 }
 
+// caseClause writes a switch case on the strings names, as jennifer's
+// CaseFunc of Lits prints it, up to its first statement.
+func (it *itemText) caseClause(names []string) {
+	it.add("case ")
+	for j, n := range names {
+		if j > 0 {
+			it.add(",")
+		}
+		it.b = strconv.AppendQuote(it.b, n)
+	}
+	it.add(": \n")
+}
+
 // registryItems is the registry's two functions as direct items, after
 // the first one's doc comment.
 func (g *generator) registryItems(f *file, s *model.Schema, cases [][]string, kept []*model.Type) {
 	it := newItemText()
 	it.add("func ", g.registryNew, " (name string) graphrt.Object {\nswitch strings.TrimPrefix (name,\"#\") {\n")
 	for i, t := range kept {
-		it.add("case ")
-		for j, n := range cases[i] {
-			if j > 0 {
-				it.add(",")
-			}
-			it.add(strconv.Quote(n))
-		}
-		it.add(": \nreturn new(", g.typeNames[t], ")\n")
+		it.caseClause(cases[i])
+		it.add("return new(", g.typeNames[t], ")\n")
 	}
 	it.add("}\nreturn nil\n}")
 	text, _ := it.done()
