@@ -178,9 +178,9 @@ func parseAll(n int, order []int, read func(i int) Read, memo Memo) ([]*model.Pa
 				w := min(len(r.Bytes), MaxPageBytes)
 				raw := r.Bytes
 				if memo == nil || r.Sum != ([sha256.Size]byte{}) {
-					// Nothing needs the bytes once Parse has made its text
-					// of them (a memo keys the page by its Sum): let them
-					// go while the page is parsed.
+					// Parse holds the bytes as long as it needs them (its
+					// text is cut from them, or copied), and a memo keys the
+					// page by its Sum: the Read need not keep them.
 					r.Bytes = nil
 				}
 				inFlight.acquire(w)
