@@ -95,9 +95,9 @@ func lineCount(raw []byte) int {
 	return n
 }
 
-// FuzzParse: any input parses without panicking; every position names a
-// line of the input (and a column within it); a page refused by a limit
-// yields nothing; resolution over the page does not panic either and
+// FuzzParse: any input parses without panicking; a page's text read in
+// place is the copy's; every position names a line of the input (and a
+// column within it); a page refused by a limit yields nothing; resolution over the page does not panic either and
 // points inside it.
 func FuzzParse(f *testing.F) {
 	for _, path := range []string{enFixture, esFixture} {
@@ -112,6 +112,9 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
+		if len(raw) <= MaxPageBytes {
+			sameSource(t, raw) // the text read in place is its copy's
+		}
 		page, diags := Parse("page.md", raw)
 		lines := bytes.Split(raw, []byte("\n"))
 		n := lineCount(raw)
