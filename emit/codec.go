@@ -155,12 +155,10 @@ func (g *generator) codecs(f *file, t *model.Type, sp *splicer) {
 	name := g.typeNames[t]
 	if directItems.Load() && f.takes(RuntimePath, "unsafe") {
 		f.Add(f.item(codecFuncsText(name), RuntimePath, "unsafe"))
-		if !sp.chunked(t) {
-			if text, ok := g.tableText(t); ok {
-				f.Line()
-				f.Add(f.item(text, RuntimePath, "unsafe"))
-				return
-			}
+		if text, ok := g.tableText(t); ok {
+			f.Line()
+			f.Add(f.item(text, RuntimePath, "unsafe"))
+			return
 		}
 	} else {
 		codecFuncs(f, name)

@@ -587,7 +587,7 @@ func (g *generator) structType(f *file, t *model.Type, sp *splicer) {
 		f.Comment("")
 		comment(f, "The type is abstract: the service sends one of its derived types.")
 	}
-	if directItems.Load() && !sp.chunked(t) {
+	if directItems.Load() {
 		if text, imp, ok := g.structText(t); ok && f.takes(RuntimePath, imp) {
 			f.Add(f.item(text, RuntimePath, imp))
 			return

@@ -23,6 +23,9 @@ import (
 // into the page's file where a marker line stands for them. jennifer
 // renders an item the same way whatever holds it, so the spliced source is
 // byte for byte the source of the whole tree (TestSpliceMatchesWhole).
+// A struct or table written as one direct item (direct.go) needs no
+// chunks: they serve jennifer's statements, when direct items are off or a
+// declaration cannot be one.
 var (
 	chunkAbove = func() (v atomic.Int64) { v.Store(2000); return }()
 	chunkSize  = func() (v atomic.Int64) { v.Store(1000); return }()

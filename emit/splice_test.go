@@ -13,10 +13,12 @@ import (
 // splicing them gives the very source the whole tree gives: for resources
 // of thousands of properties (described or not, chunks of several sizes,
 // the last one short) and for the whole corpus with every resource cut
-// into chunks of three.
+// into chunks of three. Chunks serve jennifer's statements (direct items
+// off, or declined), since a direct declaration is one item of any size.
 func TestSpliceMatchesWhole(t *testing.T) {
 	savedAbove, savedSize := chunkAbove.Load(), chunkSize.Load()
-	t.Cleanup(func() { chunkAbove.Store(savedAbove); chunkSize.Store(savedSize) })
+	t.Cleanup(func() { chunkAbove.Store(savedAbove); chunkSize.Store(savedSize); directItems.Store(true) })
+	directItems.Store(false)
 	compare := func(t *testing.T, s *model.Schema, above, size int64) {
 		t.Helper()
 		chunkAbove.Store(math.MaxInt64)
