@@ -318,7 +318,9 @@ func sameTree(t *testing.T, when string, want, got map[string]string) {
 
 // TestConcurrentRuns: two docgen processes writing the same -out at once,
 // from different inputs, take turns (an flock on the directory): -out
-// ends holding one run's output whole, and each run succeeds.
+// ends holding one run's output whole, and each run succeeds. In every
+// other round -out does not exist when they start: both stage beside it,
+// and the second to commit writes into what the first made.
 func TestConcurrentRuns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes; skipped with -short")
@@ -338,7 +340,12 @@ func TestConcurrentRuns(t *testing.T) {
 		want[in] = snapshotAll(t, out)
 	}
 	out := filepath.Join(work, "out")
-	for round := range 5 {
+	for round := range 6 {
+		if round%2 == 0 {
+			if err := os.RemoveAll(out); err != nil {
+				t.Fatal(err)
+			}
+		}
 		var cmds []*exec.Cmd
 		var errs []*bytes.Buffer
 		for _, in := range []string{inA, inB} {
@@ -361,5 +368,95 @@ func TestConcurrentRuns(t *testing.T) {
 		if !sameFiles(got, want[inA]) && !sameFiles(got, want[inB]) {
 			t.Fatalf("round %d: -out holds neither output whole (%d files)", round, len(got))
 		}
+		if left := besideOut(t, work); len(left) > 0 {
+			t.Fatalf("round %d: left beside -out: %v", round, left)
+		}
+	}
+}
+
+// besideOut lists the hidden entries of dir: a fresh run's staging left
+// beside its -out.
+func besideOut(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hidden []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			hidden = append(hidden, e.Name())
+		}
+	}
+	return hidden
+}
+
+// TestInterruptedFreshRun: into an -out that does not exist yet, a signal
+// before the commit leaves no -out and nothing beside it; at the commit,
+// the commit finishes; SIGKILL leaves no -out, and the next run removes
+// what the killed one staged beside it.
+func TestInterruptedFreshRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes; skipped with -short")
+	}
+	const pages = 8
+	work := t.TempDir()
+	in := filepath.Join(work, "pages")
+	interruptPages(t, in, pages, 1, -1)
+	ref := filepath.Join(work, "ref", "out") // same depth: same header paths
+	if r := docgen(t, "-out", ref, "-pkg", "out", in); r.code != 0 {
+		t.Fatal(r)
+	}
+	want := snapshotAll(t, ref)
+	for _, tc := range []struct {
+		sig   syscall.Signal
+		pause string
+		code  int
+	}{
+		{syscall.SIGINT, "stage 0", 1},
+		{syscall.SIGTERM, fmt.Sprintf("stage %d", pages-1), 1},
+		{syscall.SIGINT, "commit 0", 1},
+		{syscall.SIGKILL, "stage 3", -1},
+		{syscall.SIGKILL, "commit 0", -1},
+	} {
+		t.Run(fmt.Sprintf("%v at %s", tc.sig, tc.pause), func(t *testing.T) {
+			run, err := os.MkdirTemp(work, "run-")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(run, "out")
+			code, stderr := interruptChild(t, tc.sig, tc.pause, "-out", out, "-pkg", "out", in)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			_, statErr := os.Stat(out)
+			switch {
+			case tc.pause == "commit 0" && tc.sig != syscall.SIGKILL:
+				sameTree(t, "after the signal", want, snapshotAll(t, out))
+				if !strings.Contains(stderr, "holds all of it") {
+					t.Errorf("stderr should say the commit was finished:\n%s", stderr)
+				}
+			case statErr == nil:
+				t.Fatalf("-out exists after %v at %s: %v", tc.sig, tc.pause, snapshotAll(t, out))
+			case tc.sig != syscall.SIGKILL:
+				if left := besideOut(t, run); len(left) > 0 {
+					t.Errorf("left beside -out: %v", left)
+				}
+				if !strings.Contains(stderr, "nothing written") {
+					t.Errorf("stderr should say nothing was written:\n%s", stderr)
+				}
+			default:
+				if len(besideOut(t, run)) == 0 {
+					t.Fatalf("SIGKILL at %s left nothing staged: the kill missed the run", tc.pause)
+				}
+				if r := docgen(t, "-out", out, "-pkg", "out", in); r.code != 0 {
+					t.Fatalf("the next run: %v", r)
+				}
+				sameTree(t, "after the next run", want, snapshotAll(t, out))
+				if left := besideOut(t, run); len(left) > 0 {
+					t.Errorf("the next run left beside -out: %v", left)
+				}
+			}
+		})
 	}
 }

@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -54,6 +56,14 @@ type WriteOptions struct {
 // files; the leading dot keeps go build and go vet out of it.
 const stagingPrefix = ".docgen-staging-"
 
+// freshPrefix names the directory a run stages its whole output in when
+// dir does not exist yet: beside dir, as freshPrefix + dir's base name + a
+// random suffix, so that the commit puts every file in place with one
+// rename of that directory to dir instead of one rename per file. The
+// run holds a lock on it; one a killed run left is removed by the next
+// Begin or Recover of the same dir.
+const freshPrefix = ".docgen-new-"
+
 // journal lists what a commit does, written before its first rename so
 // that a run killed halfway can be rolled back.
 type journal struct {
@@ -76,7 +86,8 @@ type journalFile struct {
 //     output;
 //   - every changed file is written into a staging directory inside dir;
 //     when ctx is cancelled before all are, the staging directory is
-//     removed and dir is as it was;
+//     removed and dir is as it was. When dir does not exist, the staging
+//     directory is beside it instead, and the commit renames it to dir;
 //   - then a journal is written, the files being replaced or removed are
 //     hard-linked into the staging directory, and the staged files are
 //     renamed into place and orphans removed. ctx is no longer looked at:
@@ -101,8 +112,13 @@ func WriteContext(ctx context.Context, dir string, files []File, opts WriteOptio
 type Writer struct {
 	ctx        context.Context
 	dir, stage string
-	step       func(phase string, i int)
-	holds      func(name string, content []byte) bool
+	// into is where files are staged: stage's "new" directory, or, when
+	// fresh, the staging directory beside dir that the commit renames to
+	// dir.
+	into  string
+	fresh bool
+	step  func(phase string, i int)
+	holds func(name string, content []byte) bool
 	// present is what dir held when the run began. Staging reads only the
 	// files named there; the other names have nothing to compare with. (A
 	// file someone creates in dir during the run goes unseen, as one
@@ -129,6 +145,13 @@ func Begin(ctx context.Context, dir string, opts WriteOptions) (*Writer, error) 
 	step := opts.Step
 	if step == nil {
 		step = func(string, int) {}
+	}
+	removeStaleFresh(dir)
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		if w := beginFresh(ctx, dir, opts.Holds, step); w != nil {
+			return w, nil
+		}
+		// No directory beside dir: the usual way, and its errors.
 	}
 	if err := makeOutDir(dir); err != nil {
 		return nil, err
@@ -157,9 +180,61 @@ func Begin(ctx context.Context, dir string, opts WriteOptions) (*Writer, error) 
 		unlock()
 		return nil, err
 	}
-	w := &Writer{ctx: ctx, dir: dir, stage: stage, step: step, holds: opts.Holds, present: present, unlock: unlock,
-		staged: map[string]staged{}}
+	w := &Writer{ctx: ctx, dir: dir, stage: stage, into: filepath.Join(stage, "new"), step: step, holds: opts.Holds,
+		present: present, unlock: unlock, staged: map[string]staged{}}
 	return w, nil
+}
+
+// beginFresh prepares a write into a dir that does not exist: its files are
+// staged in a new directory beside it, locked against removeStaleFresh.
+// It returns nil when that directory cannot be made.
+func beginFresh(ctx context.Context, dir string, holds func(string, []byte) bool, step func(string, int)) *Writer {
+	if !freshCommits {
+		return nil
+	}
+	parent, base := filepath.Split(filepath.Clean(dir))
+	if base == "" || base == "." || base == ".." || os.MkdirAll(filepath.Clean(parent+"."), 0o755) != nil {
+		return nil
+	}
+	for range 3 {
+		stage := filepath.Join(parent, freshPrefix+base+"-"+strconv.FormatUint(rand.Uint64(), 36))
+		if err := os.Mkdir(stage, 0o755); err != nil {
+			return nil
+		}
+		// Locked once made; removeStaleFresh of another run may have taken
+		// it in between (it takes what is unlocked), so it must still be
+		// the directory made.
+		unlock, ok := lockFresh(stage)
+		if ok {
+			return &Writer{ctx: ctx, dir: dir, stage: stage, into: stage, fresh: true, step: step, holds: holds,
+				present: map[string]bool{}, unlock: unlock, staged: map[string]staged{}}
+		}
+	}
+	return nil
+}
+
+// removeStaleFresh removes the fresh staging directories beside dir that no
+// run holds: those of runs killed before their commit.
+func removeStaleFresh(dir string) {
+	if !freshCommits {
+		return
+	}
+	parent, base := filepath.Split(filepath.Clean(dir))
+	entries, err := os.ReadDir(filepath.Clean(parent + "."))
+	if err != nil {
+		return
+	}
+	prefix := freshPrefix + base + "-"
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) || strings.ContainsRune(e.Name()[len(prefix):], '-') {
+			continue
+		}
+		stale := filepath.Join(parent, e.Name())
+		if unlock, ok := lockStale(stale); ok {
+			os.RemoveAll(stale)
+			unlock()
+		}
+	}
 }
 
 // Stage writes f into the staging directory, unless dir holds its bytes
@@ -209,7 +284,7 @@ func (w *Writer) stageFile(f File) error {
 	w.step("stage", w.nStaged)
 	w.nStaged++
 	w.mu.Unlock()
-	if err := createFile(filepath.Join(w.stage, "new", f.Name), f.Content); err != nil {
+	if err := createFile(filepath.Join(w.into, f.Name), f.Content); err != nil {
 		return err
 	}
 	w.record(f.Name, staged{existed: rerr == nil, content: f.Content})
@@ -239,11 +314,11 @@ func (w *Writer) Commit(files []File) (res Result, err error) {
 	// While committing, the staging directory holds the journal and the
 	// backups: only a finished commit or a rollback may remove it. (A panic
 	// mid-commit leaves it for the next run's Recover.)
-	committing := false
+	committing, delegated := false, false
 	defer func() {
 		if !committing {
 			os.RemoveAll(stage)
-			if err != nil {
+			if err != nil && !delegated {
 				err = fmt.Errorf("%w; nothing written", err)
 			}
 		}
@@ -266,6 +341,13 @@ func (w *Writer) Commit(files []File) (res Result, err error) {
 			continue
 		}
 		j.Replace = append(j.Replace, journalFile{Name: f.Name, Existed: st.existed})
+	}
+	if w.fresh {
+		if err := w.ctx.Err(); err != nil {
+			return Result{}, fmt.Errorf("interrupted: %w", err)
+		}
+		res, delegated, err = w.commitFresh(files)
+		return res, err
 	}
 	if j.Remove, err = Orphans(dir, files); err != nil {
 		return Result{}, err
@@ -339,6 +421,28 @@ func (w *Writer) Commit(files []File) (res Result, err error) {
 	return res, nil
 }
 
+// commitFresh renames the fresh staging directory, which holds every file,
+// to dir: a rename either happens whole or not at all, so no journal is
+// needed. Should dir have appeared during the run (another run made it,
+// or someone did), the files are written as into any existing dir, and
+// delegated says so.
+func (w *Writer) commitFresh(files []File) (res Result, delegated bool, err error) {
+	w.step("commit", 0)
+	if err := os.Rename(w.stage, w.dir); err != nil {
+		nw, err := Begin(w.ctx, w.dir, WriteOptions{Step: w.step})
+		if err != nil {
+			return Result{}, false, err
+		}
+		res, err := nw.Commit(files)
+		return res, true, err
+	}
+	res.Written = make([]string, len(files))
+	for i, f := range files {
+		res.Written[i] = filepath.Join(w.dir, f.Name)
+	}
+	return res, false, nil
+}
+
 // dirNames is the set of names in dir.
 func dirNames(dir string) (map[string]bool, error) {
 	d, err := os.Open(dir)
@@ -363,6 +467,7 @@ func dirNames(dir string) (map[string]bool, error) {
 // stopped before committing) are removed. It reports whether anything was
 // restored. Write calls it, under the lock, before writing.
 func Recover(dir string) (restored bool, err error) {
+	removeStaleFresh(dir)
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
