@@ -265,8 +265,8 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 		goNames:     make(map[string]string, fields/2+members),
 	}
 	pkg := make(namespace, 2*len(s.Types)+2*len(s.Enums)+members+2)
-	claim := func(ns namespace, name, what string, pos model.Pos) string {
-		return ns.claimFor(name, claimant{what, pos}, &g.collisions)
+	claim := func(ns namespace, name string, c claimant) string {
+		return ns.claimFor(name, c, &g.collisions)
 	}
 	// microsoft.graph types claim their plain names before sub-namespaces do.
 	ordered := slices.Clone(s.Types)
@@ -274,17 +274,17 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 		return cmp.Compare(nsRank(a.Namespace()), nsRank(b.Namespace()))
 	})
 	for _, t := range ordered {
-		g.typeNames[t] = claim(pkg, qualifiedGoName(t.Namespace(), t.ShortName()), "type "+t.Name, t.Pos)
+		g.typeNames[t] = claim(pkg, qualifiedGoName(t.Namespace(), t.ShortName()), claimant{what: "type ", owner: t.Name, pos: t.Pos})
 	}
 	for _, e := range s.Enums {
 		if e.Owner != nil {
-			g.enumNames[e] = claim(pkg, g.typeNames[e.Owner]+goName(e.Property), "enum of "+e.Owner.Name+"."+e.Property, e.Pos)
+			g.enumNames[e] = claim(pkg, g.typeNames[e.Owner]+goName(e.Property), claimant{what: "enum of ", owner: e.Owner.Name, member: e.Property, pos: e.Pos})
 		} else {
-			g.enumNames[e] = claim(pkg, qualifiedGoName(namespaceOf(e.Name), e.Name[len(namespaceOf(e.Name))+1:]), "enum "+e.Name, e.Pos)
+			g.enumNames[e] = claim(pkg, qualifiedGoName(namespaceOf(e.Name), e.Name[len(namespaceOf(e.Name))+1:]), claimant{what: "enum ", owner: e.Name, pos: e.Pos})
 		}
 	}
 	for _, e := range s.Enums {
-		g.valuesFuncs[e] = claim(pkg, g.enumNames[e]+"Values", "the values function of enum "+e.Name, e.Pos)
+		g.valuesFuncs[e] = claim(pkg, g.enumNames[e]+"Values", claimant{what: "the values function of enum ", owner: e.Name, pos: e.Pos})
 	}
 	for _, e := range s.Enums {
 		for _, m := range e.Members {
@@ -292,7 +292,7 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 			if pos.Line <= 0 {
 				pos = e.Pos
 			}
-			g.consts[e] = append(g.consts[e], claim(pkg, g.enumNames[e]+g.goName(m.Name), fmt.Sprintf("member %q of enum %s", m.Name, e.Name), pos))
+			g.consts[e] = append(g.consts[e], claim(pkg, g.enumNames[e]+g.goName(m.Name), claimant{owner: e.Name, member: m.Name, pos: pos, enumMember: true}))
 		}
 	}
 	g.namePolymorphism(s, pkg)
@@ -345,21 +345,21 @@ func (g *generator) nameFields(t *model.Type) {
 	}
 	scope := make(namespace, size)
 	for _, m := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"} {
-		scope.reserve(m, "the generated "+m, model.Pos{})
+		scope.reserve(m, claimant{what: "the generated ", owner: m})
 	}
 	for b := t.Base; b != nil; b = b.Base {
-		scope.reserve(g.typeNames[b], "the embedded base "+b.Name, b.Pos)
+		scope.reserve(g.typeNames[b], claimant{what: "the embedded base ", owner: b.Name, pos: b.Pos})
 		for _, f := range b.Fields {
-			scope.reserve(g.goName(f.Name), "the inherited property "+b.Name+"."+f.Name, f.Pos)
+			scope.reserve(g.goName(f.Name), claimant{what: "the inherited property ", owner: b.Name, member: f.Name, pos: f.Pos})
 		}
 	}
 	for b := t; b != nil; b = b.Base {
 		if p := g.poly[b]; p != nil {
-			scope.reserve(p.getter, "the promoted "+p.getter, model.Pos{}) // defined on a base
+			scope.reserve(p.getter, claimant{what: "the promoted ", owner: p.getter}) // defined on a base
 		}
 	}
 	for _, f := range t.Fields {
-		g.fields[f] = scope.claimFor(g.goName(f.Name), claimant{"property " + t.Name + "." + f.Name, f.Pos}, &g.collisions)
+		g.fields[f] = scope.claimFor(g.goName(f.Name), claimant{what: "property ", owner: t.Name, member: f.Name, pos: f.Pos}, &g.collisions)
 	}
 }
 

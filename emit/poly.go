@@ -59,7 +59,7 @@ func (g *generator) namePolymorphism(s *model.Schema, pkg namespace) {
 		}
 		name := g.typeNames[t]
 		claim := func(n, what string) string {
-			return pkg.claimFor(n, claimant{what + " of " + t.Name, t.Pos}, &g.collisions)
+			return pkg.claimFor(n, claimant{what: what + " of ", owner: t.Name, pos: t.Pos}, &g.collisions)
 		}
 		kind := claim(name+"Kind", "the Kind interface")
 		g.poly[t] = &polyBase{
@@ -71,8 +71,8 @@ func (g *generator) namePolymorphism(s *model.Schema, pkg namespace) {
 		}
 	}
 	if len(s.Types) > 0 {
-		g.registryNew = pkg.claimFor("NewByODataType", claimant{"the registry function NewByODataType", model.Pos{}}, &g.collisions)
-		g.registryNames = pkg.claimFor("ODataTypeNames", claimant{"the registry function ODataTypeNames", model.Pos{}}, &g.collisions)
+		g.registryNew = pkg.claimFor("NewByODataType", claimant{what: "the registry function NewByODataType"}, &g.collisions)
+		g.registryNames = pkg.claimFor("ODataTypeNames", claimant{what: "the registry function ODataTypeNames"}, &g.collisions)
 	}
 }
 
