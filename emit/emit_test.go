@@ -503,6 +503,35 @@ func TestCorpusDeterministic(t *testing.T) {
 	}
 }
 
+// TestDoneTakesContent: with Options.Done, each file goes to Done once, as
+// Generate would return it, and Generate returns the files without their
+// bytes, which Done has had.
+func TestDoneTakesContent(t *testing.T) {
+	pages := [][2]string{readPage(t, enFixture), readPage(t, esFixture)}
+	want, _ := generate(t, Options{Package: "graph"}, pages...)
+	var mu sync.Mutex
+	done := map[string][]byte{}
+	got, _ := generate(t, Options{Package: "graph", Done: func(f File) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, twice := done[f.Name]; twice {
+			t.Errorf("%s done twice", f.Name)
+		}
+		done[f.Name] = f.Content
+	}}, pages...)
+	if len(got) != len(want) || len(done) != len(want) || len(want) < 2 {
+		t.Fatalf("%d files returned, %d done, want %d", len(got), len(done), len(want))
+	}
+	for i, f := range got {
+		if f.Name != want[i].Name || f.Page != want[i].Page || f.Key != want[i].Key || f.Content != nil {
+			t.Errorf("returned %s (page %s, %d bytes), want %s (page %s) without bytes", f.Name, f.Page, len(f.Content), want[i].Name, want[i].Page)
+		}
+		if !bytes.Equal(done[f.Name], want[i].Content) {
+			t.Errorf("%s: Done got other bytes than Generate returns without Done", f.Name)
+		}
+	}
+}
+
 // FuzzWrap: wrap gives the lines of the plain definition (words from
 // strings.Fields, a line broken before the word that would pass width).
 func FuzzWrap(f *testing.F) {

@@ -58,7 +58,7 @@ func cacheFiles(files []emit.File, sums *fileSums) []outdir.CacheFile {
 	var out []outdir.CacheFile
 	for _, f := range files {
 		if f.Key != ([32]byte{}) {
-			out = append(out, outdir.CacheFile{Key: f.Key, Sum: sums.of(f.Name, f.Content), File: outdir.File{Name: f.Name, Content: f.Content}})
+			out = append(out, outdir.CacheFile{Key: f.Key, Sum: sums.of(f.Name, f.Content), File: outdir.File{Name: f.Name}})
 		}
 	}
 	return out

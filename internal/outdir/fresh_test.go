@@ -242,3 +242,85 @@ func TestWriteFreshConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// withoutContent is files as a caller that staged them commits them: the
+// names alone.
+func withoutContent(files []File) []File {
+	out := make([]File, len(files))
+	for i, f := range files {
+		out[i] = File{Name: f.Name}
+	}
+	return out
+}
+
+// TestCommitStagedWithoutContent: files staged and committed by name give
+// WriteContext's output, into an existing dir, a fresh one, and a fresh
+// one that someone made (with other files) while the run staged; a name
+// committed without content that was never staged fails, writing nothing.
+func TestCommitStagedWithoutContent(t *testing.T) {
+	old, next, hand := generations()
+	want := maps.Clone(hand)
+	maps.Copy(want, wantTree(next))
+	for _, tc := range []string{"existing", "fresh", "fresh, then made"} {
+		t.Run(tc, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			if tc == "existing" {
+				setTree(t, dir, hand)
+				if _, err := Write(dir, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w, err := Begin(context.Background(), dir, WriteOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range next {
+				w.Stage(f)
+			}
+			if tc == "fresh, then made" {
+				setTree(t, dir, hand)
+				if _, err := Write(dir, old[:1]); err != nil { // a_gen.go, then changed
+					t.Fatal(err)
+				}
+			}
+			res, err := w.Commit(withoutContent(next))
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantTop := want
+			if tc == "fresh" {
+				wantTop = wantTree(next)
+			}
+			if d := treeDiff(wantTop, snapshot(t, dir)); d != "" {
+				t.Errorf("dir:\n%s", d)
+			}
+			if len(res.Written) != len(next) {
+				t.Errorf("written %v, want %d files", res.Written, len(next))
+			}
+			if d := treeDiff(map[string]string{"out": "<dir>"}, onlyTop(snapshot(t, filepath.Dir(dir)))); d != "" {
+				t.Errorf("beside dir:\n%s", d)
+			}
+		})
+	}
+	for _, fresh := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "out")
+		if !fresh {
+			if _, err := Write(dir, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := snapshot(t, filepath.Dir(dir))
+		w, err := Begin(context.Background(), dir, WriteOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Stage(next[0])
+		_, err = w.Commit(withoutContent(next))
+		if err == nil || !strings.Contains(err.Error(), next[1].Name+": committed as staged, but never staged") {
+			t.Errorf("fresh=%v: Commit of a file never staged: %v", fresh, err)
+		}
+		if d := treeDiff(before, snapshot(t, filepath.Dir(dir))); d != "" {
+			t.Errorf("fresh=%v: the failed commit changed:\n%s", fresh, d)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -125,6 +126,7 @@ type Writer struct {
 	// created between staging's read and the rename always did.)
 	present map[string]bool
 	unlock  func()
+	seed    maphash.Seed
 	mu      sync.Mutex // guards the rest
 	staged  map[string]staged
 	nStaged int // files written to the staging directory, for Step
@@ -135,7 +137,9 @@ type Writer struct {
 // the staging directory (over a docgen file, or none).
 type staged struct {
 	unchanged, existed bool
-	content            []byte
+	// sum identifies the bytes staged (hash/maphash), so that Commit can
+	// tell them from others without the writer holding every file.
+	sum uint64
 }
 
 // Begin prepares dir for a write: creates it if needed, takes its lock
@@ -181,7 +185,7 @@ func Begin(ctx context.Context, dir string, opts WriteOptions) (*Writer, error) 
 		return nil, err
 	}
 	w := &Writer{ctx: ctx, dir: dir, stage: stage, into: filepath.Join(stage, "new"), step: step, holds: opts.Holds,
-		present: present, unlock: unlock, staged: map[string]staged{}}
+		present: present, unlock: unlock, staged: map[string]staged{}, seed: maphash.MakeSeed()}
 	return w, nil
 }
 
@@ -207,7 +211,7 @@ func beginFresh(ctx context.Context, dir string, holds func(string, []byte) bool
 		unlock, ok := lockFresh(stage)
 		if ok {
 			return &Writer{ctx: ctx, dir: dir, stage: stage, into: stage, fresh: true, step: step, holds: holds,
-				present: map[string]bool{}, unlock: unlock, staged: map[string]staged{}}
+				present: map[string]bool{}, unlock: unlock, staged: map[string]staged{}, seed: maphash.MakeSeed()}
 		}
 	}
 	return nil
@@ -261,21 +265,9 @@ func (w *Writer) Stage(f File) {
 // its bytes; a file of the same name that docgen did not write is never
 // replaced.
 func (w *Writer) stageFile(f File) error {
-	if w.holds != nil && w.holds(f.Name, f.Content) {
-		w.record(f.Name, staged{unchanged: true, content: f.Content})
-		return nil
-	}
-	final := filepath.Join(w.dir, f.Name)
-	old, rerr := []byte(nil), error(fs.ErrNotExist)
-	if w.present[f.Name] {
-		old, rerr = readfile.Read(final, -1)
-	}
-	if rerr == nil && bytes.Equal(old, f.Content) {
-		w.record(f.Name, staged{unchanged: true, content: f.Content})
-		return nil
-	}
-	if rerr == nil && !bytes.HasPrefix(old, []byte(headerPrefix)) {
-		return fmt.Errorf("%s exists and was not written by docgen; not replacing it", final)
+	unchanged, existed, err := w.compare(f)
+	if err != nil || unchanged {
+		return err
 	}
 	if err := w.ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted: %w", err)
@@ -287,9 +279,35 @@ func (w *Writer) stageFile(f File) error {
 	if err := createFile(filepath.Join(w.into, f.Name), f.Content); err != nil {
 		return err
 	}
-	w.record(f.Name, staged{existed: rerr == nil, content: f.Content})
+	w.record(f.Name, staged{existed: existed, sum: w.sum(f.Content)})
 	return nil
 }
+
+// compare records f as unchanged when dir holds its bytes, and otherwise
+// reports whether dir holds a file of its name (it must be docgen's).
+func (w *Writer) compare(f File) (unchanged, existed bool, err error) {
+	if w.holds != nil && w.holds(f.Name, f.Content) {
+		w.record(f.Name, staged{unchanged: true, sum: w.sum(f.Content)})
+		return true, true, nil
+	}
+	final := filepath.Join(w.dir, f.Name)
+	if !w.present[f.Name] {
+		return false, false, nil
+	}
+	old, err := readfile.Read(final, -1)
+	switch {
+	case err != nil:
+		return false, false, nil // nothing to keep; the rename decides
+	case bytes.Equal(old, f.Content):
+		w.record(f.Name, staged{unchanged: true, sum: w.sum(f.Content)})
+		return true, true, nil
+	case !bytes.HasPrefix(old, []byte(headerPrefix)):
+		return false, true, fmt.Errorf("%s exists and was not written by docgen; not replacing it", final)
+	}
+	return false, true, nil
+}
+
+func (w *Writer) sum(b []byte) uint64 { return maphash.Bytes(w.seed, b) }
 
 func (w *Writer) record(name string, st staged) {
 	w.mu.Lock()
@@ -305,7 +323,8 @@ func (w *Writer) Abort() {
 }
 
 // Commit makes files dir's whole output: files not staged yet are staged
-// (each must have been staged with these bytes, or not at all), docgen
+// (each must have been staged with these bytes, or not at all; a file
+// without Content stands for the bytes staged under its name), docgen
 // files not among them are removed as orphans, and the staged files are
 // renamed into place as WriteContext describes.
 func (w *Writer) Commit(files []File) (res Result, err error) {
@@ -329,7 +348,10 @@ func (w *Writer) Commit(files []File) (res Result, err error) {
 	var j journal
 	for _, f := range files {
 		st, ok := w.staged[f.Name]
-		if !ok || !bytes.Equal(st.content, f.Content) {
+		if f.Content == nil && !ok {
+			return Result{}, fmt.Errorf("%s: committed as staged, but never staged", f.Name)
+		}
+		if !ok || f.Content != nil && st.sum != w.sum(f.Content) {
 			delete(w.staged, f.Name)
 			if err := w.stageFile(f); err != nil {
 				return Result{}, err
@@ -433,6 +455,10 @@ func (w *Writer) commitFresh(files []File) (res Result, delegated bool, err erro
 		if err != nil {
 			return Result{}, false, err
 		}
+		if err := nw.adopt(w.stage, files); err != nil {
+			nw.Abort()
+			return Result{}, false, err
+		}
 		res, err := nw.Commit(files)
 		return res, true, err
 	}
@@ -441,6 +467,32 @@ func (w *Writer) commitFresh(files []File) (res Result, delegated bool, err erro
 		res.Written[i] = filepath.Join(w.dir, f.Name)
 	}
 	return res, false, nil
+}
+
+// adopt takes the files a fresh write staged in fresh as staged by w: the
+// directory becomes w's, and each file is compared with dir's.
+func (w *Writer) adopt(fresh string, files []File) error {
+	if err := os.Remove(w.into); err != nil {
+		return err
+	}
+	if err := os.Rename(fresh, w.into); err != nil {
+		return err
+	}
+	for _, f := range files {
+		content, err := readfile.Read(filepath.Join(w.into, f.Name), -1)
+		if err != nil {
+			return err
+		}
+		f.Content = content
+		unchanged, existed, err := w.compare(f)
+		if err != nil {
+			return err
+		}
+		if !unchanged {
+			w.record(f.Name, staged{existed: existed, sum: w.sum(content)})
+		}
+	}
+	return nil
 }
 
 // dirNames is the set of names in dir.
