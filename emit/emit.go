@@ -115,7 +115,7 @@ func (g *generator) generate(s *model.Schema, opts Options, raw bool) ([]File, e
 	}
 
 	// Names are settled above; pages render independently, on every core.
-	fileNames := namespace{}
+	fileNames := newNamespace(0)
 	// The registry's name is claimed first, so it never depends on which
 	// pages exist.
 	registryName := fileNames.claim("registry") + "_gen.go"
@@ -269,8 +269,8 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 		fields:      make(map[*model.Field]string, fields),
 		goNames:     make(map[string]string, fields/2+members),
 	}
-	pkg := make(namespace, 2*len(s.Types)+2*len(s.Enums)+members+2)
-	claim := func(ns namespace, name string, c claimant) string {
+	pkg := newNamespace(2*len(s.Types) + 2*len(s.Enums) + members + 2)
+	claim := func(ns *namespace, name string, c claimant) string {
 		return ns.claimFor(name, c, &g.collisions)
 	}
 	// microsoft.graph types claim their plain names before sub-namespaces do.
@@ -302,8 +302,9 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 	}
 	g.namePolymorphism(s, pkg)
 	g.nested = map[*model.Type]bool{}
+	scope := newNamespace(64) // one for every struct, emptied in between
 	for _, t := range s.Types {
-		g.nameFields(t)
+		g.nameFields(t, scope)
 		for _, f := range t.Fields {
 			if ft := f.Type.Type; ft != nil && g.poly[ft] == nil {
 				g.nested[ft] = true
@@ -343,12 +344,8 @@ func qualifiedGoName(ns, short string) string {
 
 // nameFields gives each field a Go name unique within its struct, including
 // the names promoted from embedded bases and the codec methods.
-func (g *generator) nameFields(t *model.Type) {
-	size := 3 + len(t.Fields) // sized once: the scope holds every inherited name too
-	for b := t.Base; b != nil; b = b.Base {
-		size += 2 + len(b.Fields)
-	}
-	scope := make(namespace, size)
+func (g *generator) nameFields(t *model.Type, scope *namespace) {
+	scope.reset()
 	for _, m := range []string{"AdditionalData", "MarshalJSON", "UnmarshalJSON"} {
 		scope.reserve(m, claimant{what: "the generated ", owner: m})
 	}

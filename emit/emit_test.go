@@ -438,7 +438,7 @@ func TestGoNameASCII(t *testing.T) {
 }
 
 func TestNamespaceClaim(t *testing.T) {
-	ns := namespace{}
+	ns := newNamespace(0)
 	var got []string
 	for _, n := range []string{"X", "X", "X2", "X", "Y"} {
 		got = append(got, ns.claim(n))

@@ -187,7 +187,30 @@ func words(s string) []string {
 // namespace holds the identifiers taken in one Go scope, with what took
 // each, and hands out unique ones: a second claim of a name gets a numeric
 // suffix.
-type namespace map[string]claimant
+type namespace struct {
+	taken map[string]int32 // a claimant's index in by: small map slots
+	by    []claimant
+}
+
+func newNamespace(size int) *namespace {
+	return &namespace{taken: make(map[string]int32, size), by: make([]claimant, 0, size)}
+}
+
+// reset empties ns for another scope, keeping its memory unless a huge
+// scope grew it: clearing a map costs its capacity, not its length.
+func (ns *namespace) reset() {
+	if len(ns.by) > 4096 {
+		*ns = *newNamespace(64)
+		return
+	}
+	clear(ns.taken)
+	ns.by = ns.by[:0]
+}
+
+func (ns *namespace) set(name string, c claimant) {
+	ns.taken[name] = int32(len(ns.by))
+	ns.by = append(ns.by, c)
+}
 
 // claimant is what took a name, for the collision report: what, then
 // owner, then "." and member when there is one. The words are joined only
@@ -210,26 +233,27 @@ func (c claimant) String() string {
 }
 
 // reserve marks a name as taken without claiming a new one.
-func (ns namespace) reserve(name string, c claimant) {
-	if _, taken := ns[name]; !taken {
-		ns[name] = c
+func (ns *namespace) reserve(name string, c claimant) {
+	if _, taken := ns.taken[name]; !taken {
+		ns.set(name, c)
 	}
 }
 
 // claim takes name, or name with the first free numeric suffix.
-func (ns namespace) claim(name string) string { return ns.claimFor(name, claimant{}, nil) }
+func (ns *namespace) claim(name string) string { return ns.claimFor(name, claimant{}, nil) }
 
 // claimFor is claim on behalf of c, reporting a suffixed name to diags
 // (DG045) so that a rename never goes unsaid.
-func (ns namespace) claimFor(name string, c claimant, diags *model.Diagnostics) string {
-	prev, taken := ns[name]
+func (ns *namespace) claimFor(name string, c claimant, diags *model.Diagnostics) string {
+	at, taken := ns.taken[name]
 	got := name
 	for i := 2; taken; i++ {
 		got = name + strconv.Itoa(i)
-		_, taken = ns[got]
+		_, taken = ns.taken[got]
 	}
-	ns[got] = c
+	ns.set(got, c)
 	if got != name && diags != nil {
+		prev := ns.by[at]
 		where := ""
 		if prev.pos.Line > 0 {
 			where = " at " + prev.pos.String()

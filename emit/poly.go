@@ -50,7 +50,7 @@ func descendants(types []*model.Type) map[*model.Type][]*model.Type {
 
 // namePolymorphism claims the names polymorphism adds, after every other
 // package-level name so that none of those changes because of it.
-func (g *generator) namePolymorphism(s *model.Schema, pkg namespace) {
+func (g *generator) namePolymorphism(s *model.Schema, pkg *namespace) {
 	g.poly = map[*model.Type]*polyBase{}
 	desc := descendants(s.Types)
 	for _, t := range s.Types { // sorted by name: stable claims
