@@ -39,10 +39,20 @@ type Memo struct {
 	generator string
 	old       map[key]string // entries of the last run, not yet decoded
 
-	mu      sync.Mutex
-	now     map[key]string // the entries of this run's pages
-	changed bool           // now differs from old
+	mu  sync.Mutex
+	now map[key]string // the entries of this run's pages
+	// kept are the pages parsed in this run, encoded into now by settle:
+	// at Save, which docgen runs while it resolves the model on one core,
+	// rather than on the parsing workers.
+	kept    map[key]keptPage
+	changed bool // now differs from old
 	hits    atomic.Int64
+}
+
+type keptPage struct {
+	path  string
+	page  *model.Page
+	diags model.Diagnostics
 }
 
 // Load reads the memo at path written by the same generator. It never
@@ -52,7 +62,7 @@ func Load(path, generator string) *Memo {
 	if generator == "" || strings.ContainsAny(generator, "\r\n") {
 		return nil
 	}
-	m := &Memo{generator: generator, old: map[key]string{}, now: map[key]string{}}
+	m := &Memo{generator: generator, old: map[key]string{}, now: map[key]string{}, kept: map[key]keptPage{}}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return m
@@ -132,27 +142,30 @@ func (m *Memo) Recall(r parser.Read) (*model.Page, model.Diagnostics, bool) {
 	return page, diags, true
 }
 
-// Keep records what Parse made of the page read.
+// Keep records what Parse made of the page read. The page is encoded by
+// Save: the caller must not change it (parser.Memo says so).
 func (m *Memo) Keep(r parser.Read, page *model.Page, diags model.Diagnostics) {
 	if m == nil {
 		return
 	}
 	k := keyOf(r)
-	// Encoded in a worker's scratch buffer, which has grown to the pages
-	// seen, and kept as a copy of exactly its size.
-	buf := scratch.Get().(*[]byte)
-	*buf = appendEntry((*buf)[:0], r.Path, page, diags)
-	entry := string(*buf)
-	if cap(*buf) <= 1<<20 {
-		scratch.Put(buf)
-	}
 	m.mu.Lock()
-	m.now[k] = entry
+	m.kept[k] = keptPage{r.Path, page, diags}
 	m.changed = true
 	m.mu.Unlock()
 }
 
-var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+// settle encodes the pages kept into now. The caller holds m.mu.
+func (m *Memo) settle() {
+	// Encoded in a scratch buffer, which grows to the largest page, and
+	// kept as a copy of exactly its size.
+	var buf []byte
+	for k, p := range m.kept {
+		buf = appendEntry(buf[:0], p.path, p.page, p.diags)
+		m.now[k] = string(buf)
+	}
+	clear(m.kept)
+}
 
 // Hits is how many pages were recalled rather than parsed.
 func (m *Memo) Hits() int {
@@ -170,6 +183,7 @@ func (m *Memo) Save(path string) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.settle()
 	if !m.changed && len(m.now) == len(m.old) {
 		return nil
 	}
