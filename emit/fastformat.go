@@ -5,6 +5,7 @@ import (
 	doccomment "go/doc/comment"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -37,11 +38,30 @@ func fastFormat(src []byte) ([]byte, bool) {
 	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 || bytes.IndexByte(src, '\r') >= 0 || bytes.Contains(src, []byte("\ufeff")) {
 		return nil, false
 	}
-	f := fastFormatter{out: make([]byte, 0, len(src)+len(src)/8)}
+	f := formatters.Get().(*fastFormatter)
+	defer f.put()
+	*f = fastFormatter{out: make([]byte, 0, len(src)+len(src)/8),
+		stack: f.stack[:0], toks: f.toks[:0], columns: f.columns[:0], comment: f.comment[:0]}
 	if !f.run(src) {
 		return nil, false
 	}
 	return f.out, true
+}
+
+// formatters keeps a fastFormatter's slices from file to file: grown anew
+// for each, they were a tenth of formatting's time.
+var formatters = sync.Pool{New: func() any { return new(fastFormatter) }}
+
+// put returns f to formatters without what it points into: the source and
+// the output are the caller's.
+func (f *fastFormatter) put() {
+	clear(f.toks[:cap(f.toks)])
+	clear(f.columns[:cap(f.columns)])
+	clear(f.comment[:cap(f.comment)])
+	f.out, f.lastImport = nil, nil
+	if cap(f.toks) <= 1<<16 && cap(f.columns) <= 1<<16 && cap(f.comment) <= 1<<16 {
+		formatters.Put(f)
+	}
 }
 
 type tokKind uint8
