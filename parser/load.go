@@ -110,10 +110,8 @@ func ReadFiles(files []string, sum bool) []Read {
 type Memo interface {
 	// Recall returns what Parse made of the page read, if it is known.
 	Recall(r Read) (*model.Page, model.Diagnostics, bool)
-	// Keep is told what Parse made of the page read. Neither the page nor
-	// the diagnostics may change afterwards: a memo may encode them later,
-	// while the caller reads them (docgen resolves and names the model
-	// from its pages, and changes none).
+	// Keep is told what Parse made of the page read, before anyone else
+	// sees the result.
 	Keep(r Read, page *model.Page, diags model.Diagnostics)
 }
 

@@ -39,20 +39,10 @@ type Memo struct {
 	generator string
 	old       map[key]string // entries of the last run, not yet decoded
 
-	mu  sync.Mutex
-	now map[key]string // the entries of this run's pages
-	// kept are the pages parsed in this run, encoded into now by settle:
-	// at Save, which docgen runs while it resolves the model on one core,
-	// rather than on the parsing workers.
-	kept    map[key]keptPage
-	changed bool // now differs from old
+	mu      sync.Mutex
+	now     map[key]string // the entries of this run's pages
+	changed bool           // now differs from old
 	hits    atomic.Int64
-}
-
-type keptPage struct {
-	path  string
-	page  *model.Page
-	diags model.Diagnostics
 }
 
 // Load reads the memo at path written by the same generator. It never
@@ -62,7 +52,7 @@ func Load(path, generator string) *Memo {
 	if generator == "" || strings.ContainsAny(generator, "\r\n") {
 		return nil
 	}
-	m := &Memo{generator: generator, old: map[key]string{}, now: map[key]string{}, kept: map[key]keptPage{}}
+	m := &Memo{generator: generator, old: map[key]string{}, now: map[key]string{}}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return m
@@ -142,30 +132,27 @@ func (m *Memo) Recall(r parser.Read) (*model.Page, model.Diagnostics, bool) {
 	return page, diags, true
 }
 
-// Keep records what Parse made of the page read. The page is encoded by
-// Save: the caller must not change it (parser.Memo says so).
+// Keep records what Parse made of the page read.
 func (m *Memo) Keep(r parser.Read, page *model.Page, diags model.Diagnostics) {
 	if m == nil {
 		return
 	}
 	k := keyOf(r)
+	// Encoded in a worker's scratch buffer, which has grown to the pages
+	// seen, and kept as a copy of exactly its size.
+	buf := scratch.Get().(*[]byte)
+	*buf = appendEntry((*buf)[:0], r.Path, page, diags)
+	entry := string(*buf)
+	if cap(*buf) <= 1<<20 {
+		scratch.Put(buf)
+	}
 	m.mu.Lock()
-	m.kept[k] = keptPage{r.Path, page, diags}
+	m.now[k] = entry
 	m.changed = true
 	m.mu.Unlock()
 }
 
-// settle encodes the pages kept into now. The caller holds m.mu.
-func (m *Memo) settle() {
-	// Encoded in a scratch buffer, which grows to the largest page, and
-	// kept as a copy of exactly its size.
-	var buf []byte
-	for k, p := range m.kept {
-		buf = appendEntry(buf[:0], p.path, p.page, p.diags)
-		m.now[k] = string(buf)
-	}
-	clear(m.kept)
-}
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
 
 // Hits is how many pages were recalled rather than parsed.
 func (m *Memo) Hits() int {
@@ -183,7 +170,6 @@ func (m *Memo) Save(path string) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.settle()
 	if !m.changed && len(m.now) == len(m.old) {
 		return nil
 	}

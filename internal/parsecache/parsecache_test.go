@@ -122,7 +122,6 @@ func TestRecallIsACopy(t *testing.T) {
 	want, _ := parser.Parse("a.md", raw)
 	m := Load(filepath.Join(t.TempDir(), "m"), "g")
 	m.Keep(rd("a.md", raw), page, diags)
-	m.settle()
 	m.old = m.now // as the next run would load it
 	got, _, _ := m.Recall(rd("a.md", raw))
 	got.Resources[0].Properties[0].Name = "changed"
