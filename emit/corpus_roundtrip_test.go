@@ -94,7 +94,7 @@ func limitLines(s string, n int) string {
 // corpusSchema skips t without ../shared, or with -short, saying what the
 // test does ("builds ..."); otherwise it parses and resolves the v1.0
 // corpus.
-func corpusSchema(t *testing.T, does string) (*model.Schema, model.Diagnostics) {
+func corpusSchema(t testing.TB, does string) (*model.Schema, model.Diagnostics) {
 	t.Helper()
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skipf("../shared/corpus not found (%v): the test %s", err, does)

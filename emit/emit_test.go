@@ -564,3 +564,13 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkName settles every Go name of the v1.0 corpus: the serial step
+// between resolving the model and rendering it.
+func BenchmarkName(b *testing.B) {
+	s, _ := corpusSchema(b, "names the corpus")
+	b.ReportAllocs()
+	for b.Loop() {
+		Name(s)
+	}
+}
