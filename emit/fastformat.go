@@ -3,7 +3,6 @@ package emit
 import (
 	"bytes"
 	doccomment "go/doc/comment"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -41,7 +40,7 @@ func fastFormat(src []byte) ([]byte, bool) {
 	f := formatters.Get().(*fastFormatter)
 	defer f.put()
 	*f = fastFormatter{out: make([]byte, 0, len(src)+len(src)/8),
-		stack: f.stack[:0], toks: f.toks[:0], columns: f.columns[:0], comment: f.comment[:0]}
+		stack: f.stack[:0], toks: f.toks[:0], columns: f.columns[:0], comment: f.comment[:0], cells: f.cells[:0]}
 	if !f.run(src) {
 		return nil, false
 	}
@@ -59,7 +58,7 @@ func (f *fastFormatter) put() {
 	clear(f.columns[:cap(f.columns)])
 	clear(f.comment[:cap(f.comment)])
 	f.out, f.lastImport = nil, nil
-	if cap(f.toks) <= 1<<16 && cap(f.columns) <= 1<<16 && cap(f.comment) <= 1<<16 {
+	if cap(f.toks) <= 1<<16 && cap(f.columns) <= 1<<16 && cap(f.comment) <= 1<<16 && cap(f.cells) <= 1<<20 {
 		formatters.Put(f)
 	}
 }
@@ -108,6 +107,7 @@ type fastFormatter struct {
 	stack   []frame
 	toks    []tok
 	columns []cellRow // the aligned run being collected
+	cells   []byte    // the text of its cells (cell)
 	comment [][]byte  // comment lines waiting for the line they document
 	blank   bool      // a blank line since the last line written
 	// top-level declarations: the keyword of the last, for gofmt's rule
@@ -230,6 +230,9 @@ func (f *fastFormatter) code(line []byte) bool {
 
 	// What kind of line: an aligned one joins the run, anything else ends
 	// it.
+	if len(f.columns) == 0 {
+		f.cells = f.cells[:0] // no row holds a cell
+	}
 	row, aligned, ok := f.alignedRow(toks, closes, open, top, indent)
 	if !ok {
 		return false
@@ -318,7 +321,7 @@ func (f *fastFormatter) alignedRow(toks []tok, closes, open int, top frame, inde
 		last := toks[len(toks)-1]
 		if last.kind == tString && len(toks) >= 3 && isName(toks[0]) && open == 0 {
 			row.cells[0] = toks[0].text
-			row.cells[1] = appendTokens(nil, toks[1:len(toks)-1], false)
+			row.cells[1] = f.cell(nil, toks[1:len(toks)-1])
 			row.n = 2
 			row.rest = last.text
 			return row, true, true
@@ -332,7 +335,7 @@ func (f *fastFormatter) alignedRow(toks []tok, closes, open int, top frame, inde
 			row.cells[0] = toks[0].text
 			row.cells[1] = toks[1].text
 			row.n = 2
-			row.rest = append([]byte("= "), appendTokens(nil, toks[3:], false)...)
+			row.rest = f.cell([]byte("= "), toks[3:])
 			return row, true, true
 		}
 		return row, false, false
@@ -344,13 +347,22 @@ func (f *fastFormatter) alignedRow(toks []tok, closes, open int, top frame, inde
 			if open > 0 {
 				return row, false, true // a multi-line value: not aligned
 			}
-			row.cells[0] = append(slices.Clip(toks[0].text), ':')
+			row.cells[0] = f.cell(toks[0].text, toks[1:2])
 			row.n = 1
-			row.rest = appendTokens(nil, toks[2:], false)
+			row.rest = f.cell(nil, toks[2:])
 			return row, true, true
 		}
 	}
 	return row, false, true
+}
+
+// cell is prefix then toks as appendTokens writes them, kept in f.cells
+// until the run is written: one buffer for the cells of every row, where
+// each row's cells were allocated apart.
+func (f *fastFormatter) cell(prefix []byte, toks []tok) []byte {
+	start := len(f.cells)
+	f.cells = appendTokens(append(f.cells, prefix...), toks, false)
+	return f.cells[start:len(f.cells):len(f.cells)]
 }
 
 // flushRun writes the aligned run: each cell padded to the widest cell of
