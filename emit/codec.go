@@ -154,10 +154,10 @@ func keyed(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add
 func (g *generator) codecs(f *file, t *model.Type, sp *splicer) {
 	name := g.typeNames[t]
 	if directItems.Load() && f.takes(RuntimePath, "unsafe") {
-		f.Add(f.item(codecFuncsText(name), RuntimePath, "unsafe"))
+		f.addItem(codecFuncsText(name), RuntimePath, "unsafe")
 		if text, ok := g.tableText(t); ok {
 			f.Line()
-			f.Add(f.item(text, RuntimePath, "unsafe"))
+			f.addItem(text, RuntimePath, "unsafe")
 			return
 		}
 	} else {

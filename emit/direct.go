@@ -44,17 +44,166 @@ var directItems = func() (v atomic.Bool) { v.Store(true); return }()
 // body buffer, its file buffer, each grown by doubling); a marker of a few
 // bytes goes through those copies instead, and fill puts each item's text
 // in its place once, when the tree has been rendered.
+//
+// With markers, a file whose every top-level part is a direct item, a
+// blank line or a comment (most pages' files) never builds jennifer's
+// tree: layout keeps those parts, and rawSource writes them as jennifer
+// would. The first statement that needs jennifer (Type, Func, Var, Const,
+// Add) gets the tree built from the layout first (materialize).
 type file struct {
 	*jen.File
-	items *directs
+	items  *directs
+	layout *layout
+}
+
+// layout is a file's header comments, package comments and top-level
+// parts, each as jennifer renders it.
+type layout struct {
+	pkg               string
+	headers, comments []string
+	parts             []part
+}
+
+// part is one top-level part: a direct item's marker, a blank line or a
+// comment.
+type part struct {
+	kind byte // 'i' item, 'l' blank line, 'c' comment
+	text string
 }
 
 func newFile(pkg string, markers bool) *file {
 	f := &file{File: jen.NewFile(pkg)}
 	if markers {
 		f.items = new(directs)
+		f.layout = &layout{pkg: pkg}
 	}
 	return f
+}
+
+// materialize builds jennifer's tree from the layout, for a statement
+// only jennifer writes; from then on the file is jennifer's.
+func (f *file) materialize() {
+	if f.layout == nil {
+		return
+	}
+	for _, p := range f.layout.parts {
+		switch p.kind {
+		case 'i':
+			f.File.Add(jen.Id(p.text))
+		case 'l':
+			f.File.Line()
+		default:
+			f.File.Comment(p.text)
+		}
+	}
+	f.layout = nil
+}
+
+// The top-level statements jennifer writes: the tree is built first.
+
+func (f *file) Add(code ...jen.Code) *jen.Statement { f.materialize(); return f.File.Add(code...) }
+func (f *file) Type() *jen.Statement                { f.materialize(); return f.File.Type() }
+func (f *file) Func() *jen.Statement                { f.materialize(); return f.File.Func() }
+func (f *file) Var() *jen.Statement                 { f.materialize(); return f.File.Var() }
+func (f *file) Const() *jen.Statement               { f.materialize(); return f.File.Const() }
+
+// Line adds a blank line.
+func (f *file) Line() {
+	if f.layout != nil {
+		f.layout.parts = append(f.layout.parts, part{kind: 'l'})
+		return
+	}
+	f.File.Line()
+}
+
+// Comment adds a comment line.
+func (f *file) Comment(c string) {
+	if f.layout != nil {
+		f.layout.parts = append(f.layout.parts, part{kind: 'c', text: c})
+		return
+	}
+	f.File.Comment(c)
+}
+
+func (f *file) HeaderComment(c string) {
+	if f.layout != nil {
+		f.layout.headers = append(f.layout.headers, c)
+	}
+	f.File.HeaderComment(c)
+}
+
+func (f *file) PackageComment(c string) {
+	if f.layout != nil {
+		f.layout.comments = append(f.layout.comments, c)
+	}
+	f.File.PackageComment(c)
+}
+
+// addItem adds a direct item at the top level (see item).
+func (f *file) addItem(text string, imports ...string) {
+	if f.layout == nil {
+		f.File.Add(f.item(text, imports...))
+		return
+	}
+	f.layout.parts = append(f.layout.parts, part{kind: 'i', text: f.marker(text, imports...)})
+}
+
+// rawSource renders f into buf without formatting it: the layout as
+// jennifer writes a file (File.Render with NoFormat; no import, since
+// only jennifer's statements name packages), or jennifer's tree.
+func (f *file) rawSource(buf *bytes.Buffer) ([]byte, error) {
+	l := f.layout
+	if l == nil {
+		return rawSource(f.File, buf)
+	}
+	buf.Reset()
+	for _, h := range l.headers {
+		writeComment(buf, h)
+		buf.WriteByte('\n')
+	}
+	if len(l.headers) > 0 {
+		buf.WriteByte('\n')
+	}
+	for _, c := range l.comments {
+		writeComment(buf, c)
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("package ")
+	buf.WriteString(l.pkg)
+	buf.WriteString("\n\n")
+	for _, p := range l.parts {
+		buf.WriteByte('\n') // a file's items each start a line
+		switch p.kind {
+		case 'i':
+			buf.WriteString(p.text)
+		case 'l':
+			buf.WriteByte('\n')
+		default:
+			writeComment(buf, p.text)
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// writeComment writes a comment as jennifer's Comment renders it.
+func writeComment(buf *bytes.Buffer, c string) {
+	if strings.HasPrefix(c, "//") || strings.HasPrefix(c, "/*") {
+		buf.WriteString(c)
+		return
+	}
+	multi := strings.Contains(c, "\n")
+	if multi {
+		buf.WriteString("/*\n")
+	} else {
+		buf.WriteString("// ")
+	}
+	buf.WriteString(c)
+	if multi {
+		if !strings.HasSuffix(c, "\n") {
+			buf.WriteByte('\n')
+		}
+		buf.WriteString("*/")
+	}
 }
 
 // takes reports whether f can hold a direct item whose text names the
@@ -71,6 +220,11 @@ func (f *file) item(text string, imports ...string) jen.Code {
 	if f.items == nil {
 		return jen.Id(text)
 	}
+	return jen.Id(f.marker(text, imports...))
+}
+
+// marker records a direct item and returns the marker standing for it.
+func (f *file) marker(text string, imports ...string) string {
 	for _, imp := range imports {
 		if imp != "" && !slices.Contains(f.items.imports, imp) {
 			f.items.imports = append(f.items.imports, imp)
@@ -78,7 +232,7 @@ func (f *file) item(text string, imports ...string) jen.Code {
 	}
 	marker := "\x01" + strconv.Itoa(len(f.items.texts)) + "\x01"
 	f.items.texts = append(f.items.texts, text)
-	return jen.Id(marker)
+	return marker
 }
 
 // directs are the texts of one file's direct items, in the order their

@@ -417,7 +417,7 @@ func (g *generator) source(p *pageOut, packageDoc bool, sp *splicer, markers boo
 	for _, e := range p.enums {
 		g.enumType(f, e)
 	}
-	src, err := rawSource(f.File, &sc.tree)
+	src, err := f.rawSource(&sc.tree)
 	if err != nil {
 		return nil, err
 	}
@@ -590,7 +590,7 @@ func (g *generator) structType(f *file, t *model.Type, sp *splicer) {
 	}
 	if directItems.Load() {
 		if text, imp, ok := g.structText(t); ok && f.takes(RuntimePath, imp) {
-			f.Add(f.item(text, RuntimePath, imp))
+			f.addItem(text, RuntimePath, imp)
 			return
 		}
 	}
@@ -658,7 +658,7 @@ func comment(f *file, s string) {
 	lines := commentLines(s)
 	if directItems.Load() && len(lines) > 0 {
 		if text, ok := commentText(lines); ok {
-			f.Add(f.item(text))
+			f.addItem(text)
 			return
 		}
 	}
@@ -763,7 +763,7 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 	list := "valuesOf" + name
 	if directItems.Load() && len(consts) > 0 {
 		if text, ok := g.enumText(e, name, list, values); ok {
-			f.Add(f.item(text))
+			f.addItem(text)
 			return
 		}
 	}
@@ -792,7 +792,7 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 	})
 	if directItems.Load() {
 		if text, ok := enumFuncsText(values, name, list); ok {
-			f.Add(f.item(text))
+			f.addItem(text)
 			return
 		}
 	}

@@ -184,9 +184,9 @@ func (g *generator) polyItems(f *file, t *model.Type) {
 	p := g.poly[t]
 	name := g.typeNames[t]
 	comment(f, fmt.Sprintf(kindDoc, p.kind, t.Name, t.ShortName()))
-	f.Add(f.item("type "+p.kind+" interface{\ngraphrt.Object\n// "+p.getter+" returns the "+name+" part of the value.\n"+p.getter+" () * "+name+"\n}", RuntimePath))
+	f.addItem("type "+p.kind+" interface{\ngraphrt.Object\n// "+p.getter+" returns the "+name+" part of the value.\n"+p.getter+" () * "+name+"\n}", RuntimePath)
 	comment(f, fmt.Sprintf(getterDoc, p.getter, p.kind))
-	f.Add(f.item("func (x * " + name + ") " + p.getter + " () * " + name + " {\nreturn x\n}"))
+	f.addItem("func (x * " + name + ") " + p.getter + " () * " + name + " {\nreturn x\n}")
 	cases, kept := typeCases(p.derived, t)
 	comment(f, fmt.Sprintf(decodeDoc, p.decode, t.ShortName(), name))
 	it := newItemText()
@@ -198,11 +198,11 @@ func (g *generator) polyItems(f *file, t *model.Type) {
 	it.add("default: \nif d . Null () {\nreturn nil,nil\n}\nv = new(", name, ")\n}\n",
 		"k := v .(", p.kind, ")\nif err := graphrt.Decode (d,k);err != nil {\nreturn nil,err\n}\nreturn k,nil\n}")
 	decode, _ := it.done()
-	f.Add(f.item(decode, RuntimePath))
+	f.addItem(decode, RuntimePath)
 	comment(f, fmt.Sprintf(encodeDoc, p.encode))
-	f.Add(f.item("func "+p.encode+" (e * graphrt.Encoder,v "+p.kind+") {\ngraphrt.EncodeKind (e,v,(* "+name+") (nil))\n}", RuntimePath))
+	f.addItem("func "+p.encode+" (e * graphrt.Encoder,v "+p.kind+") {\ngraphrt.EncodeKind (e,v,(* "+name+") (nil))\n}", RuntimePath)
 	f.Line()
-	f.Add(f.item("var "+tableName(p.kind)+" = graphrt.Poly ["+p.kind+"] {\nDecode:"+p.decode+",\nEncode:"+p.encode+",\n}", RuntimePath))
+	f.addItem("var "+tableName(p.kind)+" = graphrt.Poly ["+p.kind+"] {\nDecode:"+p.decode+",\nEncode:"+p.encode+",\n}", RuntimePath)
 }
 
 // registryFile renders the one file that maps every "@odata.type" name to
@@ -224,7 +224,7 @@ func (g *generator) registrySource(s *model.Schema, pages []string, markers bool
 	comment(f, fmt.Sprintf("%s returns a new, empty value of the type an \"@odata.type\" names, with or without the leading '#' (\"#microsoft.graph.user\"), or nil when no generated type has that name. Decode into the result with json.Unmarshal or graphrt.Decode. Programs that never call it do not link every type.", g.registryNew))
 	if f.items != nil {
 		g.registryItems(f, s, cases, kept)
-		src, err := rawSource(f.File, &sc.tree)
+		src, err := f.rawSource(&sc.tree)
 		if err != nil {
 			return nil, err
 		}
@@ -254,7 +254,7 @@ func (g *generator) registrySource(s *model.Schema, pages []string, markers bool
 			}
 		})),
 	)
-	return rawSource(f.File, &sc.tree)
+	return f.rawSource(&sc.tree)
 }
 
 // caseClause writes a switch case on the strings names, as jennifer's
@@ -281,7 +281,7 @@ func (g *generator) registryItems(f *file, s *model.Schema, cases [][]string, ke
 	}
 	it.add("}\nreturn nil\n}")
 	text, _ := it.done()
-	f.Add(f.item(text, RuntimePath, "strings"))
+	f.addItem(text, RuntimePath, "strings")
 	comment(f, fmt.Sprintf("%s lists the qualified name of every generated type, sorted; each is accepted by %s.", g.registryNames, g.registryNew))
 	it = newItemText()
 	it.add("func ", g.registryNames, " () [] string {\nreturn [] string {\n")
@@ -290,7 +290,7 @@ func (g *generator) registryItems(f *file, s *model.Schema, cases [][]string, ke
 	}
 	it.add("}\n}")
 	text, _ = it.done()
-	f.Add(f.item(text))
+	f.addItem(text)
 }
 
 // commonDir is the longest directory that holds every page, for the

@@ -91,7 +91,7 @@ func (sp *splicer) renderChunk(container func(items func(*jen.Group)) jen.Code, 
 		}
 	}))
 	var tree, filled bytes.Buffer
-	src, err := rawSource(f.File, &tree)
+	src, err := f.rawSource(&tree)
 	if err != nil {
 		return chunk{}, true, err
 	}
