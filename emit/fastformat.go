@@ -347,7 +347,7 @@ func (f *fastFormatter) alignedRow(toks []tok, closes, open int, top frame, inde
 			if open > 0 {
 				return row, false, true // a multi-line value: not aligned
 			}
-			row.cells[0] = f.cell(toks[0].text, toks[1:2])
+			row.cells[0] = f.cell(toks[0].text, toks[1:2]) // the key and its colon
 			row.n = 1
 			row.rest = f.cell(nil, toks[2:])
 			return row, true, true

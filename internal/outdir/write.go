@@ -150,9 +150,8 @@ func Begin(ctx context.Context, dir string, opts WriteOptions) (*Writer, error) 
 	if step == nil {
 		step = func(string, int) {}
 	}
-	removeStaleFresh(dir)
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-		if w := beginFresh(ctx, dir, opts.Holds, step); w != nil {
+		if w := beginFresh(ctx, dir, step); w != nil {
 			return w, nil
 		}
 		// No directory beside dir: the usual way, and its errors.
@@ -191,11 +190,14 @@ func Begin(ctx context.Context, dir string, opts WriteOptions) (*Writer, error) 
 
 // beginFresh prepares a write into a dir that does not exist: its files are
 // staged in a new directory beside it, locked against removeStaleFresh.
-// It returns nil when that directory cannot be made.
-func beginFresh(ctx context.Context, dir string, holds func(string, []byte) bool, step func(string, int)) *Writer {
+// It returns nil when that directory cannot be made. (The usual way
+// removes stale ones in Recover; no file in dir can be known to hold
+// anything, so there is no Holds.)
+func beginFresh(ctx context.Context, dir string, step func(string, int)) *Writer {
 	if !freshCommits {
 		return nil
 	}
+	removeStaleFresh(dir)
 	parent, base := filepath.Split(filepath.Clean(dir))
 	if base == "" || base == "." || base == ".." || os.MkdirAll(filepath.Clean(parent+"."), 0o755) != nil {
 		return nil
@@ -210,7 +212,7 @@ func beginFresh(ctx context.Context, dir string, holds func(string, []byte) bool
 		// the directory made.
 		unlock, ok := lockFresh(stage)
 		if ok {
-			return &Writer{ctx: ctx, dir: dir, stage: stage, into: stage, fresh: true, step: step, holds: holds,
+			return &Writer{ctx: ctx, dir: dir, stage: stage, into: stage, fresh: true, step: step,
 				present: map[string]bool{}, unlock: unlock, staged: map[string]staged{}, seed: maphash.MakeSeed()}
 		}
 	}
