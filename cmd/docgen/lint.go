@@ -56,6 +56,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen lint: -metadata: %v\n", err)
 		return 2
 	}
+	if adviseHeap != nil {
+		adviseHeap(len(files), 0)
+	}
 	res := lint(files, *metadata)
 
 	if *asJSON {

@@ -38,6 +38,7 @@ import (
 )
 
 func main() {
+	adviseHeap = adviseHugePages // heap.go
 	// SIGINT and SIGTERM cancel ctx instead of killing the process, so a
 	// run stops before its output is committed, or finishes the commit.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -91,10 +92,16 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	// docgen's identity is settled while the pages are read: once, for
 	// the key and the parser, and hashed only when the caches will use it.
 	go generatorID()
+	if adviseHeap != nil {
+		adviseHeap(len(files), 0)
+	}
 	read := parser.ReadFiles(files, outdir.CachePath(cfg.out) != "")
 	key := runKey(cfg, read)
 	if code, ok := replayRun(cfg, key, stderr); ok {
 		return code
+	}
+	if adviseHeap != nil {
+		adviseHeap(0, inputBytes(read))
 	}
 	// What the run reports about its input is recorded for replayRun.
 	var printed bytes.Buffer

@@ -1,0 +1,34 @@
+// Package hugepages asks Linux to back the Go heap with transparent huge
+// pages where the system leaves that choice to each program (THP mode
+// "madvise", the default of many distributions and of this project's
+// machines).
+//
+// A run's heap is fresh memory, and every 4 KiB page of it costs a page
+// fault when first touched: on a virtual machine, a few microseconds each.
+// docgen's run over the v1.0 corpus takes about 6,000 of them, the
+// 100,000-row page about 67,000; with 2 MiB pages both take a few thousand
+// (docs/performance.md). The Go runtime does not advise its heap itself
+// (it stopped in Go 1.21.1), so docgen does it once, at start-up.
+package hugepages
+
+import "sync/atomic"
+
+// Advise reserves size bytes of fresh heap, marks them MADV_HUGEPAGE and
+// hands them back to the heap (a collection frees them), so that the next
+// size bytes the heap grows by are backed by huge pages where the kernel
+// has them. The reservation is address space only: nothing is touched,
+// and memory the run never uses costs nothing.
+//
+// Call it first thing in main: memory the heap has already used and freed
+// would be cleared byte by byte, so it acts once in a process: later calls
+// do nothing. It reports whether it advised anything;
+// it does nothing where it could not pay or could hurt: outside Linux, on
+// 32-bit, unless THP is "madvise" (with "always" the heap has huge pages
+// already), with GODEBUG=disablethp=1, with a Go memory limit, an
+// address-space limit or strict overcommit (a large reservation could then
+// fail).
+func Advise(size int) bool {
+	return once.CompareAndSwap(false, true) && advise(size)
+}
+
+var once atomic.Bool

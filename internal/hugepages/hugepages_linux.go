@@ -1,0 +1,69 @@
+//go:build linux
+
+package hugepages
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
+	"unsafe"
+)
+
+func advise(size int) bool {
+	page := hugePageSize()
+	if !allowed() || page <= 0 || size < 4*page {
+		return false
+	}
+	b := make([]byte, size+page) // fresh from the kernel: not cleared, not touched
+	skip := int(-uintptr(unsafe.Pointer(unsafe.SliceData(b))) & uintptr(page-1))
+	err := syscall.Madvise(b[skip:skip+size], syscall.MADV_HUGEPAGE)
+	b = nil
+	// Free the reservation now. Left to the pacer, it may be marked live
+	// by a cycle that began during its allocation, which would set the next
+	// heap goal at twice its size: no collection for the whole run.
+	runtime.GC()
+	return err == nil
+}
+
+// allowed says whether a large reservation is both useful and safe here.
+func allowed() bool {
+	if strconv.IntSize < 64 {
+		return false
+	}
+	if !bytes.Contains(readSys("/sys/kernel/mm/transparent_hugepage/enabled"), []byte("[madvise]")) {
+		return false
+	}
+	for _, kv := range strings.Split(os.Getenv("GODEBUG"), ",") {
+		if strings.TrimSpace(kv) == "disablethp=1" {
+			return false
+		}
+	}
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return false
+	}
+	var lim syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_AS, &lim) != nil || lim.Cur != math.MaxUint64 {
+		return false
+	}
+	return string(bytes.TrimSpace(readSys("/proc/sys/vm/overcommit_memory"))) != "2"
+}
+
+// hugePageSize is the size of a transparent huge page: 2 MiB on amd64,
+// 512 MiB on arm64 kernels with 64 KiB pages; 0 when unknown.
+func hugePageSize() int {
+	n, err := strconv.Atoi(string(bytes.TrimSpace(readSys("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"))))
+	if err != nil || n <= 0 || n&(n-1) != 0 {
+		return 0
+	}
+	return n
+}
+
+func readSys(path string) []byte {
+	b, _ := os.ReadFile(path)
+	return b
+}
