@@ -12,13 +12,14 @@ import (
 var adviseHeap func(pages, inputBytes int)
 
 // A run asks for huge pages from manyPages pages or bigInput bytes on.
-// Below that the collection Advise runs and the clearing of whole 2 MiB
-// pages cost more than the page faults they save: about even at 256
-// corpus pages (0.75 MB), 3 ms slower for 16 or 64, and for the whole
-// corpus (6.4 MB) 15-20% faster (docs/performance.md).
+// Below that, clearing whole 2 MiB pages and the early collection that
+// frees the reservation cost about what the page faults they save do
+// (docs/performance.md: 11 alternated runs each, medians, +1.4 ms for one
+// page, +1.9 ms for 16 corpus pages, -2.6 ms for 64, -1.2 ms for 256, and
+// 15-20% less for the whole corpus).
 const (
-	manyPages = 256
-	bigInput  = 1 << 20
+	manyPages = 64
+	bigInput  = 256 << 10
 	// heapAdvice is the heap growth advised: several times a corpus run's
 	// peak (30 MB) and the 100,000-row page's (270 MiB). It is address
 	// space; what a run does not use costs nothing.

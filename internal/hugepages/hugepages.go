@@ -14,19 +14,19 @@ package hugepages
 import "sync/atomic"
 
 // Advise reserves size bytes of fresh heap, marks them MADV_HUGEPAGE and
-// hands them back to the heap (a collection frees them), so that the next
-// size bytes the heap grows by are backed by huge pages where the kernel
-// has them. The reservation is address space only: nothing is touched,
-// and memory the run never uses costs nothing.
+// hands them back (the collection their size starts at once frees them),
+// so that the next size bytes the heap grows by are backed by huge pages
+// where the kernel has them. The reservation is address space only:
+// nothing is touched, and memory the run never uses costs nothing.
 //
-// Call it first thing in main: memory the heap has already used and freed
-// would be cleared byte by byte, so it acts once in a process: later calls
-// do nothing. It reports whether it advised anything;
-// it does nothing where it could not pay or could hurt: outside Linux, on
-// 32-bit, unless THP is "madvise" (with "always" the heap has huge pages
-// already), with GODEBUG=disablethp=1, with a Go memory limit, an
-// address-space limit or strict overcommit (a large reservation could then
-// fail).
+// Call it first thing: memory the heap has already used and freed would
+// be cleared byte by byte, so it acts once in a process and later calls do
+// nothing. It reports whether it advised anything; it does nothing where
+// it could not pay or could hurt: outside Linux, on 32-bit, unless THP is
+// "madvise" (with "always" the heap has huge pages already), with
+// GODEBUG=disablethp=1 or GOGC=off, with a Go memory limit, an
+// address-space limit or strict overcommit (a large reservation could
+// then fail).
 func Advise(size int) bool {
 	return once.CompareAndSwap(false, true) && advise(size)
 }

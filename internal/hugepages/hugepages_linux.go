@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"math"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -19,14 +18,25 @@ func advise(size int) bool {
 	if !allowed() || page <= 0 || size < 4*page {
 		return false
 	}
-	b := make([]byte, size+page) // fresh from the kernel: not cleared, not touched
-	skip := int(-uintptr(unsafe.Pointer(unsafe.SliceData(b))) & uintptr(page-1))
-	err := syscall.Madvise(b[skip:skip+size], syscall.MADV_HUGEPAGE)
-	b = nil
-	// Free the reservation now. Left to the pacer, it may be marked live
-	// by a cycle that began during its allocation, which would set the next
-	// heap goal at twice its size: no collection for the whole run.
-	runtime.GC()
+	// No collection may begin while the reservation exists: one that
+	// marked it live would set the next heap goal at twice its size, and
+	// the run would grow without collecting.
+	gcPercent := debug.SetGCPercent(-1)
+	if gcPercent < 0 { // GOGC=off: the reservation would never be freed
+		return false
+	}
+	done := make(chan error)
+	// The reservation lives on another goroutine's stack, gone when it
+	// returns, so that no stale pointer of this one can keep it alive.
+	go func() {
+		b := make([]byte, size+page) // fresh from the kernel: not cleared, not touched
+		skip := int(-uintptr(unsafe.Pointer(unsafe.SliceData(b))) & uintptr(page-1))
+		done <- syscall.Madvise(b[skip:skip+size], syscall.MADV_HUGEPAGE)
+	}()
+	err := <-done
+	// The next collection, which the reservation's size starts at once,
+	// frees it; until then the heap grows from memory before it.
+	debug.SetGCPercent(gcPercent)
 	return err == nil
 }
 
