@@ -66,9 +66,9 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 		}
 		body, orig = fixed, kept
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(body, &fields); err != nil {
-		p, msg := pos, err.Error()
+	if !json.Valid(body) {
+		var v map[string]json.RawMessage
+		p, msg := pos, fmt.Sprint(json.Unmarshal(body, &v))
 		if off, what, ok := syntaxError(body); ok {
 			p, msg = at(origOf(min(off, len(body)))), what
 		}
@@ -78,22 +78,25 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 	for _, r := range repairs {
 		diags.Report(r.pos, model.AnnotationRepaired, "resource annotation repaired: %s", r.what)
 	}
-	keys, offsets := objectKeys(body)
-	// keyPos is where a key stands (its last occurrence, the one used);
+	members := objectMembers(body)
+	// fields holds each key's value, the last of a repeated key's as
+	// encoding/json would; keyPos is where that key stands, so that
 	// findings about one key point at it rather than at the comment.
-	keyPos := map[string]model.Pos{}
-	seen := map[string]bool{}
-	for i, k := range keys {
-		keyPos[k] = at(origOf(offsets[i]))
-		if seen[k] {
-			diags.Report(keyPos[k], model.AnnotationRepeated, "resource annotation has %q twice; the last value is used", k)
+	fields := make(map[string]json.RawMessage, len(members))
+	keyPos := make(map[string]model.Pos, len(members))
+	seen := make(map[string]bool, len(members))
+	for _, m := range members {
+		fields[m.key] = m.raw
+		keyPos[m.key] = at(origOf(m.off))
+		if seen[m.key] {
+			diags.Report(keyPos[m.key], model.AnnotationRepeated, "resource annotation has %q twice; the last value is used", m.key)
 		}
-		seen[k] = true
+		seen[m.key] = true
 	}
-	for _, k := range keys {
-		if !annotationKeys[k] && seen[k] {
-			diags.Report(keyPos[k], model.AnnotationUnknown, "resource annotation key %q is not one docgen or ApiDoctor knows (a typo?); ignored", k)
-			seen[k] = false // once per key
+	for _, m := range members {
+		if !annotationKeys[m.key] && seen[m.key] {
+			diags.Report(keyPos[m.key], model.AnnotationUnknown, "resource annotation key %q is not one docgen or ApiDoctor knows (a typo?); ignored", m.key)
+			seen[m.key] = false // once per key
 		}
 	}
 	posOf := func(key string) model.Pos {
@@ -120,9 +123,11 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 		if !ok {
 			return false
 		}
-		var b bool
-		if json.Unmarshal(raw, &b) == nil {
-			return b
+		switch string(raw) {
+		case "true":
+			return true
+		case "false", "null": // null leaves a bool as it was
+			return false
 		}
 		var s string
 		if json.Unmarshal(raw, &s) == nil && (strings.EqualFold(s, "true") || strings.EqualFold(s, "false")) {
@@ -200,39 +205,51 @@ var annotationKeys = map[string]bool{
 	"idempotent": true, "scopes": true, "apiVersions": true, "tags": true,
 }
 
-// objectKeys lists the top-level keys of a valid JSON object in order,
-// repeats included (encoding/json keeps only the last of a repeated key),
-// with the offset of each key's opening quote.
-func objectKeys(body []byte) (keys []string, offsets []int) {
+// member is one top-level member of a JSON object: its key, the offset
+// of the key's opening quote, and its value as it stands.
+type member struct {
+	key string
+	off int
+	raw json.RawMessage
+}
+
+// objectMembers lists the top-level members of a valid JSON object in
+// order, repeats included.
+func objectMembers(body []byte) []member {
 	s := jsonScanner{buf: body}
 	s.space()
 	if s.pos >= len(body) || body[s.pos] != '{' {
-		return nil, nil
+		return nil
 	}
 	s.pos++
+	var out []member
 	for {
 		s.space()
 		if s.pos >= len(body) || body[s.pos] != '"' {
-			return keys, offsets
+			return out
 		}
 		start := s.pos
-		var k string
-		if !s.str() || json.Unmarshal(body[start:s.pos], &k) != nil {
-			return keys, offsets
+		if !s.str() {
+			return out
 		}
-		keys, offsets = append(keys, k), append(offsets, start)
+		k, ok := jsonString(body[start:s.pos])
+		if !ok {
+			return out
+		}
 		s.space()
 		if s.pos >= len(body) || body[s.pos] != ':' {
-			return keys, offsets
+			return out
 		}
 		s.pos++
 		s.space()
+		at := s.pos
 		if !s.value(0) {
-			return keys, offsets
+			return out
 		}
+		out = append(out, member{k, start, body[at:s.pos:s.pos]})
 		s.space()
 		if s.pos >= len(body) || body[s.pos] != ',' {
-			return keys, offsets
+			return out
 		}
 		s.pos++
 	}
