@@ -274,27 +274,60 @@ func (r *resolver) mergeMembers(e *Enum, members []EnumMember, src EnumSource, p
 }
 
 func (r *resolver) lookup(name, fromNamespace string) *Type {
-	name = strings.ToLower(strings.TrimPrefix(name, "#"))
-	if !strings.Contains(name, ".") && fromNamespace != "" {
-		if t := r.byName[strings.ToLower(fromNamespace)+"."+name]; t != nil {
-			return t // a bare name means the referring type's own namespace first
-		}
-	}
-	return r.byName[name]
+	return lookupIn(r.byName, name, fromNamespace)
 }
 
 func (r *resolver) lookupEnum(name, fromNamespace string) *Enum {
-	name = strings.ToLower(strings.TrimPrefix(name, "#"))
-	if !strings.Contains(name, ".") && fromNamespace != "" {
-		if e := r.enumsByName[strings.ToLower(fromNamespace)+"."+name]; e != nil {
-			return e
+	return lookupIn(r.enumsByName, name, fromNamespace)
+}
+
+// lookupIn finds name in a map keyed by lower-case names; a bare name means
+// the referring type's own namespace first. Resolving looks up every
+// property's type this way, so ASCII names are lowered into a buffer on
+// the stack rather than into new strings.
+func lookupIn[V any](byName map[string]*V, name, fromNamespace string) *V {
+	name = strings.TrimPrefix(name, "#")
+	var buf [128]byte
+	if len(fromNamespace)+1+len(name) > len(buf) || !isASCII(fromNamespace) || !isASCII(name) {
+		name = strings.ToLower(name)
+		if !strings.Contains(name, ".") && fromNamespace != "" {
+			if v := byName[strings.ToLower(fromNamespace)+"."+name]; v != nil {
+				return v
+			}
+		}
+		return byName[name]
+	}
+	if strings.IndexByte(name, '.') < 0 && fromNamespace != "" {
+		key := appendLowerASCII(append(appendLowerASCII(buf[:0], fromNamespace), '.'), name)
+		if v := byName[string(key)]; v != nil {
+			return v
 		}
 	}
-	return r.enumsByName[name]
+	return byName[string(appendLowerASCII(buf[:0], name))]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 func (r *resolver) addFields(t *Type, res *Resource) {
-	have := map[string]*Field{}
+	have := make(map[string]*Field, len(t.Fields)+len(res.Properties))
 	for _, f := range t.Fields {
 		have[f.Name] = f
 	}
