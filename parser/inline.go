@@ -289,24 +289,57 @@ func nonASCII(s string) bool {
 }
 
 // containsFoldASCII reports whether s contains the lower-case ASCII word,
-// ignoring the case of ASCII letters.
+// ignoring the case of ASCII letters. It looks only where the word's
+// first letter stands, in either case, found with IndexByte: every
+// description passes through it several times, and most hold none of the
+// words.
 func containsFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
-		for ; j < len(word); j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != word[j] {
-				break
-			}
+	if word == "" {
+		return true
+	}
+	first, upper := word[0], word[0]
+	if 'a' <= first && first <= 'z' {
+		upper -= 'a' - 'A'
+	}
+	next := func(c byte, from int) int {
+		if k := strings.IndexByte(s[from:], c); k >= 0 {
+			return from + k
 		}
-		if j == len(word) {
+		return len(s)
+	}
+	lo, up := next(first, 0), len(s)
+	if upper != first {
+		up = next(upper, 0)
+	}
+	for {
+		i := min(lo, up)
+		if i+len(word) > len(s) {
+			return false
+		}
+		if equalFoldASCII(s[i+1:i+len(word)], word[1:]) {
 			return true
 		}
+		if i == lo {
+			lo = next(first, i+1)
+		} else {
+			up = next(upper, i+1)
+		}
 	}
-	return false
+}
+
+// equalFoldASCII reports whether s equals the lower-case ASCII word,
+// ignoring the case of ASCII letters.
+func equalFoldASCII(s, word string) bool {
+	for j := 0; j < len(word); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != word[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // sentence cuts s at the first full stop outside backticks.

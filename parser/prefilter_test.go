@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -118,5 +120,38 @@ func TestFindValuesPhrases(t *testing.T) {
 	}
 	if n < 100000 {
 		t.Errorf("only %d strings compared", n)
+	}
+}
+
+// TestContainsFoldASCII holds containsFoldASCII to lowering the ASCII
+// letters of s and searching, on random text over a small alphabet (so
+// that near misses, both cases and the word at either end are common).
+func TestContainsFoldASCII(t *testing.T) {
+	lower := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "oOnNeE fF:é\u212a"
+	pick := func(n int) string {
+		var b strings.Builder
+		for range n {
+			r := []rune(alphabet)
+			b.WriteRune(r[rng.IntN(len(r))])
+		}
+		return b.String()
+	}
+	for _, word := range []string{"one of", "one", "o", "e:", "f", ""} {
+		for range 20000 {
+			s := pick(rng.IntN(12))
+			if got, want := containsFoldASCII(s, word), strings.Contains(lower(s), word); got != want {
+				t.Fatalf("containsFoldASCII(%q, %q) = %v, want %v", s, word, got, want)
+			}
+		}
 	}
 }
