@@ -38,7 +38,7 @@ import (
 )
 
 func main() {
-	adviseHeap = adviseHugePages // heap.go
+	adviseHeap = tuneLargeRun // heap.go
 	// SIGINT and SIGTERM cancel ctx instead of killing the process, so a
 	// run stops before its output is committed, or finishes the commit.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
