@@ -6,9 +6,9 @@
 # time, the median CPU time (user+sys) and the multiple of the floor's
 # median wall time:
 #   floor  goldmark-only parse
-#   floorhp  the same with the heap advised for huge pages, as docgen
-#          advises it for a large input (internal/hugepages); shown, not
-#          the measure
+#   floortun  the same with its heap tuned as docgen tunes a large run's
+#          (huge pages, the collector paced by a heap budget: cmd/docgen/
+#          heap.go); shown, not the measure
 #   cold   docgen into a fresh -out
 #   warm   docgen into an -out that is up to date (its run record and
 #          cache in place: the run is replayed)
@@ -49,7 +49,7 @@ median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a
 "$work/docgen" -out "$work/warm" -pkg graph "$work/pages" 2>/dev/null
 for i in $(seq "$runs"); do
   timed floor "$work/floor" "$work/pages"
-  timed floorhp "$work/floor" -hugepages "$work/pages"
+  timed floortun "$work/floor" -tuned "$work/pages"
   if [ -n "${BASE:-}" ]; then
     timed base "$BASE" -out "$work/base$i" -pkg graph "$work/pages"
   fi
@@ -67,10 +67,10 @@ for i in $(seq "$runs"); do
   timed one "$work/docgen" -out "$work/warm" -pkg graph "$work/pages"
 done
 floor=$(echo "${walls[floor]}" | median)
-printf '%-7s %10s %10s %8s\n' run wall cpu floors
-for label in floor floorhp ${BASE:+base} cold warm one; do
+printf '%-8s %10s %10s %8s\n' run wall cpu floors
+for label in floor floortun ${BASE:+base} cold warm one; do
   w=$(echo "${walls[$label]}" | median)
   c=$(echo "${cpus[$label]}" | median)
-  printf '%-7s %9.3fs %9.3fs %7.2fx\n' "$label" "$w" "$c" "$(echo "$w / $floor" | bc -l)"
+  printf '%-8s %9.3fs %9.3fs %7.2fx\n' "$label" "$w" "$c" "$(echo "$w / $floor" | bc -l)"
 done
 echo "($runs runs each, alternated; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -3,9 +3,10 @@
 // given and parses each with goldmark on GOMAXPROCS workers, and does
 // nothing else. scripts/genspeed.sh times it beside docgen.
 //
-// With -hugepages it first asks for huge pages as docgen does for a large
-// input (internal/hugepages): genspeed.sh shows that too, so that what
-// docgen gains from the advice can be told from what it gains elsewhere.
+// With -tuned it first tunes its heap as docgen does for a large run (huge
+// pages, internal/hugepages, and the collector paced by a heap budget,
+// internal/gcpace): genspeed.sh shows that too, so that what docgen gains
+// from the tuning can be told from what it gains elsewhere.
 package main
 
 import (
@@ -15,14 +16,16 @@ import (
 	"path/filepath"
 
 	"github.com/graphdocgen/docgen/internal/floor"
+	"github.com/graphdocgen/docgen/internal/gcpace"
 	"github.com/graphdocgen/docgen/internal/hugepages"
 )
 
 func main() {
-	huge := flag.Bool("hugepages", false, "advise the heap as docgen does for a large input")
+	tuned := flag.Bool("tuned", false, "tune the heap as docgen does for a large run")
 	flag.Parse()
-	if *huge {
+	if *tuned {
 		hugepages.Advise(512 << 20)
+		gcpace.Budget(64 << 20)
 	}
 	var files []string
 	for _, dir := range flag.Args() {
