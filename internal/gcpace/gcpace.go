@@ -14,7 +14,6 @@ package gcpace
 import (
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync/atomic"
 )
 
@@ -37,7 +36,7 @@ func Budget(budget uint64) bool {
 		debug.SetGCPercent(p)
 		return false
 	}
-	p := &pacer{budget: budget, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+	p := &pacer{budget: budget}
 	p.adjust()
 	p.arm()
 	return true
@@ -47,7 +46,7 @@ var once atomic.Bool
 
 type pacer struct {
 	budget uint64
-	sample []metrics.Sample
+	stats  runtime.MemStats
 }
 
 // arm sets a finalizer on a new object: it runs after the next collection
@@ -63,11 +62,13 @@ func (p *pacer) arm() {
 type sentinel struct{ _ [16]byte } // not tiny: tiny objects are batched and may not be collected
 
 func (p *pacer) adjust() {
-	metrics.Read(p.sample)
-	live := uint64(0)
-	if p.sample[0].Value.Kind() == metrics.KindUint64 {
-		live = p.sample[0].Value.Uint64()
-	}
+	// Right after a collection the heap in use is about the live heap.
+	// (runtime/metrics reads the live heap exactly, but its package
+	// initialization alone costs every run, small ones too, half a
+	// millisecond; ReadMemStats stops the world for microseconds, a few
+	// times a run.)
+	runtime.ReadMemStats(&p.stats)
+	live := p.stats.HeapAlloc
 	percent := maxPercent
 	if live > 0 && p.budget/live < maxPercent/100+1 {
 		percent = int(p.budget*100/live) - 100
