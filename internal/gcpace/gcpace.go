@@ -12,6 +12,7 @@
 package gcpace
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"sync/atomic"
@@ -29,14 +30,14 @@ func Budget(budget uint64) bool {
 	if !once.CompareAndSwap(false, true) || budget == 0 {
 		return false
 	}
-	if debug.SetMemoryLimit(-1) != 1<<63-1 {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return false
 	}
 	if p := debug.SetGCPercent(100); p != 100 {
 		debug.SetGCPercent(p)
 		return false
 	}
-	p := &pacer{budget: budget}
+	p := &pacer{budget: budget, percent: 100}
 	p.adjust()
 	p.arm()
 	return true
@@ -45,8 +46,9 @@ func Budget(budget uint64) bool {
 var once atomic.Bool
 
 type pacer struct {
-	budget uint64
-	stats  runtime.MemStats
+	budget  uint64
+	percent int // the GOGC last set
+	stats   runtime.MemStats
 }
 
 // arm sets a finalizer on a new object: it runs after the next collection
@@ -62,23 +64,27 @@ func (p *pacer) arm() {
 type sentinel struct{ _ [16]byte } // not tiny: tiny objects are batched and may not be collected
 
 func (p *pacer) adjust() {
-	// Right after a collection the heap in use is about the live heap.
-	// (runtime/metrics reads the live heap exactly, but its package
-	// initialization alone costs every run, small ones too, half a
-	// millisecond; ReadMemStats stops the world for microseconds, a few
-	// times a run.)
+	// The heap goal the collection just set is its marked (live) heap
+	// times 1+GOGC/100, or more for a tiny heap (the runtime's minimum
+	// goal), so this over-estimates the live heap, if anything. The heap
+	// in use would race with the sweep, which goes on while finalizers
+	// run; runtime/metrics has the live heap, but initializing it alone
+	// costs every run half a millisecond. ReadMemStats stops the world
+	// for microseconds, a few times a run.
 	runtime.ReadMemStats(&p.stats)
-	live := p.stats.HeapAlloc
+	live := p.stats.NextGC * 100 / uint64(100+p.percent)
 	percent := maxPercent
 	if live > 0 && p.budget/live < maxPercent/100+1 {
 		percent = int(p.budget*100/live) - 100
 	}
 	percent = max(100, percent)
 	debug.SetGCPercent(percent)
-	if adjusted != nil {
-		adjusted(live, percent)
+	p.percent = percent
+	if f := adjusted.Load(); f != nil {
+		(*f)(live, percent)
 	}
 }
 
-// adjusted, when set (by tests), is told each GOGC set.
-var adjusted func(live uint64, percent int)
+// adjusted, when set (by tests), is told each GOGC set, on the finalizer
+// goroutine.
+var adjusted atomic.Pointer[func(live uint64, percent int)]
