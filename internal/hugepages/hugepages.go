@@ -32,3 +32,7 @@ func Advise(size int) bool {
 }
 
 var once atomic.Bool
+
+// Always reports whether the system backs every program's heap with huge
+// pages already (THP mode "always"), where Advise has nothing to do.
+func Always() bool { return always() }

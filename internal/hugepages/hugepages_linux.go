@@ -40,6 +40,10 @@ func advise(size int) bool {
 	return err == nil
 }
 
+func always() bool {
+	return bytes.Contains(readSys("/sys/kernel/mm/transparent_hugepage/enabled"), []byte("[always]"))
+}
+
 // allowed says whether a large reservation is both useful and safe here.
 func allowed() bool {
 	if strconv.IntSize < 64 {

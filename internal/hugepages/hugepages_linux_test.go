@@ -102,3 +102,14 @@ func addrRange(line string) (lo, hi uintptr, ok bool) {
 	}
 	return uintptr(l), uintptr(h), true
 }
+
+// TestAlways follows the system's setting.
+func TestAlways(t *testing.T) {
+	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil {
+		t.Skipf("no transparent huge page setting here: %v", err)
+	}
+	if want := strings.Contains(string(b), "[always]"); Always() != want {
+		t.Errorf("Always() = %v with the setting %q", !want, strings.TrimSpace(string(b)))
+	}
+}
