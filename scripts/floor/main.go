@@ -24,8 +24,9 @@ func main() {
 	tuned := flag.Bool("tuned", false, "tune the heap as docgen does for a large run")
 	flag.Parse()
 	if *tuned {
-		hugepages.Advise(512 << 20)
-		gcpace.Budget(64 << 20)
+		if hugepages.Advise(512<<20) || hugepages.Always() {
+			gcpace.Budget(64 << 20)
+		}
 	}
 	var files []string
 	for _, dir := range flag.Args() {
