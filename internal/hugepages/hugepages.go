@@ -5,10 +5,10 @@
 //
 // A run's heap is fresh memory, and every 4 KiB page of it costs a page
 // fault when first touched: on a virtual machine, a few microseconds each.
-// docgen's run over the v1.0 corpus takes about 6,000 of them, the
-// 100,000-row page about 67,000; with 2 MiB pages both take a few thousand
+// docgen's run over the v1.0 corpus took about 7,700 faults, the
+// 100,000-row page about 67,000; with 2 MiB pages they take 2,300-3,400
 // (docs/performance.md). The Go runtime does not advise its heap itself
-// (it stopped in Go 1.21.1), so docgen does it once, at start-up.
+// (Go 1.21 did, briefly), so docgen does it once, at start-up.
 package hugepages
 
 import "sync/atomic"
