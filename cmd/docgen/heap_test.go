@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// TestRunTellsHeapSize pins what main's hugepages advice is told: the
+// TestRunTellsHeapSize pins what main's heap tuning is told: the
 // number of pages before they are read (generation and lint), and their
 // size once read (generation), and nothing on a replayed run.
 func TestRunTellsHeapSize(t *testing.T) {
