@@ -2,7 +2,7 @@
 // by a heap budget instead of by GOGC alone.
 //
 // With GOGC=100 a run collects each time its heap doubles: a run whose
-// live heap is 10 MB collects every 10 MB it allocates, dozens of times,
+// live heap is 10 MB collects every 10 MB it allocates, 20 times a corpus run,
 // each collection costing marking, sweeping and write barriers on both
 // cores. Budget raises GOGC after each collection so that the next heap
 // goal is the budget when the live heap is small, and leaves GOGC at 100

@@ -33,6 +33,10 @@ func Advise(size int) bool {
 
 var once atomic.Bool
 
+// Advisable reports whether Advise(size) would advise here (unless
+// GOGC=off, which Advise finds out itself), without doing it.
+func Advisable(size int) bool { return !once.Load() && advisable(size) }
+
 // Always reports whether the system backs every program's heap with huge
 // pages already (THP mode "always"), where Advise has nothing to do.
 func Always() bool { return always() }

@@ -13,11 +13,16 @@ import (
 	"unsafe"
 )
 
-func advise(size int) bool {
+func advisable(size int) bool {
 	page := hugePageSize()
-	if !allowed() || page <= 0 || size < 4*page {
+	return allowed() && page > 0 && size >= 4*page
+}
+
+func advise(size int) bool {
+	if !advisable(size) {
 		return false
 	}
+	page := hugePageSize()
 	// No collection may begin while the reservation exists: one that
 	// marked it live would set the next heap goal at twice its size, and
 	// the run would grow without collecting.

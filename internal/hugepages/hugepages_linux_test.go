@@ -22,11 +22,14 @@ func TestAdviseBacksTheHeap(t *testing.T) {
 		t.Skip("Advise acts once a process, and it has acted (an earlier -count round)")
 	}
 	const size = 64 << 20
+	if !Advisable(size) {
+		t.Fatal("Advisable = false where huge pages are in madvise mode")
+	}
 	if !Advise(size) {
 		t.Fatal("Advise = false where huge pages are in madvise mode")
 	}
-	if Advise(size) {
-		t.Error("a second Advise = true: a second reservation could reuse the first, cleared byte by byte")
+	if Advise(size) || Advisable(size) {
+		t.Error("a second Advise or Advisable = true: a second reservation could reuse the first, cleared byte by byte")
 	}
 	runtime.GC()
 	var ms runtime.MemStats

@@ -5,3 +5,5 @@ package hugepages
 func advise(int) bool { return false }
 
 func always() bool { return false }
+
+func advisable(int) bool { return false }

@@ -24,9 +24,10 @@ func main() {
 	tuned := flag.Bool("tuned", false, "tune the heap as docgen does for a large run")
 	flag.Parse()
 	if *tuned {
-		if hugepages.Advise(512<<20) || hugepages.Always() {
+		if hugepages.Advisable(512<<20) || hugepages.Always() {
 			gcpace.Budget(64 << 20)
 		}
+		hugepages.Advise(512 << 20)
 	}
 	var files []string
 	for _, dir := range flag.Args() {
