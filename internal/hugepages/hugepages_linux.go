@@ -9,12 +9,13 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"unsafe"
 )
 
 func advisable(size int) bool {
-	page := hugePageSize()
+	page := system().page
 	return allowed() && page > 0 && size >= 4*page
 }
 
@@ -22,7 +23,7 @@ func advise(size int) bool {
 	if !advisable(size) {
 		return false
 	}
-	page := hugePageSize()
+	page := system().page
 	// No collection may begin while the reservation exists: one that
 	// marked it live would set the next heap goal at twice its size, and
 	// the run would grow without collecting.
@@ -45,16 +46,11 @@ func advise(size int) bool {
 	return err == nil
 }
 
-func always() bool {
-	return bytes.Contains(readSys("/sys/kernel/mm/transparent_hugepage/enabled"), []byte("[always]"))
-}
+func always() bool { return system().mode == "always" }
 
 // allowed says whether a large reservation is both useful and safe here.
 func allowed() bool {
-	if strconv.IntSize < 64 {
-		return false
-	}
-	if !bytes.Contains(readSys("/sys/kernel/mm/transparent_hugepage/enabled"), []byte("[madvise]")) {
+	if strconv.IntSize < 64 || system().mode != "madvise" || system().strictOvercommit {
 		return false
 	}
 	for _, kv := range strings.Split(os.Getenv("GODEBUG"), ",") {
@@ -66,21 +62,31 @@ func allowed() bool {
 		return false
 	}
 	var lim syscall.Rlimit
-	if syscall.Getrlimit(syscall.RLIMIT_AS, &lim) != nil || lim.Cur != math.MaxUint64 {
-		return false
-	}
-	return string(bytes.TrimSpace(readSys("/proc/sys/vm/overcommit_memory"))) != "2"
+	return syscall.Getrlimit(syscall.RLIMIT_AS, &lim) == nil && lim.Cur == math.MaxUint64
 }
 
-// hugePageSize is the size of a transparent huge page: 2 MiB on amd64,
-// 512 MiB on arm64 kernels with 64 KiB pages; 0 when unknown.
-func hugePageSize() int {
-	n, err := strconv.Atoi(string(bytes.TrimSpace(readSys("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"))))
-	if err != nil || n <= 0 || n&(n-1) != 0 {
-		return 0
+// system is what the kernel says, read once: the THP mode ("always",
+// "madvise" or "never"), the size of a transparent huge page (2 MiB on
+// amd64, 512 MiB on arm64 kernels with 64 KiB pages; 0 when unknown) and
+// whether overcommit is strict.
+var system = sync.OnceValue(func() (s struct {
+	mode             string
+	page             int
+	strictOvercommit bool
+}) {
+	enabled := readSys("/sys/kernel/mm/transparent_hugepage/enabled")
+	if i := bytes.IndexByte(enabled, '['); i >= 0 {
+		if j := bytes.IndexByte(enabled[i:], ']'); j > 0 {
+			s.mode = string(enabled[i+1 : i+j])
+		}
 	}
-	return n
-}
+	n, err := strconv.Atoi(string(bytes.TrimSpace(readSys("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"))))
+	if err == nil && n > 0 && n&(n-1) == 0 {
+		s.page = n
+	}
+	s.strictOvercommit = string(bytes.TrimSpace(readSys("/proc/sys/vm/overcommit_memory"))) == "2"
+	return s
+})
 
 func readSys(path string) []byte {
 	b, _ := os.ReadFile(path)

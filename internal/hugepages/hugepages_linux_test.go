@@ -15,7 +15,7 @@ import (
 // pages (the "hg" flag of their mapping) and that the reservation itself
 // was handed back.
 func TestAdviseBacksTheHeap(t *testing.T) {
-	if !allowed() || hugePageSize() == 0 {
+	if !allowed() || system().page == 0 {
 		t.Skip("transparent huge pages are not in madvise mode here, or a limit is set: Advise does nothing")
 	}
 	if once.Load() {
