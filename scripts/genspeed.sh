@@ -7,8 +7,8 @@
 # median wall time:
 #   floor  goldmark-only parse
 #   floortun  the same with its heap tuned as docgen tunes a large run's
-#          (huge pages, the collector paced by a heap budget: cmd/docgen/
-#          heap.go); shown, not the measure
+#          (huge pages, the collector paced by a heap budget:
+#          gcpace.TuneLargeRun); shown, not the measure
 #   cold   docgen into a fresh -out
 #   warm   docgen into an -out that is up to date (its run record and
 #          cache in place: the run is replayed)

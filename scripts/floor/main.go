@@ -17,17 +17,13 @@ import (
 
 	"github.com/graphdocgen/docgen/internal/floor"
 	"github.com/graphdocgen/docgen/internal/gcpace"
-	"github.com/graphdocgen/docgen/internal/hugepages"
 )
 
 func main() {
 	tuned := flag.Bool("tuned", false, "tune the heap as docgen does for a large run")
 	flag.Parse()
 	if *tuned {
-		if hugepages.Advisable(512<<20) || hugepages.Always() {
-			gcpace.Budget(64 << 20)
-		}
-		hugepages.Advise(512 << 20)
+		gcpace.TuneLargeRun()
 	}
 	var files []string
 	for _, dir := range flag.Args() {
