@@ -127,7 +127,9 @@ func TestMarkupBudgetReported(t *testing.T) {
 }
 
 func TestPageTooLarge(t *testing.T) {
-	raw := []byte("# big resource type\n" + resourcePage + strings.Repeat("x\n", MaxPageBytes))
+	// Long lines: the test is about the size, and a paragraph of millions
+	// of short lines would take seconds to parse at the limit.
+	raw := []byte("# big resource type\n" + resourcePage + strings.Repeat(strings.Repeat("x", 1023)+"\n", MaxPageBytes/1024+1))
 	page, diags := Parse("big.md", raw)
 	if !slices.Equal(codesOf(diags), []model.Code{model.TooLarge}) || diags[0].Severity != model.Error || diags[0].Pos.Line != 1 {
 		t.Errorf("want one DG005 error at line 1, got %v", diags)
