@@ -3,9 +3,7 @@ package parser
 import (
 	"bytes"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	gparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -48,14 +46,16 @@ const (
 )
 
 // markdown is shared: goldmark parsers are safe for concurrent use. It is
-// goldmark's default parser with every inline parser and the link reference
-// transformer wrapped to draw on the page's budget.
-var markdown = goldmark.New(
-	goldmark.WithParser(newMarkdownParser()),
-	goldmark.WithExtensions(extension.Table),
-)
+// goldmark's default parser with GFM tables (gfmtable.go), and with every
+// inline parser and the link reference transformer wrapped to draw on the
+// page's budget.
+var markdown = gparser.NewParser(append(budgetedOptions(),
+	gparser.WithParagraphTransformers(util.Prioritized(tableTransformer{}, tablePriority)),
+	gparser.WithASTTransformers(util.Prioritized(pipeUnescaper{}, pipePriority)),
+)...)
 
-func newMarkdownParser() gparser.Parser {
+// budgetedOptions are goldmark's defaults with the budget, without tables.
+func budgetedOptions() []gparser.Option {
 	var inline []util.PrioritizedValue
 	for _, v := range gparser.DefaultInlineParsers() {
 		inline = append(inline, util.Prioritized(budgeted{v.Value.(gparser.InlineParser)}, v.Priority))
@@ -67,11 +67,11 @@ func newMarkdownParser() gparser.Parser {
 		}
 		para = append(para, v)
 	}
-	return gparser.NewParser(
+	return []gparser.Option{
 		gparser.WithBlockParsers(gparser.DefaultBlockParsers()...),
 		gparser.WithInlineParsers(inline...),
 		gparser.WithParagraphTransformers(para...),
-	)
+	}
 }
 
 // budget is the inline markup budget of one page, shared by every goldmark
@@ -109,7 +109,7 @@ func (b *budget) charge(cost, offset int) bool {
 func parse(src []byte, b *budget) ast.Node {
 	pc := gparser.NewContext()
 	pc.Set(budgetKey, b)
-	return markdown.Parser().Parse(text.NewReader(src), gparser.WithContext(pc))
+	return markdown.Parse(text.NewReader(src), gparser.WithContext(pc))
 }
 
 // budgeted wraps an inline parser: each trigger character costs the size
