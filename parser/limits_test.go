@@ -101,7 +101,7 @@ func TestPathologicalMarkup(t *testing.T) {
 // TestMarkupBudgetReported: when the budget runs out, DG008 names the line
 // where markup began to be read as text, and markup before it still counts.
 func TestMarkupBudgetReported(t *testing.T) {
-	junk := fill("[a](\n", 6<<20)
+	junk := fill("[a](\n", 512<<10)
 	raw := "# thing resource type\n\nIntro with a [link](x.md).\n\n## Notes\n\n" + junk + resourcePage
 	page, diags := Parse("junk.md", []byte(raw))
 	var got []model.Diagnostic
