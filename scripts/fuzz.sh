@@ -21,6 +21,7 @@ fuzz ./parser FuzzParse 100000
 fuzz ./parser FuzzAnnotation 100000
 fuzz ./parser FuzzSample 150000
 fuzz ./parser FuzzParseAPI 50000
+fuzz ./parser FuzzTablesMatchGoldmark 300000
 fuzz ./internal/apilint FuzzParseJSON 50000
 fuzz ./internal/apilint FuzzPage 50000
 fuzz ./generated/shapes FuzzDecode 100000
