@@ -401,6 +401,9 @@ func linkedCollection(whole, linkText string) bool {
 // primitives maps loose spellings of Edm primitives to their Edm names.
 var primitives = map[string]string{
 	"string": "Edm.String", "str": "Edm.String",
+	// A URL is a string on the wire (Graph declares webUrl and its kind
+	// Edm.String); some tables name what the string holds.
+	"url": "Edm.String", "uri": "Edm.String",
 	"boolean": "Edm.Boolean", "bool": "Edm.Boolean",
 	"int32": "Edm.Int32", "int": "Edm.Int32", "integer": "Edm.Int32",
 	"int64": "Edm.Int64", "long": "Edm.Int64",

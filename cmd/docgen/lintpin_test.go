@@ -23,7 +23,7 @@ var corpusLintByCode = map[string]int{
 	"DG035": 2,  // pages without a Properties section (educationOutcome, filterCriteria)
 	"DG036": 8,  // ragged rows; searchRequest's stray header column once
 	"DG037": 2,  // presence (2); site.siteCollection is one siteCollection (issue 10)
-	"DG040": 4,  // Url (2), "error object", an Unknown Type (licenseAssignmentState is read from its page, DG064)
+	"DG040": 2,  // "error object", an Unknown Type (licenseAssignmentState is read from its page, DG064; Url is a string)
 	"DG041": 1,  // b2xIdentityUserFlow: its prose names identityUserFlow, which no v1.0 page documents
 	"DG043": 28, // derived pages retyping an inherited property (enum as String, Duration as String); 18 more now that bases come from prose
 	"DG044": 19, // keyProperty id without an id property or base (3 fewer: their prose, or their base's page, names a base)

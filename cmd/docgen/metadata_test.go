@@ -68,6 +68,8 @@ func TestMetadataAgreement(t *testing.T) {
 			props++
 			if wire(f) == want {
 				propsAgree++
+			} else if os.Getenv("DOCGEN_SHOW_DISAGREE") != "" {
+				t.Logf("PROPERTY %s.%s: docs %q (%s) metadata %q", typ.Name, f.Name, wire(f), f.TypeSource, want)
 			}
 		}
 	}
