@@ -119,7 +119,7 @@ var Catalogue = map[Code]CodeInfo{
 	PropertyTableOnly:   {Warning, Warning, "property in the tables but not in the JSON representation"},
 	NoPropertiesTable:   {Warning, Warning, "resource page has no Properties section"},
 	RaggedRow:           {Warning, Warning, "table row has more or fewer cells than its header"},
-	CollectionMismatch:  {Warning, Warning, "JSON representation and table disagree on whether a property is a collection"},
+	CollectionMismatch:  {Warning, Warning, "JSON representation and table disagree on whether a property is a collection; the JSON representation's shape is kept"},
 	TypeUnknown:         {Warning, Error, "property type is not documented"},
 	BaseUnknown:         {Warning, Error, "base type is not documented"},
 	InheritanceCycle:    {Error, Error, "inheritance cycle"},

@@ -534,11 +534,15 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 			}
 		}
 		if prop.InTable && m.Array != prop.Type.Collection && prop.Type.Name != "Edm.Untyped" {
-			what := "a collection in the JSON representation (line %d) but not in the table"
+			// The JSON representation draws the wire's shape; where the two
+			// disagree in the corpus (presence.availability and activity),
+			// Graph's metadata and the API pages' responses side with it.
+			what := "a collection in the JSON representation (line %d) but not in the table; typed as a collection"
 			if prop.Type.Collection {
-				what = "a collection in the table but not in the JSON representation (line %d)"
+				what = "a collection in the table but not in the JSON representation (line %d); typed as one value"
 			}
 			diags.Report(prop.Pos, model.CollectionMismatch, "property %q of %s is "+what, m.Name, res.Name, m.Line)
+			prop.Type.Collection = m.Array
 		}
 		prop.InSample = true
 		prop.SamplePos = model.Pos{File: res.Pos.File, Line: m.Line}
