@@ -65,7 +65,10 @@ func (r *resolver) entityByKey(types []*Type) {
 		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" && !r.addressable[t] || !slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" }) {
 			continue
 		}
-		t.Base, t.BaseName, t.BaseSource = entity, entity.Name, SourceAnnotation
+		t.Base, t.BaseName, t.BaseSource = entity, entity.Name, SourceAnnotation // its keyProperty
+		if t.Key != "id" {
+			t.BaseSource = SourceAPIMethods
+		}
 		if t.Key == "id" {
 			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has the key id: it derives from %s, which declares that key", t.Name, entity.Name)
 		} else {

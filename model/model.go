@@ -196,11 +196,12 @@ func (r *Resource) Namespace() string {
 type Source string
 
 const (
-	SourceAnnotation Source = "annotation" // a resource annotation (or its keyProperty)
-	SourceProse      Source = "prose"      // a sentence such as "Inherits from [x](x.md)"
-	SourceBasePage   Source = "base page"  // the base's page lists the type among its derived types
-	SourceTable      Source = "table"      // a Properties or Relationships row
-	SourceSample     Source = "sample"     // the value in the JSON representation
+	SourceAnnotation Source = "annotation"  // a resource annotation (or its keyProperty)
+	SourceProse      Source = "prose"       // a sentence such as "Inherits from [x](x.md)"
+	SourceBasePage   Source = "base page"   // the base's page lists the type among its derived types
+	SourceAPIMethods Source = "api methods" // entity, from an id property and the page's API methods (DG063)
+	SourceTable      Source = "table"       // a Properties or Relationships row
+	SourceSample     Source = "sample"      // the value in the JSON representation
 )
 
 func (s Source) String() string { return string(s) }

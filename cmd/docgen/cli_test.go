@@ -277,6 +277,8 @@ func TestExitCodes(t *testing.T) {
 	if err := os.Symlink("nowhere.md", filepath.Join(dangling, "gone.md")); err != nil {
 		t.Fatal(err)
 	}
+	writeFile(t, filepath.Join(dir, "only-comments.txt"), "# nothing to keep\n\n   # indented\n")
+	writeFile(t, filepath.Join(dir, "bad-glob.txt"), "user\n# fine so far\nuser[\n")
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -294,6 +296,13 @@ func TestExitCodes(t *testing.T) {
 		{"flags first", []string{"-no-derived", "-out", "o", "missing.md"}, 2, "-no-derived", ""},
 		{"bad glob", []string{"-types", "user[", "-out", "o", page}, 2, `"user[" is not a valid name or glob`, ""},
 		{"-types keeps its case", []string{"-types", "noSuchType", "-out", "o", page}, 2, `no type matches "noSuchType"`, ""},
+		// An empty list would be no filter at all: everything generated.
+		{"-types naming nothing", []string{"-types", " , ", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
+		{"-types-from naming nothing", []string{"-types-from", "only-comments.txt", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
+		{"-types-from naming nothing, -no-derived", []string{"-types-from", "only-comments.txt", "-no-derived", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
+		{"-types-from unreadable", []string{"-types-from", "no-such-list.txt", "-out", "o", page}, 2, "-types-from: open no-such-list.txt", ""},
+		{"-types-from bad glob, with its line", []string{"-types-from", "bad-glob.txt", "-out", "o", page}, 2, `bad-glob.txt:3: "user[" is not a valid name or glob`, ""},
+		{"lint flag after PATH", []string{"lint", "missing.md", "-severity", "bogus"}, 2, "-severity", ""},
 		{"dangling symlink", []string{"-out", "o", dangling}, 2, "gone.md", ""},
 		{"lint dangling symlink", []string{"lint", dangling}, 2, "", "gone.md"},
 		{"missing path", []string{"-out", "o", "missing.md"}, 2, "missing.md", ""},

@@ -33,12 +33,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: docgen lint [-json] [-severity error|warning|none] [-metadata FILE] PATH...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+	// Flags may come before or after the PATHs, as for generation.
+	paths, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
 		return 0 // asking for help is no error
 	} else if err != nil {
 		return 2
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		fs.Usage()
 		return 2
 	}
@@ -47,7 +49,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen lint: -severity %q: want error, warning or none\n", *failOn)
 		return 2
 	}
-	files, err := parser.Files(fs.Args())
+	files, err := parser.Files(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen lint: %v\n", err)
 		return 2

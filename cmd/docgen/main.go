@@ -380,6 +380,13 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 	if err != nil {
 		return usage("%v", err)
 	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if len(patterns) == 0 && (given["types"] || given["types-from"]) {
+		// An empty list is no filter: generating everything is not what
+		// was asked.
+		return usage("-types and -types-from name no type")
+	}
 	if *noDerived && len(patterns) == 0 {
 		return usage("-no-derived applies only with -types or -types-from")
 	}

@@ -280,8 +280,8 @@ func TestDefaultPackageName(t *testing.T) {
 	for _, tc := range []struct{ dir, want string }{
 		{"models", "models"},
 		{"my-types", "my_types"},
-		{"v1.0", ""},
-		{"001", ""},
+		{"v1.0", "v1_0"},
+		{"001", "p001"},
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), tc.dir)
