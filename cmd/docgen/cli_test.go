@@ -132,6 +132,38 @@ func TestNoFalseDrift(t *testing.T) {
 	if !sameSnapshot(before, snapshot(t, graph)) {
 		t.Error("the output changed")
 	}
+
+	// The README's other recipe: regenerate, then ask git.
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Logf("git not found (%v): the regenerate-and-ask-git recipe is not run", err)
+		return
+	}
+	gitIn := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	gitIn("init", "-q")
+	gitIn("add", "-A")
+	gitIn("commit", "-q", "-m", "generated")
+	regen := exec.Command("go", "generate", "./...")
+	regen.Dir = root
+	regen.Env = gen.Env
+	if out, err := regen.CombinedOutput(); err != nil {
+		t.Fatalf("go generate again: %v\n%s", err, out)
+	}
+	if diff := gitIn("diff"); diff != "" {
+		t.Errorf("git diff after regenerating:\n%s", diff)
+	}
+	if status := gitIn("status", "--porcelain"); status != "" {
+		t.Errorf("git status after regenerating:\n%s", status)
+	}
 }
 
 // TestSymlinkedPagesDir: a docs directory that is a symlink (to a shared
