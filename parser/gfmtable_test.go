@@ -71,9 +71,17 @@ func TestTablesMatchGoldmark(t *testing.T) {
 	for i, c := range tableCases {
 		pages[fmt.Sprintf("case %d", i)] = []byte(c)
 	}
+	// -short (the later CI passes) compares every seventh page.
+	step := 1
+	if testing.Short() {
+		step = 7
+	}
 	for _, dir := range []string{corpusDir, apiCorpusDir} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
-		for _, file := range files {
+		for i, file := range files {
+			if i%step != 0 {
+				continue
+			}
 			raw, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
