@@ -644,12 +644,26 @@ func (g *generator) fieldDecl(f *file, s *jen.Group, t *model.Type, fld *model.F
 func (g *generator) fieldDoc(t *model.Type, fld *model.Field) []string {
 	doc := g.text(fld.Description)
 	if fld.Navigation {
-		doc = strings.TrimSpace(doc + " Navigation property: present only when expanded or selected.")
+		doc = addSentence(doc, "Navigation property: present only when expanded or selected.")
 	}
 	if fld.Name == t.Key {
-		doc = strings.TrimSpace(doc + " The key of the entity.")
+		doc = addSentence(doc, "The key of the entity.")
 	}
 	return wrap(doc, 72)
+}
+
+// addSentence appends a sentence to doc, ending doc's last one first when
+// the page left it open ("Read-only. Nullable" would otherwise run on
+// into the next sentence).
+func addSentence(doc, sentence string) string {
+	doc = strings.TrimSpace(doc)
+	if doc == "" {
+		return sentence
+	}
+	if r, _ := utf8.DecodeLastRuneInString(doc); !strings.ContainsRune(".!?。！？", r) {
+		doc += "."
+	}
+	return doc + " " + sentence
 }
 
 // comment writes prose as doc-comment lines, paragraphs kept apart: as

@@ -574,3 +574,21 @@ func BenchmarkName(b *testing.B) {
 		Name(s)
 	}
 }
+
+// TestAddSentence: a sentence docgen adds to a description never runs on
+// from the page's last one.
+func TestAddSentence(t *testing.T) {
+	const nav = "Navigation property: present only when expanded or selected."
+	for _, tc := range []struct{ doc, want string }{
+		{"", nav},
+		{"Read-only, Nullable", "Read-only, Nullable. " + nav},
+		{"The group's photo.", "The group's photo. " + nav},
+		{"Moved or altered)", "Moved or altered). " + nav},
+		{"Is it?  ", "Is it? " + nav},
+		{"写真。", "写真。 " + nav},
+	} {
+		if got := addSentence(tc.doc, nav); got != tc.want {
+			t.Errorf("addSentence(%q) = %q, want %q", tc.doc, got, tc.want)
+		}
+	}
+}
