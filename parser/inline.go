@@ -1,11 +1,15 @@
 package parser
 
 import (
+	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/graphdocgen/docgen/model"
 )
@@ -63,10 +67,7 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
+			writeText(b, c, src)
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.AutoLink:
@@ -365,10 +366,7 @@ func writeMarked(b *strings.Builder, n ast.Node, src []byte) {
 			writePlain(b, c, src)
 			b.WriteByte('`')
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
+			writeText(b, c, src)
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.RawHTML:
@@ -377,4 +375,77 @@ func writeMarked(b *strings.Builder, n ast.Node, src []byte) {
 			writeMarked(b, c, src)
 		}
 	}
+}
+
+// writeText writes a text node as goldmark renders it: outside code spans
+// (whose text is raw), a backslash before ASCII punctuation is dropped
+// ("\\_" is "_") and entity and numeric character references are
+// resolved ("&lt;" is "<", "&#124;" is "|"); invisible format characters
+// (a zero-width no-break space written as "&#65279;") carry no text.
+func writeText(b *strings.Builder, t *ast.Text, src []byte) {
+	v := t.Segment.Value(src)
+	if t.IsRaw() || bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		b.Write(v)
+	} else {
+		n := 0
+		for i := 0; i < len(v); i++ {
+			switch v[i] {
+			case '\\':
+				if i+1 < len(v) && util.IsPunct(v[i+1]) {
+					b.Write(v[n:i])
+					n = i + 1
+					i++ // the punctuation is kept as it is
+				}
+			case '&':
+				if chars, end, ok := charRef(v, i); ok {
+					b.Write(v[n:i])
+					if r, size := utf8.DecodeRuneInString(chars); size != len(chars) || !unicode.Is(unicode.Cf, r) {
+						b.WriteString(chars)
+					}
+					n = end
+					i = end - 1
+				}
+			}
+		}
+		b.Write(v[n:])
+	}
+	if t.SoftLineBreak() || t.HardLineBreak() {
+		b.WriteByte(' ')
+	}
+}
+
+// charRef reads the character reference at v[i] ("&amp;", "&#124;",
+// "&#x7C;"), with the limits goldmark reads them with, and gives its
+// characters and the end of the reference.
+func charRef(v []byte, i int) (chars string, end int, ok bool) {
+	j := i + 1
+	if j < len(v) && v[j] == '#' {
+		j++
+		base, start := 10, j
+		if j < len(v) && (v[j] == 'x' || v[j] == 'X') {
+			base, start = 16, j+1
+		}
+		k := start
+		for k < len(v) && (base == 10 && v[k] >= '0' && v[k] <= '9' || base == 16 && util.IsHexDecimal(v[k])) {
+			k++
+		}
+		digits := k - start
+		if k == start || k >= len(v) || v[k] != ';' || base == 10 && digits >= 8 || base == 16 && digits >= 7 {
+			return "", 0, false
+		}
+		n, _ := strconv.ParseUint(string(v[start:k]), base, 32)
+		return string(util.ToValidRune(rune(n))), k + 1, true
+	}
+	k := j
+	for k < len(v) && util.IsAlphaNumeric(v[k]) {
+		k++
+	}
+	if k == j || k >= len(v) || v[k] != ';' {
+		return "", 0, false
+	}
+	e, found := util.LookUpHTML5EntityByName(string(v[j:k]))
+	if !found {
+		return "", 0, false
+	}
+	return string(e.Characters), k + 1, true
 }
