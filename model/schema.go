@@ -102,7 +102,7 @@ type Enum struct {
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}, addressable: map[*Type]bool{}}
+	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}, addressable: map[*Type]bool{}, unresolved: map[*Field]string{}}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -177,6 +177,9 @@ type resolver struct {
 	keyPos map[*Type]Pos
 	// addressable holds the types whose page lists API methods for them.
 	addressable map[*Type]bool
+	// unresolved holds the type name a field's page wrote where no page
+	// documents it (the field holds raw JSON), to compare definitions.
+	unresolved map[*Field]string
 }
 
 func (r *resolver) declare(page *Page, res *Resource) *Type {
@@ -343,13 +346,20 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 				}
 				continue
 			}
-			if declaredName(prev.Type) != r.peekType(t, p) {
+			prevName := declaredName(prev.Type)
+			if written, ok := r.unresolved[prev]; ok {
+				prevName = written // raw JSON now, but the page named a type
+			}
+			if prevName != r.peekType(t, p) {
 				r.diags.Report(p.Pos, DefinitionConflict, "%s.%s is documented as %s here and differently at %s; the first is kept", t.Name, p.Name, p.Type, prev.Pos)
 			}
 			continue
 		}
 		f := &Field{Name: p.Name, Description: p.Description, Navigation: p.Navigation, Pos: p.Pos}
 		f.Type, f.TypeSource = r.fieldType(t, p), SourceTable
+		if p.Type.Kind == Reference && f.Type.Primitive == "Edm.Untyped" {
+			r.unresolved[f] = p.Type.Name
+		}
 		if p.InSample && !p.InTable {
 			r.sampleOnly[f] = res
 			f.TypeSource = SourceSample
