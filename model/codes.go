@@ -184,6 +184,7 @@ const (
 	EnumTableRepeated     Code = "DG066"
 	NamespaceFromFileName Code = "DG067"
 	BaseFromBasePage      Code = "DG068"
+	AlternativeTypes      Code = "DG069"
 )
 
 func init() {
@@ -196,6 +197,7 @@ func init() {
 		EnumTableRepeated:     {Warning, Error, "two tables under one enum heading"},
 		NamespaceFromFileName: {Warning, Warning, "enums page without a Namespace line; the namespace is read from its file name"},
 		BaseFromBasePage:      {Warning, Warning, "base type read from the base's page, which lists the type among its derived types"},
+		AlternativeTypes:      {Warning, Warning, "a type cell names several types (a or b); typed as their nearest common base"},
 	} {
 		Catalogue[code] = info
 	}

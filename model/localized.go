@@ -140,7 +140,7 @@ func compareProperties(lr, er *Resource, report func(Pos, string, ...any)) {
 			continue
 		}
 		common = append(common, p.Name)
-		if p.Type != ep.Type {
+		if !p.Type.Equal(ep.Type) {
 			report(p.Pos, "property %s.%s is %s here, %s in English (%s)", lr.Name, p.Name, p.Type, ep.Type, ep.Pos)
 		}
 		if p.Navigation != ep.Navigation {

@@ -4,6 +4,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -219,6 +220,15 @@ type TypeRef struct {
 	Kind       TypeKind
 	Name       string
 	Collection bool
+	// Alternatives are the other types a cell such as "[a](a.md) or
+	// [b](b.md)" names, in order; Name is the first. Resolve types the
+	// property as their common base (DG069).
+	Alternatives []string
+}
+
+// Equal reports whether two type cells say the same.
+func (t TypeRef) Equal(u TypeRef) bool {
+	return t.Kind == u.Kind && t.Name == u.Name && t.Collection == u.Collection && slices.Equal(t.Alternatives, u.Alternatives)
 }
 
 func (t TypeRef) String() string {

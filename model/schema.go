@@ -142,6 +142,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	s.Types = uniqueSorted(s.Types)
 	r.entityByKey(s.Types)
 	breakCycles(s.Types, diags)
+	r.settleAlternatives()
 	for _, t := range s.Types {
 		dropInherited(t, diags)
 	}
@@ -180,6 +181,50 @@ type resolver struct {
 	// unresolved holds the type name a field's page wrote where no page
 	// documents it (the field holds raw JSON), to compare definitions.
 	unresolved map[*Field]string
+	// alternatives are the fields whose type cell names several types;
+	// they are typed once every base is known.
+	alternatives []alternativeField
+}
+
+type alternativeField struct {
+	f     *Field
+	owner *Type
+	p     *Property
+}
+
+// settleAlternatives types each field whose cell names several types ("[a]
+// or [b]") as their nearest common base, which decodes every one of them
+// by its @odata.type; without one, the first named type stays. Bases must
+// be settled and acyclic.
+func (r *resolver) settleAlternatives() {
+	for _, a := range r.alternatives {
+		named := []*Type{a.f.Type.Type}
+		for _, name := range a.p.Type.Alternatives {
+			t := r.lookup(name, a.owner.Namespace())
+			if t == nil {
+				r.diags.Report(a.p.Pos, AlternativeTypes, "type cell of %s.%s names %s or %s, and %s is not documented; typed as %s", a.owner.Name, a.f.Name, a.p.Type.Name, name, name, named[0].Name)
+				named = nil
+				break
+			}
+			named = append(named, t)
+		}
+		if named == nil {
+			continue
+		}
+		var common *Type
+		for c := named[0]; c != nil && common == nil; c = c.Base {
+			if !slices.ContainsFunc(named[1:], func(t *Type) bool { return !derivesFrom(t, c) }) {
+				common = c
+			}
+		}
+		names := a.p.Type.Name + " or " + strings.Join(a.p.Type.Alternatives, " or ")
+		if common == nil {
+			r.diags.Report(a.p.Pos, AlternativeTypes, "type cell of %s.%s names %s, which share no base type; typed as %s", a.owner.Name, a.f.Name, names, named[0].Name)
+			continue
+		}
+		a.f.Type.Type = common
+		r.diags.Report(a.p.Pos, AlternativeTypes, "type cell of %s.%s names %s; typed as their common base %s, which decodes each by its @odata.type", a.owner.Name, a.f.Name, names, common.Name)
+	}
 }
 
 func (r *resolver) declare(page *Page, res *Resource) *Type {
@@ -359,6 +404,9 @@ func (r *resolver) addFields(t *Type, res *Resource) {
 		f.Type, f.TypeSource = r.fieldType(t, p), SourceTable
 		if p.Type.Kind == Reference && f.Type.Primitive == "Edm.Untyped" {
 			r.unresolved[f] = p.Type.Name
+		}
+		if len(p.Type.Alternatives) > 0 && f.Type.Type != nil {
+			r.alternatives = append(r.alternatives, alternativeField{f, t, p})
 		}
 		if p.InSample && !p.InTable {
 			r.sampleOnly[f] = res

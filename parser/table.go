@@ -117,7 +117,7 @@ func (p *pageParser) table(t *east.Table) {
 		}
 		tr := tableRow{
 			Name:       name,
-			Type:       parseType(p.typeText(cells[typeCol])),
+			Type:       p.cellType(cells[typeCol]),
 			Navigation: p.section.kind == sectionRelationships,
 			Pos:        p.posOf(row.Pos()),
 			offset:     row.Pos(),
@@ -354,6 +354,58 @@ var annotationPunct = strings.NewReplacer("@", "", ".", "", "-", "")
 
 // typeText is a type cell's text; a linked type is named by its link text,
 // never by the link target (targets carry prefixes such as intune-apps-).
+// cellType reads a type cell, with the alternatives a cell such as
+// "[a](a.md) or [b](b.md)" names.
+func (p *pageParser) cellType(cell ast.Node) model.TypeRef {
+	t := parseType(p.typeText(cell))
+	if t.Kind == model.Reference {
+		t.Alternatives = p.alternatives(cell)
+	}
+	return t
+}
+
+// alternatives are the type names of a type cell's links after the first,
+// when the links are joined by "or" (or commas): "[a](a.md) or
+// [b](b.md)". A cell whose links are joined otherwise, or whose link texts
+// are no type names, names no alternatives.
+func (p *pageParser) alternatives(cell ast.Node) []string {
+	var names []string
+	var joins []string
+	var last ast.Node
+	for c := cell.FirstChild(); c != nil; c = c.NextSibling() {
+		l, ok := c.(*ast.Link)
+		if !ok {
+			continue
+		}
+		if last != nil {
+			var between strings.Builder
+			for n := last.NextSibling(); n != l; n = n.NextSibling() {
+				if t, ok := n.(*ast.Text); ok {
+					between.Write(t.Segment.Value(p.src.text))
+				} else {
+					between.WriteString("?") // markup between links: no list
+				}
+			}
+			joins = append(joins, strings.ToLower(strings.TrimSpace(between.String())))
+		}
+		name := strings.TrimSpace(plainText(l, p.src.text))
+		if !isTypeName(name) {
+			return nil
+		}
+		names = append(names, name)
+		last = l
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	for i, j := range joins {
+		if j != "or" && (j != "," || i == len(joins)-1) && j != ", or" {
+			return nil
+		}
+	}
+	return names[1:]
+}
+
 func (p *pageParser) typeText(cell ast.Node) string {
 	var link ast.Node
 	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

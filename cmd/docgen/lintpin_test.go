@@ -31,6 +31,7 @@ var corpusLintByCode = map[string]int{
 	"DG051": 4,  // values the enum tables lack
 	"DG062": 3,  // annotation and prose name different bases
 	"DG064": 4,  // "x resource type" pages without an annotation
+	"DG069": 2,  // call's mediaConfig and meetingInfo: "[a] or [b]", typed as their common base
 	"DG070": 24, // trailing commas (16 samples) and /* */ comments (4 samples)
 	"DG071": 1,  // agreementFileData's | Method | Return Type |
 	"DG073": 2,  // printerID/printerId, subUnit/subunit

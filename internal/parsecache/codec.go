@@ -138,6 +138,7 @@ func (e *encoder) property(p *model.Property) {
 	e.int(int(p.Type.Kind))
 	e.str(p.Type.Name)
 	e.bool(p.Type.Collection)
+	e.strs(p.Type.Alternatives)
 	e.text(p.Description)
 	e.strs(p.EnumValues)
 	e.strs(p.DescribedValues)
@@ -370,7 +371,7 @@ func (d *decoder) property() *model.Property {
 	}
 	p := &model.Property{}
 	p.Name = d.str()
-	p.Type = model.TypeRef{Kind: model.TypeKind(d.int()), Name: d.str(), Collection: d.bool()}
+	p.Type = model.TypeRef{Kind: model.TypeKind(d.int()), Name: d.str(), Collection: d.bool(), Alternatives: d.strs()}
 	p.Description = d.text()
 	p.EnumValues = d.strs()
 	p.DescribedValues = d.strs()
