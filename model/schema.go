@@ -316,8 +316,14 @@ func (r *resolver) mergeMembers(e *Enum, members []EnumMember, src EnumSource, p
 		e.Members = append(e.Members, m)
 		added = append(added, m.Name)
 	}
-	if len(added) > 0 && len(e.Members) > len(added) && e.Sources[0] < src {
+	switch {
+	case len(added) == 0 || len(e.Members) == len(added):
+	case e.Sources[0] < src:
 		r.diags.Report(pos, EnumSourcesDisagree, "%s lists %s, which the %s for enum %s does not", src, strings.Join(added, ", "), e.Sources[0], e.Name)
+	case src == FromEnumTable && e.Sources[0] == FromEnumTable && pos != e.Pos:
+		// A second values table for one enum, on this page or another:
+		// the members are merged, but the tables should agree.
+		r.diags.Report(pos, EnumSourcesDisagree, "this %s for enum %s lists %s, which the one at %s does not; the members are merged", src, e.Name, strings.Join(added, ", "), e.Pos)
 	}
 }
 
