@@ -62,6 +62,7 @@ const (
 	TableNotProperties   Code = "DG072"
 	NameCaseDiffers      Code = "DG073"
 	OpenTypeNotAnnotated Code = "DG074"
+	AbstractNotAnnotated Code = "DG075"
 )
 
 // Codes of API-page and metadata checks (docgen lint only).
@@ -137,6 +138,7 @@ var Catalogue = map[Code]CodeInfo{
 	TableNotProperties:   {Warning, Warning, "table in a Properties section describes something else; not read as properties (docgen only)"},
 	NameCaseDiffers:      {Warning, Error, "table and JSON representation spell a property in different letter case"},
 	OpenTypeNotAnnotated: {Warning, Error, "text says open type, the annotation lacks \"openType\": true"},
+	AbstractNotAnnotated: {Warning, Warning, "text says abstract type, the annotation lacks \"abstract\": true"},
 
 	APIAnnotationInvalid:         {Error, Error, "request or response annotation is not valid JSON"},
 	APIAnnotationRepaired:        {Warning, Warning, "request or response annotation repaired (trailing comma, &quot;)"},

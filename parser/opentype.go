@@ -23,3 +23,20 @@ func (p *pageParser) openTypeFromProse(res *model.Resource) {
 	res.OpenType = true
 	p.diags.Report(res.Pos, model.OpenTypeNotAnnotated, "the text calls %s an open type, but its resource annotation lacks \"openType\": true; read as open", res.Name)
 }
+
+// saysAbstract matches the sentences pages use to call their own type
+// abstract: "This is an abstract type", "It is an abstract type", a
+// description opening "An abstract base class" or "Represents an abstract
+// base type". A page that names another abstract type ("derived from the
+// extension abstract type") does not match.
+var saysAbstract = regexp.MustCompile(`(?i)\b(?:this|it)(?: type| resource| class)? is an abstract\b|^(?:represents )?an abstract (?:base )?(?:type|class|resource)\b`)
+
+// abstractFromProse makes a resource abstract when its page's text says
+// it is but its annotation lacks "abstract": true (DG075).
+func (p *pageParser) abstractFromProse(res *model.Resource) {
+	if res.Abstract || !mayMatch(p.description.English, "abstract") || !saysAbstract.MatchString(p.description.English) {
+		return
+	}
+	res.Abstract = true
+	p.diags.Report(res.Pos, model.AbstractNotAnnotated, "the text calls %s an abstract type, but its resource annotation lacks \"abstract\": true; read as abstract", res.Name)
+}

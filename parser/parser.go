@@ -374,6 +374,7 @@ func (p *pageParser) finish() []*model.Resource {
 		rows = matchSampleCase(pr.res, pr.sample, rows, &p.diags)
 		pr.res.Description = p.description
 		p.openTypeFromProse(pr.res)
+		p.abstractFromProse(pr.res)
 		p.claimTranslatedRows(pr, i == len(p.resources)-1)
 		if len(p.resources) == 1 {
 			// Methods and derived types are about the page's one type.

@@ -60,6 +60,7 @@ func TestPhrasePrefilters(t *testing.T) {
 		{derivedMarker, []string{"derived type", "such as"}, []string{"The derived types are:", "derived type is", "the base type for many, such as", "Base Class of these, Such As"}},
 		{derivedAnnounced, []string{"derived type"}, []string{"Supported derived types:", "DERIVED TYPE list:  "}},
 		{saysOpenType, []string{"open type"}, []string{"This is an open type.", "It is an OPEN TYPE"}},
+		{saysAbstract, []string{"abstract"}, []string{"This is an abstract type.", "It is an ABSTRACT type", "An abstract base class for apps.", "Represents an abstract base type."}},
 	} {
 		for _, text := range tc.texts {
 			if !tc.re.MatchString(text) {
