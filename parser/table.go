@@ -352,8 +352,6 @@ func isPropertyName(s string) bool {
 // annotationPunct is built once: a Replacer is costly to build.
 var annotationPunct = strings.NewReplacer("@", "", ".", "", "-", "")
 
-// typeText is a type cell's text; a linked type is named by its link text,
-// never by the link target (targets carry prefixes such as intune-apps-).
 // cellType reads a type cell, with the alternatives a cell such as
 // "[a](a.md) or [b](b.md)" names.
 func (p *pageParser) cellType(cell ast.Node) model.TypeRef {
@@ -406,6 +404,8 @@ func (p *pageParser) alternatives(cell ast.Node) []string {
 	return names[1:]
 }
 
+// typeText is a type cell's text; a linked type is named by its link text,
+// never by the link target (targets carry prefixes such as intune-apps-).
 func (p *pageParser) typeText(cell ast.Node) string {
 	var link ast.Node
 	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
