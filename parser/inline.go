@@ -148,6 +148,27 @@ func describedValues(cell ast.Node, src []byte) []string {
 	return nil
 }
 
+// describedValuesTranslated is describedValues for a description whose
+// phrase is translated ("Os valores possíveis são: `text` e `html`.",
+// "可能的值为 `text` 和 `html`。"): the values, in code spans, follow
+// the phrase in its sentence.
+func describedValuesTranslated(cell ast.Node, src []byte) []string {
+	var b strings.Builder
+	writeMarked(&b, cell, src)
+	text := b.String()
+	if !strings.Contains(text, "`") || !nonASCII(text) && !mayMatch(text, translatedValuesWords...) {
+		return nil
+	}
+	for _, loc := range valuesPhraseTranslated().FindAllStringIndex(text, -1) {
+		if rest := text[loc[1]:]; strings.HasPrefix(strings.TrimSpace(rest), "`") {
+			if out := valuesAfter(rest); out != nil {
+				return out
+			}
+		}
+	}
+	return nil
+}
+
 // findValuesPhrases is valuesPhrase.FindAllStringIndex(s, -1), matched by
 // hand: the case-insensitive alternation without a literal prefix made
 // the regexp most of describedValues' time. Text holding one of the two
@@ -351,6 +372,8 @@ func sentence(s string) string {
 		case s[i] == '`':
 			inCode = !inCode
 		case s[i] == '.' && !inCode && (i+1 == len(s) || s[i+1] == ' '):
+			return s[:i]
+		case !inCode && strings.HasPrefix(s[i:], "。"): // the ideographic full stop
 			return s[:i]
 		}
 	}

@@ -65,11 +65,24 @@ func stripCollectionWords(s string) string {
 // translatedPrimitives are the machine translations of primitive type
 // names seen in localized pages; other primitives are usually left in
 // English, and a cell that is still unknown is typed from the sample.
+// valuesPhraseTranslated introduces the values of a property in the docs'
+// languages, as valuesPhrase does in English; the values must follow in
+// code spans.
+var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:可能的值(?:为|是|包括)|可能值为|可能的值有|可用的值为|可能な値は|使用可能な値は|指定できる値は|가능한 값은|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|mogelijke waarden zijn|możliwe wartości to|olası değerler)\s*[:：]?`)
+})
+
+// translatedValuesWords guard valuesPhraseTranslated for text in ASCII
+// letters only (see mayMatch).
+var translatedValuesWords = []string{"valor", "valeur", "werte", "waarden", "possibili", "olası"}
+
 var translatedPrimitives = map[string]string{
 	"строка": "Edm.String", "字符串": "Edm.String", "字串": "Edm.String", "文字列": "Edm.String", "문자열": "Edm.String",
 	"zeichenfolge": "Edm.String", "chaîne": "Edm.String", "cadena": "Edm.String", "cadeia de caracteres": "Edm.String",
 	"логический": "Edm.Boolean", "логическое": "Edm.Boolean", "布尔": "Edm.Boolean", "布尔值": "Edm.Boolean", "布林值": "Edm.Boolean",
 	"ブール値": "Edm.Boolean", "ブール型": "Edm.Boolean", "부울": "Edm.Boolean", "booleano": "Edm.Boolean", "booléen": "Edm.Boolean",
+	"booliano": "Edm.Boolean", "boolesch": "Edm.Boolean", "boolescher wert": "Edm.Boolean", "valor booleano": "Edm.Boolean",
+	"ganzzahl": "Edm.Int32", "inteiro": "Edm.Int32", "entero": "Edm.Int32", "entier": "Edm.Int32", "целое число": "Edm.Int32", "整数": "Edm.Int32", "정수": "Edm.Int32",
 }
 
 // isTypeName accepts what a Graph type can be called: ASCII identifiers,
