@@ -376,6 +376,7 @@ func (p *pageParser) finish() []*model.Resource {
 		p.openTypeFromProse(pr.res)
 		p.abstractFromProse(pr.res)
 		p.claimTranslatedRows(pr, i == len(p.resources)-1)
+		rows = translatedLatinRows(pr, rows, p.locale)
 		if len(p.resources) == 1 {
 			// Methods and derived types are about the page's one type.
 			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived
@@ -502,4 +503,44 @@ func (p *pageParser) fenceOffsetPos(fence *ast.FencedCodeBlock) func(int) model.
 		}
 		return p.posOf(fence.Pos())
 	}
+}
+
+// translatedLatinRows sets apart, on a localized page, property rows
+// whose names were translated into words of Latin script ("Betreff" for
+// subject, "nome" for name), which pass for identifiers: a row whose name
+// no key of the JSON representation has, while the representation has keys
+// no row names. Those keys then stand for the rows, as for names in other
+// scripts (DG031). Relationship rows are left alone: the representation
+// seldom lists them.
+func translatedLatinRows(pr *pendingResource, rows []tableRow, locale string) []tableRow {
+	if locale == "" || len(pr.sample) == 0 {
+		return rows
+	}
+	inSample := make(map[string]bool, len(pr.sample))
+	for _, m := range pr.sample {
+		inSample[strings.ToLower(m.Name)] = true
+	}
+	named := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		named[strings.ToLower(r.Name)] = true
+	}
+	unnamedKeys := false
+	for _, m := range pr.sample {
+		if !named[strings.ToLower(m.Name)] && !strings.Contains(m.Name, "@") {
+			unnamedKeys = true
+			break
+		}
+	}
+	if !unnamedKeys {
+		return rows
+	}
+	kept := rows[:0:0]
+	for _, r := range rows {
+		if !r.Navigation && !inSample[strings.ToLower(r.Name)] {
+			pr.res.TranslatedRows = append(pr.res.TranslatedRows, model.TranslatedRow{Name: r.Name, Pos: r.Pos})
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }
