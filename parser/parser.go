@@ -376,7 +376,11 @@ func (p *pageParser) finish() []*model.Resource {
 		p.openTypeFromProse(pr.res)
 		p.abstractFromProse(pr.res)
 		p.claimTranslatedRows(pr, i == len(p.resources)-1)
-		rows = translatedLatinRows(pr, rows, p.locale)
+		// Only a localized page without English halves has its names
+		// translated; span pairs give the English ones.
+		if p.locale != "" && len(p.src.pairs) == 0 {
+			rows = translatedLatinRows(pr, rows)
+		}
 		if len(p.resources) == 1 {
 			// Methods and derived types are about the page's one type.
 			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived
@@ -505,15 +509,15 @@ func (p *pageParser) fenceOffsetPos(fence *ast.FencedCodeBlock) func(int) model.
 	}
 }
 
-// translatedLatinRows sets apart, on a localized page, property rows
+// translatedLatinRows sets apart, on a translated page, property rows
 // whose names were translated into words of Latin script ("Betreff" for
 // subject, "nome" for name), which pass for identifiers: a row whose name
 // no key of the JSON representation has, while the representation has keys
 // no row names. Those keys then stand for the rows, as for names in other
 // scripts (DG031). Relationship rows are left alone: the representation
 // seldom lists them.
-func translatedLatinRows(pr *pendingResource, rows []tableRow, locale string) []tableRow {
-	if locale == "" || len(pr.sample) == 0 {
+func translatedLatinRows(pr *pendingResource, rows []tableRow) []tableRow {
+	if len(pr.sample) == 0 {
 		return rows
 	}
 	inSample := make(map[string]bool, len(pr.sample))
