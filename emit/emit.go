@@ -713,7 +713,7 @@ func isDocList(para string) bool {
 	return strings.HasPrefix(para, "  - ") || len(para) > 4 && strings.HasPrefix(para, "  ") && para[2] >= '0' && para[2] <= '9'
 }
 
-// wrap breaks text into lines of at most width bytes at spaces (a word
+// wrap breaks text into lines of at most width characters at spaces (a word
 // longer than width stands alone). Text whose words are already apart by
 // single spaces, as the parser writes descriptions, is cut into substrings
 // of s; other text has its whitespace folded first.
@@ -731,7 +731,9 @@ func wrap(s string, width int) []string {
 		if j := strings.IndexByte(s[i:], ' '); j >= 0 {
 			end = i + j
 		}
-		if i > start && end-start > width {
+		// Width counts characters, not bytes: a Cyrillic or accented
+		// line would wrap early (bytes are never fewer, so they filter).
+		if i > start && end-start > width && utf8.RuneCountInString(s[start:end]) > width {
 			lines = append(lines, s[start:i-1])
 			start = i
 		}

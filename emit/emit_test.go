@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 
@@ -535,7 +536,7 @@ func TestDoneTakesContent(t *testing.T) {
 // FuzzWrap: wrap gives the lines of the plain definition (words from
 // strings.Fields, a line broken before the word that would pass width).
 func FuzzWrap(f *testing.F) {
-	for _, s := range []string{"", "a", "one two three", "  lead and  double  spaces ", "tab\there\nand newline", "non\u00a0breaking space", strings.Repeat("word ", 40), "averyveryverylongwordthatpassesthewidth and more"} {
+	for _, s := range []string{"", "a", "one two three", "  lead and  double  spaces ", "tab\there\nand newline", "non\u00a0breaking space", strings.Repeat("word ", 40), "averyveryverylongwordthatpassesthewidth and more", strings.Repeat("слово ", 20), "Lösung für größere Einträge: Überblick über die Änderungen"} {
 		f.Add(s, 10)
 		f.Add(s, 72)
 	}
@@ -547,7 +548,8 @@ func FuzzWrap(f *testing.F) {
 		var want []string
 		var cur strings.Builder
 		for _, w := range strings.Fields(s) {
-			if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+			// Width counts characters (runes), not bytes.
+			if cur.Len() > 0 && utf8.RuneCountInString(cur.String())+1+utf8.RuneCountInString(w) > width {
 				want = append(want, cur.String())
 				cur.Reset()
 			}
