@@ -140,8 +140,13 @@ func (p *pageParser) translatedHeader(cols []string) bool {
 	if p.locale != "" {
 		return true
 	}
-	return slices.ContainsFunc(cols, hasNonASCIILetter)
+	return slices.ContainsFunc(cols, func(c string) bool { return hasNonASCIILetter(c) || translatedHeaderWords[c] })
 }
+
+// translatedHeaderWords are column names of translated properties tables
+// written in ASCII letters alone, for pages that do not name their locale
+// ("Eigenschaft | Typ | Beschreibung").
+var translatedHeaderWords = wordSet("eigenschaft", "typ", "beschreibung", "eigenschap", "beschrijving", "propriedade", "propiedad", "tipo", "descripcion", "descricao")
 
 // hasNonASCIILetter: s holds a letter of a script other than ASCII's, as
 // translated text does and names in the docs never do.
