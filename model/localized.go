@@ -140,7 +140,7 @@ func compareProperties(lr, er *Resource, report func(Pos, string, ...any)) {
 			continue
 		}
 		common = append(common, p.Name)
-		if !p.Type.Equal(ep.Type) {
+		if !sameTypeCell(p.Type, ep.Type) {
 			report(p.Pos, "property %s.%s is %s here, %s in English (%s)", lr.Name, p.Name, p.Type, ep.Type, ep.Pos)
 		}
 		if p.Navigation != ep.Navigation {
@@ -170,4 +170,29 @@ func annotatedBase(r *Resource) string {
 		return ""
 	}
 	return r.BaseType
+}
+
+// sameTypeCell reports whether two type cells name the same type as
+// resolution reads them: letter case aside, and a name qualified in one
+// (microsoft.graph.identity) short in the other (identity).
+func sameTypeCell(a, b TypeRef) bool {
+	if a.Kind != b.Kind || a.Collection != b.Collection || len(a.Alternatives) != len(b.Alternatives) {
+		return false
+	}
+	same := func(x, y string) bool {
+		if strings.EqualFold(x, y) {
+			return true
+		}
+		short := func(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
+		return (strings.Contains(x, ".") != strings.Contains(y, ".")) && strings.EqualFold(short(x), short(y))
+	}
+	if !same(a.Name, b.Name) {
+		return false
+	}
+	for i := range a.Alternatives {
+		if !same(a.Alternatives[i], b.Alternatives[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -49,3 +49,26 @@ func TestLocalizedPairsAndCompare(t *testing.T) {
 		t.Errorf("a page compared with itself: %v", d)
 	}
 }
+
+// TestSameTypeCell: a localized type cell that names the English one's
+// type in another letter case, or qualified where English is short, is
+// the same type; another type, or a collection, is not.
+func TestSameTypeCell(t *testing.T) {
+	ref := func(name string) TypeRef { return TypeRef{Kind: Reference, Name: name} }
+	for _, tc := range []struct {
+		a, b TypeRef
+		same bool
+	}{
+		{ref("identity"), ref("Identity"), true},
+		{ref("microsoft.graph.identity"), ref("identity"), true},
+		{ref("followUpFlag"), ref("followupFlag"), true},
+		{ref("microsoft.graph.identity"), ref("microsoft.graph.security.identity"), false},
+		{ref("identity"), ref("identitySet"), false},
+		{ref("identity"), TypeRef{Kind: Reference, Name: "identity", Collection: true}, false},
+		{TypeRef{Kind: Primitive, Name: "Edm.String"}, ref("Edm.String"), false},
+	} {
+		if got := sameTypeCell(tc.a, tc.b); got != tc.same {
+			t.Errorf("sameTypeCell(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+}
