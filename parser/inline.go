@@ -402,7 +402,7 @@ func writeMarked(b *strings.Builder, n ast.Node, src []byte) {
 
 // writeText writes a text node as goldmark renders it: outside code spans
 // (whose text is raw), a backslash before ASCII punctuation is dropped
-// ("\\_" is "_") and entity and numeric character references are
+// ("\_" is "_") and entity and numeric character references are
 // resolved ("&lt;" is "<", "&#124;" is "|"); invisible format characters
 // (a zero-width no-break space written as "&#65279;") carry no text.
 func writeText(b *strings.Builder, t *ast.Text, src []byte) {
