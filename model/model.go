@@ -4,7 +4,6 @@ package model
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -224,11 +223,6 @@ type TypeRef struct {
 	// [b](b.md)" names, in order; Name is the first. Resolve types the
 	// property as their common base (DG069).
 	Alternatives []string
-}
-
-// Equal reports whether two type cells say the same.
-func (t TypeRef) Equal(u TypeRef) bool {
-	return t.Kind == u.Kind && t.Name == u.Name && t.Collection == u.Collection && slices.Equal(t.Alternatives, u.Alternatives)
 }
 
 func (t TypeRef) String() string {

@@ -127,35 +127,31 @@ var valuesWords = []string{"values are", "values include", "values:", "one of"}
 
 // describedValues finds the members a description lists after a phrase
 // such as "Possible values are:", written in backticks or as a plain
-// comma-separated list, up to the end of that sentence.
+// comma-separated list, up to the end of that sentence; or after the
+// phrase in the docs' other languages, in backticks.
 func describedValues(cell ast.Node, src []byte) []string {
 	var b strings.Builder
 	writeMarked(&b, cell, src)
 	text := b.String()
 	// Every alternative of valuesPhrase holds one of these: most
 	// descriptions, which list no values, are spared the regexp.
-	if !mayMatch(text, valuesWords...) {
-		return nil
-	}
-	// A description may introduce values twice, the first time without
-	// listing them (a localized page moved the list): the first phrase
-	// that lists values counts.
-	for _, loc := range findValuesPhrases(text) {
-		if out := valuesAfter(text[loc[1]:]); out != nil {
-			return out
+	if mayMatch(text, valuesWords...) {
+		// A description may introduce values twice, the first time without
+		// listing them (a localized page moved the list): the first phrase
+		// that lists values counts.
+		for _, loc := range findValuesPhrases(text) {
+			if out := valuesAfter(text[loc[1]:]); out != nil {
+				return out
+			}
 		}
 	}
-	return nil
+	return translatedValues(text)
 }
 
-// describedValuesTranslated is describedValues for a description whose
-// phrase is translated ("Os valores possíveis são: `text` e `html`.",
-// "可能的值为 `text` 和 `html`。"): the values, in code spans, follow
-// the phrase in its sentence.
-func describedValuesTranslated(cell ast.Node, src []byte) []string {
-	var b strings.Builder
-	writeMarked(&b, cell, src)
-	text := b.String()
+// translatedValues are the values in code spans after a translated
+// phrase ("Os valores possíveis são: `text` e `html`.", "可能的值为 `text`
+// 和 `html`。"), in the phrase's sentence.
+func translatedValues(text string) []string {
 	if !strings.Contains(text, "`") || !nonASCII(text) && !mayMatch(text, translatedValuesWords...) {
 		return nil
 	}
@@ -373,7 +369,7 @@ func sentence(s string) string {
 			inCode = !inCode
 		case s[i] == '.' && !inCode && (i+1 == len(s) || s[i+1] == ' '):
 			return s[:i]
-		case !inCode && strings.HasPrefix(s[i:], "。"): // the ideographic full stop
+		case s[i] == "。"[0] && !inCode && strings.HasPrefix(s[i:], "。"): // the ideographic full stop
 			return s[:i]
 		}
 	}

@@ -126,9 +126,6 @@ func (p *pageParser) table(t *east.Table) {
 		if descCol >= 0 && descCol < len(cells) {
 			tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
 			tr.Described = describedValues(cells[descCol], p.src.text)
-			if tr.Described == nil {
-				tr.Described = describedValuesTranslated(cells[descCol], p.src.text)
-			}
 		}
 		p.tables = append(p.tables, tr)
 	}

@@ -74,7 +74,7 @@ var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII
 // letters only (see mayMatch).
-var translatedValuesWords = []string{"valor", "valeur", "werte", "waarden", "possibili", "olası"}
+var translatedValuesWords = []string{"valor", "valeur", "werte", "waarden", "possibili"}
 
 var translatedPrimitives = map[string]string{
 	"строка": "Edm.String", "字符串": "Edm.String", "字串": "Edm.String", "文字列": "Edm.String", "문자열": "Edm.String",
