@@ -774,10 +774,17 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 	if e.Evolvable {
 		comment(f, "The enum is evolvable: members after unknownFutureValue are sent only to clients that ask for them with the Prefer: include-unknown-enum-members header.")
 	}
+	if e.Flags && len(e.Members) > 0 {
+		comment(f, "The enum is multi-valued: a value holds one or more members joined by commas (\"a,b\"); Split, Has and With work with them.")
+	}
 	consts := g.consts[e]
 	values := g.valuesFuncs[e]
 	list := "valuesOf" + name
-	if directItems.Load() && len(consts) > 0 {
+	flags := e.Flags && len(consts) > 0
+	if flags {
+		defer g.flagsFuncs(f, name, consts)
+	}
+	if directItems.Load() && len(consts) > 0 && !flags {
 		if text, ok := g.enumText(e, name, list, values); ok {
 			f.addItem(text)
 			return
@@ -806,7 +813,7 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 			v.Id(c)
 		}
 	})
-	if directItems.Load() {
+	if directItems.Load() && !flags {
 		if text, ok := enumFuncsText(values, name, list); ok {
 			f.addItem(text)
 			return
@@ -816,6 +823,9 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 	f.Func().Id(values).Params().Index().Id(name).Block(
 		jen.Return(jen.Append(jen.Index().Id(name).Values(), jen.Id(list).Op("..."))),
 	)
+	if flags {
+		return // flagsFuncs writes IsKnown
+	}
 	// A plain loop: slices.Contains would be instantiated once per enum
 	// type ([]E has no shape in common with []string).
 	comment(f, isKnownDoc)
@@ -824,6 +834,57 @@ func (g *generator) enumType(f *file, e *model.Enum) {
 			jen.If(jen.Id("k").Op("==").Id("v")).Block(jen.Return(jen.True())),
 		),
 		jen.Return(jen.False()),
+	)
+}
+
+// flagsFuncs writes the methods of a multi-valued enum: IsKnown of every
+// member a value holds, and Split, Has and With, which take a value apart
+// and put one together as Graph sends it (members joined by commas, no
+// spaces; Split also reads the "a, b" some docs show). The code keeps to
+// the constructs fastFormat knows (no labels, no binary operators but
+// comparisons).
+func (g *generator) flagsFuncs(f *file, name string, consts []string) {
+	members := make([]jen.Code, len(consts))
+	for i, c := range consts {
+		members[i] = jen.Id(c)
+	}
+	comment(f, "IsKnown reports whether v holds one or more members and each is one of the documented values.")
+	f.Func().Params(jen.Id("v").Id(name)).Id("IsKnown").Params().Bool().Block(
+		jen.If(jen.Id("v").Op("==").Lit("")).Block(jen.Return(jen.False())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("v").Dot("Split").Call()).Block(
+			jen.Switch(jen.Id("m")).Block(
+				jen.Case(members...),
+				jen.Default().Block(jen.Return(jen.False())),
+			),
+		),
+		jen.Return(jen.True()),
+	)
+	comment(f, "Split returns the members v holds, in order; none for the empty value.")
+	f.Func().Params(jen.Id("v").Id(name)).Id("Split").Params().Index().Id(name).Block(
+		jen.If(jen.Id("v").Op("==").Lit("")).Block(jen.Return(jen.Nil())),
+		jen.Id("parts").Op(":=").Qual("strings", "Split").Call(jen.String().Call(jen.Id("v")), jen.Lit(",")),
+		jen.Id("out").Op(":=").Make(jen.Index().Id(name), jen.Len(jen.Id("parts"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("parts")).Block(
+			jen.Id("out").Index(jen.Id("i")).Op("=").Id(name).Call(jen.Qual("strings", "TrimSpace").Call(jen.Id("p"))),
+		),
+		jen.Return(jen.Id("out")),
+	)
+	comment(f, "Has reports whether m is one of the members v holds.")
+	f.Func().Params(jen.Id("v").Id(name)).Id("Has").Params(jen.Id("m").Id(name)).Bool().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("v").Dot("Split").Call()).Block(
+			jen.If(jen.Id("k").Op("==").Id("m")).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
+	)
+	comment(f, "With returns v holding m too, as Graph writes a multi-valued value: v itself when it already holds m.")
+	f.Func().Params(jen.Id("v").Id(name)).Id("With").Params(jen.Id("m").Id(name)).Id(name).Block(
+		jen.Switch().Block(
+			jen.Case(jen.Id("v").Op("==").Lit("")).Block(jen.Return(jen.Id("m"))),
+			jen.Case(jen.Id("m").Op("==").Lit(""), jen.Id("v").Dot("Has").Call(jen.Id("m"))).Block(jen.Return(jen.Id("v"))),
+		),
+		jen.Return(jen.Id(name).Call(jen.Qual("strings", "Join").Call(
+			jen.Index().String().Values(jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("m"))), jen.Lit(","),
+		))),
 	)
 }
 

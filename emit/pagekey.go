@@ -126,6 +126,7 @@ func (g *generator) enumKey(k *keyBuf, e *model.Enum) {
 	}
 	k.str(g.text(e.Description))
 	k.bool(e.Evolvable)
+	k.bool(e.Flags)
 	k.str(g.valuesFuncs[e])
 	k.strs(g.consts[e])
 	k.int(len(e.Members))

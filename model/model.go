@@ -121,7 +121,11 @@ type EnumDecl struct {
 	Name        string // namespace-qualified
 	Description Text
 	Members     []EnumMember
-	Pos         Pos
+	// Flags: the table gives the members bit values (0 and powers of two:
+	// none 0, desktop 1, mobile 2, holographic 4), so a value may combine
+	// several.
+	Flags bool
+	Pos   Pos
 }
 
 // EnumMember is one documented value of an enum.

@@ -89,6 +89,11 @@ type Enum struct {
 	// Evolvable enums end their first-class members with unknownFutureValue;
 	// members after it are sent only to clients that ask for them.
 	Evolvable bool
+	// Flags: a value may hold several members joined by commas
+	// ("joiner,leaver"); the docs say so of the enum or of a property of
+	// its type ("a multi-valued enumeration"), as Graph's metadata marks
+	// such an enum IsFlags.
+	Flags bool
 	// Sources lists where members were read, strongest first.
 	Sources []EnumSource
 	// Owner and Property name the property an enum was inferred from when the
@@ -284,6 +289,7 @@ func (r *resolver) declareEnum(page *Page, decl *EnumDecl) {
 		e = &Enum{Name: decl.Name, Description: decl.Description, Page: page.Path, Pos: decl.Pos}
 		r.addEnum(e)
 	}
+	e.Flags = e.Flags || decl.Flags || saysMultiValued(decl.Description)
 	r.mergeMembers(e, decl.Members, FromEnumTable, decl.Pos)
 }
 
@@ -465,15 +471,18 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 		}
 		r.mergeValues(e, p, values)
 		ft.Enum = e
+		e.Flags = e.Flags || saysMultiValued(p.Description)
 	case p.Type.Name == "Edm.String" && len(values) > 0:
 		if e := r.definedEnumFor(owner, p, owner.Name+upperFirst(p.Name), values); e != nil {
 			ft.Enum = e // the documented enum, not a second one beside it
+			e.Flags = e.Flags || saysMultiValued(p.Description)
 			return ft
 		}
 		e := &Enum{Name: owner.Name + upperFirst(p.Name), Owner: owner, Property: p.Name, Page: owner.Page, Pos: p.Pos}
 		r.enums = append(r.enums, e) // not by name: only this property uses it
 		r.mergeValues(e, p, values)
 		ft.Enum = e
+		e.Flags = saysMultiValued(p.Description)
 	default:
 		ft.Primitive = p.Type.Name
 	}
@@ -483,6 +492,17 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 type sourcedMembers struct {
 	src     EnumSource
 	members []EnumMember
+}
+
+// saysMultiValued reports whether a description calls its enum (or its
+// property's value) multi-valued: "This is a multi-valued enumeration",
+// "a multivalued enum". A localized page says it in its English half.
+func saysMultiValued(t Text) bool {
+	if !strings.Contains(t.English, "alued") && !strings.Contains(t.English, "ALUED") { // most descriptions: no lowering
+		return false
+	}
+	lower := strings.ToLower(t.English)
+	return strings.Contains(lower, "multi-valued enum") || strings.Contains(lower, "multivalued enum")
 }
 
 // valueMembers lists the members a property's sample and description give.

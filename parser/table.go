@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -301,6 +302,11 @@ func (p *pageParser) enumTable(t *east.Table) {
 		p.diags.Report(p.posOf(t.Pos()), model.EnumNoMemberColumn, "enum table for %s has no Member column; skipped", p.section.name)
 		return
 	}
+	valueCol := column(cols, map[string]bool{"value": true})
+	if valueCol == memberCol {
+		valueCol = -1
+	}
+	var bits flagValues
 	var members []model.EnumMember
 	seen := map[string]model.Pos{}
 	p.checkRaggedTable(header, len(cols))
@@ -321,6 +327,9 @@ func (p *pageParser) enumTable(t *east.Table) {
 			continue
 		}
 		seen[strings.ToLower(name)] = pos
+		if valueCol >= 0 && valueCol < len(cells) {
+			bits.add(p.inlineText(cells[valueCol]))
+		}
 		m := model.EnumMember{Name: name, Pos: pos}
 		if descCol >= 0 && descCol < len(cells) {
 			m.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
@@ -334,7 +343,34 @@ func (p *pageParser) enumTable(t *east.Table) {
 		}
 		return
 	}
-	p.enums = append(p.enums, &model.EnumDecl{Name: p.section.name, Members: members, Pos: p.posOf(t.Pos())})
+	p.enums = append(p.enums, &model.EnumDecl{Name: p.section.name, Members: members, Flags: valueCol >= 0 && bits.flags(len(members)), Pos: p.posOf(t.Pos())})
+}
+
+// flagValues watches an enum table's Value column for bit values.
+type flagValues struct {
+	values   int // cells read
+	nonZero  int // distinct powers of two among them
+	seen     uint64
+	notFlags bool // a value that is not 0 or a power of two, or not a number
+}
+
+func (f *flagValues) add(cell string) {
+	f.values++
+	v, err := strconv.ParseUint(strings.TrimSpace(cell), 0, 64)
+	switch {
+	case err != nil || v&(v-1) != 0:
+		f.notFlags = true
+	case v != 0 && f.seen&v == 0:
+		f.seen |= v
+		f.nonZero++
+	}
+}
+
+// flags reports whether every one of n members has a bit value (or 0), and
+// at least three distinct bits: 1 and 2 alone, or 0 and 1, number an
+// ordinary enum as well.
+func (f *flagValues) flags(n int) bool {
+	return !f.notFlags && f.nonZero >= 3 && f.values == n
 }
 
 // cleanName strips the markup that survives plain-text rendering of a name

@@ -144,3 +144,59 @@ func readCSDL(t *testing.T, raw []byte) map[string]csdlType {
 	}
 	return out
 }
+
+// TestMetadataFlagsEnums compares the enums docgen reads as multi-valued
+// (bit values in their table, or "a multi-valued enumeration" in the text)
+// with the enums Graph's metadata marks IsFlags: none may be flags that the
+// metadata does not mark, and the 5 the corpus shows by bit values must
+// stay found.
+func TestMetadataFlagsEnums(t *testing.T) {
+	needCorpus(t)
+	raw, err := os.ReadFile(metadataFile)
+	if err != nil {
+		t.Skipf("../shared/metadata not found (%v)", err)
+	}
+	var doc struct {
+		Schemas []struct {
+			Namespace string `xml:"Namespace,attr"`
+			Enums     []struct {
+				Name    string `xml:"Name,attr"`
+				IsFlags bool   `xml:"IsFlags,attr"`
+			} `xml:"EnumType"`
+		} `xml:"DataServices>Schema"`
+	}
+	if err := xml.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	flags := map[string]bool{} // lower-case qualified name -> IsFlags
+	for _, s := range doc.Schemas {
+		for _, e := range s.Enums {
+			flags[strings.ToLower(s.Namespace+"."+e.Name)] = e.IsFlags
+		}
+	}
+	files, err := parser.Files([]string{corpusDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, diags, err := parser.ParseFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := model.Resolve(pages, &diags)
+	agree, missed := 0, 0
+	for _, e := range schema.Enums {
+		isFlags, known := flags[strings.ToLower(e.Name)]
+		switch {
+		case e.Flags && !isFlags:
+			t.Errorf("%s is read as multi-valued; the metadata does not mark it IsFlags (known: %v)", e.Name, known)
+		case e.Flags:
+			agree++
+		case isFlags:
+			missed++
+		}
+	}
+	t.Logf("multi-valued enums: %d agree with the metadata's IsFlags, %d IsFlags enums of the corpus not read as such", agree, missed)
+	if agree < 5 {
+		t.Errorf("%d enums read as multi-valued agree with the metadata; want the corpus's 5 or more", agree)
+	}
+}

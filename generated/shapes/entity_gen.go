@@ -70,6 +70,8 @@ func DecodeEntityKind(d *graphrt.Decoder) (EntityKind, error) {
 		v = new(Group)
 	case "microsoft.graph.user":
 		v = new(User)
+	case "microsoft.graph.windowsUniversalAppX":
+		v = new(WindowsUniversalAppX)
 	default:
 		if d.Null() {
 			return nil, nil

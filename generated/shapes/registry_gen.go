@@ -57,6 +57,8 @@ func NewByODataType(name string) graphrt.Object {
 		return new(ProvisionedPlan)
 	case "microsoft.graph.user":
 		return new(User)
+	case "microsoft.graph.windowsUniversalAppX":
+		return new(WindowsUniversalAppX)
 	}
 	return nil
 }
@@ -83,5 +85,6 @@ func ODataTypeNames() []string {
 		"microsoft.graph.passwordProfile",
 		"microsoft.graph.provisionedPlan",
 		"microsoft.graph.user",
+		"microsoft.graph.windowsUniversalAppX",
 	}
 }

@@ -156,6 +156,7 @@ func (e *encoder) enum(d *model.EnumDecl) {
 	}
 	e.str(d.Name)
 	e.text(d.Description)
+	e.bool(d.Flags)
 	if e.count(len(d.Members), d.Members == nil) {
 		for _, m := range d.Members {
 			e.str(m.Name)
@@ -388,7 +389,7 @@ func (d *decoder) enum() *model.EnumDecl {
 	if !d.present() {
 		return nil
 	}
-	e := &model.EnumDecl{Name: d.str(), Description: d.text()}
+	e := &model.EnumDecl{Name: d.str(), Description: d.text(), Flags: d.bool()}
 	if n := d.count(); n >= 0 {
 		e.Members = make([]model.EnumMember, n)
 		for i := range e.Members {
