@@ -53,7 +53,7 @@ func TestMultiValuedEnum(t *testing.T) {
 		{"", false, nil},
 		{"none", true, []WindowsArchitecture{WindowsArchitectureNone}},
 		{"x86, neutral", true, []WindowsArchitecture{WindowsArchitectureX86, WindowsArchitectureNeutral}}, // as some docs show it
-		{"x86,riscv", false, []WindowsArchitecture{WindowsArchitectureX86, "riscv"}},                       // a member Graph added later
+		{"x86,riscv", false, []WindowsArchitecture{WindowsArchitectureX86, "riscv"}},                      // a member Graph added later
 		{"x86,,x64", false, []WindowsArchitecture{WindowsArchitectureX86, "", WindowsArchitectureX64}},
 	} {
 		if got := c.v.IsKnown(); got != c.known {
