@@ -157,6 +157,19 @@ func newDecoder(b []byte) *Decoder { return &Decoder{buf: b} }
 // Reset makes d read b from the start, keeping its scratch buffer.
 func (d *Decoder) reset(b []byte) { *d = Decoder{buf: b, scratch: d.scratch[:0]} }
 
+// decoderMark is where a Decoder stood before a value, so that restore can
+// read the value again another way.
+type decoderMark struct{ pos, depth, scratch int }
+
+func (d *Decoder) save() decoderMark {
+	return decoderMark{d.pos, d.depth, len(d.scratch)}
+}
+
+// restore goes back to m, before a value that has not been consumed.
+func (d *Decoder) restore(m decoderMark) {
+	d.pos, d.depth, d.scratch, d.done = m.pos, m.depth, d.scratch[:m.scratch], false
+}
+
 // Offset returns the current byte offset in the input.
 func (d *Decoder) offset() int { return d.pos }
 
