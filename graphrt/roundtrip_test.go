@@ -434,3 +434,23 @@ func TestPageCountStringForm(t *testing.T) {
 		}
 	}
 }
+
+// A page member that does not fit (a count in words, a value array holding
+// no objects) is kept in the page's AdditionalData, like a property.
+func TestPageUnfitKept(t *testing.T) {
+	in := `{"@odata.count":"many","value":[1,{"id":"a"}],"@odata.nextLink":"n"}`
+	var p graphrt.Page[AsyncJob]
+	if err := json.Unmarshal([]byte(in), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Count.Set || p.Value.Set || graphrt.Or(p.NextLink, "") != "n" || len(p.AdditionalData) != 2 {
+		t.Errorf("%+v", p)
+	}
+	if out, err := json.Marshal(p); err != nil || string(out) != `{"@odata.count":"many","@odata.nextLink":"n","value":[1,{"id":"a"}]}` {
+		t.Errorf("re-encoded as %s (%v)", out, err)
+	}
+	// Malformed JSON is still an error, where it stands.
+	if err := p.UnmarshalJSON([]byte(`{"value":[{"id":"a",}]}`)); err == nil || err.Error() != `value[0]: expected string for object key, found '}' (offset 20)` {
+		t.Errorf("got %v", err)
+	}
+}

@@ -357,11 +357,11 @@ func decodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
 			if _, isValue := err.(*DecodeError); !isValue {
 				return err // nil, or a table that is not well formed
 			}
-			kerr := keepUnfit(d, at, unsafe.Add(x, f.set), extra, key)
-			if kerr != nil && sameOffset(kerr, err) {
-				return err // the same malformed JSON; the property's error has the exact path
-			}
-			return kerr
+			set := unsafe.Add(x, f.set)
+			return keepUnfit(d, at, err, extra, key, func() {
+				*(*bool)(set) = false                              // Set
+				*(*bool)(unsafe.Add(set, optNullAfterSet)) = false // Null
+			})
 		}
 		return extra.decodeMember(d, key)
 	})
@@ -376,11 +376,15 @@ func decodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
 // the property is left absent: the response decodes, and encodes again
 // unchanged. The decoder goes back to where the value started; only JSON
 // that is not well formed is still an error (read again, as raw JSON).
-func keepUnfit(d *Decoder, at decoderMark, set unsafe.Pointer, extra *Extra, key []byte) error {
+// err is the property's error; absent makes the property absent again.
+func keepUnfit(d *Decoder, at decoderMark, err error, extra *Extra, key []byte, absent func()) error {
 	d.restore(at)
-	*(*bool)(set) = false                              // Set
-	*(*bool)(unsafe.Add(set, optNullAfterSet)) = false // Null
-	return extra.decodeMember(d, key)
+	absent()
+	kerr := extra.decodeMember(d, key)
+	if kerr != nil && sameOffset(kerr, err) {
+		return err // the same malformed JSON; the property's error has the exact path
+	}
+	return kerr
 }
 
 // sameOffset reports whether two decode errors stand at one byte.
