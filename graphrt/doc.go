@@ -22,9 +22,15 @@
 // with [UnmarshalPage] and written with [MarshalPage], passing the
 // generated DecodeXKind or EncodeXKind.
 //
-// Decoding errors are [*DecodeError] values that name the place in the
-// document and the byte offset: "owner.size: expected integer, found
-// string (offset 27)".
+// A member whose value its documented type cannot hold (a string where
+// the docs say Boolean, an integer out of range, a null inside a
+// collection) is no error: the property is left absent and the value is
+// kept in AdditionalData under its name, so that a response that
+// disagrees with the docs still decodes and encodes again unchanged.
+// Decoding errors, for JSON that is not well formed or a document that is
+// no object, are [*DecodeError] values that name the place in the document
+// and the byte offset: "owner.displayName: invalid escape character 'q'
+// in string (offset 27)".
 //
 // # Wire types
 //

@@ -29,15 +29,24 @@ func Example_decodeResponse() {
 	}
 	fmt.Println("attempts null:", graphrt.IsNull(job.Attempts), "done absent:", graphrt.IsAbsent(job.Done))
 
-	// Errors say where: the path, then the offset.
-	err := json.Unmarshal([]byte(`{"owner":{"displayName":7}}`), &job)
-	fmt.Println(err)
+	// A value the documented type cannot hold is kept, not an error: the
+	// property stays absent and the value waits in AdditionalData.
+	var odd AsyncJob
+	err := json.Unmarshal([]byte(`{"owner":{"displayName":7}}`), &odd)
+	owner, _ := graphrt.Get(odd.Owner)
+	kept, _ := owner.AdditionalData.Get("displayName")
+	fmt.Println(err, graphrt.IsAbsent(owner.DisplayName), string(kept))
+
+	// Errors, for JSON that is not well formed, say where: the path, then
+	// the offset.
+	fmt.Println(odd.UnmarshalJSON([]byte(`{"owner":{"displayName":"a\q"}}`)))
 	// Output:
 	// id: j1
 	// complete: 42.5
 	// owner: Ada
 	// attempts null: true done absent: true
-	// owner.displayName: expected string, found number (offset 24)
+	// <nil> true 7
+	// owner.displayName: invalid escape character 'q' in string (offset 27)
 }
 
 // A PATCH body: only the properties that are set are written, and Null

@@ -2,6 +2,7 @@ package graphrt
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
 	"unsafe"
 )
@@ -99,13 +100,21 @@ func putInt64(b []byte, key string, o Opt[int64]) []byte {
 	if !o.Set {
 		return b
 	}
-	return intMember(b, key, o.Value, o.Null)
+	return intMember(b, key, o.Value, o.Null, o.quoted)
 }
 
-func intMember(b []byte, key string, v int64, null bool) []byte {
+// intMember writes an integer member; quoted, in the string form it was
+// read in (IEEE754Compatible=true).
+func intMember(b []byte, key string, v int64, null, quoted bool) []byte {
 	b, ok := member(b, key, null)
 	if ok {
+		if quoted {
+			b = append(b, '"')
+		}
 		b = strconv.AppendInt(b, v, 10)
+		if quoted {
+			b = append(b, '"')
+		}
 	}
 	return b
 }
@@ -115,7 +124,7 @@ func putInt32(b []byte, key string, o Opt[int32]) []byte {
 	if !o.Set {
 		return b
 	}
-	return intMember(b, key, int64(o.Value), o.Null)
+	return intMember(b, key, int64(o.Value), o.Null, false)
 }
 
 // putInt16 writes an Int16 (or SByte) field.
@@ -123,7 +132,7 @@ func putInt16(b []byte, key string, o Opt[int16]) []byte {
 	if !o.Set {
 		return b
 	}
-	return intMember(b, key, int64(o.Value), o.Null)
+	return intMember(b, key, int64(o.Value), o.Null, false)
 }
 
 // putByte writes a Byte field.
@@ -131,7 +140,7 @@ func putByte(b []byte, key string, o Opt[uint8]) []byte {
 	if !o.Set {
 		return b
 	}
-	return intMember(b, key, int64(o.Value), o.Null)
+	return intMember(b, key, int64(o.Value), o.Null, false)
 }
 
 // putFloat64 writes a Double field; NaN and ±Inf as "NaN", "INF", "-INF".
@@ -139,7 +148,7 @@ func putFloat64(b []byte, key string, o Opt[float64]) []byte {
 	if !o.Set {
 		return b
 	}
-	return floatMember(b, key, o.Value, 64, o.Null)
+	return floatMember(b, key, o.Value, 64, o.Null, o.quoted)
 }
 
 // putFloat32 writes a Single field.
@@ -147,15 +156,22 @@ func putFloat32(b []byte, key string, o Opt[float32]) []byte {
 	if !o.Set {
 		return b
 	}
-	return floatMember(b, key, float64(o.Value), 32, o.Null)
+	return floatMember(b, key, float64(o.Value), 32, o.Null, o.quoted)
 }
 
-func floatMember(b []byte, key string, v float64, bits int, null bool) []byte {
+// floatMember writes a floating member; quoted, a finite value in the
+// string form it was read in (NaN and ±Inf are strings anyway).
+func floatMember(b []byte, key string, v float64, bits int, null, quoted bool) []byte {
 	b, ok := member(b, key, null)
-	if ok {
-		b = appendFloat(b, v, bits)
+	if !ok {
+		return b
 	}
-	return b
+	if quoted && !math.IsNaN(v) && !math.IsInf(v, 0) {
+		b = append(b, '"')
+		b = appendFloat(b, v, bits)
+		return append(b, '"')
+	}
+	return appendFloat(b, v, bits)
 }
 
 // putBinary writes a Binary field: its text, as it came.
@@ -251,14 +267,16 @@ func (d *Decoder) optBool(o *Opt[bool]) error {
 	return err
 }
 
-// OptInt64 reads an Int64 field (a number, or a string holding one).
+// OptInt64 reads an Int64 field (a number, or a string holding one, which
+// is remembered so that putInt64 writes a string again).
 func (d *Decoder) optInt64(o *Opt[int64]) error {
 	if optNull(d, o) {
 		return nil
 	}
+	quoted := d.peek() == kindString
 	v, err := d.decInt64()
 	if err == nil {
-		*o = Opt[int64]{Value: v, Set: true}
+		*o = Opt[int64]{Value: v, Set: true, quoted: quoted}
 	}
 	return err
 }
@@ -304,9 +322,10 @@ func (d *Decoder) optFloat64(o *Opt[float64]) error {
 	if optNull(d, o) {
 		return nil
 	}
+	quoted := d.peek() == kindString
 	v, err := d.decFloat64()
 	if err == nil {
-		*o = Opt[float64]{Value: v, Set: true}
+		*o = Opt[float64]{Value: v, Set: true, quoted: quoted}
 	}
 	return err
 }
@@ -316,9 +335,10 @@ func (d *Decoder) optFloat32(o *Opt[float32]) error {
 	if optNull(d, o) {
 		return nil
 	}
+	quoted := d.peek() == kindString
 	v, err := d.decFloat32()
 	if err == nil {
-		*o = Opt[float32]{Value: v, Set: true}
+		*o = Opt[float32]{Value: v, Set: true, quoted: quoted}
 	}
 	return err
 }

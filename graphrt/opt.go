@@ -15,6 +15,10 @@ type Opt[T any] struct {
 	Value T
 	Set   bool // present on the wire
 	Null  bool // present as null (only meaningful when Set)
+	// quoted records an Int64, Double or Single that came as a JSON string
+	// (OData's IEEE754Compatible=true form), so that it is written back as
+	// one; it takes what would be padding.
+	quoted bool
 }
 
 // Some returns an Opt holding v.

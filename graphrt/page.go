@@ -93,35 +93,60 @@ func (p *Page[T]) decodeWith(d *Decoder, dec func(*Decoder) (T, error)) error {
 func (p *Page[T]) decode(d *Decoder, dec func(*Decoder) (T, error)) error {
 	*p = Page[T]{}
 	return d.object(func(key []byte) error {
-		switch string(key) {
-		case "@odata.context":
-			return d.optString(&p.Context)
-		case "@odata.count":
-			return d.optInt64(&p.Count)
-		case "@odata.nextLink":
-			return d.optString(&p.NextLink)
-		case "@odata.deltaLink":
-			return d.optString(&p.DeltaLink)
-		case "value":
-			if dec != nil {
-				return decodeOptSlice(d, &p.Value, dec)
-			}
-			if optNull(d, &p.Value) {
-				return nil
-			}
-			out := makeFor[T](d)
-			err := d.array(func() error {
-				var zero T
-				out = append(out, zero)
-				return Decode(d, any(&out[len(out)-1]).(Object))
-			})
-			if err == nil {
-				p.Value = Some(out)
-			}
+		at := d.save()
+		err := p.member(d, key, dec)
+		if _, isValue := err.(*DecodeError); !isValue {
 			return err
 		}
-		return p.AdditionalData.decodeMember(d, key)
+		// As in generated types: a value that does not fit (a count in
+		// words, a value that is no array) is kept, not an error.
+		return keepUnfit(d, at, err, &p.AdditionalData, key, func() {
+			switch string(key) {
+			case "@odata.context":
+				p.Context = Opt[string]{}
+			case "@odata.count":
+				p.Count = Opt[int64]{}
+			case "@odata.nextLink":
+				p.NextLink = Opt[string]{}
+			case "@odata.deltaLink":
+				p.DeltaLink = Opt[string]{}
+			case "value":
+				p.Value = Opt[[]T]{}
+			}
+		})
 	})
+}
+
+// member reads the member key of a page into its field, or AdditionalData.
+func (p *Page[T]) member(d *Decoder, key []byte, dec func(*Decoder) (T, error)) error {
+	switch string(key) {
+	case "@odata.context":
+		return d.optString(&p.Context)
+	case "@odata.count":
+		return d.optInt64(&p.Count)
+	case "@odata.nextLink":
+		return d.optString(&p.NextLink)
+	case "@odata.deltaLink":
+		return d.optString(&p.DeltaLink)
+	case "value":
+		if dec != nil {
+			return decodeOptSlice(d, &p.Value, dec)
+		}
+		if optNull(d, &p.Value) {
+			return nil
+		}
+		out := makeFor[T](d)
+		err := d.array(func() error {
+			var zero T
+			out = append(out, zero)
+			return Decode(d, any(&out[len(out)-1]).(Object))
+		})
+		if err == nil {
+			p.Value = Some(out)
+		}
+		return err
+	}
+	return p.AdditionalData.decodeMember(d, key)
 }
 
 // encodeJSON writes a page whose elements are generated types, strings or

@@ -349,13 +349,53 @@ func encodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 func decodeStruct(d *Decoder, x unsafe.Pointer, s *Struct) error {
 	pl := s.getPlan()
 	return d.object(func(key []byte) error {
+		extra := (*Extra)(unsafe.Add(x, pl.extra))
 		if i, ok := pl.index[string(key)]; ok {
 			f := &pl.fields[i]
-			return f.decode(d, unsafe.Add(x, f.offset))
+			at := d.save()
+			err := f.decode(d, unsafe.Add(x, f.offset))
+			if _, isValue := err.(*DecodeError); !isValue {
+				return err // nil, or a table that is not well formed
+			}
+			set := unsafe.Add(x, f.set)
+			return keepUnfit(d, at, err, extra, key, func() {
+				*(*bool)(set) = false                              // Set
+				*(*bool)(unsafe.Add(set, optNullAfterSet)) = false // Null
+			})
 		}
-		return (*Extra)(unsafe.Add(x, pl.extra)).decodeMember(d, key)
+		return extra.decodeMember(d, key)
 	})
 }
+
+// keepUnfit is called when the value of a documented member did not decode
+// into its property: a JSON kind the documented type cannot hold (a string
+// where the docs say Boolean, an object for an enum, a null inside a
+// collection), a number out of range. The docs are often wrong where the
+// service is not, so rather than fail the whole response the value is kept
+// verbatim in AdditionalData under its name, as an unknown member is, and
+// the property is left absent: the response decodes, and encodes again
+// unchanged. The decoder goes back to where the value started; only JSON
+// that is not well formed is still an error (read again, as raw JSON).
+// err is the property's error; absent makes the property absent again.
+func keepUnfit(d *Decoder, at decoderMark, err error, extra *Extra, key []byte, absent func()) error {
+	d.restore(at)
+	absent()
+	kerr := extra.decodeMember(d, key)
+	if kerr != nil && sameOffset(kerr, err) {
+		return err // the same malformed JSON; the property's error has the exact path
+	}
+	return kerr
+}
+
+// sameOffset reports whether two decode errors stand at one byte.
+func sameOffset(a, b error) bool {
+	x, ok1 := a.(*DecodeError)
+	y, ok2 := b.(*DecodeError)
+	return ok1 && ok2 && x.Offset == y.Offset
+}
+
+// optNullAfterSet is how far Null lies after Set in every Opt.
+const optNullAfterSet = unsafe.Offsetof(Opt[bool]{}.Null) - unsafe.Offsetof(Opt[bool]{}.Set)
 
 // setOffset is where Set lies in the Opt that f describes.
 func setOffset(f *planField) uintptr {

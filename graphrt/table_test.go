@@ -166,16 +166,13 @@ func TestTableNullAndAbsent(t *testing.T) {
 
 // TestTableErrors: malformed input anywhere in a table-driven value is an
 // error at the right offset, and a failed nested decode leaves the field
-// untouched.
+// untouched; a well-formed value the field cannot hold is kept in
+// AdditionalData instead, the field left absent.
 func TestTableErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{`{"children":[{"id":"a"},]}`, "offset 24"},
 		{`{"children":[{"id":"a"}`, "offset 23"},
-		{`{"children":{}}`, "offset 12"},
-		{`{"children":[1]}`, "offset 13"},
-		{`{"child":[]}`, "offset 9"},
-		{`{"i16":40000}`, "offset 7"},
-		{`{"child":{"id":5}}`, "offset 15"},
+		{`{"child":{"id":5,}}`, "offset 17"},
 	} {
 		var x tblAll
 		err := x.UnmarshalJSON([]byte(tc.in))
@@ -185,6 +182,22 @@ func TestTableErrors(t *testing.T) {
 		if x.Child.Set || x.Children.Set {
 			t.Errorf("%s: a failed field was set: %+v", tc.in, x)
 		}
+	}
+	for _, in := range []string{`{"children":{}}`, `{"children":[1]}`, `{"child":[]}`, `{"i16":40000}`, `{"f32":1e39}`, `{"u8l":[1,256]}`, `{"b":"true"}`, `{"dt":7}`} {
+		var x tblAll
+		if err := x.UnmarshalJSON([]byte(in)); err != nil {
+			t.Errorf("%s: %v", in, err)
+		}
+		if x.Child.Set || x.Children.Set || x.I16.Set || x.F32.Set || x.U8L.Set || x.B.Set || x.DT.Set || len(x.AdditionalData) != 1 {
+			t.Errorf("%s: decoded %+v", in, x)
+		}
+		if out, err := x.MarshalJSON(); err != nil || string(out) != in {
+			t.Errorf("%s: encoded %s, %v", in, out, err)
+		}
+	}
+	var x tblAll
+	if err := x.UnmarshalJSON([]byte(`{"child":{"id":5}}`)); err != nil || !x.Child.Set || x.Child.Value.ID.Set || len(x.Child.Value.AdditionalData) != 1 {
+		t.Errorf("nested: %v, %+v", err, x.Child.Value)
 	}
 }
 

@@ -1,6 +1,7 @@
 package graphrt
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -155,6 +156,19 @@ func newDecoder(b []byte) *Decoder { return &Decoder{buf: b} }
 
 // Reset makes d read b from the start, keeping its scratch buffer.
 func (d *Decoder) reset(b []byte) { *d = Decoder{buf: b, scratch: d.scratch[:0]} }
+
+// decoderMark is where a Decoder stood before a value, so that restore can
+// read the value again another way.
+type decoderMark struct{ pos, depth, scratch int }
+
+func (d *Decoder) save() decoderMark {
+	return decoderMark{d.pos, d.depth, len(d.scratch)}
+}
+
+// restore goes back to m, before a value that has not been consumed.
+func (d *Decoder) restore(m decoderMark) {
+	d.pos, d.depth, d.scratch, d.done = m.pos, m.depth, d.scratch[:m.scratch], false
+}
 
 // Offset returns the current byte offset in the input.
 func (d *Decoder) offset() int { return d.pos }
@@ -467,7 +481,9 @@ func (d *Decoder) float(bits int) (float64, error) {
 }
 
 // Int64 reads an integer, or an integer in string form such as "123" (OData
-// IEEE754Compatible=true). Fractions, exponents and overflow are errors.
+// IEEE754Compatible=true). A whole number written with a fraction or an
+// exponent (5.0, 1.5e3) is read as that integer; fractions and overflow are
+// errors.
 func (d *Decoder) decInt64() (int64, error) {
 	return d.integer(math.MinInt64, math.MaxInt64, true, "int64")
 }
@@ -497,32 +513,41 @@ func (d *Decoder) integer(lo, hi int64, allowString bool, typ string) (int64, er
 	}
 	start := d.pos
 	mark := len(d.scratch)
-	var num []byte
+	var num, text []byte // num: the digits parsed; text: as written
 	switch {
 	case c == '"' && allowString:
 		s, err := d.readString()
 		if err != nil {
 			return 0, err
 		}
-		if end, integer, msg := scanNumber(s, 0); msg != "" || end != len(s) || !integer {
+		end, integer, msg := scanNumber(s, 0)
+		if msg != "" || end != len(s) {
 			return 0, d.errAt(start, "invalid integer in string "+strconv.Quote(string(s)))
 		}
-		num = s
+		if num, text = s, s; !integer {
+			if num = wholeDigits(s, d.scratch[len(d.scratch):]); num == nil {
+				return 0, d.errAt(start, "invalid integer in string "+strconv.Quote(string(s)))
+			}
+		}
 	case kindOf[c] == kindNumber:
 		var integer bool
 		num, integer, err = d.number()
 		if err != nil {
 			return 0, err
 		}
-		if !integer {
-			return 0, d.errAt(start, "number "+string(num)+" is not an integer")
+		if text = num; !integer {
+			whole := wholeDigits(num, d.scratch[len(d.scratch):])
+			if whole == nil {
+				return 0, d.errAt(start, "number "+string(num)+" is not an integer")
+			}
+			num = whole
 		}
 	default:
 		return 0, d.mismatch("integer")
 	}
 	v, ok := parseInt(num, lo, hi)
 	if !ok {
-		return 0, d.errAt(start, "number "+string(num)+" overflows "+typ)
+		return 0, d.errAt(start, "number "+string(text)+" overflows "+typ)
 	}
 	d.scratch = d.scratch[:mark]
 	d.done = true
@@ -623,6 +648,68 @@ func scanNumber(b []byte, i int) (end int, integer bool, msg string) {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// wholeDigits rewrites a valid JSON number with a fraction or an exponent
+// ("5.0", "1.5e3", "2E+1") as the digits of the integer it equals, with
+// its sign, appended to buf; it returns nil when the number is not whole.
+// A serializer may write any whole number so (JSON has one number type),
+// and lint accepts it for an integer type, so the decoder must too: the
+// value is kept, written back as a plain integer. A whole number of more
+// than 20 digits is cut to 21, which still overflows every integer type.
+func wholeDigits(num, buf []byte) []byte {
+	neg := num[0] == '-'
+	if neg {
+		num = num[1:]
+	}
+	mant, exp := num, 0
+	if i := bytes.IndexAny(num, "eE"); i >= 0 {
+		mant = num[:i]
+		ex := bytes.TrimPrefix(num[i+1:], []byte{'+'})
+		e, ok := parseInt(ex, -1000, 1000)
+		if !ok {
+			e = 1001 // beyond any integer: only a zero mantissa passes
+			if ex[0] == '-' {
+				e = -1001
+			}
+		}
+		exp = int(e)
+	}
+	var digits []byte
+	if i := bytes.IndexByte(mant, '.'); i >= 0 {
+		digits = append(append(digits, mant[:i]...), mant[i+1:]...)
+		exp -= len(mant) - i - 1
+	} else {
+		digits = append(digits, mant...)
+	}
+	// Leading zeros carry no value; a zero mantissa is zero whatever the
+	// exponent.
+	for len(digits) > 1 && digits[0] == '0' {
+		digits = digits[1:]
+	}
+	if len(digits) == 1 && digits[0] == '0' {
+		return append(buf, '0')
+	}
+	for ; exp < 0; exp++ {
+		if digits[len(digits)-1] != '0' {
+			return nil
+		}
+		digits = digits[:len(digits)-1]
+	}
+	if len(digits)+exp > 20 {
+		exp = 21 - len(digits) // too long for any integer: overflows in parseInt
+		if exp < 0 {
+			digits, exp = digits[:21], 0
+		}
+	}
+	if neg {
+		buf = append(buf, '-')
+	}
+	buf = append(buf, digits...)
+	for ; exp > 0; exp-- {
+		buf = append(buf, '0')
+	}
+	return buf
+}
 
 // readString consumes the string at d.pos (which is '"') and returns its
 // unescaped content. Without escapes or invalid UTF-8 the result aliases the

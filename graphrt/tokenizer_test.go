@@ -92,14 +92,34 @@ func TestInts(t *testing.T) {
 		{in: `"-9223372036854775808"`, want: int64(math.MinInt64)},
 		{in: `"9223372036854775808"`, err: "overflows int64"},
 		{in: `"1.5"`, err: `offset 0: invalid integer in string "1.5"`},
+		{in: `"2.0"`, want: int64(2)},
+		{in: `"1.5e"`, err: `invalid integer in string "1.5e"`},
 		{in: `"01"`, err: "invalid integer in string"},
 		{in: `""`, err: "invalid integer in string"},
 		{in: `" 1"`, err: "invalid integer in string"},
 		{in: `"+1"`, err: "invalid integer in string"},
 		{in: `"1`, err: "offset 2: unexpected end of input in string"},
 		{in: "1.5", err: "offset 0: number 1.5 is not an integer"},
-		{in: "1.0", err: "is not an integer"},
-		{in: "1e3", err: "is not an integer"},
+		// A whole number in any JSON spelling is that integer; a fraction
+		// is not.
+		{in: "1.0", want: int64(1)},
+		{in: "1e3", want: int64(1000)},
+		{in: "1.5E+3", want: int64(1500)},
+		{in: "-2.500e2", want: int64(-250)},
+		{in: "1500e-2", want: int64(15)},
+		{in: "0.0e-999999999999999999999", want: int64(0)},
+		{in: "-0.000", want: int64(0)},
+		{in: "00", err: "leading zero"},
+		{in: "15e-1", err: "offset 0: number 15e-1 is not an integer"},
+		{in: "1e-400", err: "is not an integer"},
+		{in: "0.5", err: "is not an integer"},
+		{in: "9.223372036854775807e18", want: int64(math.MaxInt64)},
+		{in: "9.223372036854775808e18", err: "overflows int64"},
+		{in: "1e19", err: "overflows int64"},
+		{in: "1e400", err: "number 1e400 overflows int64"},
+		{in: "1e999999999999999999999", err: "overflows int64"},
+		{in: "123456789012345678901234e-2", err: "is not an integer"},
+		{in: "12345678901234567890123400e-2", err: "number 12345678901234567890123400e-2 overflows int64"},
 		{in: "01", err: "offset 1: invalid number: leading zero"},
 		{in: "-01", err: "offset 2: invalid number: leading zero"},
 		{in: "-", err: "offset 1: unexpected end of input in number"},
@@ -117,7 +137,8 @@ func TestInts(t *testing.T) {
 		{in: "-2147483649", err: "overflows int32"},
 		{in: "9223372036854775808", err: "overflows int32"},
 		{in: `"1"`, err: "expected integer, found string"}, // string form is Int64-only (OData)
-		{in: "2.0", err: "not an integer"},
+		{in: "2.0", want: int32(2)},
+		{in: "2.5", err: "not an integer"},
 	}, (*Decoder).decInt32)
 
 	runDecode(t, []decodeCase{
@@ -132,7 +153,8 @@ func TestInts(t *testing.T) {
 		{in: "255", want: uint8(255)},
 		{in: "256", err: "number 256 overflows uint8"},
 		{in: "-1", err: "number -1 overflows uint8"},
-		{in: "1e2", err: "not an integer"},
+		{in: "1e2", want: uint8(100)},
+		{in: "2.56e2", err: "overflows uint8"},
 	}, (*Decoder).decByte)
 }
 

@@ -258,16 +258,20 @@ func TestWireInt64(t *testing.T) {
 		{`9007199254740993`, `9007199254740993`, 9007199254740993},
 		{`-9223372036854775808`, `-9223372036854775808`, math.MinInt64},
 		// IEEE754Compatible=true sends Int64 as a string; it is read exactly
-		// and written as a number.
-		{`"9007199254740993"`, `9007199254740993`, 9007199254740993},
-		{`"-42"`, `-42`, -42},
+		// and written back as a string.
+		{`"9007199254740993"`, `"9007199254740993"`, 9007199254740993},
+		{`"-42"`, `"-42"`, -42},
+		{`null`, `null`, 0},
+		// A whole number in another spelling is kept by value.
+		{`1e3`, `1000`, 1000},
+		{`"4.0"`, `"4"`, 4},
 	} {
 		v, out, err := roundTripField(t, c.in, (*Decoder).optInt64, appendInt)
 		if err != nil || v != c.want || out != c.out {
 			t.Errorf("%s: %d, %s, %v", c.in, v, out, err)
 		}
 	}
-	for _, bad := range []string{`9223372036854775808`, `"1.5"`, `1e3`, `"12 "`, `""`, `true`} {
+	for _, bad := range []string{`9223372036854775808`, `"1.5"`, `1.5`, `"12 "`, `""`, `true`} {
 		if v, _, err := roundTripField(t, bad, (*Decoder).optInt64, appendInt); err == nil {
 			t.Errorf("%s decoded as %d", bad, v)
 		}
@@ -285,7 +289,8 @@ func TestWireDouble(t *testing.T) {
 		{`"-INF"`, `"-INF"`, math.Inf(-1)},
 		{`"Infinity"`, `"INF"`, math.Inf(1)},
 		{`1.5`, `1.5`, 1.5},
-		{`"1.5"`, `1.5`, 1.5},
+		{`"1.5"`, `"1.5"`, 1.5},
+		{`"1E+2"`, `"100"`, 100},
 		{`-0`, `-0`, math.Copysign(0, -1)},
 		{`1e21`, `1e+21`, 1e21},
 		{`0.1`, `0.1`, 0.1},
@@ -300,6 +305,12 @@ func TestWireDouble(t *testing.T) {
 	})
 	if err != nil || !math.IsInf(float64(v32), -1) || out != `"-INF"` {
 		t.Errorf("Single -INF: %v, %s, %v", v32, out, err)
+	}
+	v32, out, err = roundTripField(t, `"0.25"`, (*Decoder).optFloat32, func(e *Encoder, b []byte, o Opt[float32]) []byte {
+		return putFloat32(b, `"v":`, o)
+	})
+	if err != nil || v32 != 0.25 || out != `"0.25"` {
+		t.Errorf("Single in string form: %v, %s, %v", v32, out, err)
 	}
 	for _, bad := range []string{`"nan"`, `"inf"`, `1e400`} {
 		if v, _, err := roundTripField(t, bad, (*Decoder).optFloat64, appendF); err == nil {

@@ -211,6 +211,9 @@ func TestCaseSensitiveKeys(t *testing.T) {
 	}
 }
 
+// TestWrongTypes: a value its property's type cannot hold is kept in
+// AdditionalData, the property absent, and encodes again unchanged; a
+// document that is not a well-formed object is an error.
 func TestWrongTypes(t *testing.T) {
 	for _, in := range []string{
 		`{"status":5}`,
@@ -221,6 +224,19 @@ func TestWrongTypes(t *testing.T) {
 		`{"percentageComplete":true}`,
 		`{"percentageComplete":[1]}`,
 		`{"percentageComplete":1e999}`,
+	} {
+		var x AsyncJobStatus
+		if err := json.Unmarshal([]byte(in), &x); err != nil {
+			t.Errorf("json.Unmarshal(%s): %v", in, err)
+		}
+		if x.Status.Set || x.PercentageComplete.Set || len(x.AdditionalData) != 1 {
+			t.Errorf("%s decoded as %+v", in, x)
+		}
+		if got := encode(t, x); got != in {
+			t.Errorf("%s re-encoded as %s", in, got)
+		}
+	}
+	for _, in := range []string{
 		`[]`,
 		`"status"`,
 		`{"status":"completed"`,
@@ -294,7 +310,7 @@ func TestNumbers(t *testing.T) {
 		`{"percentageComplete":0.1}`:   `{"percentageComplete":0.1}`,
 		`{"percentageComplete":"NaN"}`: `{"percentageComplete":"NaN"}`,
 		`{"percentageComplete":"INF"}`: `{"percentageComplete":"INF"}`,
-		`{"percentageComplete":"12"}`:  `{"percentageComplete":12}`,
+		`{"percentageComplete":"12"}`:  `{"percentageComplete":"12"}`,
 	} {
 		if got := encode(t, decode(t, in)); got != want {
 			t.Errorf("%s re-encoded as %s, want %s", in, got, want)

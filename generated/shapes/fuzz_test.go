@@ -199,8 +199,8 @@ func sameValue(a, b reflect.Value) bool {
 		return true
 	case reflect.Struct:
 		for i := range a.NumField() {
-			if a.Type().Field(i).Name == "_" {
-				continue // Opt's zero-size marker
+			if !a.Type().Field(i).IsExported() {
+				continue // Opt's zero-size marker and its record of a number's spelling
 			}
 			if !sameValue(a.Field(i), b.Field(i)) {
 				return false

@@ -170,11 +170,20 @@ func TestODataTypeLookahead(t *testing.T) {
 		}
 	}
 	// Malformed objects are reported by the decoder, not hidden by the look-ahead.
-	for _, in := range []string{`{"id":1,`, `{"@odata.type":"#microsoft.graph.user",}`, `{"@odata.type":"#microsoft.graph.user","id":7}`, `[`} {
+	for _, in := range []string{`{"id":1,`, `{"@odata.type":"#microsoft.graph.user",}`, `[`} {
 		var x User
 		if err := json.Unmarshal([]byte(`{"manager":`+in+`}`), &x); err == nil {
 			t.Errorf("%s: no error", in)
 		}
+	}
+	// A well-formed value that does not fit is kept by the type the
+	// look-ahead chose.
+	var x User
+	if err := json.Unmarshal([]byte(`{"manager":{"@odata.type":"#microsoft.graph.user","id":7}}`), &x); err != nil {
+		t.Fatal(err)
+	}
+	if m, ok := x.Manager.Value.(*User); !ok || m.ID.Set || len(m.AdditionalData) != 2 {
+		t.Errorf("misfit id: %+v", x.Manager.Value)
 	}
 }
 
@@ -254,16 +263,37 @@ func TestPage(t *testing.T) {
 }
 
 // TestPolymorphicErrorPath: an error inside a value decoded through a Kind
-// (here a user in a group's members) names the path through the list.
+// (here a user in a group's members) names the path through the list; a
+// value that does not fit its property is kept in the AdditionalData of
+// the value decoded through the Kind.
 func TestPolymorphicErrorPath(t *testing.T) {
-	in := `{"members":[{"@odata.type":"#microsoft.graph.device","id":"d"},{"@odata.type":"#microsoft.graph.user","accountEnabled":"yes"}]}`
+	in := `{"members":[{"@odata.type":"#microsoft.graph.device","id":"d"},{"@odata.type":"#microsoft.graph.user","accountEnabled":"ye\s"}]}`
 	var g Group
-	err := json.Unmarshal([]byte(in), &g)
-	if want := `members[1].accountEnabled: expected boolean, found string (offset 119)`; err == nil || err.Error() != want {
+	// encoding/json finds the syntax error first, in words of its own.
+	if err := json.Unmarshal([]byte(in), &g); err == nil {
+		t.Error("json.Unmarshal accepted a bad escape")
+	}
+	err := g.UnmarshalJSON([]byte(in))
+	if want := `members[1].accountEnabled: invalid escape character 's' in string (offset 123)`; err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
-	_, err = graphrt.UnmarshalPage([]byte(`{"value":[{"@odata.type":"#microsoft.graph.group","members":[{"id":7}]}]}`), DecodeDirectoryObjectKind)
-	if want := `value[0].members[0].id: expected string, found number (offset 67)`; err == nil || err.Error() != want {
-		t.Errorf("got %v\nwant %s", err, want)
+	in = `{"members":[{"@odata.type":"#microsoft.graph.device","id":"d"},{"@odata.type":"#microsoft.graph.user","accountEnabled":"yes"}]}`
+	if err := json.Unmarshal([]byte(in), &g); err != nil {
+		t.Fatal(err)
+	}
+	u, ok := g.Members.Value[1].(*User)
+	if v, kept := u.AdditionalData.Get("accountEnabled"); !ok || !kept || string(v) != `"yes"` || u.AccountEnabled.Set {
+		t.Errorf("kept: %+v", g.Members.Value[1])
+	}
+	if out, err := json.Marshal(g); err != nil || string(out) != in {
+		t.Errorf("re-encoded as %s (%v)", out, err)
+	}
+	in = `{"value":[{"@odata.type":"#microsoft.graph.group","members":[{"id":7}]}]}`
+	p, err := graphrt.UnmarshalPage([]byte(in), DecodeDirectoryObjectKind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := graphrt.MarshalPage(p, EncodeDirectoryObjectKind); err != nil || string(out) != in {
+		t.Errorf("page re-encoded as %s (%v)", out, err)
 	}
 }
