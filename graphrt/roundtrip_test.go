@@ -298,6 +298,20 @@ func TestUnfitValueKept(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"tags":["a",1],"attempts":7}`), &x); err != nil || !graphrt.IsAbsent(x.Tags) || graphrt.Or(x.Attempts, 0) != 7 {
 		t.Errorf("%v: tags %+v, attempts %+v", err, x.Tags, x.Attempts)
 	}
+	// Set since, the property is written once, as the program set it, and
+	// the unfit value no more (it stays in AdditionalData); a documented
+	// name the program put in AdditionalData itself gives way the same way.
+	x = AsyncJob{}
+	if err := json.Unmarshal([]byte(`{"done":"false","attempts":"x"}`), &x); err != nil {
+		t.Fatal(err)
+	}
+	x.Done = graphrt.Some(true)
+	if out, err := json.Marshal(x); err != nil || string(out) != `{"done":true,"attempts":"x"}` {
+		t.Errorf("set after an unfit value: %s, %v", out, err)
+	}
+	if _, ok := x.AdditionalData.Get("done"); !ok {
+		t.Error("encoding changed AdditionalData")
+	}
 	// In a page, in each element.
 	var p graphrt.Page[AsyncJob]
 	in := `{"value":[{"id":"a"},{"history":[{"size":"big"}]}]}`

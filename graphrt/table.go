@@ -329,6 +329,9 @@ func encodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 	}
 	pl := s.getPlan()
 	extra := *(*Extra)(unsafe.Add(x, pl.extra))
+	if len(extra) > 0 {
+		extra = unshadowed(extra, pl, x)
+	}
 	b := e.beginObject(extra)
 	for i := range pl.fields {
 		f := &pl.fields[i]
@@ -342,6 +345,31 @@ func encodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 		}
 	}
 	e.endObject(b, extra)
+}
+
+// unshadowed is extra without the members that name a property x has set:
+// one whose value did not fit (keepUnfit) and that the program has set
+// since is written once, as the property. extra itself is not changed; a
+// copy is made only when a member is left out.
+func unshadowed(extra Extra, pl *plan, x unsafe.Pointer) Extra {
+	var kept Extra
+	for i := range extra {
+		name := extra[i].Name
+		if j, ok := pl.index[name]; ok && *(*bool)(unsafe.Add(x, pl.fields[j].set)) {
+			if kept == nil {
+				kept = make(Extra, i, len(extra)-1)
+				copy(kept, extra[:i])
+			}
+			continue
+		}
+		if kept != nil {
+			kept = append(kept, extra[i])
+		}
+	}
+	if kept == nil {
+		return extra
+	}
+	return kept
 }
 
 // decodeStruct reads one JSON object into the zeroed generated value at x,
