@@ -450,9 +450,12 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 			return ft
 		}
 		e := r.lookupEnum(p.Type.Name, owner.Namespace())
-		if e == nil && len(values) > 0 {
+		if e == nil && len(values) > 0 && !p.Navigation {
 			// The docs name an enum they never tabulate: name it as written,
-			// in the owner's namespace unless the name gives its own.
+			// in the owner's namespace unless the name gives its own. A
+			// relationship is never one: the values its description lists
+			// belong to a property of the related type (a permission's
+			// roles), and the type it names is a resource not given here.
 			if name, ok := inferredEnumName(p.Type.Name, owner.Namespace()); ok {
 				e = &Enum{Name: name, Page: owner.Page, Pos: p.Pos}
 				r.addEnum(e)
