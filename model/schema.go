@@ -156,10 +156,41 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	r.reportMissingKeys(s.Types)
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
-		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, "unknownFutureValue") })
+		r.canonicalSentinel(e)
+		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, sentinel) })
 	}
 	slices.SortFunc(s.Enums, func(a, b *Enum) int { return cmp.Compare(a.Name, b.Name) })
 	return s
+}
+
+// sentinel is the member that ends an evolvable enum's first-class members.
+// Graph spells it so in all but a few PascalCase enums, which send
+// "UnknownFutureValue" (tokenIssuerType); it uses no other spelling.
+const sentinel = "unknownFutureValue"
+
+// canonicalSentinel spells an enum's sentinel as Graph sends it when a page
+// lists it in a letter case Graph never uses ("unknownfuturevalue"): a
+// generated constant in the page's spelling would never match the wire.
+func (r *resolver) canonicalSentinel(e *Enum) {
+	for i := range e.Members {
+		m := &e.Members[i]
+		if m.Name == sentinel || m.Name == "UnknownFutureValue" || !strings.EqualFold(m.Name, sentinel) {
+			continue
+		}
+		pos := m.Pos
+		if pos.Line == 0 {
+			pos = e.Pos
+		}
+		r.diags.Report(pos, SentinelCase, "enum %s lists %q; read as %s, the spelling Graph sends", e.Name, m.Name, sentinel)
+		m.Name = sentinel
+	}
+	// Two spellings of it become one member.
+	seen := false
+	e.Members = slices.DeleteFunc(e.Members, func(m EnumMember) bool {
+		dup := m.Name == sentinel && seen
+		seen = seen || m.Name == sentinel
+		return dup
+	})
 }
 
 type resolver struct {
