@@ -24,6 +24,45 @@ func (r *resolver) lookupBase(name, link, fromNamespace string) *Type {
 	return r.lookup(name, fromNamespace)
 }
 
+// undocumentedBaseName qualifies the name of a base no given page
+// documents, as lookupBase would find it: a qualified name as written; a
+// bare one by its link's file, which names pages outside microsoft.graph
+// after their namespace ("security-alertevidence.md") and the others after
+// the type alone ("authenticationmethod.md"); else in the deriving type's
+// namespace.
+func (r *resolver) undocumentedBaseName(name, link, fromNamespace string) string {
+	if strings.Contains(name, ".") || !isIdentifier(name) {
+		return name
+	}
+	if link != "" {
+		file := strings.ToLower(strings.TrimSuffix(path.Base(strings.SplitN(link, "#", 2)[0]), ".md"))
+		if prefix, rest, ok := strings.Cut(file, "-"); ok && strings.EqualFold(rest, name) {
+			return r.namespaceEndingIn(prefix) + "." + name
+		}
+		if file == strings.ToLower(name) {
+			return "microsoft.graph." + name
+		}
+	}
+	return fromNamespace + "." + name
+}
+
+// namespaceEndingIn is the namespace of a known type whose last part is
+// short (in any letter case, as file names lose it), else
+// microsoft.graph.short.
+func (r *resolver) namespaceEndingIn(short string) string {
+	found := ""
+	for _, t := range r.byName {
+		ns := t.Namespace()
+		if strings.EqualFold(ns[strings.LastIndexByte(ns, '.')+1:], short) && (found == "" || ns < found) {
+			found = ns
+		}
+	}
+	if found == "" {
+		return "microsoft.graph." + short
+	}
+	return found
+}
+
 // basesFromBasePage gives the types a base's page lists as derived from it
 // that base, when neither their annotation nor their prose names one. It
 // is reported, as their own page is silent.

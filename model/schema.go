@@ -124,6 +124,10 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 			} else {
 				diags.Report(w.res.Pos, BaseUnknown, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
 				r.baseMissing[w.t] = true
+				if base == nil {
+					// The page still says which type it derives from.
+					w.t.BaseName, w.t.BaseSource = r.undocumentedBaseName(w.res.BaseType, w.res.BaseLink, w.t.Namespace()), w.res.BaseSource
+				}
 			}
 		}
 		r.addFields(w.t, w.res)
