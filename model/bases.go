@@ -77,6 +77,68 @@ func (r *resolver) basesFromBasePage(base *Type, res *Resource) {
 	}
 }
 
+// baseFromRows gives a type whose annotation, prose and base's page name
+// no base the one its rows' "Inherited from [x](x.md)" notes name, as
+// current pages do (onlineMeeting: onlineMeetingBase): the notes name
+// ancestors, so the base is the one the others are ancestors of. entity,
+// every entity's root, counts only when no other is named. A named type no
+// given page documents is recorded by name (DG041) when it is the only
+// one; several that cannot be ordered give none.
+func (r *resolver) baseFromRows(t *Type, res *Resource) {
+	if t.Base != nil || r.baseMissing[t] || res.BaseType != "" || len(res.InheritedFrom) == 0 {
+		return
+	}
+	var documented []*Type
+	var undocumented []DerivedRef
+	for _, ref := range res.InheritedFrom {
+		if b := r.lookupBase(ref.Name, ref.Link, t.Namespace()); b != nil {
+			if !derivesFrom(b, t) && !slices.Contains(documented, b) { // t itself, or a cycle
+				documented = append(documented, b)
+			}
+		} else if !strings.EqualFold(ref.Name, t.ShortName()) && !strings.EqualFold(ref.Name, t.Name) {
+			undocumented = append(undocumented, ref)
+		}
+	}
+	// An undocumented one that a documented one's chain names (its base's
+	// page is missing) is an ancestor of it.
+	undocumented = slices.DeleteFunc(undocumented, func(ref DerivedRef) bool {
+		name := r.undocumentedBaseName(ref.Name, ref.Link, t.Namespace())
+		return slices.ContainsFunc(documented, func(c *Type) bool {
+			for ; c != nil; c = c.Base {
+				if strings.EqualFold(c.BaseName, name) {
+					return true
+				}
+			}
+			return false
+		})
+	})
+	if len(documented)+len(undocumented) > 1 {
+		documented = slices.DeleteFunc(documented, func(b *Type) bool { return b.Name == "microsoft.graph.entity" })
+	}
+	names := func() string {
+		var all []string
+		for _, ref := range res.InheritedFrom {
+			all = append(all, ref.Name)
+		}
+		return strings.Join(all, ", ")
+	}
+	switch {
+	case len(undocumented) == 0:
+		for _, c := range documented {
+			if !slices.ContainsFunc(documented, func(o *Type) bool { return !derivesFrom(c, o) }) {
+				t.Base, t.BaseName, t.BaseSource = c, c.Name, SourceRows
+				r.diags.Report(res.InheritedFrom[0].Pos, BaseFromRows, "%s names no base type; its rows say properties are inherited from %s: read as deriving from %s", t.Name, names(), c.Name)
+				return
+			}
+		}
+	case len(undocumented) == 1 && len(documented) == 0:
+		ref := undocumented[0]
+		t.BaseName, t.BaseSource = r.undocumentedBaseName(ref.Name, ref.Link, t.Namespace()), SourceRows
+		r.baseMissing[t] = true
+		r.diags.Report(ref.Pos, BaseFromRows, "%s names no base type; its rows say properties are inherited from %s: read as deriving from %s, which is not documented, so its properties are not inherited", t.Name, names(), t.BaseName)
+	}
+}
+
 // derivesFrom reports whether t is base or derives from it: giving base
 // such a t as its derived type would make a cycle.
 func derivesFrom(t, base *Type) bool {

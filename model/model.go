@@ -164,6 +164,10 @@ type Resource struct {
 	// DerivedTypes are the types the page names as derived from this one
 	// ("Derived types" section, "the derived types are [x](x.md)").
 	DerivedTypes []DerivedRef
+	// InheritedFrom are the types its table rows name as where a property
+	// comes from ("Inherited from [onlineMeetingBase](onlinemeetingbase.md)"),
+	// each once, in page order: ancestors of the type.
+	InheritedFrom []DerivedRef
 	// TranslatedRows are table rows skipped because their property name was
 	// translated (an older machine translation): reported once (DG031), with
 	// the sample keys that stand for them instead of a DG033 for each.
@@ -196,12 +200,13 @@ func (r *Resource) Namespace() string {
 type Source string
 
 const (
-	SourceAnnotation Source = "annotation"  // a resource annotation (or its keyProperty)
-	SourceProse      Source = "prose"       // a sentence such as "Inherits from [x](x.md)"
-	SourceBasePage   Source = "base page"   // the base's page lists the type among its derived types
-	SourceAPIMethods Source = "api methods" // entity, from an id property and the page's API methods (DG063)
-	SourceTable      Source = "table"       // a Properties or Relationships row
-	SourceSample     Source = "sample"      // the value in the JSON representation
+	SourceAnnotation Source = "annotation"     // a resource annotation (or its keyProperty)
+	SourceProse      Source = "prose"          // a sentence such as "Inherits from [x](x.md)"
+	SourceBasePage   Source = "base page"      // the base's page lists the type among its derived types
+	SourceAPIMethods Source = "api methods"    // entity, from an id property and the page's API methods (DG063)
+	SourceRows       Source = "inherited rows" // the rows' "Inherited from [x](x.md)" notes (DG077)
+	SourceTable      Source = "table"          // a Properties or Relationships row
+	SourceSample     Source = "sample"         // the value in the JSON representation
 )
 
 func (s Source) String() string { return string(s) }

@@ -138,6 +138,9 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	for _, w := range work {
 		r.basesFromBasePage(w.t, w.res)
 	}
+	for _, w := range work {
+		r.baseFromRows(w.t, w.res)
+	}
 	r.matchNamespaceCase()
 	s := &Schema{Enums: r.enums}
 	for _, t := range r.byName {

@@ -385,6 +385,7 @@ func (p *pageParser) finish() []*model.Resource {
 			// Methods and derived types are about the page's one type.
 			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived
 		}
+		pr.res.InheritedFrom = inheritedFrom(rows)
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, len(pr.res.TranslatedRows) > 0, &p.diags)
 		// A page with no Properties section: resolution reports it once,
 		// with the sample keys it leaves undocumented (DG035), once

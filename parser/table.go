@@ -19,7 +19,8 @@ type tableRow struct {
 	Type        model.TypeRef
 	Description model.Text
 	Navigation  bool
-	Described   []string // members listed in the description
+	Described   []string           // members listed in the description
+	inherited   []model.DerivedRef // "Inherited from [x](x.md)" in the description
 	Pos         model.Pos
 	offset      int
 	subTable    int // 1 + index in pageParser.subTables for a table under a sub-heading, else 0
@@ -126,6 +127,7 @@ func (p *pageParser) table(t *east.Table) {
 		if descCol >= 0 && descCol < len(cells) {
 			tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
 			tr.Described = describedValues(cells[descCol], p.src.text)
+			tr.inherited = rowOrigins(cells[descCol], p.src.text, tr.Pos)
 		}
 		p.tables = append(p.tables, tr)
 	}

@@ -120,6 +120,13 @@ func (e *encoder) resource(r *model.Resource) {
 			e.pos(d.Pos)
 		}
 	}
+	if e.count(len(r.InheritedFrom), r.InheritedFrom == nil) {
+		for _, d := range r.InheritedFrom {
+			e.str(d.Name)
+			e.str(d.Link)
+			e.pos(d.Pos)
+		}
+	}
 	if e.count(len(r.TranslatedRows), r.TranslatedRows == nil) {
 		for _, t := range r.TranslatedRows {
 			e.str(t.Name)
@@ -352,6 +359,12 @@ func (d *decoder) resource() *model.Resource {
 		r.DerivedTypes = make([]model.DerivedRef, n)
 		for i := range r.DerivedTypes {
 			r.DerivedTypes[i] = model.DerivedRef{Name: d.str(), Link: d.str(), Pos: d.pos()}
+		}
+	}
+	if n := d.count(); n >= 0 {
+		r.InheritedFrom = make([]model.DerivedRef, n)
+		for i := range r.InheritedFrom {
+			r.InheritedFrom[i] = model.DerivedRef{Name: d.str(), Link: d.str(), Pos: d.pos()}
 		}
 	}
 	if n := d.count(); n >= 0 {
