@@ -45,6 +45,7 @@ type dumpEnum struct {
 	Name        string       `json:"name"`
 	Members     []dumpMember `json:"members"`
 	Evolvable   bool         `json:"evolvable"`
+	Flags       bool         `json:"flags,omitempty"`
 	Sources     []string     `json:"sources"`
 	Owner       string       `json:"owner,omitempty"`    // for an enum the docs leave unnamed:
 	Property    string       `json:"property,omitempty"` // the property it was inferred from
@@ -93,7 +94,7 @@ func (s *Schema) MarshalDump() ([]byte, error) {
 	}
 	for _, e := range s.Enums {
 		de := dumpEnum{
-			Name: e.Name, Members: []dumpMember{}, Evolvable: e.Evolvable,
+			Name: e.Name, Members: []dumpMember{}, Evolvable: e.Evolvable, Flags: e.Flags,
 			Property: e.Property, Description: e.Description.English, Page: e.Page,
 		}
 		if e.Owner != nil {

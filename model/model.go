@@ -246,9 +246,12 @@ type Property struct {
 	// DescribedValues are members the description lists ("Possible values
 	// are: ..." or a "<name> property values" table on the page).
 	DescribedValues []string
-	Navigation      bool // from a Relationships table
-	InSample        bool
-	InTable         bool
+	// MultiValued: the description says a value may hold several members,
+	// comma-separated ("This is a multi-valued enumeration"): a flags enum.
+	MultiValued bool
+	Navigation  bool // from a Relationships table
+	InSample    bool
+	InTable     bool
 	// TypedFromSample: the tables do not list the property, so its type
 	// comes from its value in the JSON representation.
 	TypedFromSample bool

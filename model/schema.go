@@ -89,6 +89,9 @@ type Enum struct {
 	// Evolvable enums end their first-class members with unknownFutureValue;
 	// members after it are sent only to clients that ask for them.
 	Evolvable bool
+	// Flags: a value may hold several members, comma-separated ("a,b"), as
+	// a description of a property of this type says (multi-valued).
+	Flags bool
 	// Sources lists where members were read, strongest first.
 	Sources []EnumSource
 	// Owner and Property name the property an enum was inferred from when the
@@ -479,6 +482,14 @@ func (r *resolver) peekType(owner *Type, p *Property) string {
 // enum, an enum its values imply, or a primitive. What cannot be resolved is
 // reported and falls back to raw JSON.
 func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
+	ft := r.settleFieldType(owner, p)
+	if ft.Enum != nil && p.MultiValued && !ft.Collection {
+		ft.Enum.Flags = true // a collection holds its several values as an array
+	}
+	return ft
+}
+
+func (r *resolver) settleFieldType(owner *Type, p *Property) FieldType {
 	ft := FieldType{Collection: p.Type.Collection}
 	values := r.valueMembers(p)
 	switch {

@@ -522,3 +522,14 @@ func charRef(v []byte, i int) (chars string, end int, ok bool) {
 	}
 	return string(e.Characters), k + 1, true
 }
+
+// multiValued is how descriptions say a value may hold several members of
+// its enum, comma-separated (a flags enum): "This is a multi-valued
+// enumeration", "is a multi-valued property", "the property can contain
+// multiple values in a comma-separated list", "Multiple values can be
+// combined using a comma-separated list".
+var multiValued = regexp.MustCompile(`(?i)\bmulti-?valued\b|\bcan contain multiple values\b|\bmultiple values can be combined\b`)
+
+func isMultiValued(description string) bool {
+	return mayMatch(description, "multi", "multiple values") && multiValued.MatchString(description)
+}

@@ -21,6 +21,7 @@ type tableRow struct {
 	Navigation  bool
 	Described   []string           // members listed in the description
 	inherited   []model.DerivedRef // "Inherited from [x](x.md)" in the description
+	multiValued bool               // the description says multi-valued (a flags enum)
 	Pos         model.Pos
 	offset      int
 	subTable    int // 1 + index in pageParser.subTables for a table under a sub-heading, else 0
@@ -128,6 +129,7 @@ func (p *pageParser) table(t *east.Table) {
 			tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
 			tr.Described = describedValues(cells[descCol], p.src.text)
 			tr.inherited = rowOrigins(cells[descCol], p.src.text, tr.Pos)
+			tr.multiValued = isMultiValued(tr.Description.English)
 		}
 		p.tables = append(p.tables, tr)
 	}
@@ -559,7 +561,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		*prop = model.Property{
 			Name: row.Name, Type: row.Type, Description: row.Description,
 			Navigation: row.Navigation, InTable: true, Pos: row.Pos,
-			DescribedValues: row.Described,
+			DescribedValues: row.Described, MultiValued: row.multiValued,
 		}
 		byName[row.Name] = prop
 		tableOrder = append(tableOrder, prop)
