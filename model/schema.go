@@ -100,6 +100,9 @@ type Enum struct {
 	Property string
 	Page     string
 	Pos      Pos
+	// optIn holds the members (lower case) some source lists after the
+	// sentinel: sent only to clients that ask for them.
+	optIn map[string]bool
 }
 
 // Resolve builds the Schema from parsed pages, reporting what cannot be
@@ -167,6 +170,7 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
 		r.canonicalSentinel(e)
+		placeOptIn(e)
 		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, sentinel) })
 	}
 	slices.SortFunc(s.Enums, func(a, b *Enum) int { return cmp.Compare(a.Name, b.Name) })
@@ -201,6 +205,32 @@ func (r *resolver) canonicalSentinel(e *Enum) {
 		seen = seen || m.Name == sentinel
 		return dup
 	})
+}
+
+// placeOptIn moves after the sentinel the members a source lists after it
+// while a stronger one lists them before (a values table that ends with
+// unknownFutureValue, while the description says `failed` needs the
+// Prefer: include-unknown-enum-members header): they are sent only to
+// clients that ask, as Graph's metadata orders them too.
+func placeOptIn(e *Enum) {
+	at := slices.IndexFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, sentinel) })
+	if at < 0 || len(e.optIn) == 0 {
+		return
+	}
+	var before, moved []EnumMember
+	for _, m := range e.Members[:at] {
+		if e.optIn[strings.ToLower(m.Name)] {
+			moved = append(moved, m)
+		} else {
+			before = append(before, m)
+		}
+	}
+	if len(moved) == 0 {
+		return
+	}
+	members := append(before, e.Members[at])
+	members = append(members, moved...)
+	e.Members = append(members, e.Members[at+1:]...)
 }
 
 type resolver struct {
@@ -349,7 +379,15 @@ func (r *resolver) mergeMembers(e *Enum, members []EnumMember, src EnumSource, p
 	for _, x := range e.Members {
 		have[strings.ToLower(x.Name)] = true
 	}
+	afterSentinel := false
 	for _, m := range members {
+		if afterSentinel {
+			if e.optIn == nil {
+				e.optIn = map[string]bool{}
+			}
+			e.optIn[strings.ToLower(m.Name)] = true
+		}
+		afterSentinel = afterSentinel || strings.EqualFold(m.Name, sentinel)
 		if have[strings.ToLower(m.Name)] {
 			continue
 		}
