@@ -527,9 +527,10 @@ func charRef(v []byte, i int) (chars string, end int, ok bool) {
 // its enum, comma-separated (a flags enum): "This is a multi-valued
 // enumeration", "is a multi-valued property", "the property can contain
 // multiple values in a comma-separated list", "Multiple values can be
-// combined using a comma-separated list".
-var multiValued = regexp.MustCompile(`(?i)\bmulti-?valued\b|\bcan contain multiple values\b|\bmultiple values can be combined\b`)
+// combined using a comma-separated list", "is indicated by comma-separated
+// values".
+var multiValued = regexp.MustCompile(`(?i)\bmulti-?valued\b|\bcan contain multiple values\b|\bmultiple values can be combined\b|\bcomma-separated values\b`)
 
 func isMultiValued(description string) bool {
-	return mayMatch(description, "multi", "multiple values") && multiValued.MatchString(description)
+	return mayMatch(description, "multi", "multiple values", "comma-separated values") && multiValued.MatchString(description)
 }
