@@ -104,6 +104,9 @@ type section struct {
 	// sub is the heading of a sub-section inside a Properties section: its
 	// tables may be the resource's or describe something else (subtable.go).
 	sub string
+	// optIn are the members an enum section's text says need the Prefer:
+	// include-unknown-enum-members header, before its table.
+	optIn []string
 }
 
 type pageParser struct {
@@ -188,6 +191,11 @@ func (p *pageParser) walk(doc ast.Node) {
 		case *ast.FencedCodeBlock:
 			p.noteSample(n)
 		case *ast.Paragraph:
+			if p.section.kind == sectionEnum && p.section.name != "" {
+				var b strings.Builder
+				writeMarked(&b, n, p.src.text)
+				p.section.optIn = append(p.section.optIn, optInValues(b.String())...)
+			}
 			if p.inIntro {
 				plain := p.inlineText(n)
 				p.noteDerivedLinks(n, plain)

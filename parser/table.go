@@ -338,7 +338,33 @@ func (p *pageParser) enumTable(t *east.Table) {
 		}
 		return
 	}
-	p.enums = append(p.enums, &model.EnumDecl{Name: p.section.name, Members: members, Pos: p.posOf(t.Pos())})
+	p.enums = append(p.enums, &model.EnumDecl{Name: p.section.name, Members: optInLast(members, p.section.optIn), Pos: p.posOf(t.Pos())})
+}
+
+// optInLast moves after unknownFutureValue the members the section's text
+// says are sent only to clients that ask for them ("The following table
+// lists the members of an evolvable enumeration. You must use the Prefer:
+// include-unknown-enum-members request header to get the following values
+// in this evolvable enum: `x`."), when the table lists them before it.
+func optInLast(members []model.EnumMember, optIn []string) []model.EnumMember {
+	at := slices.IndexFunc(members, func(m model.EnumMember) bool { return strings.EqualFold(m.Name, "unknownFutureValue") })
+	if at < 0 || len(optIn) == 0 {
+		return members
+	}
+	var before, moved []model.EnumMember
+	for _, m := range members[:at] {
+		if slices.ContainsFunc(optIn, func(o string) bool { return strings.EqualFold(o, m.Name) }) {
+			moved = append(moved, m)
+		} else {
+			before = append(before, m)
+		}
+	}
+	if len(moved) == 0 {
+		return members
+	}
+	out := append(before, members[at])
+	out = append(out, moved...)
+	return append(out, members[at+1:]...)
 }
 
 // cleanName strips the markup that survives plain-text rendering of a name
