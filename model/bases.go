@@ -139,6 +139,20 @@ func (r *resolver) baseFromRows(t *Type, res *Resource) {
 	}
 }
 
+// openFromBases makes open every type that derives from an open one: in
+// OData a type derived from an open type is open too (CSDL 4.01, 6.3 and
+// 9.3), so an instance may carry keys neither type declares, though the
+// derived type's page rarely says so (communicationsIdentitySet, under
+// identitySet). It runs after the findings that treat a page's own open
+// type specially (its sample's keys are examples).
+func openFromBases(types []*Type) {
+	for _, t := range types {
+		for b := t.Base; b != nil && !t.Open; b = b.Base {
+			t.Open = b.Open
+		}
+	}
+}
+
 // derivesFrom reports whether t is base or derives from it: giving base
 // such a t as its derived type would make a cycle.
 func derivesFrom(t, base *Type) bool {

@@ -100,15 +100,12 @@ type Enum struct {
 	Property string
 	Page     string
 	Pos      Pos
-	// optIn holds the members (lower case) some source lists after the
-	// sentinel: sent only to clients that ask for them.
-	optIn map[string]bool
 }
 
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}, addressable: map[*Type]bool{}, unresolved: map[*Field]string{}}
+	r := &resolver{optIn: map[*Enum]map[string]bool{}, byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}, addressable: map[*Type]bool{}, unresolved: map[*Field]string{}}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -167,10 +164,11 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	r.reportUnreadTables(resources, typeOf)
 	r.reportTranslatedRows(resources, typeOf)
 	r.reportMissingKeys(s.Types)
+	openFromBases(s.Types)
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
 		r.canonicalSentinel(e)
-		placeOptIn(e)
+		placeOptIn(e, r.optIn[e])
 		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, sentinel) })
 	}
 	slices.SortFunc(s.Enums, func(a, b *Enum) int { return cmp.Compare(a.Name, b.Name) })
@@ -212,14 +210,14 @@ func (r *resolver) canonicalSentinel(e *Enum) {
 // unknownFutureValue, while the description says `failed` needs the
 // Prefer: include-unknown-enum-members header): they are sent only to
 // clients that ask, as Graph's metadata orders them too.
-func placeOptIn(e *Enum) {
+func placeOptIn(e *Enum, optIn map[string]bool) {
 	at := slices.IndexFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, sentinel) })
-	if at < 0 || len(e.optIn) == 0 {
+	if at < 0 || len(optIn) == 0 {
 		return
 	}
 	var before, moved []EnumMember
 	for _, m := range e.Members[:at] {
-		if e.optIn[strings.ToLower(m.Name)] {
+		if optIn[strings.ToLower(m.Name)] {
 			moved = append(moved, m)
 		} else {
 			before = append(before, m)
@@ -234,6 +232,9 @@ func placeOptIn(e *Enum) {
 }
 
 type resolver struct {
+	// optIn holds, per enum, the members (lower case) some source lists
+	// after the sentinel: sent only to clients that ask for them.
+	optIn       map[*Enum]map[string]bool
 	byName      map[string]*Type // lower-case qualified names, short names and aliases
 	enumsByName map[string]*Enum // lower-case qualified and short names
 	enums       []*Enum
@@ -382,10 +383,10 @@ func (r *resolver) mergeMembers(e *Enum, members []EnumMember, src EnumSource, p
 	afterSentinel := false
 	for _, m := range members {
 		if afterSentinel {
-			if e.optIn == nil {
-				e.optIn = map[string]bool{}
+			if r.optIn[e] == nil {
+				r.optIn[e] = map[string]bool{}
 			}
-			e.optIn[strings.ToLower(m.Name)] = true
+			r.optIn[e][strings.ToLower(m.Name)] = true
 		}
 		afterSentinel = afterSentinel || strings.EqualFold(m.Name, sentinel)
 		if have[strings.ToLower(m.Name)] {
