@@ -139,9 +139,9 @@ func (r *resolver) baseFromRows(t *Type, res *Resource) {
 	}
 }
 
-// openFromBases makes open every type that derives from an open one: in
-// OData a type derived from an open type is open too (CSDL 4.01, 6.3 and
-// 9.3), so an instance may carry keys neither type declares, though the
+// openFromBases makes open every type that derives from an open one: OData
+// CSDL requires a type derived from an open type to be open too, so an
+// instance may carry keys neither type declares, though the
 // derived type's page rarely says so (communicationsIdentitySet, under
 // identitySet). It runs after the findings that treat a page's own open
 // type specially (its sample's keys are examples).

@@ -19,9 +19,9 @@ var inheritedFromName = regexp.MustCompile(`(?i)\binherited from\s+([a-z][a-z0-9
 // origin. A name counts when it is linked to its own page (a link whose
 // file is named after it, as [entity](entity.md) or
 // [host](security-host.md)), or cannot be an English word (camelCase or
-// qualified): "inherited from [the parent](site.md)" names no type.
-func rowOrigins(cell ast.Node, src []byte, pos model.Pos) []model.DerivedRef {
-	text := plainText(cell, src)
+// qualified): "inherited from [the parent](site.md)" names no type. text
+// is the cell's plain text.
+func rowOrigins(cell ast.Node, src []byte, text string, pos model.Pos) []model.DerivedRef {
 	if !containsFoldASCII(text, "inherited from") {
 		return nil
 	}

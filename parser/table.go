@@ -128,7 +128,7 @@ func (p *pageParser) table(t *east.Table) {
 		if descCol >= 0 && descCol < len(cells) {
 			tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
 			tr.Described = describedValues(cells[descCol], p.src.text)
-			tr.inherited = rowOrigins(cells[descCol], p.src.text, tr.Pos)
+			tr.inherited = rowOrigins(cells[descCol], p.src.text, tr.Description.English, tr.Pos)
 			tr.multiValued = isMultiValued(tr.Description.English)
 		}
 		p.tables = append(p.tables, tr)
