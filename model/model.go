@@ -228,6 +228,10 @@ type TypeRef struct {
 	// [b](b.md)" names, in order; Name is the first. Resolve types the
 	// property as their common base (DG069).
 	Alternatives []string
+	// Link is the target of the link the cell names the type with, "" for
+	// none: a page named after the type alone (group.md) is one of
+	// microsoft.graph's, which tells a bare name's namespace.
+	Link string
 }
 
 func (t TypeRef) String() string {

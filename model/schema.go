@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -508,13 +509,47 @@ func (r *resolver) peekType(owner *Type, p *Property) string {
 	if p.Type.Kind == Primitive {
 		return p.Type.Name
 	}
-	if t := r.lookup(p.Type.Name, owner.Namespace()); t != nil {
+	if t := r.lookupRef(p.Type, owner); t != nil {
 		return t.Name
 	}
-	if e := r.lookupEnum(p.Type.Name, owner.Namespace()); e != nil {
+	if e := r.lookupEnumRef(p.Type, owner); e != nil {
 		return e.Name
 	}
 	return p.Type.Name
+}
+
+// lookupRef resolves a type cell's type, as lookup does, unless the cell's
+// link names a page of microsoft.graph while the only type of that short
+// name is in another namespace: accessPackage's "[group](group.md)" is
+// microsoft.graph.group, not termStore.group when only the latter's page
+// is given.
+func (r *resolver) lookupRef(ref TypeRef, owner *Type) *Type {
+	t := r.lookup(ref.Name, owner.Namespace())
+	if t != nil && !linkAllows(ref, t.Namespace(), owner.Namespace()) {
+		return nil
+	}
+	return t
+}
+
+func (r *resolver) lookupEnumRef(ref TypeRef, owner *Type) *Enum {
+	e := r.lookupEnum(ref.Name, owner.Namespace())
+	if e != nil && !linkAllows(ref, namespaceOf(e.Name), owner.Namespace()) {
+		return nil
+	}
+	return e
+}
+
+// linkAllows reports whether a bare name linked to a page named after the
+// type alone ("group.md", a page of microsoft.graph: other namespaces'
+// pages carry their namespace, "termstore-group.md") may be the type found
+// in namespace ns: only microsoft.graph's or the referring type's own.
+func linkAllows(ref TypeRef, ns, ownerNS string) bool {
+	if ref.Link == "" || strings.Contains(ref.Name, ".") || ns == "microsoft.graph" || ns == ownerNS {
+		return true
+	}
+	target, _, _ := strings.Cut(ref.Link, "#")
+	target, _, _ = strings.Cut(target, "?")
+	return !strings.EqualFold(strings.TrimSuffix(path.Base(target), ".md"), ref.Name)
 }
 
 // fieldType settles a property's type: a documented type, a documented
@@ -533,11 +568,11 @@ func (r *resolver) settleFieldType(owner *Type, p *Property) FieldType {
 	values := r.valueMembers(p)
 	switch {
 	case p.Type.Kind == Reference:
-		if t := r.lookup(p.Type.Name, owner.Namespace()); t != nil {
+		if t := r.lookupRef(p.Type, owner); t != nil {
 			ft.Type = t
 			return ft
 		}
-		e := r.lookupEnum(p.Type.Name, owner.Namespace())
+		e := r.lookupEnumRef(p.Type, owner)
 		if e == nil && len(values) > 0 && !p.Navigation {
 			// The docs name an enum they never tabulate: name it as written,
 			// in the owner's namespace unless the name gives its own. A

@@ -393,8 +393,22 @@ func (p *pageParser) cellType(cell ast.Node) model.TypeRef {
 	t := parseType(p.typeText(cell))
 	if t.Kind == model.Reference {
 		t.Alternatives = p.alternatives(cell)
+		t.Link = firstLink(cell)
 	}
 	return t
+}
+
+// firstLink is the target of a cell's first link, "" without one.
+func firstLink(cell ast.Node) string {
+	link := ""
+	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			link = string(l.Destination)
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return link
 }
 
 // alternatives are the type names of a type cell's links after the first,

@@ -146,6 +146,7 @@ func (e *encoder) property(p *model.Property) {
 	e.str(p.Type.Name)
 	e.bool(p.Type.Collection)
 	e.strs(p.Type.Alternatives)
+	e.str(p.Type.Link)
 	e.text(p.Description)
 	e.strs(p.EnumValues)
 	e.strs(p.DescribedValues)
@@ -385,7 +386,7 @@ func (d *decoder) property() *model.Property {
 	}
 	p := &model.Property{}
 	p.Name = d.str()
-	p.Type = model.TypeRef{Kind: model.TypeKind(d.int()), Name: d.str(), Collection: d.bool(), Alternatives: d.strs()}
+	p.Type = model.TypeRef{Kind: model.TypeKind(d.int()), Name: d.str(), Collection: d.bool(), Alternatives: d.strs(), Link: d.str()}
 	p.Description = d.text()
 	p.EnumValues = d.strs()
 	p.DescribedValues = d.strs()
