@@ -21,7 +21,11 @@ func (r *resolver) lookupBase(name, link, fromNamespace string) *Type {
 			}
 		}
 	}
-	return r.lookup(name, fromNamespace)
+	t := r.lookup(name, fromNamespace)
+	if t != nil && link != "" && !linkAllows(TypeRef{Name: name, Link: link}, t.Namespace(), fromNamespace) {
+		return nil // linked to microsoft.graph's page, found in another namespace
+	}
+	return t
 }
 
 // undocumentedBaseName qualifies the name of a base no given page
