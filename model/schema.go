@@ -524,6 +524,13 @@ func (r *resolver) peekType(owner *Type, p *Property) string {
 // microsoft.graph.group, not termStore.group when only the latter's page
 // is given.
 func (r *resolver) lookupRef(ref TypeRef, owner *Type) *Type {
+	if linksRootPage(ref) && owner.Namespace() != "microsoft.graph" {
+		// microsoft.graph's page, though the owner's namespace may hold a
+		// type of that short name too (externalConnectors.identity).
+		if t := r.byName[strings.ToLower("microsoft.graph."+ref.Name)]; t != nil {
+			return t
+		}
+	}
 	t := r.lookup(ref.Name, owner.Namespace())
 	if t != nil && !linkAllows(ref, t.Namespace(), owner.Namespace()) {
 		return nil
@@ -544,12 +551,17 @@ func (r *resolver) lookupEnumRef(ref TypeRef, owner *Type) *Enum {
 // pages carry their namespace, "termstore-group.md") may be the type found
 // in namespace ns: only microsoft.graph's or the referring type's own.
 func linkAllows(ref TypeRef, ns, ownerNS string) bool {
-	if ref.Link == "" || strings.Contains(ref.Name, ".") || ns == "microsoft.graph" || ns == ownerNS {
-		return true
+	return ns == "microsoft.graph" || ns == ownerNS || !linksRootPage(ref)
+}
+
+// linksRootPage: a bare name linked to a page named after the type alone.
+func linksRootPage(ref TypeRef) bool {
+	if ref.Link == "" || strings.Contains(ref.Name, ".") {
+		return false
 	}
 	target, _, _ := strings.Cut(ref.Link, "#")
 	target, _, _ = strings.Cut(target, "?")
-	return !strings.EqualFold(strings.TrimSuffix(path.Base(target), ".md"), ref.Name)
+	return strings.EqualFold(strings.TrimSuffix(path.Base(target), ".md"), ref.Name)
 }
 
 // fieldType settles a property's type: a documented type, a documented
