@@ -21,7 +21,50 @@ func (r *resolver) lookupBase(name, link, fromNamespace string) *Type {
 			}
 		}
 	}
-	return r.lookup(name, fromNamespace)
+	t := r.lookup(name, fromNamespace)
+	if t != nil && link != "" && !linkAllows(TypeRef{Name: name, Link: link}, t.Namespace(), fromNamespace) {
+		return nil // linked to microsoft.graph's page, found in another namespace
+	}
+	return t
+}
+
+// undocumentedBaseName qualifies the name of a base no given page
+// documents, as lookupBase would find it: a qualified name as written; a
+// bare one by its link's file, which names pages outside microsoft.graph
+// after their namespace ("security-alertevidence.md") and the others after
+// the type alone ("authenticationmethod.md"); else in the deriving type's
+// namespace.
+func (r *resolver) undocumentedBaseName(name, link, fromNamespace string) string {
+	if strings.Contains(name, ".") || !isIdentifier(name) {
+		return name
+	}
+	if link != "" {
+		file := strings.ToLower(strings.TrimSuffix(path.Base(strings.SplitN(link, "#", 2)[0]), ".md"))
+		if prefix, rest, ok := strings.Cut(file, "-"); ok && strings.EqualFold(rest, name) {
+			return r.namespaceEndingIn(prefix) + "." + name
+		}
+		if file == strings.ToLower(name) {
+			return "microsoft.graph." + name
+		}
+	}
+	return fromNamespace + "." + name
+}
+
+// namespaceEndingIn is the namespace of a known type whose last part is
+// short (in any letter case, as file names lose it), else
+// microsoft.graph.short.
+func (r *resolver) namespaceEndingIn(short string) string {
+	found := ""
+	for _, t := range r.byName {
+		ns := t.Namespace()
+		if strings.EqualFold(ns[strings.LastIndexByte(ns, '.')+1:], short) && (found == "" || ns < found) {
+			found = ns
+		}
+	}
+	if found == "" {
+		return "microsoft.graph." + short
+	}
+	return found
 }
 
 // basesFromBasePage gives the types a base's page lists as derived from it
@@ -35,6 +78,82 @@ func (r *resolver) basesFromBasePage(base *Type, res *Resource) {
 		}
 		t.Base, t.BaseName, t.BaseSource = base, base.Name, SourceBasePage
 		r.diags.Report(d.Pos, BaseFromBasePage, "the page of %s lists %s among its derived types, and %s's own page names no base: read as its base", base.Name, t.Name, t.ShortName())
+	}
+}
+
+// baseFromRows gives a type whose annotation, prose and base's page name
+// no base the one its rows' "Inherited from [x](x.md)" notes name, as
+// current pages do (onlineMeeting: onlineMeetingBase): the notes name
+// ancestors, so the base is the one the others are ancestors of. entity,
+// every entity's root, counts only when no other is named. A named type no
+// given page documents is recorded by name (DG041) when it is the only
+// one; several that cannot be ordered give none.
+func (r *resolver) baseFromRows(t *Type, res *Resource) {
+	if t.Base != nil || r.baseMissing[t] || res.BaseType != "" || len(res.InheritedFrom) == 0 {
+		return
+	}
+	var documented []*Type
+	var undocumented []DerivedRef
+	for _, ref := range res.InheritedFrom {
+		if b := r.lookupBase(ref.Name, ref.Link, t.Namespace()); b != nil {
+			if !derivesFrom(b, t) && !slices.Contains(documented, b) { // t itself, or a cycle
+				documented = append(documented, b)
+			}
+		} else if !strings.EqualFold(ref.Name, t.ShortName()) && !strings.EqualFold(ref.Name, t.Name) {
+			undocumented = append(undocumented, ref)
+		}
+	}
+	// An undocumented one that a documented one's chain names (its base's
+	// page is missing) is an ancestor of it.
+	undocumented = slices.DeleteFunc(undocumented, func(ref DerivedRef) bool {
+		name := r.undocumentedBaseName(ref.Name, ref.Link, t.Namespace())
+		return slices.ContainsFunc(documented, func(c *Type) bool {
+			for ; c != nil; c = c.Base {
+				if strings.EqualFold(c.BaseName, name) {
+					return true
+				}
+			}
+			return false
+		})
+	})
+	if len(documented)+len(undocumented) > 1 {
+		documented = slices.DeleteFunc(documented, func(b *Type) bool { return b.Name == "microsoft.graph.entity" })
+	}
+	names := func() string {
+		var all []string
+		for _, ref := range res.InheritedFrom {
+			all = append(all, ref.Name)
+		}
+		return strings.Join(all, ", ")
+	}
+	switch {
+	case len(undocumented) == 0:
+		for _, c := range documented {
+			if !slices.ContainsFunc(documented, func(o *Type) bool { return !derivesFrom(c, o) }) {
+				t.Base, t.BaseName, t.BaseSource = c, c.Name, SourceRows
+				r.diags.Report(res.InheritedFrom[0].Pos, BaseFromRows, "%s names no base type; its rows say properties are inherited from %s: read as deriving from %s", t.Name, names(), c.Name)
+				return
+			}
+		}
+	case len(undocumented) == 1 && len(documented) == 0:
+		ref := undocumented[0]
+		t.BaseName, t.BaseSource = r.undocumentedBaseName(ref.Name, ref.Link, t.Namespace()), SourceRows
+		r.baseMissing[t] = true
+		r.diags.Report(ref.Pos, BaseFromRows, "%s names no base type; its rows say properties are inherited from %s: read as deriving from %s, which is not documented, so its properties are not inherited", t.Name, names(), t.BaseName)
+	}
+}
+
+// openFromBases makes open every type that derives from an open one: OData
+// CSDL requires a type derived from an open type to be open too, so an
+// instance may carry keys neither type declares, though the
+// derived type's page rarely says so (communicationsIdentitySet, under
+// identitySet). It runs after the findings that treat a page's own open
+// type specially (its sample's keys are examples).
+func openFromBases(types []*Type) {
+	for _, t := range types {
+		for b := t.Base; b != nil && !t.Open; b = b.Base {
+			t.Open = b.Open
+		}
 	}
 }
 

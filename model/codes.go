@@ -63,6 +63,8 @@ const (
 	NameCaseDiffers      Code = "DG073"
 	OpenTypeNotAnnotated Code = "DG074"
 	AbstractNotAnnotated Code = "DG075"
+	SentinelCase         Code = "DG076"
+	BaseFromRows         Code = "DG077"
 )
 
 // Codes of API-page and metadata checks (docgen lint only).
@@ -139,6 +141,8 @@ var Catalogue = map[Code]CodeInfo{
 	NameCaseDiffers:      {Warning, Error, "table and JSON representation spell a property in different letter case"},
 	OpenTypeNotAnnotated: {Warning, Error, "text says open type, the annotation lacks \"openType\": true"},
 	AbstractNotAnnotated: {Warning, Warning, "text says abstract type, the annotation lacks \"abstract\": true"},
+	BaseFromRows:         {Warning, Warning, "base type read from the rows' \"Inherited from\" notes, as neither annotation nor prose names one"},
+	SentinelCase:         {Warning, Error, "enum member unknownFutureValue spelt in another letter case; read as Graph spells it"},
 
 	APIAnnotationInvalid:         {Error, Error, "request or response annotation is not valid JSON"},
 	APIAnnotationRepaired:        {Warning, Warning, "request or response annotation repaired (trailing comma, &quot;)"},
@@ -173,7 +177,7 @@ var Catalogue = map[Code]CodeInfo{
 // A base read from prose (DG061) or assumed from an id key (DG063) says
 // where docgen took a fact the annotation leaves out; the annotation and
 // prose disagreeing (DG062) is the defect lint reports.
-var NotLinted = map[Code]bool{TableNotProperties: true, BaseFromProse: true, BaseFromKey: true, BaseFromBasePage: true}
+var NotLinted = map[Code]bool{TableNotProperties: true, BaseFromProse: true, BaseFromKey: true, BaseFromBasePage: true, BaseFromRows: true}
 
 // Facts read from prose, samples and page conventions rather than from
 // annotations and tables (each such fact is reported with its source).

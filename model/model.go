@@ -122,8 +122,8 @@ type EnumDecl struct {
 	Description Text
 	Members     []EnumMember
 	// Flags: the table gives the members bit values (0 and powers of two:
-	// none 0, desktop 1, mobile 2, holographic 4), so a value may combine
-	// several.
+	// none 0, desktop 1, mobile 2, holographic 4), or the enum's page calls
+	// it multi-valued, so a value may combine several.
 	Flags bool
 	Pos   Pos
 }
@@ -168,6 +168,10 @@ type Resource struct {
 	// DerivedTypes are the types the page names as derived from this one
 	// ("Derived types" section, "the derived types are [x](x.md)").
 	DerivedTypes []DerivedRef
+	// InheritedFrom are the types its table rows name as where a property
+	// comes from ("Inherited from [onlineMeetingBase](onlinemeetingbase.md)"),
+	// each once, in page order: ancestors of the type.
+	InheritedFrom []DerivedRef
 	// TranslatedRows are table rows skipped because their property name was
 	// translated (an older machine translation): reported once (DG031), with
 	// the sample keys that stand for them instead of a DG033 for each.
@@ -200,12 +204,13 @@ func (r *Resource) Namespace() string {
 type Source string
 
 const (
-	SourceAnnotation Source = "annotation"  // a resource annotation (or its keyProperty)
-	SourceProse      Source = "prose"       // a sentence such as "Inherits from [x](x.md)"
-	SourceBasePage   Source = "base page"   // the base's page lists the type among its derived types
-	SourceAPIMethods Source = "api methods" // entity, from an id property and the page's API methods (DG063)
-	SourceTable      Source = "table"       // a Properties or Relationships row
-	SourceSample     Source = "sample"      // the value in the JSON representation
+	SourceAnnotation Source = "annotation"     // a resource annotation (or its keyProperty)
+	SourceProse      Source = "prose"          // a sentence such as "Inherits from [x](x.md)"
+	SourceBasePage   Source = "base page"      // the base's page lists the type among its derived types
+	SourceAPIMethods Source = "api methods"    // entity, from an id property and the page's API methods (DG063)
+	SourceRows       Source = "inherited rows" // the rows' "Inherited from [x](x.md)" notes (DG077)
+	SourceTable      Source = "table"          // a Properties or Relationships row
+	SourceSample     Source = "sample"         // the value in the JSON representation
 )
 
 func (s Source) String() string { return string(s) }
@@ -227,6 +232,10 @@ type TypeRef struct {
 	// [b](b.md)" names, in order; Name is the first. Resolve types the
 	// property as their common base (DG069).
 	Alternatives []string
+	// Link is the target of the link the cell names the type with, "" for
+	// none: a page named after the type alone (group.md) is one of
+	// microsoft.graph's, which tells a bare name's namespace.
+	Link string
 }
 
 func (t TypeRef) String() string {
@@ -245,9 +254,12 @@ type Property struct {
 	// DescribedValues are members the description lists ("Possible values
 	// are: ..." or a "<name> property values" table on the page).
 	DescribedValues []string
-	Navigation      bool // from a Relationships table
-	InSample        bool
-	InTable         bool
+	// MultiValued: the description says a value may hold several members,
+	// comma-separated ("This is a multi-valued enumeration"): a flags enum.
+	MultiValued bool
+	Navigation  bool // from a Relationships table
+	InSample    bool
+	InTable     bool
 	// TypedFromSample: the tables do not list the property, so its type
 	// comes from its value in the JSON representation.
 	TypedFromSample bool

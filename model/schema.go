@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -90,9 +91,10 @@ type Enum struct {
 	// members after it are sent only to clients that ask for them.
 	Evolvable bool
 	// Flags: a value may hold several members joined by commas
-	// ("joiner,leaver"); the docs say so of the enum or of a property of
-	// its type ("a multi-valued enumeration"), as Graph's metadata marks
-	// such an enum IsFlags.
+	// ("joiner,leaver"), as Graph's metadata marks an enum IsFlags; the
+	// docs say so of the enum (bit values in its table, its page's text)
+	// or of a property of its type ("a multi-valued enumeration").
+	// A collection of the enum holds its values as an array instead.
 	Flags bool
 	// Sources lists where members were read, strongest first.
 	Sources []EnumSource
@@ -107,7 +109,7 @@ type Enum struct {
 // Resolve builds the Schema from parsed pages, reporting what cannot be
 // settled. Pages are taken in the order given; ties resolve to the first.
 func Resolve(pages []*Page, diags *Diagnostics) *Schema {
-	r := &resolver{byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}, addressable: map[*Type]bool{}, unresolved: map[*Field]string{}}
+	r := &resolver{optIn: map[*Enum]map[string]bool{}, byName: map[string]*Type{}, enumsByName: map[string]*Enum{}, diags: diags, sampleOnly: map[*Field]*Resource{}, baseMissing: map[*Type]bool{}, keyPos: map[*Type]Pos{}, addressable: map[*Type]bool{}, unresolved: map[*Field]string{}}
 	type pending struct {
 		t   *Type
 		res *Resource
@@ -129,6 +131,10 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 			} else {
 				diags.Report(w.res.Pos, BaseUnknown, "base type %s of %s is not documented; its properties are not inherited", w.res.BaseType, w.t.Name)
 				r.baseMissing[w.t] = true
+				if base == nil {
+					// The page still says which type it derives from.
+					w.t.BaseName, w.t.BaseSource = r.undocumentedBaseName(w.res.BaseType, w.res.BaseLink, w.t.Namespace()), w.res.BaseSource
+				}
 			}
 		}
 		r.addFields(w.t, w.res)
@@ -138,6 +144,9 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	}
 	for _, w := range work {
 		r.basesFromBasePage(w.t, w.res)
+	}
+	for _, w := range work {
+		r.baseFromRows(w.t, w.res)
 	}
 	r.matchNamespaceCase()
 	s := &Schema{Enums: r.enums}
@@ -159,15 +168,77 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	r.reportUnreadTables(resources, typeOf)
 	r.reportTranslatedRows(resources, typeOf)
 	r.reportMissingKeys(s.Types)
+	openFromBases(s.Types)
 	s.Enums = dropUnusedInferred(s.Types, s.Enums)
 	for _, e := range s.Enums {
-		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, "unknownFutureValue") })
+		r.canonicalSentinel(e)
+		placeOptIn(e, r.optIn[e])
+		e.Evolvable = slices.ContainsFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, sentinel) })
 	}
 	slices.SortFunc(s.Enums, func(a, b *Enum) int { return cmp.Compare(a.Name, b.Name) })
 	return s
 }
 
+// sentinel is the member that ends an evolvable enum's first-class members.
+// Graph spells it so in all but a few PascalCase enums, which send
+// "UnknownFutureValue" (tokenIssuerType); it uses no other spelling.
+const sentinel = "unknownFutureValue"
+
+// canonicalSentinel spells an enum's sentinel as Graph sends it when a page
+// lists it in a letter case Graph never uses ("unknownfuturevalue"): a
+// generated constant in the page's spelling would never match the wire.
+func (r *resolver) canonicalSentinel(e *Enum) {
+	for i := range e.Members {
+		m := &e.Members[i]
+		if m.Name == sentinel || m.Name == "UnknownFutureValue" || !strings.EqualFold(m.Name, sentinel) {
+			continue
+		}
+		pos := m.Pos
+		if pos.Line == 0 {
+			pos = e.Pos
+		}
+		r.diags.Report(pos, SentinelCase, "enum %s lists %q; read as %s, the spelling Graph sends", e.Name, m.Name, sentinel)
+		m.Name = sentinel
+	}
+	// Two spellings of it become one member.
+	seen := false
+	e.Members = slices.DeleteFunc(e.Members, func(m EnumMember) bool {
+		dup := m.Name == sentinel && seen
+		seen = seen || m.Name == sentinel
+		return dup
+	})
+}
+
+// placeOptIn moves after the sentinel the members a source lists after it
+// while a stronger one lists them before (a values table that ends with
+// unknownFutureValue, while the description says `failed` needs the
+// Prefer: include-unknown-enum-members header): they are sent only to
+// clients that ask, as Graph's metadata orders them too.
+func placeOptIn(e *Enum, optIn map[string]bool) {
+	at := slices.IndexFunc(e.Members, func(m EnumMember) bool { return strings.EqualFold(m.Name, sentinel) })
+	if at < 0 || len(optIn) == 0 {
+		return
+	}
+	var before, moved []EnumMember
+	for _, m := range e.Members[:at] {
+		if optIn[strings.ToLower(m.Name)] {
+			moved = append(moved, m)
+		} else {
+			before = append(before, m)
+		}
+	}
+	if len(moved) == 0 {
+		return
+	}
+	members := append(before, e.Members[at])
+	members = append(members, moved...)
+	e.Members = append(members, e.Members[at+1:]...)
+}
+
 type resolver struct {
+	// optIn holds, per enum, the members (lower case) some source lists
+	// after the sentinel: sent only to clients that ask for them.
+	optIn       map[*Enum]map[string]bool
 	byName      map[string]*Type // lower-case qualified names, short names and aliases
 	enumsByName map[string]*Enum // lower-case qualified and short names
 	enums       []*Enum
@@ -289,7 +360,7 @@ func (r *resolver) declareEnum(page *Page, decl *EnumDecl) {
 		e = &Enum{Name: decl.Name, Description: decl.Description, Page: page.Path, Pos: decl.Pos}
 		r.addEnum(e)
 	}
-	e.Flags = e.Flags || decl.Flags || saysMultiValued(decl.Description)
+	e.Flags = e.Flags || decl.Flags
 	r.mergeMembers(e, decl.Members, FromEnumTable, decl.Pos)
 }
 
@@ -314,7 +385,15 @@ func (r *resolver) mergeMembers(e *Enum, members []EnumMember, src EnumSource, p
 	for _, x := range e.Members {
 		have[strings.ToLower(x.Name)] = true
 	}
+	afterSentinel := false
 	for _, m := range members {
+		if afterSentinel {
+			if r.optIn[e] == nil {
+				r.optIn[e] = map[string]bool{}
+			}
+			r.optIn[e][strings.ToLower(m.Name)] = true
+		}
+		afterSentinel = afterSentinel || strings.EqualFold(m.Name, sentinel)
 		if have[strings.ToLower(m.Name)] {
 			continue
 		}
@@ -434,31 +513,88 @@ func (r *resolver) peekType(owner *Type, p *Property) string {
 	if p.Type.Kind == Primitive {
 		return p.Type.Name
 	}
-	if t := r.lookup(p.Type.Name, owner.Namespace()); t != nil {
+	if t := r.lookupRef(p.Type, owner); t != nil {
 		return t.Name
 	}
-	if e := r.lookupEnum(p.Type.Name, owner.Namespace()); e != nil {
+	if e := r.lookupEnumRef(p.Type, owner); e != nil {
 		return e.Name
 	}
 	return p.Type.Name
+}
+
+// lookupRef resolves a type cell's type, as lookup does, unless the cell's
+// link names a page of microsoft.graph while the only type of that short
+// name is in another namespace: accessPackage's "[group](group.md)" is
+// microsoft.graph.group, not termStore.group when only the latter's page
+// is given.
+func (r *resolver) lookupRef(ref TypeRef, owner *Type) *Type {
+	if linksRootPage(ref) && owner.Namespace() != "microsoft.graph" {
+		// microsoft.graph's page, though the owner's namespace may hold a
+		// type of that short name too (externalConnectors.identity).
+		if t := r.byName[strings.ToLower("microsoft.graph."+ref.Name)]; t != nil {
+			return t
+		}
+	}
+	t := r.lookup(ref.Name, owner.Namespace())
+	if t != nil && !linkAllows(ref, t.Namespace(), owner.Namespace()) {
+		return nil
+	}
+	return t
+}
+
+func (r *resolver) lookupEnumRef(ref TypeRef, owner *Type) *Enum {
+	e := r.lookupEnum(ref.Name, owner.Namespace())
+	if e != nil && !linkAllows(ref, namespaceOf(e.Name), owner.Namespace()) {
+		return nil
+	}
+	return e
+}
+
+// linkAllows reports whether a bare name linked to a page named after the
+// type alone ("group.md", a page of microsoft.graph: other namespaces'
+// pages carry their namespace, "termstore-group.md") may be the type found
+// in namespace ns: only microsoft.graph's or the referring type's own.
+func linkAllows(ref TypeRef, ns, ownerNS string) bool {
+	return ns == "microsoft.graph" || ns == ownerNS || !linksRootPage(ref)
+}
+
+// linksRootPage: a bare name linked to a page named after the type alone.
+func linksRootPage(ref TypeRef) bool {
+	if ref.Link == "" || strings.Contains(ref.Name, ".") {
+		return false
+	}
+	target, _, _ := strings.Cut(ref.Link, "#")
+	target, _, _ = strings.Cut(target, "?")
+	return strings.EqualFold(strings.TrimSuffix(path.Base(target), ".md"), ref.Name)
 }
 
 // fieldType settles a property's type: a documented type, a documented
 // enum, an enum its values imply, or a primitive. What cannot be resolved is
 // reported and falls back to raw JSON.
 func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
+	ft := r.settleFieldType(owner, p)
+	if ft.Enum != nil && p.MultiValued && !ft.Collection {
+		ft.Enum.Flags = true // a collection holds its several values as an array
+	}
+	return ft
+}
+
+func (r *resolver) settleFieldType(owner *Type, p *Property) FieldType {
 	ft := FieldType{Collection: p.Type.Collection}
 	values := r.valueMembers(p)
 	switch {
 	case p.Type.Kind == Reference:
-		if t := r.lookup(p.Type.Name, owner.Namespace()); t != nil {
+		if t := r.lookupRef(p.Type, owner); t != nil {
 			ft.Type = t
 			return ft
 		}
-		e := r.lookupEnum(p.Type.Name, owner.Namespace())
-		if e == nil && len(values) > 0 {
+		e := r.lookupEnumRef(p.Type, owner)
+		if e == nil && len(values) > 0 && !p.Navigation {
 			// The docs name an enum they never tabulate: name it as written,
-			// in the owner's namespace unless the name gives its own.
+			// in the owner's namespace unless the name gives its own. A
+			// relationship is never one: the values its description lists
+			// belong to a property of the related type (a permission's
+			// roles), and the type it names is a resource not given here.
 			if name, ok := inferredEnumName(p.Type.Name, owner.Namespace()); ok {
 				e = &Enum{Name: name, Page: owner.Page, Pos: p.Pos}
 				r.addEnum(e)
@@ -471,18 +607,15 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 		}
 		r.mergeValues(e, p, values)
 		ft.Enum = e
-		e.Flags = e.Flags || saysMultiValued(p.Description)
 	case p.Type.Name == "Edm.String" && len(values) > 0:
 		if e := r.definedEnumFor(owner, p, owner.Name+upperFirst(p.Name), values); e != nil {
 			ft.Enum = e // the documented enum, not a second one beside it
-			e.Flags = e.Flags || saysMultiValued(p.Description)
 			return ft
 		}
 		e := &Enum{Name: owner.Name + upperFirst(p.Name), Owner: owner, Property: p.Name, Page: owner.Page, Pos: p.Pos}
 		r.enums = append(r.enums, e) // not by name: only this property uses it
 		r.mergeValues(e, p, values)
 		ft.Enum = e
-		e.Flags = saysMultiValued(p.Description)
 	default:
 		ft.Primitive = p.Type.Name
 	}
@@ -492,17 +625,6 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 type sourcedMembers struct {
 	src     EnumSource
 	members []EnumMember
-}
-
-// saysMultiValued reports whether a description calls its enum (or its
-// property's value) multi-valued: "This is a multi-valued enumeration",
-// "a multivalued enum". A localized page says it in its English half.
-func saysMultiValued(t Text) bool {
-	if !strings.Contains(t.English, "alued") && !strings.Contains(t.English, "ALUED") { // most descriptions: no lowering
-		return false
-	}
-	lower := strings.ToLower(t.English)
-	return strings.Contains(lower, "multi-valued enum") || strings.Contains(lower, "multivalued enum")
 }
 
 // valueMembers lists the members a property's sample and description give.

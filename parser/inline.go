@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -141,11 +142,64 @@ func describedValues(cell ast.Node, src []byte) []string {
 		// that lists values counts.
 		for _, loc := range findValuesPhrases(text) {
 			if out := valuesAfter(text[loc[1]:]); out != nil {
-				return out
+				return withOptInValues(out, text)
 			}
 		}
 	}
 	return translatedValues(text)
+}
+
+// withOptInValues adds to the members a description lists those it names
+// as sent only to clients that ask for them, which current pages often give
+// in a sentence of their own ("Use the `Prefer:
+// include-unknown-enum-members` request header to get the following values
+// in this evolvable enum: `c`, `d`."): they follow unknownFutureValue,
+// which is added when the list left it out.
+func withOptInValues(out []string, text string) []string {
+	extra := optInValues(text)
+	if len(extra) == 0 {
+		return out
+	}
+	if !slices.ContainsFunc(out, func(v string) bool { return strings.EqualFold(v, "unknownFutureValue") }) {
+		out = append(out, "unknownFutureValue")
+	}
+	for _, v := range extra {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// optInValues reads the values listed after "following value(s) ...:" in
+// the sentence that mentions include-unknown-enum-members.
+func optInValues(text string) []string {
+	i := indexFoldASCII(text, "include-unknown-enum-members")
+	if i < 0 {
+		return nil
+	}
+	rest := text[i:]
+	j := indexFoldASCII(rest, "following value")
+	if j < 0 || strings.Contains(rest[:j], ". ") {
+		return nil // not that sentence's values
+	}
+	rest = rest[j:]
+	k := strings.IndexByte(rest, ':')
+	if k < 0 || strings.Contains(rest[:k], ". ") {
+		return nil // no list in that sentence
+	}
+	return valuesAfter(rest[k+1:])
+}
+
+// indexFoldASCII is the index of the lower-case ASCII word in s, ignoring
+// the case of ASCII letters, or -1.
+func indexFoldASCII(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if _, ok := foldPrefix(s, i, word); ok {
+			return i
+		}
+	}
+	return -1
 }
 
 // translatedValues are the values in code spans after a translated
@@ -467,4 +521,16 @@ func charRef(v []byte, i int) (chars string, end int, ok bool) {
 		return "", 0, false
 	}
 	return string(e.Characters), k + 1, true
+}
+
+// multiValued is how descriptions say a value may hold several members of
+// its enum, comma-separated (a flags enum): "This is a multi-valued
+// enumeration", "is a multi-valued property", "the property can contain
+// multiple values in a comma-separated list", "Multiple values can be
+// combined using a comma-separated list", "is indicated by comma-separated
+// values".
+var multiValued = regexp.MustCompile(`(?i)\bmulti-?valued\b|\bcan contain multiple values\b|\bmultiple values can be combined\b|\bcomma-separated values\b`)
+
+func isMultiValued(description string) bool {
+	return mayMatch(description, "multi", "multiple values", "comma-separated values") && multiValued.MatchString(description)
 }

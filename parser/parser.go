@@ -78,6 +78,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		for _, e := range p.enums {
 			if e.Name == p.qualify(p.enumPage) {
 				e.Description = p.description
+				e.Flags = e.Flags || isMultiValued(p.description.English)
 			}
 		}
 	}
@@ -104,6 +105,9 @@ type section struct {
 	// sub is the heading of a sub-section inside a Properties section: its
 	// tables may be the resource's or describe something else (subtable.go).
 	sub string
+	// optIn are the members an enum section's text says need the Prefer:
+	// include-unknown-enum-members header, before its table.
+	optIn []string
 }
 
 type pageParser struct {
@@ -188,6 +192,11 @@ func (p *pageParser) walk(doc ast.Node) {
 		case *ast.FencedCodeBlock:
 			p.noteSample(n)
 		case *ast.Paragraph:
+			if p.section.kind == sectionEnum && p.section.name != "" {
+				var b strings.Builder
+				writeMarked(&b, n, p.src.text)
+				p.section.optIn = append(p.section.optIn, optInValues(b.String())...)
+			}
 			if p.inIntro {
 				plain := p.inlineText(n)
 				p.noteDerivedLinks(n, plain)
@@ -385,6 +394,7 @@ func (p *pageParser) finish() []*model.Resource {
 			// Methods and derived types are about the page's one type.
 			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived
 		}
+		pr.res.InheritedFrom = inheritedFrom(rows)
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, len(pr.res.TranslatedRows) > 0, &p.diags)
 		// A page with no Properties section: resolution reports it once,
 		// with the sample keys it leaves undocumented (DG035), once

@@ -20,7 +20,9 @@ type tableRow struct {
 	Type        model.TypeRef
 	Description model.Text
 	Navigation  bool
-	Described   []string // members listed in the description
+	Described   []string           // members listed in the description
+	inherited   []model.DerivedRef // "Inherited from [x](x.md)" in the description
+	multiValued bool               // the description says multi-valued (a flags enum)
 	Pos         model.Pos
 	offset      int
 	subTable    int // 1 + index in pageParser.subTables for a table under a sub-heading, else 0
@@ -127,6 +129,8 @@ func (p *pageParser) table(t *east.Table) {
 		if descCol >= 0 && descCol < len(cells) {
 			tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
 			tr.Described = describedValues(cells[descCol], p.src.text)
+			tr.inherited = rowOrigins(cells[descCol], p.src.text, tr.Description.English, tr.Pos)
+			tr.multiValued = isMultiValued(tr.Description.English)
 		}
 		p.tables = append(p.tables, tr)
 	}
@@ -343,7 +347,7 @@ func (p *pageParser) enumTable(t *east.Table) {
 		}
 		return
 	}
-	p.enums = append(p.enums, &model.EnumDecl{Name: p.section.name, Members: members, Flags: valueCol >= 0 && bits.flags(len(members)), Pos: p.posOf(t.Pos())})
+	p.enums = append(p.enums, &model.EnumDecl{Name: p.section.name, Members: optInLast(members, p.section.optIn), Flags: valueCol >= 0 && bits.flags(len(members)), Pos: p.posOf(t.Pos())})
 }
 
 // flagValues watches an enum table's Value column for bit values.
@@ -373,6 +377,32 @@ func (f *flagValues) flags(n int) bool {
 	return !f.notFlags && f.nonZero >= 3 && f.values == n
 }
 
+// optInLast moves after unknownFutureValue the members the section's text
+// says are sent only to clients that ask for them ("The following table
+// lists the members of an evolvable enumeration. You must use the Prefer:
+// include-unknown-enum-members request header to get the following values
+// in this evolvable enum: `x`."), when the table lists them before it.
+func optInLast(members []model.EnumMember, optIn []string) []model.EnumMember {
+	at := slices.IndexFunc(members, func(m model.EnumMember) bool { return strings.EqualFold(m.Name, "unknownFutureValue") })
+	if at < 0 || len(optIn) == 0 {
+		return members
+	}
+	var before, moved []model.EnumMember
+	for _, m := range members[:at] {
+		if slices.ContainsFunc(optIn, func(o string) bool { return strings.EqualFold(o, m.Name) }) {
+			moved = append(moved, m)
+		} else {
+			before = append(before, m)
+		}
+	}
+	if len(moved) == 0 {
+		return members
+	}
+	out := append(before, members[at])
+	out = append(out, moved...)
+	return append(out, members[at+1:]...)
+}
+
 // cleanName strips the markup that survives plain-text rendering of a name
 // cell, such as stray asterisks from unbalanced bold, and a trailing note in
 // parentheses ("isDefault (deprecated)").
@@ -399,8 +429,22 @@ func (p *pageParser) cellType(cell ast.Node) model.TypeRef {
 	t := parseType(p.typeText(cell))
 	if t.Kind == model.Reference {
 		t.Alternatives = p.alternatives(cell)
+		t.Link = firstLink(cell)
 	}
 	return t
+}
+
+// firstLink is the target of a cell's first link, "" without one.
+func firstLink(cell ast.Node) string {
+	link := ""
+	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			link = string(l.Destination)
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return link
 }
 
 // alternatives are the type names of a type cell's links after the first,
@@ -593,7 +637,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		*prop = model.Property{
 			Name: row.Name, Type: row.Type, Description: row.Description,
 			Navigation: row.Navigation, InTable: true, Pos: row.Pos,
-			DescribedValues: row.Described,
+			DescribedValues: row.Described, MultiValued: row.multiValued,
 		}
 		byName[row.Name] = prop
 		tableOrder = append(tableOrder, prop)

@@ -120,6 +120,13 @@ func (e *encoder) resource(r *model.Resource) {
 			e.pos(d.Pos)
 		}
 	}
+	if e.count(len(r.InheritedFrom), r.InheritedFrom == nil) {
+		for _, d := range r.InheritedFrom {
+			e.str(d.Name)
+			e.str(d.Link)
+			e.pos(d.Pos)
+		}
+	}
 	if e.count(len(r.TranslatedRows), r.TranslatedRows == nil) {
 		for _, t := range r.TranslatedRows {
 			e.str(t.Name)
@@ -139,9 +146,11 @@ func (e *encoder) property(p *model.Property) {
 	e.str(p.Type.Name)
 	e.bool(p.Type.Collection)
 	e.strs(p.Type.Alternatives)
+	e.str(p.Type.Link)
 	e.text(p.Description)
 	e.strs(p.EnumValues)
 	e.strs(p.DescribedValues)
+	e.bool(p.MultiValued)
 	e.bool(p.Navigation)
 	e.bool(p.InSample)
 	e.bool(p.InTable)
@@ -356,6 +365,12 @@ func (d *decoder) resource() *model.Resource {
 		}
 	}
 	if n := d.count(); n >= 0 {
+		r.InheritedFrom = make([]model.DerivedRef, n)
+		for i := range r.InheritedFrom {
+			r.InheritedFrom[i] = model.DerivedRef{Name: d.str(), Link: d.str(), Pos: d.pos()}
+		}
+	}
+	if n := d.count(); n >= 0 {
 		r.TranslatedRows = make([]model.TranslatedRow, n)
 		for i := range r.TranslatedRows {
 			r.TranslatedRows[i] = model.TranslatedRow{Name: d.str(), Pos: d.pos()}
@@ -372,10 +387,11 @@ func (d *decoder) property() *model.Property {
 	}
 	p := &model.Property{}
 	p.Name = d.str()
-	p.Type = model.TypeRef{Kind: model.TypeKind(d.int()), Name: d.str(), Collection: d.bool(), Alternatives: d.strs()}
+	p.Type = model.TypeRef{Kind: model.TypeKind(d.int()), Name: d.str(), Collection: d.bool(), Alternatives: d.strs(), Link: d.str()}
 	p.Description = d.text()
 	p.EnumValues = d.strs()
 	p.DescribedValues = d.strs()
+	p.MultiValued = d.bool()
 	p.Navigation = d.bool()
 	p.InSample = d.bool()
 	p.InTable = d.bool()
