@@ -141,7 +141,11 @@ func describedValues(cell ast.Node, src []byte) []string {
 		// listing them (a localized page moved the list): the first phrase
 		// that lists values counts.
 		for _, loc := range findValuesPhrases(text) {
-			if out := valuesAfter(text[loc[1]:]); out != nil {
+			out := valuesAfter(text[loc[1]:])
+			if items := lineItems(text[loc[1]:]); len(items) > len(out) {
+				out = items
+			}
+			if out != nil {
 				return withOptInValues(out, text)
 			}
 		}
@@ -332,6 +336,51 @@ func valuesAfter(s string) []string {
 	return out
 }
 
+// lineItems reads values given one a line after the phrase, each line
+// opening with its value in a code span and going on to say what it
+// means ("Possible values are:<br>`submitted`: under review.<br>`published`:
+// approved."), where the first sentence holds only the first value. Lines
+// are counted from the phrase's own; the list ends at the first that opens
+// otherwise. Fewer than two values are no such list.
+func lineItems(s string) []string {
+	if !strings.Contains(s, "\n") {
+		return nil
+	}
+	var out []string
+	for i, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if i == 0 && line == "" {
+			continue // the phrase ends its line
+		}
+		value, _, ok := strings.Cut(strings.TrimPrefix(line, "`"), "`")
+		if !strings.HasPrefix(line, "`") || !ok || !isIdentifier(value) {
+			break
+		}
+		if value != "null" {
+			out = append(out, value)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// isLineBreak reports whether raw HTML is a line break: <br>, <br/>,
+// <br />, and the </br> pages also write.
+func isLineBreak(h *ast.RawHTML, src []byte) bool {
+	if h.Segments.Len() != 1 {
+		return false
+	}
+	seg := h.Segments.At(0)
+	tag := strings.ToLower(strings.Join(strings.Fields(string(seg.Value(src))), ""))
+	switch tag {
+	case "<br>", "<br/>", "</br>":
+		return true
+	}
+	return false
+}
+
 // mayMatch is the cheap test before a case-insensitive phrase regexp
 // (run at every link of a paragraph, the backtracking ones cost more than
 // the rest of the walk): false only when s holds none of words (lower-case
@@ -443,7 +492,11 @@ func writeMarked(b *strings.Builder, n ast.Node, src []byte) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.RawHTML:
-			b.WriteByte(' ')
+			if isLineBreak(c, src) {
+				b.WriteString(" \n") // items of a list may stand one a line (lineItems); ". " still ends a sentence
+			} else {
+				b.WriteByte(' ')
+			}
 		default:
 			writeMarked(b, c, src)
 		}

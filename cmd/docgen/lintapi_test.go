@@ -16,7 +16,7 @@ const apiCorpusDir = "../../../shared/corpus/en-api/v1.0"
 // and DG090, and then these numbers are updated after reading the diff.
 var apiCorpusCounts = map[string]int{
 	"DG080": 1, "DG081": 15, "DG083": 5, "DG084": 85, "DG085": 375, "DG086": 21,
-	"DG087": 227, "DG088": 26, "DG089": 7, "DG090": 2, "DG091": 82, "DG092": 16,
+	"DG087": 216, "DG088": 26, "DG089": 7, "DG090": 2, "DG091": 82, "DG092": 16,
 }
 
 // quotedProperty is the property a finding names first, e.g. has no property "x".
