@@ -15,11 +15,13 @@ import (
 // 10): a driveItem now reaches 889 types, not 393, because every type
 // derived from entity can fill an entity slot (trending.resource), at about
 // 3.5 KB a type. binaryCeiling is the size measured since (6,215,919
-// bytes), with a little room, so that the program cannot grow unseen while
-// the budget is missed (docs/performance.md).
+// bytes; 6,315,333 since Opt remembers a number's string form, a field
+// more in every Opt instantiation's type descriptor), with a little room,
+// so that the program cannot grow unseen while the budget is missed
+// (docs/performance.md).
 const (
 	binaryBudget  = 5_000_000
-	binaryCeiling = 6_300_000
+	binaryCeiling = 6_350_000
 )
 
 // TestBinaryBudget builds the program scripts/measure.sh measures (the
