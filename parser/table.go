@@ -143,7 +143,8 @@ func (p *pageParser) translatedHeader(cols []string) bool {
 // translatedHeaderWords are column names of translated properties tables
 // written in ASCII letters alone, for pages that do not name their locale
 // ("Eigenschaft | Typ | Beschreibung").
-var translatedHeaderWords = wordSet("eigenschaft", "typ", "beschreibung", "eigenschap", "beschrijving", "propriedade", "propiedad", "tipo", "descripcion", "descricao")
+var translatedHeaderWords = wordSet("eigenschaft", "typ", "beschreibung", "eigenschap", "beschrijving", "propriedade", "propiedad", "tipo", "descripcion", "descricao",
+	"descrizione", "proprieta", "egenskap", "beskrivning", "vlastnost", "popis", "opis", "membre", "membro", "miembro", "medlem", "lid", "mitglied", "wert", "waarde", "valeur", "valore", "valor", "hodnota")
 
 // hasNonASCIILetter: s holds a letter of a script other than ASCII's, as
 // translated text does and names in the docs never do.
@@ -297,6 +298,14 @@ func (p *pageParser) enumTable(t *east.Table) {
 		memberCol = column(cols, map[string]bool{"value": true})
 	}
 	descCol := column(cols, descHeaders)
+	if memberCol < 0 && len(cols) >= 2 && p.translatedHeader(cols) {
+		// A translated header ("成员 | 说明"): the docs template's order,
+		// Member first and Description last.
+		memberCol = 0
+		if descCol < 0 {
+			descCol = len(cols) - 1
+		}
+	}
 	if memberCol < 0 {
 		p.diags.Report(p.posOf(t.Pos()), model.EnumNoMemberColumn, "enum table for %s has no Member column; skipped", p.section.name)
 		return
@@ -506,8 +515,12 @@ func parseType(s string) model.TypeRef {
 		t.Collection, s = true, s[:len(s)-len(" collection")]
 	}
 	s = strings.TrimSpace(s)
-	if !isTypeName(s) && hasCollectionWord(s) {
-		t.Collection, s = true, stripCollectionWords(s) // "Коллекция String"
+	if hasCollectionWord(s) {
+		if !isTypeName(s) {
+			t.Collection, s = true, stripCollectionWords(s) // "Коллекция String"
+		} else if elem := stripCollectionWords(s); translatedPrimitives[strings.ToLower(elem)] != "" {
+			t.Collection, s = true, elem // a compound: "Zeichenfolgensammlung"
+		}
 	}
 	if name, ok := translatedPrimitives[strings.ToLower(s)]; ok {
 		s = name

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Localized pages in the current format (no span pairs holding the
@@ -40,7 +41,7 @@ var inheritsHeadTranslated = sync.OnceValue(func() *regexp.Regexp {
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
 var collectionWord = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon|samling|συλλογή`)
+	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|συλλογή|\bcollection\b`)
 })
 
 // hasCollectionWord reports whether s holds a collection word.
@@ -69,7 +70,7 @@ func stripCollectionWords(s string) string {
 // languages, as valuesPhrase does in English; the values must follow in
 // code spans.
 var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:可能的值(?:为|是|包括)|可能值为|可能的值有|可用的值为|可能な値は|使用可能な値は|指定できる値は|가능한 값은|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|mogelijke waarden zijn|możliwe wartości to|olası değerler)\s*[:：]?`)
+	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|가능한 값은|가능한 값|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:)[\s\x{a0}\x{202f}]*[:：、，,]?`)
 })
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII
@@ -82,6 +83,17 @@ var translatedPrimitives = map[string]string{
 	"логический": "Edm.Boolean", "логическое": "Edm.Boolean", "布尔": "Edm.Boolean", "布尔值": "Edm.Boolean", "布林值": "Edm.Boolean",
 	"ブール値": "Edm.Boolean", "ブール型": "Edm.Boolean", "부울": "Edm.Boolean", "booleano": "Edm.Boolean", "booléen": "Edm.Boolean",
 	"booliano": "Edm.Boolean", "boolesch": "Edm.Boolean", "boolescher wert": "Edm.Boolean", "valor booleano": "Edm.Boolean",
+	// Plurals and compounds are what remains of "Colección de cadenas",
+	// "Raccolta di stringhe", "Tekenreeksverzameling" once the collection
+	// word is taken away.
+	"cadenas": "Edm.String", "chaînes": "Edm.String", "chaine": "Edm.String", "chaines": "Edm.String", "stringa": "Edm.String", "stringhe": "Edm.String",
+	"tekenreeks": "Edm.String", "tekenreeksen": "Edm.String", "zeichenfolgen": "Edm.String", "строк": "Edm.String", "строки": "Edm.String",
+	"cadeias de caracteres": "Edm.String", "cadeias caracteres": "Edm.String", "caracteres": "Edm.String", "ciąg": "Edm.String", "ciągów": "Edm.String", "ciągi": "Edm.String",
+	"řetězec": "Edm.String", "řetězců": "Edm.String", "řetězce": "Edm.String", "sträng": "Edm.String", "strängar": "Edm.String", "dize": "Edm.String", "dizesi": "Edm.String",
+	"booleaans": "Edm.Boolean", "booleaanse waarde": "Edm.Boolean", "boolesk": "Edm.Boolean", "booleskt värde": "Edm.Boolean", "boole": "Edm.Boolean",
+	"wartość logiczna": "Edm.Boolean", "logická hodnota": "Edm.Boolean", "logický": "Edm.Boolean", "valore booleano": "Edm.Boolean", "valeur booléenne": "Edm.Boolean",
+	"布林": "Edm.Boolean", "ブール": "Edm.Boolean", "부울 값": "Edm.Boolean", "boolean değeri": "Edm.Boolean",
+	"intero": "Edm.Int32", "geheel getal": "Edm.Int32", "liczba całkowita": "Edm.Int32", "celé číslo": "Edm.Int32", "tamsayı": "Edm.Int32", "heltal": "Edm.Int32",
 	"ganzzahl": "Edm.Int32", "inteiro": "Edm.Int32", "entero": "Edm.Int32", "entier": "Edm.Int32", "целое число": "Edm.Int32", "整数": "Edm.Int32", "정수": "Edm.Int32",
 }
 
@@ -116,7 +128,7 @@ func linkTargetName(dest string) string {
 // anchor (<a name="properties">): compared with the whole heading text in
 // lower case.
 var (
-	propertiesHeadings = wordSet("свойства", "属性", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
+	propertiesHeadings = wordSet("свойства", "属性", "屬性", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
 		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες")
 	relationshipsHeadings = wordSet("связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
 		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
@@ -139,3 +151,52 @@ func wordSet(words ...string) map[string]bool {
 // of a few words, a colon (or a full-width one), and a namespace of the
 // Graph docs, alone in its paragraph.
 var translatedNamespaceLine = regexp.MustCompile(`^[^\s:：.][^:：.]{0,39}[:：]\s*(microsoft(?:\.[A-Za-z][A-Za-z0-9_]*)+)\s*$`)
+
+// enumValuesWords are the word "values" of an enum's "x values"
+// heading in the docs' languages ("lampMode 值", "Значения lampMode",
+// "Valeurs de lampMode", "lampMode-Werte"), compared in lower case.
+var enumValuesWords = wordSet("值", "値", "값", "значения", "valeurs", "valores", "werte", "valori", "waarden",
+	"wartości", "hodnoty", "değerleri", "değerler", "värden", "列挙値", "列舉值", "枚举值", "열거형")
+
+// translatedEnumHeading returns the enum a translated "x values" heading
+// names: the one identifier among its words, beside the word for values
+// in another language, or the anchor the heading keeps from the English
+// page (<a name="lampmode-values">), whose name the identifier spells in
+// its letter case. "" when the heading is no such heading.
+func translatedEnumHeading(title, anchor string) string {
+	var name string
+	values := false
+	for w := range strings.FieldsFuncSeq(title, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == ':' || r == '：' || r == '(' || r == ')'
+	}) {
+		switch {
+		case enumValuesWords[strings.ToLower(w)]:
+			values = true
+		case isIdentifier(w) && !isEnglishFiller(w):
+			if name != "" {
+				return "" // two names: not an enum's heading
+			}
+			name = w
+		}
+	}
+	if name == "" {
+		return ""
+	}
+	if prefix, ok := strings.CutSuffix(strings.ToLower(anchor), "-values"); ok && prefix == strings.ToLower(name) {
+		return name
+	}
+	if values && anchor == "" {
+		return name
+	}
+	return ""
+}
+
+// isEnglishFiller: the ASCII words translated enum headings hold beside
+// the name ("Valeurs de lampMode", "Valori di lampMode").
+func isEnglishFiller(w string) bool {
+	switch strings.ToLower(w) {
+	case "de", "di", "da", "des", "del", "van", "von", "der", "of":
+		return true
+	}
+	return false
+}
