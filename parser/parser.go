@@ -149,6 +149,9 @@ type pendingResource struct {
 	res    *model.Resource
 	offset int // where the annotation stands, to assign tables
 	sample []sampleMember
+	// translatedData holds, for each of res.TranslatedRows, the row's type
+	// and description (nil for a relationship row).
+	translatedData []*tableRow
 }
 
 func (p *pageParser) at(line int) model.Pos { return model.Pos{File: p.path, Line: line} }
@@ -383,6 +386,7 @@ func (p *pageParser) finish() []*model.Resource {
 		if p.locale != "" && len(p.src.pairs) == 0 {
 			rows = translatedLatinRows(pr, rows)
 		}
+		rows = p.pairTranslatedRows(pr, rows)
 		if len(p.resources) == 1 {
 			// Methods and derived types are about the page's one type.
 			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived
@@ -436,6 +440,7 @@ func (p *pageParser) claimUnreadTable(pr *pendingResource, last bool) {
 type translatedRow struct {
 	model.TranslatedRow
 	offset int
+	row    *tableRow // what the row says besides its name; nil for a relationship
 }
 
 // claimTranslatedRows gives a resource the translated rows before its
@@ -445,6 +450,7 @@ type translatedRow struct {
 func (p *pageParser) claimTranslatedRows(pr *pendingResource, last bool) {
 	for len(p.translatedRows) > 0 && (p.translatedRows[0].offset < pr.offset || last) {
 		pr.res.TranslatedRows = append(pr.res.TranslatedRows, p.translatedRows[0].TranslatedRow)
+		pr.translatedData = append(pr.translatedData, p.translatedRows[0].row)
 		p.translatedRows = p.translatedRows[1:]
 	}
 }
@@ -542,8 +548,9 @@ func translatedLatinRows(pr *pendingResource, rows []tableRow) []tableRow {
 	}
 	kept := rows[:0:0]
 	for _, r := range rows {
-		if !r.Navigation && !inSample[strings.ToLower(r.Name)] {
+		if !r.Navigation && !inSample[strings.ToLower(r.Name)] && !looksLikeGraphName(r.Name) {
 			pr.res.TranslatedRows = append(pr.res.TranslatedRows, model.TranslatedRow{Name: r.Name, Pos: r.Pos})
+			pr.translatedData = append(pr.translatedData, &r)
 			continue
 		}
 		kept = append(kept, r)

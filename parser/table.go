@@ -109,7 +109,11 @@ func (p *pageParser) table(t *east.Table) {
 			if p.locale != "" || hasNonASCIILetter(name) {
 				// Reported at resolution, once per resource, with the
 				// sample keys that stand for these rows.
-				p.translatedRows = append(p.translatedRows, translatedRow{model.TranslatedRow{Name: name, Pos: p.posOf(row.Pos())}, row.Pos()})
+				tr := translatedRow{TranslatedRow: model.TranslatedRow{Name: name, Pos: p.posOf(row.Pos())}, offset: row.Pos()}
+				if p.section.kind != sectionRelationships {
+					tr.row = p.translatedRowData(cells, typeCol, descCol, tr.Pos)
+				}
+				p.translatedRows = append(p.translatedRows, tr)
 				continue
 			}
 			p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (a broken row?); skipped", name)
