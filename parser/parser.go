@@ -129,6 +129,7 @@ type pageParser struct {
 	unreadNext        int                 // unreadTables before it are claimed
 	conceptual        bool                // doc_type conceptualPageType: no resource tables
 	locale            string              // ms.contentlocale of a page not in English, else ""
+	translatedTables  bool                // a properties table's header was translated
 	translatedRows    []translatedRow     // table rows skipped for a translated property name
 	derived           []model.DerivedRef  // types the page names as derived from its own (derived.go)
 	derivedListNext   bool                // the intro paragraph before announced a list of them
@@ -383,8 +384,9 @@ func (p *pageParser) finish() []*model.Resource {
 		p.claimTranslatedRows(pr, i == len(p.resources)-1)
 		// Only a localized page without English halves has its names
 		// translated; span pairs give the English ones.
-		if p.locale != "" && len(p.src.pairs) == 0 {
+		if (p.locale != "" || p.translatedTables) && len(p.src.pairs) == 0 {
 			rows = translatedLatinRows(pr, rows)
+			rows = p.pairTranslatedRelationships(pr, rows)
 		}
 		rows = p.pairTranslatedRows(pr, rows)
 		if len(p.resources) == 1 {

@@ -51,6 +51,7 @@ func (p *pageParser) table(t *east.Table) {
 		}
 	}
 	if (nameCol < 0 || typeCol < 0) && p.section.sub == "" && p.sectionTables == 1 && len(cols) >= 2 && p.translatedHeader(cols) {
+		p.translatedTables = true
 		// A header in another language over the section's table: the
 		// docs template's order, Property | Type | Description, for the
 		// columns its words do not name.
@@ -110,9 +111,7 @@ func (p *pageParser) table(t *east.Table) {
 				// Reported at resolution, once per resource, with the
 				// sample keys that stand for these rows.
 				tr := translatedRow{TranslatedRow: model.TranslatedRow{Name: name, Pos: p.posOf(row.Pos())}, offset: row.Pos()}
-				if p.section.kind != sectionRelationships {
-					tr.row = p.translatedRowData(cells, typeCol, descCol, tr.Pos)
-				}
+				tr.row = p.translatedRowData(cells, typeCol, descCol, tr.Pos)
 				p.translatedRows = append(p.translatedRows, tr)
 				continue
 			}

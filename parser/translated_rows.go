@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -31,7 +32,7 @@ func looksLikeGraphName(name string) bool {
 // translatedRowData is what a row with a translated name still says: its
 // type and description, read as for any row.
 func (p *pageParser) translatedRowData(cells []ast.Node, typeCol, descCol int, pos model.Pos) *tableRow {
-	tr := &tableRow{Type: p.cellType(cells[typeCol]), Pos: pos}
+	tr := &tableRow{Type: p.cellType(cells[typeCol]), Navigation: p.section.kind == sectionRelationships, Pos: pos}
 	if descCol >= 0 && descCol < len(cells) {
 		tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
 		tr.Described = describedValues(cells[descCol], p.src.text)
@@ -54,11 +55,37 @@ func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []
 	for _, r := range rows {
 		named[strings.ToLower(r.Name)] = true
 	}
+	// A key of a relationship row's type and shape is that relationship's
+	// (left unpaired above, as two rows share its type): not a property's.
+	navShapes := map[string]bool{}
+	for _, r := range rows {
+		if r.Navigation && r.Type.Kind == model.Reference {
+			navShapes[shapeKey(r.Type)] = true
+		}
+	}
+	for _, d := range pr.translatedData {
+		if d != nil && d.Navigation && d.Type.Kind == model.Reference {
+			navShapes[shapeKey(d.Type)] = true
+		}
+	}
 	var keys []sampleMember
 	for _, m := range pr.sample {
-		if !named[strings.ToLower(m.Name)] && !strings.Contains(m.Name, "@") && !isODataTypeRow(m.Name) {
-			keys = append(keys, m)
+		if named[strings.ToLower(m.Name)] || strings.Contains(m.Name, "@") || isODataTypeRow(m.Name) {
+			continue
 		}
+		if t, ok := sampleType(m.Value); ok && t.Kind == model.Reference && navShapes[shapeKey(t)] {
+			continue
+		}
+		keys = append(keys, m)
+	}
+	nonNav := 0
+	for _, d := range pr.translatedData {
+		if d != nil && !d.Navigation {
+			nonNav++
+		}
+	}
+	if nonNav != len(pr.res.TranslatedRows) {
+		return rows // a relationship in another script no key matched: places cannot be trusted
 	}
 	if len(keys) != len(pr.res.TranslatedRows) {
 		return rows
@@ -75,7 +102,7 @@ func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []
 	paired := make([]tableRow, len(keys))
 	for i, k := range keys {
 		data := pr.translatedData[order[i]]
-		if data == nil || !rowAgreesWithValue(data.Type, k) {
+		if data == nil || data.Navigation || !rowAgreesWithValue(data.Type, k) {
 			return rows
 		}
 		paired[i] = *data
@@ -122,3 +149,104 @@ func rowAgreesWithValue(t model.TypeRef, k sampleMember) bool {
 
 // lastSegment is a qualified name's short name.
 func lastSegment(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
+
+// pairTranslatedRelationships gives a relationship row whose name was
+// translated ("Erweiterungen", "附件") the name of the one JSON key no row
+// names whose value is the row's type, in the same shape
+// ([{"@odata.type": "microsoft.graph.extension"}] for an extension
+// collection). The representation seldom lists relationships, so a
+// relationship is paired by its type, never by its place; one no key
+// matches keeps its name (or stays skipped, in another script).
+func (p *pageParser) pairTranslatedRelationships(pr *pendingResource, rows []tableRow) []tableRow {
+	named := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		named[strings.ToLower(r.Name)] = true
+	}
+	byType := map[string][]string{} // "extension[]" -> unnamed keys of that type
+	for _, m := range pr.sample {
+		if named[strings.ToLower(m.Name)] || strings.Contains(m.Name, "@") {
+			continue
+		}
+		if t, ok := sampleType(m.Value); ok && t.Kind == model.Reference {
+			k := shapeKey(t)
+			byType[k] = append(byType[k], m.Name)
+		}
+	}
+	if len(byType) == 0 {
+		return rows
+	}
+	// Candidates: relationship rows in Latin letters no key names, and
+	// relationship rows in other scripts. Two rows of one type pair with
+	// nothing.
+	inSample := make(map[string]bool, len(pr.sample))
+	for _, m := range pr.sample {
+		inSample[strings.ToLower(m.Name)] = true
+	}
+	rowsOfType := map[string]int{}
+	for _, r := range rows {
+		if r.Navigation && r.Type.Kind == model.Reference && !inSample[strings.ToLower(r.Name)] {
+			rowsOfType[shapeKey(r.Type)]++
+		}
+	}
+	for _, d := range pr.translatedData {
+		if d != nil && d.Navigation && d.Type.Kind == model.Reference {
+			rowsOfType[shapeKey(d.Type)]++
+		}
+	}
+	var renamed []string
+	var first model.Pos
+	note := func(was, key string, pos model.Pos) {
+		if len(renamed) == 0 || pos.Line < first.Line {
+			first = pos
+		}
+		renamed = append(renamed, fmt.Sprintf("%q as %s", was, key))
+	}
+	keyFor := func(t model.TypeRef) string {
+		k := shapeKey(t)
+		if keys := byType[k]; len(keys) == 1 && rowsOfType[k] == 1 {
+			return keys[0]
+		}
+		return ""
+	}
+	for i := range rows {
+		r := &rows[i]
+		if !r.Navigation || inSample[strings.ToLower(r.Name)] || looksLikeGraphName(r.Name) {
+			continue
+		}
+		if key := keyFor(r.Type); key != "" {
+			note(r.Name, key, r.Pos)
+			r.Name = key
+		}
+	}
+	kept := pr.res.TranslatedRows[:0:0]
+	keptData := pr.translatedData[:0:0]
+	for i, tr := range pr.res.TranslatedRows {
+		d := pr.translatedData[i]
+		if d != nil && d.Navigation {
+			if key := keyFor(d.Type); key != "" {
+				note(tr.Name, key, tr.Pos)
+				row := *d
+				row.Name, row.Pos = key, tr.Pos
+				rows = append(rows, row)
+				continue
+			}
+		}
+		kept = append(kept, tr)
+		keptData = append(keptData, d)
+	}
+	pr.res.TranslatedRows, pr.translatedData = kept, keptData
+	if len(renamed) > 0 {
+		p.diags.Report(first, model.PropertyNameInvalid, "%d relationship row(s) of %s name their property in translation; read by the JSON representation's key of their type: %s", len(renamed), pr.res.Name, strings.Join(renamed, ", "))
+	}
+	return rows
+}
+
+// shapeKey is a reference's short name in lower case, and whether it is a
+// collection: what a relationship row and a sample value must share.
+func shapeKey(t model.TypeRef) string {
+	k := strings.ToLower(lastSegment(t.Name))
+	if t.Collection {
+		k += "[]"
+	}
+	return k
+}
