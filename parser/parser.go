@@ -234,7 +234,7 @@ func (p *pageParser) heading(h *ast.Heading) {
 		case h.Level > 1: // a title such as "# properties resource type" opens no section
 			p.propsLevel = h.Level
 		}
-	case anchor == "relationships" || strings.Contains(title, "relationships") || anchor == "" && (relationshipsHeadings[strings.TrimSpace(title)] || p.locale != "" && localizedOnlyHeadings[strings.TrimSpace(title)]):
+	case anchor == "relationships" || strings.Contains(title, "relationships") || anchor == "" && (relationshipsHeadings[strings.TrimSpace(title)] || (p.locale != "" || p.translatedTables) && localizedOnlyHeadings[strings.TrimSpace(title)]):
 		p.section.kind = sectionRelationships
 	case anchor == "methods" || strings.TrimSpace(title) == "methods" || anchor == "" && methodsHeadings[strings.TrimSpace(title)]:
 		p.section.kind = sectionMethods

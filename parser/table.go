@@ -147,7 +147,8 @@ func (p *pageParser) translatedHeader(cols []string) bool {
 // written in ASCII letters alone, for pages that do not name their locale
 // ("Eigenschaft | Typ | Beschreibung").
 var translatedHeaderWords = wordSet("eigenschaft", "typ", "beschreibung", "eigenschap", "beschrijving", "propriedade", "propiedad", "tipo", "descripcion", "descricao",
-	"descrizione", "proprieta", "egenskap", "beskrivning", "vlastnost", "popis", "opis", "membre", "membro", "miembro", "medlem", "lid", "mitglied", "wert", "waarde", "valeur", "valore", "valor", "hodnota")
+	"descrizione", "proprieta", "egenskap", "beskrivning", "vlastnost", "popis", "opis", "membre", "membro", "miembro", "medlem", "lid", "mitglied", "wert", "waarde", "valeur", "valore", "valor", "hodnota",
+	"relation", "relatie", "relacja", "relace", "beziehung", "relazione", "relacion", "relacao")
 
 // hasNonASCIILetter: s holds a letter of a script other than ASCII's, as
 // translated text does and names in the docs never do.

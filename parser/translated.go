@@ -21,13 +21,13 @@ import (
 // "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
 // "继承自".
 var inheritsTailTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|继承自|派生自|繼承自|衍生自)\s*$`)
+	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|继承自|派生自|繼承自|衍生自)\s*$`)
 })
 
 // translatedInheritWords are the ASCII words of which every alternative of
 // inheritsTailTranslated written in ASCII holds one (the others hold a
 // letter outside ASCII).
-var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda", "herda", "eredita", "neemt over", "overgenomen", "dziedziczy", "devral"}
+var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda", "herda", "eredita", "neemt over", "overgenomen", "dziedziczy", "devral", "arver fra"}
 
 // inheritsHeadTranslated starts the text after such a link, for languages
 // that put the verb last: "[directoryObject](directoryobject.md) から継承",
@@ -135,7 +135,7 @@ var (
 	methodsHeadings = wordSet("методы", "方法", "メソッド", "메서드", "methoden", "méthodes", "métodos", "metodi", "metody",
 		"yöntemler", "metoder", "μέθοδοι")
 	// French "Relations" is also an English word: only on a page whose
-	// front matter names another locale.
+	// front matter names another locale, or after a translated table.
 	localizedOnlyHeadings = wordSet("relations")
 )
 
