@@ -63,6 +63,7 @@ const (
 	NameCaseDiffers      Code = "DG073"
 	OpenTypeNotAnnotated Code = "DG074"
 	AbstractNotAnnotated Code = "DG075"
+	EnumMemberTranslated Code = "DG079"
 )
 
 // Codes of API-page and metadata checks (docgen lint only).
@@ -139,6 +140,7 @@ var Catalogue = map[Code]CodeInfo{
 	NameCaseDiffers:      {Warning, Error, "table and JSON representation spell a property in different letter case"},
 	OpenTypeNotAnnotated: {Warning, Error, "text says open type, the annotation lacks \"openType\": true"},
 	AbstractNotAnnotated: {Warning, Warning, "text says abstract type, the annotation lacks \"abstract\": true"},
+	EnumMemberTranslated: {Warning, Error, "an enum table's member is written in another script (a translation); skipped"},
 
 	APIAnnotationInvalid:         {Error, Error, "request or response annotation is not valid JSON"},
 	APIAnnotationRepaired:        {Warning, Warning, "request or response annotation repaired (trailing comma, &quot;)"},

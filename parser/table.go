@@ -302,11 +302,11 @@ func (p *pageParser) enumTable(t *east.Table) {
 		memberCol = column(cols, map[string]bool{"value": true})
 	}
 	descCol := column(cols, descHeaders)
-	if memberCol < 0 && len(cols) >= 2 && p.translatedHeader(cols) {
-		// A translated header ("成员 | 说明"): the docs template's order,
-		// Member first and Description last.
+	if memberCol < 0 && len(cols) >= 1 && p.translatedHeader(cols) {
+		// A translated header ("成员 | 说明", or "成员" alone): the docs
+		// template's order, Member first and Description last.
 		memberCol = 0
-		if descCol < 0 {
+		if descCol < 0 && len(cols) >= 2 {
 			descCol = len(cols) - 1
 		}
 	}
@@ -328,6 +328,12 @@ func (p *pageParser) enumTable(t *east.Table) {
 		pos := p.posOf(r.Pos())
 		if name == "" || isNullMember(name) {
 			continue // a null row says the property may be null: no member
+		}
+		if hasNonASCIILetter(name) {
+			// Graph's members are ASCII; a translation that translated
+			// them ("текст" for text) names nothing the service sends.
+			p.diags.Report(pos, model.EnumMemberTranslated, "enum table for %s lists %q, which is no member name (translated?); skipped", p.section.name, name)
+			continue
 		}
 		if first, dup := seen[strings.ToLower(name)]; dup {
 			p.diags.Report(pos, model.EnumMemberDuplicate, "enum table for %s lists %q again (first at %s); the first is kept", p.section.name, name, first)

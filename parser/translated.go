@@ -179,10 +179,17 @@ func translatedEnumHeading(title, anchor string) string {
 			name = w
 		}
 	}
+	prefix, anchored := strings.CutSuffix(strings.ToLower(anchor), "-values")
 	if name == "" {
+		if anchored && isIdentifier(prefix) && strings.Contains(strings.ToLower(title), prefix) {
+			// The name only inside a longer dotted one
+			// ("Office.mailboxenums.bodytype 值"): the anchor's, in its
+			// lower case, which resolution matches in any case.
+			return prefix
+		}
 		return ""
 	}
-	if prefix, ok := strings.CutSuffix(strings.ToLower(anchor), "-values"); ok && prefix == strings.ToLower(name) {
+	if anchored && prefix == strings.ToLower(name) {
 		return name
 	}
 	if values && anchor == "" {
