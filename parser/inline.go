@@ -36,7 +36,7 @@ func collapseSpace(s string) string {
 		c := s[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return strings.Join(strings.Fields(s), " ") // Unicode's spaces
+			return strings.Join(strings.Fields(stripBidiControls(s)), " ") // Unicode's spaces
 		case isSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || isSpace(s[i+1])):
 			clean = false
 		}

@@ -21,7 +21,7 @@ import (
 // "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
 // "继承自".
 var inheritsTailTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|继承自|派生自|繼承自|衍生自)\s*$`)
+	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)\s*$`)
 })
 
 // translatedInheritWords are the ASCII words of which every alternative of
@@ -41,7 +41,7 @@ var inheritsHeadTranslated = sync.OnceValue(func() *regexp.Regexp {
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
 var collectionWord = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|συλλογή|\bcollection\b`)
+	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|συλλογή|مجموعة|אוסף|\bcollection\b`)
 })
 
 // hasCollectionWord reports whether s holds a collection word.
@@ -70,7 +70,7 @@ func stripCollectionWords(s string) string {
 // languages, as valuesPhrase does in English; the values must follow in
 // code spans.
 var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|가능한 값은|가능한 값|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:)[\s\x{a0}\x{202f}]*[:：、，,]?`)
+	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|가능한 값은|가능한 값|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
 })
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII
@@ -90,6 +90,7 @@ var translatedPrimitives = map[string]string{
 	"tekenreeks": "Edm.String", "tekenreeksen": "Edm.String", "zeichenfolgen": "Edm.String", "строк": "Edm.String", "строки": "Edm.String",
 	"cadeias de caracteres": "Edm.String", "cadeias caracteres": "Edm.String", "caracteres": "Edm.String", "ciąg": "Edm.String", "ciągów": "Edm.String", "ciągi": "Edm.String",
 	"řetězec": "Edm.String", "řetězců": "Edm.String", "řetězce": "Edm.String", "sträng": "Edm.String", "strängar": "Edm.String", "dize": "Edm.String", "dizesi": "Edm.String",
+	"سلسلة": "Edm.String", "منطقي": "Edm.Boolean", "מחרוזת": "Edm.String", "בוליאני": "Edm.Boolean",
 	"booleaans": "Edm.Boolean", "booleaanse waarde": "Edm.Boolean", "boolesk": "Edm.Boolean", "booleskt värde": "Edm.Boolean", "boole": "Edm.Boolean",
 	"wartość logiczna": "Edm.Boolean", "logická hodnota": "Edm.Boolean", "logický": "Edm.Boolean", "valore booleano": "Edm.Boolean", "valeur booléenne": "Edm.Boolean",
 	"布林": "Edm.Boolean", "ブール": "Edm.Boolean", "부울 값": "Edm.Boolean", "boolean değeri": "Edm.Boolean",
@@ -128,9 +129,9 @@ func linkTargetName(dest string) string {
 // anchor (<a name="properties">): compared with the whole heading text in
 // lower case.
 var (
-	propertiesHeadings = wordSet("свойства", "属性", "屬性", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
+	propertiesHeadings = wordSet("свойства", "属性", "屬性", "الخصائص", "מאפיינים", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
 		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες")
-	relationshipsHeadings = wordSet("связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
+	relationshipsHeadings = wordSet("العلاقات", "קשרי גומלין", "связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
 		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
 	methodsHeadings = wordSet("методы", "方法", "メソッド", "메서드", "methoden", "méthodes", "métodos", "metodi", "metody",
 		"yöntemler", "metoder", "μέθοδοι")
@@ -206,4 +207,25 @@ func isEnglishFiller(w string) bool {
 		return true
 	}
 	return false
+}
+
+// stripBidiControls drops the invisible characters that steer the
+// direction of right-to-left text (marks, embeddings, overrides,
+// isolates). Pages in Arabic or Hebrew hold them; in a Go comment they
+// would make the source read otherwise than it compiles, and between
+// words they hide the phrases docgen looks for.
+func stripBidiControls(s string) string {
+	if !strings.ContainsFunc(s, isBidiControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isBidiControl(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
