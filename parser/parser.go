@@ -43,10 +43,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		p.diags.Report(p.at(1), model.FrontMatterOpen, "front matter opened with --- is never closed")
 	}
 	p.conceptual = strings.EqualFold(p.src.frontMatter["doc_type"], "conceptualPageType")
-	page.Locale = p.src.frontMatter["ms.contentlocale"]
-	if strings.HasPrefix(strings.ToLower(page.Locale), "en") {
-		page.Locale = ""
-	}
+	page.Locale = pageLocale(p.src.frontMatter, path)
 	p.locale = page.Locale
 	p.budget = newBudget(p.src.lead + len(p.src.text)) // the page as goldmark would read it whole
 	doc := parse(p.src.text, p.budget)

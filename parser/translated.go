@@ -229,3 +229,33 @@ func stripBidiControls(s string) string {
 func isBidiControl(r rune) bool {
 	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
+
+// fileLocale is a locale a file's name or its directory's carries:
+// asyncjobstatus.es-ES.md, fr-fr/lamp.md.
+var fileLocale = regexp.MustCompile(`(?i)(?:^|[/\\.])([a-z]{2,3}-(?:[a-z]{2}|[a-z]{4}|[a-z]{4}-[a-z]{2}))(?:\.md|[/\\][^/\\]+)$`)
+
+// pageLocale is the language a page is written in, "" for English: its
+// front matter's ms.contentlocale (or ms.locale, or locale; keys in any
+// letter case), else the locale its file name or directory carries.
+func pageLocale(frontMatter map[string]string, path string) string {
+	locale := ""
+	for _, key := range []string{"ms.contentlocale", "ms.locale", "locale"} {
+		for k, v := range frontMatter {
+			if locale == "" && strings.EqualFold(k, key) && v != "" {
+				locale = v
+			}
+		}
+	}
+	if locale == "" {
+		if m := fileLocale.FindStringSubmatch(filepathSlash(path)); m != nil {
+			locale = m[1]
+		}
+	}
+	if l := strings.ToLower(locale); l == "en" || strings.HasPrefix(l, "en-") || strings.HasPrefix(l, "en_") {
+		return ""
+	}
+	return locale
+}
+
+// filepathSlash writes a path's separators as slashes.
+func filepathSlash(path string) string { return strings.ReplaceAll(path, "\\", "/") }
