@@ -70,7 +70,7 @@ func stripCollectionWords(s string) string {
 // languages, as valuesPhrase does in English; the values must follow in
 // code spans.
 var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|가능한 값은|가능한 값|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
+	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|가능한 값은|가능한 값|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
 })
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII
@@ -94,6 +94,7 @@ var translatedPrimitives = map[string]string{
 	"booleaans": "Edm.Boolean", "booleaanse waarde": "Edm.Boolean", "boolesk": "Edm.Boolean", "booleskt värde": "Edm.Boolean", "boole": "Edm.Boolean",
 	"wartość logiczna": "Edm.Boolean", "logická hodnota": "Edm.Boolean", "logický": "Edm.Boolean", "valore booleano": "Edm.Boolean", "valeur booléenne": "Edm.Boolean",
 	"布林": "Edm.Boolean", "ブール": "Edm.Boolean", "부울 값": "Edm.Boolean", "boolean değeri": "Edm.Boolean",
+	"binaire": "Edm.Binary", "binario": "Edm.Binary", "binário": "Edm.Binary", "двоичный": "Edm.Binary", "二进制": "Edm.Binary", "二進位": "Edm.Binary", "バイナリ": "Edm.Binary", "이진": "Edm.Binary",
 	"intero": "Edm.Int32", "geheel getal": "Edm.Int32", "liczba całkowita": "Edm.Int32", "celé číslo": "Edm.Int32", "tamsayı": "Edm.Int32", "heltal": "Edm.Int32",
 	"ganzzahl": "Edm.Int32", "inteiro": "Edm.Int32", "entero": "Edm.Int32", "entier": "Edm.Int32", "целое число": "Edm.Int32", "整数": "Edm.Int32", "정수": "Edm.Int32",
 }
