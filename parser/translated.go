@@ -19,9 +19,10 @@ import (
 
 // inheritsTailTranslated ends the text before a link that names a base:
 // "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
-// "继承自".
+// "继承自", with up to two filler words ("является производным от
+// ресурса [baseItem](baseitem.md)", "Hérite de la ressource").
 var inheritsTailTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)\s*$`)
+	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|ressource|resource|tipo|type|typ|typu|ресурса|типа|класса|объекта|сущности)){0,2}\s*$`)
 })
 
 // translatedInheritWords are the ASCII words of which every alternative of
@@ -95,6 +96,9 @@ var translatedPrimitives = map[string]string{
 	"wartość logiczna": "Edm.Boolean", "logická hodnota": "Edm.Boolean", "logický": "Edm.Boolean", "valore booleano": "Edm.Boolean", "valeur booléenne": "Edm.Boolean",
 	"布林": "Edm.Boolean", "ブール": "Edm.Boolean", "부울 값": "Edm.Boolean", "boolean değeri": "Edm.Boolean",
 	"binaire": "Edm.Binary", "binario": "Edm.Binary", "binário": "Edm.Binary", "двоичный": "Edm.Binary", "二进制": "Edm.Binary", "二進位": "Edm.Binary", "バイナリ": "Edm.Binary", "이진": "Edm.Binary",
+	"поток": "Edm.Stream", "flux": "Edm.Stream", "flujo": "Edm.Stream", "secuencia": "Edm.Stream", "fluxo": "Edm.Stream", "flusso": "Edm.Stream",
+	"strumień": "Edm.Stream", "stroom": "Edm.Stream", "akış": "Edm.Stream", "ström": "Edm.Stream", "datový proud": "Edm.Stream", "datenstrom": "Edm.Stream",
+	"流": "Edm.Stream", "ストリーム": "Edm.Stream", "스트림": "Edm.Stream",
 	"intero": "Edm.Int32", "geheel getal": "Edm.Int32", "liczba całkowita": "Edm.Int32", "celé číslo": "Edm.Int32", "tamsayı": "Edm.Int32", "heltal": "Edm.Int32",
 	"ganzzahl": "Edm.Int32", "inteiro": "Edm.Int32", "entero": "Edm.Int32", "entier": "Edm.Int32", "целое число": "Edm.Int32", "整数": "Edm.Int32", "정수": "Edm.Int32",
 }
