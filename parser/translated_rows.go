@@ -99,10 +99,18 @@ func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []
 	slices.SortStableFunc(order, func(a, b int) int {
 		return pr.res.TranslatedRows[a].Pos.Line - pr.res.TranslatedRows[b].Pos.Line
 	})
+	rowAnchor, keyAnchor := placeAnchors(rows, pr.sample, named)
 	paired := make([]tableRow, len(keys))
 	for i, k := range keys {
 		data := pr.translatedData[order[i]]
 		if data == nil || data.Navigation || !rowAgreesWithValue(data.Type, k) {
+			return rows
+		}
+		// Where the table and the representation list the same
+		// properties in another order, places prove nothing: the row must
+		// follow the same named property as the key does, unless its
+		// type names the key's.
+		if rowAnchor(pr.res.TranslatedRows[order[i]].Pos.Line) != keyAnchor(k.Name) && !sameReference(data.Type, k) {
 			return rows
 		}
 		paired[i] = *data
@@ -117,7 +125,7 @@ func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []
 	for _, i := range order {
 		was = append(was, `"`+pr.res.TranslatedRows[i].Name+`"`)
 	}
-	p.diags.Report(paired[0].Pos, model.PropertyNameInvalid, "%d table row(s) of %s name their property in translation (%s); read as the JSON representation's keys in the same order: %s", len(keys), pr.res.Name, strings.Join(was, ", "), strings.Join(names, ", "))
+	p.diags.Report(paired[0].Pos, model.PropertyNameInvalid, "%d table row(s) of %s name their property in translation (%s); read as the JSON representation's keys in the same places: %s", len(keys), pr.res.Name, strings.Join(was, ", "), strings.Join(names, ", "))
 	pr.res.TranslatedRows, pr.translatedData = nil, nil
 	return append(rows, paired...)
 }
@@ -249,4 +257,44 @@ func shapeKey(t model.TypeRef) string {
 		k += "[]"
 	}
 	return k
+}
+
+// placeAnchors returns, for a table line, the last property row above it
+// that the representation also has, and for a key, the last key before it
+// that a row names: the named property a translated row and its key
+// follow ("" at the start).
+func placeAnchors(rows []tableRow, sample []sampleMember, named map[string]bool) (rowAnchor func(line int) string, keyAnchor func(key string) string) {
+	inSample := make(map[string]bool, len(sample))
+	for _, m := range sample {
+		inSample[strings.ToLower(m.Name)] = true
+	}
+	rowAnchor = func(line int) string {
+		best, bestLine := "", 0
+		for _, r := range rows {
+			if !r.Navigation && inSample[strings.ToLower(r.Name)] && r.Pos.Line < line && r.Pos.Line > bestLine {
+				best, bestLine = strings.ToLower(r.Name), r.Pos.Line
+			}
+		}
+		return best
+	}
+	keyAnchor = func(key string) string {
+		last := ""
+		for _, m := range sample {
+			if m.Name == key {
+				return last
+			}
+			if named[strings.ToLower(m.Name)] {
+				last = strings.ToLower(m.Name)
+			}
+		}
+		return last
+	}
+	return rowAnchor, keyAnchor
+}
+
+// sameReference: the row names a type of the docs and the key's value is
+// an object of that type.
+func sameReference(t model.TypeRef, k sampleMember) bool {
+	st, ok := sampleType(k.Value)
+	return ok && t.Kind == model.Reference && st.Kind == model.Reference && strings.EqualFold(lastSegment(t.Name), lastSegment(st.Name))
 }
