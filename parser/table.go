@@ -445,11 +445,11 @@ func (p *pageParser) typeText(cell ast.Node) string {
 	}
 	name := plainText(link, p.src.text)
 	collection := linkedCollection(whole, name) || hasCollectionWord(strings.Replace(whole, name, " ", 1))
-	if !isTypeName(strings.TrimSpace(name)) {
-		// A translated link text ("[缩略图](thumbnail.md)"): the target names the type.
-		if target := linkTargetName(string(link.(*ast.Link).Destination)); target != "" {
-			name = target
-		}
+	if target := linkTargetName(string(link.(*ast.Link).Destination)); target != "" &&
+		(!isTypeName(strings.TrimSpace(name)) || p.translatedPage() && translatedLinkText(strings.TrimSpace(name), target)) {
+		// A translated link text ("[缩略图](thumbnail.md)",
+		// "[Destinatario](recipient.md)"): the target names the type.
+		name = target
 	}
 	if collection {
 		return name + " collection"

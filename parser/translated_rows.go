@@ -298,3 +298,16 @@ func sameReference(t model.TypeRef, k sampleMember) bool {
 	st, ok := sampleType(k.Value)
 	return ok && t.Kind == model.Reference && st.Kind == model.Reference && strings.EqualFold(lastSegment(t.Name), lastSegment(st.Name))
 }
+
+// translatedPage: the page names a language other than English, or its
+// properties table's header was translated.
+func (p *pageParser) translatedPage() bool { return p.locale != "" || p.translatedTables }
+
+// translatedLinkText: a link text in Latin letters that a translation made
+// of the type its link targets ("[Destinatario](recipient.md)"): a plain
+// word, not spelt as Graph spells names, that is not the target's name.
+// A text that is the target's name in another letter case ("[ItemBody]
+// (itembody.md)") is the type's own name.
+func translatedLinkText(text, target string) bool {
+	return !strings.EqualFold(text, target) && !strings.Contains(text, ".") && !looksLikeGraphName(text)
+}
