@@ -384,6 +384,7 @@ func (p *pageParser) finish() []*model.Resource {
 		if (p.locale != "" || p.translatedTables) && len(p.src.pairs) == 0 {
 			rows = translatedLatinRows(pr, rows)
 			rows = p.pairTranslatedRelationships(pr, rows)
+			rows = p.nameRelationshipsFromAnnotation(pr, rows)
 		}
 		rows = p.pairTranslatedRows(pr, rows)
 		if len(p.resources) == 1 {

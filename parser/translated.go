@@ -42,7 +42,7 @@ var inheritsHeadTranslated = sync.OnceValue(func() *regexp.Regexp {
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
 var collectionWord = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|συλλογή|مجموعة|אוסף|\bcollection\b`)
+	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|\bcollection\b`)
 })
 
 // hasCollectionWord reports whether s holds a collection word.
@@ -71,7 +71,7 @@ func stripCollectionWords(s string) string {
 // languages, as valuesPhrase does in English; the values must follow in
 // code spans.
 var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|가능한 값은|가능한 값|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
+	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|가능한 값은|가능한 값|(?:os )?valores possíveis são|valores possíveis:|os valores possíveis incluem|(?:los )?valores posibles son|valores posibles:|(?:les )?valeurs possibles sont|valeurs possibles\s?:|(?:i )?valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|(?:die )?möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
 })
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII

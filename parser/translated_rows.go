@@ -311,3 +311,140 @@ func (p *pageParser) translatedPage() bool { return p.locale != "" || p.translat
 func translatedLinkText(text, target string) bool {
 	return !strings.EqualFold(text, target) && !strings.Contains(text, ".") && !looksLikeGraphName(text)
 }
+
+// nameRelationshipsFromAnnotation names the relationship rows whose names
+// were translated and that no JSON key matched (the representation
+// seldom lists relationships) after the annotation's optionalProperties,
+// which stay in English: the name no row and no key has that is, in the
+// singular, the row's type's name or its start or end ("drives" for a
+// drive collection, "photos" for profilePhoto, "planner" for
+// plannerGroup, "settings" for groupSetting), the one that names most of
+// it. A row with no such name, or two that name as much, or whose name
+// another row takes too, keeps its own.
+func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows []tableRow) []tableRow {
+	if len(pr.res.OptionalProperties) == 0 {
+		return rows
+	}
+	used := make(map[string]bool, len(rows)+len(pr.sample))
+	for _, r := range rows {
+		used[strings.ToLower(r.Name)] = true
+	}
+	for _, m := range pr.sample {
+		used[strings.ToLower(m.Name)] = true
+	}
+	var free []string
+	for _, name := range pr.res.OptionalProperties {
+		if isIdentifier(name) && !used[strings.ToLower(name)] {
+			free = append(free, name)
+		}
+	}
+	if len(free) == 0 {
+		return rows
+	}
+	// The names that fit a type best: those that match the most of it.
+	candidates := func(t model.TypeRef) []string {
+		var out []string
+		best := 0
+		if t.Kind != model.Reference {
+			return nil
+		}
+		for _, name := range free {
+			switch n := namesType(name, lastSegment(t.Name)); {
+			case n > best:
+				out, best = []string{name}, n
+			case n == best && n > 0:
+				out = append(out, name)
+			}
+		}
+		return out
+	}
+	// Each row its one candidate, each candidate one row.
+	claims := map[string]int{}
+	type pick struct {
+		row  int // index in rows, or -1 - index in TranslatedRows
+		name string
+		was  string
+		pos  model.Pos
+	}
+	var picks []pick
+	for i, r := range rows {
+		if !r.Navigation || looksLikeGraphName(r.Name) {
+			continue
+		}
+		inSample := false
+		for _, m := range pr.sample {
+			inSample = inSample || strings.EqualFold(m.Name, r.Name)
+		}
+		if inSample || !p.translatedPage() {
+			continue
+		}
+		if c := candidates(r.Type); len(c) == 1 {
+			claims[c[0]]++
+			picks = append(picks, pick{row: i, name: c[0], was: r.Name, pos: r.Pos})
+		}
+	}
+	for i, tr := range pr.res.TranslatedRows {
+		if d := pr.translatedData[i]; d != nil && d.Navigation {
+			if c := candidates(d.Type); len(c) == 1 {
+				claims[c[0]]++
+				picks = append(picks, pick{row: -1 - i, name: c[0], was: tr.Name, pos: tr.Pos})
+			}
+		}
+	}
+	var renamed []string
+	var first model.Pos
+	dropped := map[int]bool{}
+	for _, pk := range picks {
+		if claims[pk.name] != 1 {
+			continue
+		}
+		if pk.row >= 0 {
+			rows[pk.row].Name = pk.name
+		} else {
+			i := -1 - pk.row
+			row := *pr.translatedData[i]
+			row.Name, row.Pos = pk.name, pk.pos
+			rows = append(rows, row)
+			dropped[i] = true
+		}
+		if len(renamed) == 0 || pk.pos.Line < first.Line {
+			first = pk.pos
+		}
+		renamed = append(renamed, fmt.Sprintf("%q as %s", pk.was, pk.name))
+	}
+	if len(dropped) > 0 {
+		kept := pr.res.TranslatedRows[:0:0]
+		keptData := pr.translatedData[:0:0]
+		for i, tr := range pr.res.TranslatedRows {
+			if !dropped[i] {
+				kept = append(kept, tr)
+				keptData = append(keptData, pr.translatedData[i])
+			}
+		}
+		pr.res.TranslatedRows, pr.translatedData = kept, keptData
+	}
+	if len(renamed) > 0 {
+		p.diags.Report(first, model.PropertyNameInvalid, "%d relationship row(s) of %s name their property in translation; read by the annotation's optionalProperties name of their type: %s", len(renamed), pr.res.Name, strings.Join(renamed, ", "))
+	}
+	return rows
+}
+
+// namesType is how many letters of a type's name a property name names,
+// in the singular, whole or at the name's start or end (drives: drive,
+// photos: profilePhoto, planner: plannerGroup, settings: groupSetting), in
+// any letter case; 0 when it names none of it.
+func namesType(name, typeName string) int {
+	t := strings.ToLower(typeName)
+	n := strings.ToLower(name)
+	forms := []string{n, strings.TrimSuffix(n, "s"), strings.TrimSuffix(n, "es")}
+	if stem, ok := strings.CutSuffix(n, "ies"); ok {
+		forms = append(forms, stem+"y")
+	}
+	best := 0
+	for _, f := range forms {
+		if len(f) >= 3 && len(f) > best && (strings.HasPrefix(t, f) || strings.HasSuffix(t, f)) {
+			best = len(f)
+		}
+	}
+	return best
+}
