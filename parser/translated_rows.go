@@ -333,6 +333,10 @@ func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows [
 		used[strings.ToLower(m.Name)] = true
 	}
 	var free []string
+	optional := make(map[string]bool, len(pr.res.OptionalProperties))
+	for _, name := range pr.res.OptionalProperties {
+		optional[strings.ToLower(name)] = true
+	}
 	for _, name := range pr.res.OptionalProperties {
 		if isIdentifier(name) && !used[strings.ToLower(name)] {
 			free = append(free, name)
@@ -375,8 +379,8 @@ func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows [
 		for _, m := range pr.sample {
 			inSample = inSample || strings.EqualFold(m.Name, r.Name)
 		}
-		if inSample || !p.translatedPage() {
-			continue
+		if inSample || !p.translatedPage() || optional[strings.ToLower(r.Name)] || namesType(r.Name, lastSegment(r.Type.Name)) > 0 {
+			continue // an English name: the annotation's, or its type's
 		}
 		if c := candidates(r.Type); len(c) == 1 {
 			claims[c[0]]++
