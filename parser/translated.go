@@ -264,3 +264,38 @@ func pageLocale(frontMatter map[string]string, path string) string {
 
 // filepathSlash writes a path's separators as slashes.
 func filepathSlash(path string) string { return strings.ReplaceAll(path, "\\", "/") }
+
+// Translations of "This is an abstract type" and "This is an open type":
+// the sentence that calls the page's own type so starts with the word
+// for "this" (a sentence naming another type, "Наследуется от
+// абстрактного типа x", is no such sentence).
+var (
+	abstractWords = []string{"抽象类型", "抽象類型", "抽象型", "추상 형식", "абстрактный тип", "abstrakter typ", "type abstrait",
+		"tipo abstracto", "tipo abstrato", "tipo astratto", "abstract type", "typ abstrakcyjny", "soyut bir tür", "abstrakt typ", "abstraktní typ"}
+	openWords = []string{"开放类型", "開放類型", "オープン型", "개방형 형식", "открытый тип", "offener typ", "type ouvert",
+		"tipo abierto", "tipo aberto", "tipo aperto", "open type", "typ otwarty", "açık bir tür", "öppen typ", "otevřený typ"}
+	// thisWords open such a sentence, in lower case.
+	thisWords = []string{"这是", "此为", "這是", "これは", "이 형식은", "이는", "это ", "dies ist", "ceci est", "il s’agit", "il s'agit", "este es",
+		"este é", "questo è", "dit is", "jest to", "to jest", "bu ", "det här är", "jedná se", "toto je"}
+)
+
+// saysTranslated reports whether a sentence of the text starts with a
+// word for "this" and names one of words.
+func saysTranslated(text string, words []string) bool {
+	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '。' || r == '\n' }) {
+		s := strings.ToLower(strings.TrimSpace(sentence))
+		opens := false
+		for _, w := range thisWords {
+			opens = opens || strings.HasPrefix(s, w)
+		}
+		if !opens {
+			continue
+		}
+		for _, w := range words {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
