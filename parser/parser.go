@@ -235,7 +235,7 @@ func (p *pageParser) heading(h *ast.Heading) {
 		p.section.kind = sectionRelationships
 	case anchor == "methods" || strings.TrimSpace(title) == "methods" || anchor == "" && methodsHeadings[strings.TrimSpace(title)]:
 		p.section.kind = sectionMethods
-	case anchor == "derived-types" || strings.TrimSpace(title) == "derived types":
+	case anchor == "derived-types" || strings.TrimSpace(title) == "derived types" || anchor == "" && derivedTypesHeadings[strings.TrimSpace(title)]:
 		p.section.kind = sectionDerived
 	}
 	if p.section.kind == sectionOther && p.propsLevel > 0 {

@@ -421,7 +421,7 @@ func (p *pageParser) alternatives(cell ast.Node) []string {
 		return nil
 	}
 	for i, j := range joins {
-		if j != "or" && (j != "," || i == len(joins)-1) && j != ", or" {
+		if j != "or" && (j != "," || i == len(joins)-1) && j != ", or" && !translatedOr(j) {
 			return nil
 		}
 	}

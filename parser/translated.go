@@ -140,6 +140,8 @@ var (
 		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
 	methodsHeadings = wordSet("методы", "方法", "メソッド", "메서드", "methoden", "méthodes", "métodos", "metodi", "metody",
 		"yöntemler", "metoder", "μέθοδοι")
+	derivedTypesHeadings = wordSet("производные типы", "派生类型", "派生類型", "派生型", "파생 형식", "abgeleitete typen", "types dérivés",
+		"tipos derivados", "tipi derivati", "afgeleide typen", "typy pochodne", "odvozené typy", "türetilmiş türler", "härledda typer")
 	// French "Relations" is also an English word: only on a page whose
 	// front matter names another locale, or after a translated table.
 	localizedOnlyHeadings = wordSet("relations")
@@ -298,4 +300,15 @@ func saysTranslated(text string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// orWords join the links of a type cell that names several types
+// ("[a](a.md) 或 [b](b.md)", "[a](a.md) oder [b](b.md)"), as "or" does in
+// English, alone or after a comma.
+var orWords = wordSet("或", "或者", "或是", "または", "또는", "или", "oder", "ou", "o", "of", "lub", "albo", "nebo", "veya", "ya da", "eller", "أو", "או")
+
+// translatedOr reports whether the text between two links of a type cell
+// is a translated "or" (", oder" included).
+func translatedOr(between string) bool {
+	return orWords[strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(between, ","), "，"))]
 }
