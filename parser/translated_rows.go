@@ -42,11 +42,12 @@ func (p *pageParser) translatedRowData(cells []ast.Node, typeCol, descCol int, p
 
 // pairTranslatedRows gives the rows whose names were translated the
 // names of the JSON representation's keys that no row names, when both
-// are as many, in the same order, and each key's value agrees with its
-// row's type (one value or a collection, an object or a primitive): the
-// rows' types and listed values are then read as on the English page
-// (DG031 says so). Otherwise the keys stand for the rows alone, typed
-// from their values.
+// are as many, in the same order, each row follows the same named
+// property as its key, and each key's value agrees with its row's type
+// (one value or a collection, an object or a primitive): the rows' types
+// and listed values are then read as on the English page (DG031 says
+// so). Otherwise the keys stand for the rows alone, typed from their
+// values.
 func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []tableRow {
 	if len(pr.res.TranslatedRows) == 0 || len(pr.translatedData) != len(pr.res.TranslatedRows) {
 		return rows
@@ -262,33 +263,42 @@ func shapeKey(t model.TypeRef) string {
 // placeAnchors returns, for a table line, the last property row above it
 // that the representation also has, and for a key, the last key before it
 // that a row names: the named property a translated row and its key
-// follow ("" at the start).
+// follow ("" at the start). Both are looked up, not searched, so a table
+// of many rows stays linear.
 func placeAnchors(rows []tableRow, sample []sampleMember, named map[string]bool) (rowAnchor func(line int) string, keyAnchor func(key string) string) {
 	inSample := make(map[string]bool, len(sample))
 	for _, m := range sample {
 		inSample[strings.ToLower(m.Name)] = true
 	}
+	type lineName struct {
+		line int
+		name string
+	}
+	var marks []lineName
+	for _, r := range rows {
+		if !r.Navigation && inSample[strings.ToLower(r.Name)] {
+			marks = append(marks, lineName{r.Pos.Line, strings.ToLower(r.Name)})
+		}
+	}
+	slices.SortFunc(marks, func(a, b lineName) int { return a.line - b.line })
 	rowAnchor = func(line int) string {
-		best, bestLine := "", 0
-		for _, r := range rows {
-			if !r.Navigation && inSample[strings.ToLower(r.Name)] && r.Pos.Line < line && r.Pos.Line > bestLine {
-				best, bestLine = strings.ToLower(r.Name), r.Pos.Line
-			}
+		i, _ := slices.BinarySearchFunc(marks, line, func(m lineName, l int) int { return m.line - l })
+		if i == 0 {
+			return ""
 		}
-		return best
+		return marks[i-1].name
 	}
-	keyAnchor = func(key string) string {
-		last := ""
-		for _, m := range sample {
-			if m.Name == key {
-				return last
-			}
-			if named[strings.ToLower(m.Name)] {
-				last = strings.ToLower(m.Name)
-			}
+	before := make(map[string]string, len(sample))
+	last := ""
+	for _, m := range sample {
+		if _, seen := before[m.Name]; !seen {
+			before[m.Name] = last
 		}
-		return last
+		if named[strings.ToLower(m.Name)] {
+			last = strings.ToLower(m.Name)
+		}
 	}
+	keyAnchor = func(key string) string { return before[key] }
 	return rowAnchor, keyAnchor
 }
 
@@ -326,11 +336,13 @@ func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows [
 		return rows
 	}
 	used := make(map[string]bool, len(rows)+len(pr.sample))
+	keys := make(map[string]bool, len(pr.sample))
 	for _, r := range rows {
 		used[strings.ToLower(r.Name)] = true
 	}
 	for _, m := range pr.sample {
 		used[strings.ToLower(m.Name)] = true
+		keys[strings.ToLower(m.Name)] = true
 	}
 	var free []string
 	optional := make(map[string]bool, len(pr.res.OptionalProperties))
@@ -375,11 +387,7 @@ func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows [
 		if !r.Navigation || looksLikeGraphName(r.Name) {
 			continue
 		}
-		inSample := false
-		for _, m := range pr.sample {
-			inSample = inSample || strings.EqualFold(m.Name, r.Name)
-		}
-		if inSample || !p.translatedPage() || optional[strings.ToLower(r.Name)] || namesType(r.Name, lastSegment(r.Type.Name)) > 0 {
+		if keys[strings.ToLower(r.Name)] || !p.translatedPage() || optional[strings.ToLower(r.Name)] || namesType(r.Name, lastSegment(r.Type.Name)) > 0 {
 			continue // an English name: the annotation's, or its type's
 		}
 		if c := candidates(r.Type); len(c) == 1 {
