@@ -167,6 +167,9 @@ func lastSegment(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
 // relationship is paired by its type, never by its place; one no key
 // matches keeps its name (or stays skipped, in another script).
 func (p *pageParser) pairTranslatedRelationships(pr *pendingResource, rows []tableRow) []tableRow {
+	if len(pr.translatedData) != len(pr.res.TranslatedRows) {
+		return rows // not from this file's readers
+	}
 	named := make(map[string]bool, len(rows))
 	for _, r := range rows {
 		named[strings.ToLower(r.Name)] = true
@@ -332,7 +335,7 @@ func translatedLinkText(text, target string) bool {
 // it. A row with no such name, or two that name as much, or whose name
 // another row takes too, keeps its own.
 func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows []tableRow) []tableRow {
-	if len(pr.res.OptionalProperties) == 0 {
+	if len(pr.res.OptionalProperties) == 0 || len(pr.translatedData) != len(pr.res.TranslatedRows) {
 		return rows
 	}
 	used := make(map[string]bool, len(rows)+len(pr.sample))
