@@ -211,6 +211,10 @@ func (p *pageParser) heading(h *ast.Heading) {
 		p.propsLevel = 0 // a heading as high as Properties ends it
 	}
 	p.noteTitle(h, words, title)
+	enumName := ""
+	if h.Level > 1 && mayBeTranslatedEnumHeading(title, anchor) {
+		enumName = translatedEnumHeading(strings.Join(words, " "), anchor)
+	}
 	switch {
 	case h.Level == 1 && len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "enum type"):
 		p.enumPage = words[0]
@@ -218,8 +222,8 @@ func (p *pageParser) heading(h *ast.Heading) {
 		p.section = section{kind: sectionEnum, name: p.qualify(words[0])}
 	case len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "property values") && isIdentifier(words[0]):
 		p.section = section{kind: sectionPropertyValues, name: words[0]}
-	case h.Level > 1 && translatedEnumHeading(p.inlineText(h), anchor) != "":
-		p.section = section{kind: sectionEnum, name: p.qualify(translatedEnumHeading(p.inlineText(h), anchor))}
+	case enumName != "":
+		p.section = section{kind: sectionEnum, name: p.qualify(enumName)}
 	case p.enumPage != "" && title == "members":
 		p.section = section{kind: sectionEnum, name: p.qualify(p.enumPage)}
 	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance") || anchor == "" && propertiesHeadings[strings.TrimSpace(title)]:

@@ -445,11 +445,12 @@ func (p *pageParser) typeText(cell ast.Node) string {
 	}
 	name := plainText(link, p.src.text)
 	collection := linkedCollection(whole, name) || hasCollectionWord(strings.Replace(whole, name, " ", 1))
-	if target := linkTargetName(string(link.(*ast.Link).Destination)); target != "" &&
-		(!isTypeName(strings.TrimSpace(name)) || p.translatedPage() && translatedLinkText(strings.TrimSpace(name), target)) {
+	if text := strings.TrimSpace(name); !isTypeName(text) || p.translatedPage() {
 		// A translated link text ("[缩略图](thumbnail.md)",
 		// "[Destinatario](recipient.md)"): the target names the type.
-		name = target
+		if target := linkTargetName(string(link.(*ast.Link).Destination)); target != "" && (!isTypeName(text) || translatedLinkText(text, target)) {
+			name = target
+		}
 	}
 	if collection {
 		return name + " collection"
@@ -525,12 +526,12 @@ func parseType(s string) model.TypeRef {
 		t.Collection, s = true, s[:len(s)-len(" collection")]
 	}
 	s = strings.TrimSpace(s)
-	if hasCollectionWord(s) {
-		if !isTypeName(s) {
+	if !isTypeName(s) {
+		if hasCollectionWord(s) {
 			t.Collection, s = true, stripCollectionWords(s) // "Коллекция String"
-		} else if elem := stripCollectionWords(s); translatedPrimitives[strings.ToLower(elem)] != "" {
-			t.Collection, s = true, elem // a compound: "Zeichenfolgensammlung"
 		}
+	} else if elem, ok := compoundCollection(s); ok {
+		t.Collection, s = true, elem // "Zeichenfolgensammlung"
 	}
 	if name, ok := translatedPrimitives[strings.ToLower(s)]; ok {
 		s = name

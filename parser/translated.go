@@ -206,6 +206,16 @@ func translatedEnumHeading(title, anchor string) string {
 	return ""
 }
 
+// mayBeTranslatedEnumHeading is translatedEnumHeading's cheap test (a
+// lower-case title): an anchor of an "x values" heading, or a title with
+// letters outside ASCII or an ASCII word for values.
+func mayBeTranslatedEnumHeading(title, anchor string) bool {
+	if anchor != "" {
+		return strings.HasSuffix(strings.ToLower(anchor), "-values")
+	}
+	return nonASCII(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty")
+}
+
 // isEnglishFiller: the ASCII words translated enum headings hold beside
 // the name ("Valeurs de lampMode", "Valori di lampMode").
 func isEnglishFiller(w string) bool {
@@ -311,4 +321,21 @@ var orWords = wordSet("或", "或者", "或是", "または", "또는", "или"
 // is a translated "or" (", oder" included).
 func translatedOr(between string) bool {
 	return orWords[strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(between, ","), "，"))]
+}
+
+// compoundSuffixes are the collection words that languages writing
+// compounds join to the element's name: "Zeichenfolgensammlung",
+// "Tekenreeksverzameling", "Strängsamling".
+var compoundSuffixes = []string{"sammlung", "auflistung", "verzameling", "samling"}
+
+// compoundCollection splits such a compound whose first part is a
+// translated primitive ("Zeichenfolgen"): a suffix test first, as type
+// cells holding one identifier are the most common.
+func compoundCollection(s string) (elem string, ok bool) {
+	for _, suffix := range compoundSuffixes {
+		if n := len(s) - len(suffix); n > 0 && strings.EqualFold(s[n:], suffix) && translatedPrimitives[strings.ToLower(s[:n])] != "" {
+			return s[:n], true
+		}
+	}
+	return "", false
 }
