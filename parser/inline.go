@@ -27,7 +27,8 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " "): words apart by
-// single spaces. ASCII text, nearly all of it, is done in one pass without
+// single spaces (text outside ASCII also loses its direction controls,
+// see stripBidiControls). ASCII text, nearly all of it, is done in one pass without
 // the slice of words, and not copied when it is single-spaced already.
 func collapseSpace(s string) string {
 	isSpace := func(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
