@@ -64,9 +64,6 @@ func stripCollectionWords(s string) string {
 	return strings.Join(kept, " ")
 }
 
-// translatedPrimitives are the machine translations of primitive type
-// names seen in localized pages; other primitives are usually left in
-// English, and a cell that is still unknown is typed from the sample.
 // valuesPhraseTranslated introduces the values of a property in the docs'
 // languages, as valuesPhrase does in English; the values must follow in
 // code spans.
@@ -78,6 +75,9 @@ var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
 // letters only (see mayMatch).
 var translatedValuesWords = []string{"valor", "valeur", "werte", "waarden", "possibili"}
 
+// translatedPrimitives are the machine translations of primitive type
+// names seen in localized pages; other primitives are usually left in
+// English, and a cell that is still unknown is typed from the sample.
 var translatedPrimitives = map[string]string{
 	"строка": "Edm.String", "字符串": "Edm.String", "字串": "Edm.String", "文字列": "Edm.String", "문자열": "Edm.String",
 	"zeichenfolge": "Edm.String", "chaîne": "Edm.String", "cadena": "Edm.String", "cadeia de caracteres": "Edm.String",
