@@ -41,13 +41,15 @@ func (p *pageParser) translatedRowData(cells []ast.Node, typeCol, descCol int, p
 }
 
 // pairTranslatedRows gives the rows whose names were translated the
-// names of the JSON representation's keys that no row names, when both
-// are as many, in the same order, each row follows the same named
-// property as its key, and each key's value agrees with its row's type
-// (one value or a collection, an object or a primitive): the rows' types
-// and listed values are then read as on the English page (DG031 says
-// so). Otherwise the keys stand for the rows alone, typed from their
-// values.
+// names of the JSON representation's keys that no row names, place by
+// place: the translated rows between two named properties of the table
+// (or its start or end) and the unnamed keys between the same two in the
+// representation pair in order when they are as many and each key's
+// value agrees with its row's type (one value or a collection, an object
+// or a primitive). Their types and listed values are then read as on the
+// English page (DG031 says so). Where the two list their properties in
+// another order, or a place holds more keys than rows, nothing is paired
+// there: those keys stand for the rows, typed from their values.
 func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []tableRow {
 	if len(pr.res.TranslatedRows) == 0 || len(pr.translatedData) != len(pr.res.TranslatedRows) {
 		return rows
@@ -69,7 +71,32 @@ func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []
 			navShapes[shapeKey(d.Type)] = true
 		}
 	}
-	var keys []sampleMember
+	// Places are told by properties, not relationships: the
+	// representation lists relationships apart, if at all.
+	properties := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		if !r.Navigation {
+			properties[strings.ToLower(r.Name)] = true
+		}
+	}
+	rowPlace, keyPlace := places(rows, pr.sample, properties)
+	type place [2]string
+	rowsAt := map[place][]int{} // indexes into TranslatedRows, in line order
+	var order []int
+	for i, d := range pr.translatedData {
+		if d != nil && !d.Navigation {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return pr.res.TranslatedRows[a].Pos.Line - pr.res.TranslatedRows[b].Pos.Line
+	})
+	for _, i := range order {
+		at := rowPlace(pr.res.TranslatedRows[i].Pos.Line)
+		rowsAt[at] = append(rowsAt[at], i)
+	}
+	keysAt := map[place][]sampleMember{}
+	var places []place // in the representation's order
 	for _, m := range pr.sample {
 		if named[strings.ToLower(m.Name)] || strings.Contains(m.Name, "@") || isODataTypeRow(m.Name) {
 			continue
@@ -77,57 +104,58 @@ func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []
 		if t, ok := sampleType(m.Value); ok && t.Kind == model.Reference && navShapes[shapeKey(t)] {
 			continue
 		}
-		keys = append(keys, m)
+		at := keyPlace(m.Name)
+		if len(keysAt[at]) == 0 {
+			places = append(places, at)
+		}
+		keysAt[at] = append(keysAt[at], m)
 	}
-	nonNav := 0
-	for _, d := range pr.translatedData {
-		if d != nil && !d.Navigation {
-			nonNav++
+	var paired []tableRow
+	var was, names []string
+	done := map[int]bool{}
+	for _, at := range places {
+		keys, idx := keysAt[at], rowsAt[at]
+		if len(keys) != len(idx) {
+			continue
+		}
+		agree := true
+		for j, k := range keys {
+			agree = agree && rowAgreesWithValue(pr.translatedData[idx[j]].Type, k)
+		}
+		if !agree {
+			continue
+		}
+		for j, k := range keys {
+			row := *pr.translatedData[idx[j]]
+			row.Name, row.Pos = k.Name, pr.res.TranslatedRows[idx[j]].Pos
+			paired = append(paired, row)
+			was = append(was, `"`+pr.res.TranslatedRows[idx[j]].Name+`"`)
+			names = append(names, k.Name)
+			done[idx[j]] = true
 		}
 	}
-	if nonNav != len(pr.res.TranslatedRows) {
-		return rows // a relationship in another script no key matched: places cannot be trusted
-	}
-	if len(keys) != len(pr.res.TranslatedRows) {
+	if len(paired) == 0 {
 		return rows
 	}
-	order := make([]int, len(keys))
-	for i := range order {
-		order[i] = i
-	}
-	// Rows in other scripts are claimed before Latin ones: table order is
-	// line order.
-	slices.SortStableFunc(order, func(a, b int) int {
-		return pr.res.TranslatedRows[a].Pos.Line - pr.res.TranslatedRows[b].Pos.Line
-	})
-	rowAnchor, keyAnchor := placeAnchors(rows, pr.sample, named)
-	paired := make([]tableRow, len(keys))
-	for i, k := range keys {
-		data := pr.translatedData[order[i]]
-		if data == nil || data.Navigation || !rowAgreesWithValue(data.Type, k) {
-			return rows
+	first := paired[0].Pos
+	for _, r := range paired {
+		if r.Pos.Line < first.Line {
+			first = r.Pos
 		}
-		// Where the table and the representation list the same
-		// properties in another order, places prove nothing: the row must
-		// follow the same named property as the key does, unless its
-		// type names the key's.
-		if rowAnchor(pr.res.TranslatedRows[order[i]].Pos.Line) != keyAnchor(k.Name) && !sameReference(data.Type, k) {
-			return rows
+	}
+	p.diags.Report(first, model.PropertyNameInvalid, "%d table row(s) of %s name their property in translation (%s); read as the JSON representation's keys in the same places: %s", len(paired), pr.res.Name, strings.Join(was, ", "), strings.Join(names, ", "))
+	kept := pr.res.TranslatedRows[:0:0]
+	keptData := pr.translatedData[:0:0]
+	for i, tr := range pr.res.TranslatedRows {
+		if !done[i] {
+			kept = append(kept, tr)
+			keptData = append(keptData, pr.translatedData[i])
 		}
-		paired[i] = *data
-		paired[i].Name = k.Name
-		paired[i].Pos = pr.res.TranslatedRows[order[i]].Pos
 	}
-	names := make([]string, len(keys))
-	for i, k := range keys {
-		names[i] = k.Name
+	if len(kept) == 0 {
+		kept, keptData = nil, nil
 	}
-	var was []string
-	for _, i := range order {
-		was = append(was, `"`+pr.res.TranslatedRows[i].Name+`"`)
-	}
-	p.diags.Report(paired[0].Pos, model.PropertyNameInvalid, "%d table row(s) of %s name their property in translation (%s); read as the JSON representation's keys in the same places: %s", len(keys), pr.res.Name, strings.Join(was, ", "), strings.Join(names, ", "))
-	pr.res.TranslatedRows, pr.translatedData = nil, nil
+	pr.res.TranslatedRows, pr.translatedData = kept, keptData
 	return append(rows, paired...)
 }
 
@@ -263,12 +291,11 @@ func shapeKey(t model.TypeRef) string {
 	return k
 }
 
-// placeAnchors returns, for a table line, the last property row above it
-// that the representation also has, and for a key, the last key before it
-// that a row names: the named property a translated row and its key
-// follow ("" at the start). Both are looked up, not searched, so a table
-// of many rows stays linear.
-func placeAnchors(rows []tableRow, sample []sampleMember, named map[string]bool) (rowAnchor func(line int) string, keyAnchor func(key string) string) {
+// places returns where a translated row stands in the table and where a
+// key stands in the representation: between which two properties that
+// both name (named, "" at the start or end), in lower case. Both are looked up,
+// not searched, so a table of many rows stays linear.
+func places(rows []tableRow, sample []sampleMember, named map[string]bool) (rowPlace func(line int) [2]string, keyPlace func(key string) [2]string) {
 	inSample := make(map[string]bool, len(sample))
 	for _, m := range sample {
 		inSample[strings.ToLower(m.Name)] = true
@@ -284,32 +311,40 @@ func placeAnchors(rows []tableRow, sample []sampleMember, named map[string]bool)
 		}
 	}
 	slices.SortFunc(marks, func(a, b lineName) int { return a.line - b.line })
-	rowAnchor = func(line int) string {
+	rowPlace = func(line int) [2]string {
 		i, _ := slices.BinarySearchFunc(marks, line, func(m lineName, l int) int { return m.line - l })
-		if i == 0 {
-			return ""
+		var at [2]string
+		if i > 0 {
+			at[0] = marks[i-1].name
 		}
-		return marks[i-1].name
+		if i < len(marks) {
+			at[1] = marks[i].name
+		}
+		return at
 	}
-	before := make(map[string]string, len(sample))
+	at := make(map[string][2]string, len(sample))
 	last := ""
 	for _, m := range sample {
-		if _, seen := before[m.Name]; !seen {
-			before[m.Name] = last
+		if _, seen := at[m.Name]; !seen {
+			at[m.Name] = [2]string{last, ""}
 		}
 		if named[strings.ToLower(m.Name)] {
 			last = strings.ToLower(m.Name)
 		}
 	}
-	keyAnchor = func(key string) string { return before[key] }
-	return rowAnchor, keyAnchor
-}
-
-// sameReference: the row names a type of the docs and the key's value is
-// an object of that type.
-func sameReference(t model.TypeRef, k sampleMember) bool {
-	st, ok := sampleType(k.Value)
-	return ok && t.Kind == model.Reference && st.Kind == model.Reference && strings.EqualFold(lastSegment(t.Name), lastSegment(st.Name))
+	next := ""
+	for i := len(sample) - 1; i >= 0; i-- {
+		m := sample[i]
+		if a := at[m.Name]; a[1] == "" {
+			a[1] = next
+			at[m.Name] = a
+		}
+		if named[strings.ToLower(m.Name)] {
+			next = strings.ToLower(m.Name)
+		}
+	}
+	keyPlace = func(key string) [2]string { return at[key] }
+	return rowPlace, keyPlace
 }
 
 // translatedPage: the page names a language other than English, or its
