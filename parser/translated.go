@@ -339,3 +339,41 @@ func compoundCollection(s string) (elem string, ok bool) {
 	}
 	return "", false
 }
+
+// titleWords are the words of a translated "x resource type" title
+// written in ASCII letters ("Type de ressource lamp", "Tipo di risorsa
+// lamp", "lamp-Ressourcentyp"), in lower case; the name is the one other
+// identifier.
+var titleWords = wordSet("type", "de", "ressource", "tipo", "recurso", "di", "risorsa", "del", "do", "da", "typ", "zasobu",
+	"kaynak", "resurstyp", "ressourcentyp", "resourcetype", "resource", "ressurstype", "ressourcetype")
+
+// translatedTitle: a heading in another language, told by a letter
+// outside ASCII or one of the ASCII title words.
+func translatedTitle(title string) bool {
+	if hasNonASCIILetter(title) {
+		return true
+	}
+	for w := range strings.FieldsFuncSeq(title, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		if w != "type" && w != "resource" && titleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// translatedTitleName is the type a translated "x resource type" title
+// names: its one identifier that is no title word; "" when there is none,
+// or more than one.
+func translatedTitleName(title string) string {
+	name := ""
+	for w := range strings.FieldsFuncSeq(title, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == ':' || r == '：' }) {
+		if !isIdentifier(w) || titleWords[strings.ToLower(w)] {
+			continue
+		}
+		if name != "" {
+			return ""
+		}
+		name = w
+	}
+	return name
+}
