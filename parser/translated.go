@@ -180,7 +180,7 @@ func translatedEnumHeading(title, anchor string) string {
 		switch {
 		case enumValuesWords[strings.ToLower(w)]:
 			values = true
-		case isIdentifier(w) && !isEnglishFiller(w):
+		case isIdentifier(w) && !isHeadingFiller(w):
 			if name != "" {
 				return "" // two names: not an enum's heading
 			}
@@ -216,9 +216,9 @@ func mayBeTranslatedEnumHeading(title, anchor string) bool {
 	return nonASCII(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty")
 }
 
-// isEnglishFiller: the ASCII words translated enum headings hold beside
+// isHeadingFiller: the ASCII words translated enum headings hold beside
 // the name ("Valeurs de lampMode", "Valori di lampMode").
-func isEnglishFiller(w string) bool {
+func isHeadingFiller(w string) bool {
 	switch strings.ToLower(w) {
 	case "de", "di", "da", "des", "del", "van", "von", "der", "of":
 		return true
