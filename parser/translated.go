@@ -61,7 +61,9 @@ func stripCollectionWords(s string) string {
 			kept = append(kept, f)
 		}
 	}
-	return strings.Join(kept, " ")
+	// "Коллекция(microsoft.graph.x)", "集合（String）": the parentheses
+	// of Collection(x) around the element.
+	return strings.TrimSpace(strings.Trim(strings.Join(kept, " "), "()（）"))
 }
 
 // valuesPhraseTranslated introduces the values of a property in the docs'
