@@ -42,7 +42,7 @@ var inheritsHeadTranslated = sync.OnceValue(func() *regexp.Regexp {
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
 var collectionWord = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|\bcollection\b`)
+	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|数组|陣列|配列|배열|массив\p{L}*|\bcollection\b`)
 })
 
 // hasCollectionWord reports whether s holds a collection word.
