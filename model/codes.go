@@ -65,6 +65,7 @@ const (
 	AbstractNotAnnotated Code = "DG075"
 	SentinelCase         Code = "DG076"
 	BaseFromRows         Code = "DG077"
+	EnumMemberTranslated Code = "DG079"
 )
 
 // Codes of API-page and metadata checks (docgen lint only).
@@ -143,6 +144,7 @@ var Catalogue = map[Code]CodeInfo{
 	AbstractNotAnnotated: {Warning, Warning, "text says abstract type, the annotation lacks \"abstract\": true"},
 	BaseFromRows:         {Warning, Warning, "base type read from the rows' \"Inherited from\" notes, as neither annotation nor prose names one"},
 	SentinelCase:         {Warning, Error, "enum member unknownFutureValue spelt in another letter case; read as Graph spells it"},
+	EnumMemberTranslated: {Warning, Error, "an enum table's member is written in another script (a translation); skipped"},
 
 	APIAnnotationInvalid:         {Error, Error, "request or response annotation is not valid JSON"},
 	APIAnnotationRepaired:        {Warning, Warning, "request or response annotation repaired (trailing comma, &quot;)"},

@@ -28,7 +28,8 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " "): words apart by
-// single spaces. ASCII text, nearly all of it, is done in one pass without
+// single spaces (text outside ASCII also loses its direction controls,
+// see stripBidiControls). ASCII text, nearly all of it, is done in one pass without
 // the slice of words, and not copied when it is single-spaced already.
 func collapseSpace(s string) string {
 	isSpace := func(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
@@ -37,7 +38,7 @@ func collapseSpace(s string) string {
 		c := s[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return strings.Join(strings.Fields(s), " ") // Unicode's spaces
+			return strings.Join(strings.Fields(stripBidiControls(s)), " ") // Unicode's spaces
 		case isSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || isSpace(s[i+1])):
 			clean = false
 		}

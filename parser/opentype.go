@@ -17,7 +17,7 @@ var saysOpenType = regexp.MustCompile(`(?i)\b(this|it)( type| resource)? is an o
 // defect (DG074); its sample's keys are then examples, not undocumented
 // properties.
 func (p *pageParser) openTypeFromProse(res *model.Resource) {
-	if res.OpenType || !mayMatch(p.description.English, "open type") || !saysOpenType.MatchString(p.description.English) {
+	if res.OpenType || !(mayMatch(p.description.English, "open type") && saysOpenType.MatchString(p.description.English) || p.translatedPage() && saysTranslated(p.description.English, openWords)) {
 		return
 	}
 	res.OpenType = true
@@ -34,7 +34,7 @@ var saysAbstract = regexp.MustCompile(`(?i)\b(?:this|it)(?: type| resource| clas
 // abstractFromProse makes a resource abstract when its page's text says
 // it is but its annotation lacks "abstract": true (DG075).
 func (p *pageParser) abstractFromProse(res *model.Resource) {
-	if res.Abstract || !mayMatch(p.description.English, "abstract") || !saysAbstract.MatchString(p.description.English) {
+	if res.Abstract || !(mayMatch(p.description.English, "abstract") && saysAbstract.MatchString(p.description.English) || p.translatedPage() && saysTranslated(p.description.English, abstractWords)) {
 		return
 	}
 	res.Abstract = true

@@ -43,10 +43,7 @@ func Parse(path string, raw []byte) (*model.Page, model.Diagnostics) {
 		p.diags.Report(p.at(1), model.FrontMatterOpen, "front matter opened with --- is never closed")
 	}
 	p.conceptual = strings.EqualFold(p.src.frontMatter["doc_type"], "conceptualPageType")
-	page.Locale = p.src.frontMatter["ms.contentlocale"]
-	if strings.HasPrefix(strings.ToLower(page.Locale), "en") {
-		page.Locale = ""
-	}
+	page.Locale = pageLocale(p.src.frontMatter, path)
 	p.locale = page.Locale
 	p.budget = newBudget(p.src.lead + len(p.src.text)) // the page as goldmark would read it whole
 	doc := parse(p.src.text, p.budget)
@@ -133,6 +130,7 @@ type pageParser struct {
 	unreadNext        int                 // unreadTables before it are claimed
 	conceptual        bool                // doc_type conceptualPageType: no resource tables
 	locale            string              // ms.contentlocale of a page not in English, else ""
+	translatedTables  bool                // a properties table's header was translated
 	translatedRows    []translatedRow     // table rows skipped for a translated property name
 	derived           []model.DerivedRef  // types the page names as derived from its own (derived.go)
 	derivedListNext   bool                // the intro paragraph before announced a list of them
@@ -153,6 +151,9 @@ type pendingResource struct {
 	res    *model.Resource
 	offset int // where the annotation stands, to assign tables
 	sample []sampleMember
+	// translatedData holds, for each of res.TranslatedRows, the row's type
+	// and description (nil for a relationship row).
+	translatedData []*tableRow
 }
 
 func (p *pageParser) at(line int) model.Pos { return model.Pos{File: p.path, Line: line} }
@@ -219,6 +220,10 @@ func (p *pageParser) heading(h *ast.Heading) {
 		p.propsLevel = 0 // a heading as high as Properties ends it
 	}
 	p.noteTitle(h, words, title)
+	enumName := ""
+	if h.Level > 1 && mayBeTranslatedEnumHeading(title, anchor) {
+		enumName = translatedEnumHeading(strings.Join(words, " "), anchor)
+	}
 	switch {
 	case h.Level == 1 && len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "enum type"):
 		p.enumPage = words[0]
@@ -226,6 +231,8 @@ func (p *pageParser) heading(h *ast.Heading) {
 		p.section = section{kind: sectionEnum, name: p.qualify(words[0])}
 	case len(words) == 3 && strings.EqualFold(words[1]+" "+words[2], "property values") && isIdentifier(words[0]):
 		p.section = section{kind: sectionPropertyValues, name: words[0]}
+	case enumName != "":
+		p.section = section{kind: sectionEnum, name: p.qualify(enumName)}
 	case p.enumPage != "" && title == "members":
 		p.section = section{kind: sectionEnum, name: p.qualify(p.enumPage)}
 	case anchor == "properties" || strings.Contains(title, "properties") && !strings.Contains(title, "instance") || anchor == "" && propertiesHeadings[strings.TrimSpace(title)]:
@@ -237,11 +244,11 @@ func (p *pageParser) heading(h *ast.Heading) {
 		case h.Level > 1: // a title such as "# properties resource type" opens no section
 			p.propsLevel = h.Level
 		}
-	case anchor == "relationships" || strings.Contains(title, "relationships") || anchor == "" && (relationshipsHeadings[strings.TrimSpace(title)] || p.locale != "" && localizedOnlyHeadings[strings.TrimSpace(title)]):
+	case anchor == "relationships" || strings.Contains(title, "relationships") || anchor == "" && (relationshipsHeadings[strings.TrimSpace(title)] || (p.locale != "" || p.translatedTables) && localizedOnlyHeadings[strings.TrimSpace(title)]):
 		p.section.kind = sectionRelationships
 	case anchor == "methods" || strings.TrimSpace(title) == "methods" || anchor == "" && methodsHeadings[strings.TrimSpace(title)]:
 		p.section.kind = sectionMethods
-	case anchor == "derived-types" || strings.TrimSpace(title) == "derived types":
+	case anchor == "derived-types" || strings.TrimSpace(title) == "derived types" || anchor == "" && derivedTypesHeadings[strings.TrimSpace(title)]:
 		p.section.kind = sectionDerived
 	}
 	if p.section.kind == sectionOther && p.propsLevel > 0 {
@@ -387,9 +394,12 @@ func (p *pageParser) finish() []*model.Resource {
 		p.claimTranslatedRows(pr, i == len(p.resources)-1)
 		// Only a localized page without English halves has its names
 		// translated; span pairs give the English ones.
-		if p.locale != "" && len(p.src.pairs) == 0 {
+		if (p.locale != "" || p.translatedTables) && len(p.src.pairs) == 0 {
 			rows = translatedLatinRows(pr, rows)
+			rows = p.pairTranslatedRelationships(pr, rows)
+			rows = p.nameRelationshipsFromAnnotation(pr, rows)
 		}
+		rows = p.pairTranslatedRows(pr, rows)
 		if len(p.resources) == 1 {
 			// Methods and derived types are about the page's one type.
 			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived
@@ -444,6 +454,7 @@ func (p *pageParser) claimUnreadTable(pr *pendingResource, last bool) {
 type translatedRow struct {
 	model.TranslatedRow
 	offset int
+	row    *tableRow // what the row says besides its name; nil for a relationship
 }
 
 // claimTranslatedRows gives a resource the translated rows before its
@@ -453,6 +464,7 @@ type translatedRow struct {
 func (p *pageParser) claimTranslatedRows(pr *pendingResource, last bool) {
 	for len(p.translatedRows) > 0 && (p.translatedRows[0].offset < pr.offset || last) {
 		pr.res.TranslatedRows = append(pr.res.TranslatedRows, p.translatedRows[0].TranslatedRow)
+		pr.translatedData = append(pr.translatedData, p.translatedRows[0].row)
 		p.translatedRows = p.translatedRows[1:]
 	}
 }
@@ -550,8 +562,9 @@ func translatedLatinRows(pr *pendingResource, rows []tableRow) []tableRow {
 	}
 	kept := rows[:0:0]
 	for _, r := range rows {
-		if !r.Navigation && !inSample[strings.ToLower(r.Name)] {
+		if !r.Navigation && !inSample[strings.ToLower(r.Name)] && !looksLikeGraphName(r.Name) {
 			pr.res.TranslatedRows = append(pr.res.TranslatedRows, model.TranslatedRow{Name: r.Name, Pos: r.Pos})
+			pr.translatedData = append(pr.translatedData, &r)
 			continue
 		}
 		kept = append(kept, r)

@@ -815,12 +815,12 @@ func checkWant(t *testing.T, file string, ar *txtar.Archive, what, got string) {
 // for every string of up to six characters from spaces of every kind
 // (ASCII and Unicode) and letters.
 func TestCollapseSpace(t *testing.T) {
-	alphabet := []string{"a", "é", " ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u2003", "\x85", "\x1f", "!"}
+	alphabet := []string{"a", "é", " ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u2003", "\x85", "\x1f", "!", "\u200f", "\u202e"}
 	var walk func(s string, depth int)
 	n := 0
 	walk = func(s string, depth int) {
 		n++
-		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(stripBidiControls(s)), " "); got != want {
 			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
 		if depth == 0 {

@@ -63,7 +63,7 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 			}
 			if loc != nil {
 				name := strings.Trim(plainText(c, p.src.text), "` *")
-				if l, ok := c.(*ast.Link); ok && !isQualifiedName(name) {
+				if l, ok := c.(*ast.Link); ok && (!isQualifiedName(name) || p.translatedPage() && translatedLinkText(name, linkTargetName(string(l.Destination)))) {
 					name = linkTargetName(string(l.Destination)) // translated link text
 				}
 				if isQualifiedName(name) {

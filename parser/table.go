@@ -54,6 +54,7 @@ func (p *pageParser) table(t *east.Table) {
 		}
 	}
 	if (nameCol < 0 || typeCol < 0) && p.section.sub == "" && p.sectionTables == 1 && len(cols) >= 2 && p.translatedHeader(cols) {
+		p.translatedTables = true
 		// A header in another language over the section's table: the
 		// docs template's order, Property | Type | Description, for the
 		// columns its words do not name.
@@ -112,7 +113,9 @@ func (p *pageParser) table(t *east.Table) {
 			if p.locale != "" || hasNonASCIILetter(name) {
 				// Reported at resolution, once per resource, with the
 				// sample keys that stand for these rows.
-				p.translatedRows = append(p.translatedRows, translatedRow{model.TranslatedRow{Name: name, Pos: p.posOf(row.Pos())}, row.Pos()})
+				tr := translatedRow{TranslatedRow: model.TranslatedRow{Name: name, Pos: p.posOf(row.Pos())}, offset: row.Pos()}
+				tr.row = p.translatedRowData(cells, typeCol, descCol, tr.Pos)
+				p.translatedRows = append(p.translatedRows, tr)
 				continue
 			}
 			p.diags.Report(p.posOf(row.Pos()), model.PropertyNameInvalid, "property name %q is not an identifier (a broken row?); skipped", name)
@@ -148,7 +151,9 @@ func (p *pageParser) translatedHeader(cols []string) bool {
 // translatedHeaderWords are column names of translated properties tables
 // written in ASCII letters alone, for pages that do not name their locale
 // ("Eigenschaft | Typ | Beschreibung").
-var translatedHeaderWords = wordSet("eigenschaft", "typ", "beschreibung", "eigenschap", "beschrijving", "propriedade", "propiedad", "tipo", "descripcion", "descricao")
+var translatedHeaderWords = wordSet("eigenschaft", "typ", "beschreibung", "eigenschap", "beschrijving", "propriedade", "propiedad", "tipo", "descripcion", "descricao",
+	"descrizione", "proprieta", "egenskap", "beskrivning", "vlastnost", "popis", "opis", "membre", "membro", "miembro", "medlem", "lid", "mitglied", "wert", "waarde", "valeur", "valore", "valor", "hodnota",
+	"relation", "relatie", "relacja", "relace", "beziehung", "relazione", "relacion", "relacao")
 
 // hasNonASCIILetter: s holds a letter of a script other than ASCII's, as
 // translated text does and names in the docs never do.
@@ -302,6 +307,14 @@ func (p *pageParser) enumTable(t *east.Table) {
 		memberCol = column(cols, map[string]bool{"value": true})
 	}
 	descCol := column(cols, descHeaders)
+	if memberCol < 0 && len(cols) >= 1 && p.translatedHeader(cols) {
+		// A translated header ("成员 | 说明", or "成员" alone): the docs
+		// template's order, Member first and Description last.
+		memberCol = 0
+		if descCol < 0 && len(cols) >= 2 {
+			descCol = len(cols) - 1
+		}
+	}
 	if memberCol < 0 {
 		p.diags.Report(p.posOf(t.Pos()), model.EnumNoMemberColumn, "enum table for %s has no Member column; skipped", p.section.name)
 		return
@@ -325,6 +338,12 @@ func (p *pageParser) enumTable(t *east.Table) {
 		pos := p.posOf(r.Pos())
 		if name == "" || isNullMember(name) {
 			continue // a null row says the property may be null: no member
+		}
+		if hasNonASCIILetter(name) {
+			// Graph's members are ASCII; a translation that translated
+			// them ("текст" for text) names nothing the service sends.
+			p.diags.Report(pos, model.EnumMemberTranslated, "enum table for %s lists %q, which is no member name (translated?); skipped", p.section.name, name)
+			continue
 		}
 		if first, dup := seen[strings.ToLower(name)]; dup {
 			p.diags.Report(pos, model.EnumMemberDuplicate, "enum table for %s lists %q again (first at %s); the first is kept", p.section.name, name, first)
@@ -482,7 +501,7 @@ func (p *pageParser) alternatives(cell ast.Node) []string {
 		return nil
 	}
 	for i, j := range joins {
-		if j != "or" && (j != "," || i == len(joins)-1) && j != ", or" {
+		if j != "or" && (j != "," || i == len(joins)-1) && j != ", or" && !translatedOr(j) {
 			return nil
 		}
 	}
@@ -506,9 +525,10 @@ func (p *pageParser) typeText(cell ast.Node) string {
 	}
 	name := plainText(link, p.src.text)
 	collection := linkedCollection(whole, name) || hasCollectionWord(strings.Replace(whole, name, " ", 1))
-	if !isTypeName(strings.TrimSpace(name)) {
-		// A translated link text ("[缩略图](thumbnail.md)"): the target names the type.
-		if target := linkTargetName(string(link.(*ast.Link).Destination)); target != "" {
+	if text := strings.TrimSpace(name); !isTypeName(text) || p.translatedPage() {
+		// A translated link text ("[缩略图](thumbnail.md)",
+		// "[Destinatario](recipient.md)"): the target names the type.
+		if target := linkTargetName(string(link.(*ast.Link).Destination)); target != "" && (!isTypeName(text) || translatedLinkText(text, target)) {
 			name = target
 		}
 	}
@@ -586,8 +606,12 @@ func parseType(s string) model.TypeRef {
 		t.Collection, s = true, s[:len(s)-len(" collection")]
 	}
 	s = strings.TrimSpace(s)
-	if !isTypeName(s) && hasCollectionWord(s) {
-		t.Collection, s = true, stripCollectionWords(s) // "Коллекция String"
+	if !isTypeName(s) {
+		if hasCollectionWord(s) {
+			t.Collection, s = true, stripCollectionWords(s) // "Коллекция String"
+		}
+	} else if elem, ok := compoundCollection(s); ok {
+		t.Collection, s = true, elem // "Zeichenfolgensammlung"
 	}
 	if name, ok := translatedPrimitives[strings.ToLower(s)]; ok {
 		s = name

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Localized pages in the current format (no span pairs holding the
@@ -18,15 +19,16 @@ import (
 
 // inheritsTailTranslated ends the text before a link that names a base:
 // "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
-// "继承自".
+// "继承自", with up to two filler words ("является производным от
+// ресурса [baseItem](baseitem.md)", "Hérite de la ressource").
 var inheritsTailTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|继承自|派生自|繼承自|衍生自)\s*$`)
+	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|ressource|resource|tipo|type|typ|typu|ресурса|типа|класса|объекта|сущности)){0,2}\s*$`)
 })
 
 // translatedInheritWords are the ASCII words of which every alternative of
 // inheritsTailTranslated written in ASCII holds one (the others hold a
 // letter outside ASCII).
-var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda", "herda", "eredita", "neemt over", "overgenomen", "dziedziczy", "devral"}
+var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda", "herda", "eredita", "neemt over", "overgenomen", "dziedziczy", "devral", "arver fra"}
 
 // inheritsHeadTranslated starts the text after such a link, for languages
 // that put the verb last: "[directoryObject](directoryobject.md) から継承",
@@ -40,7 +42,7 @@ var inheritsHeadTranslated = sync.OnceValue(func() *regexp.Regexp {
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
 var collectionWord = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon|samling|συλλογή`)
+	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|数组|陣列|配列|배열|массив\p{L}*|\bcollection\b`)
 })
 
 // hasCollectionWord reports whether s holds a collection word.
@@ -59,29 +61,47 @@ func stripCollectionWords(s string) string {
 			kept = append(kept, f)
 		}
 	}
-	return strings.Join(kept, " ")
+	// "Коллекция(microsoft.graph.x)", "集合（String）": the parentheses
+	// of Collection(x) around the element.
+	return strings.TrimSpace(strings.Trim(strings.Join(kept, " "), "()（）"))
 }
 
-// translatedPrimitives are the machine translations of primitive type
-// names seen in localized pages; other primitives are usually left in
-// English, and a cell that is still unknown is typed from the sample.
 // valuesPhraseTranslated introduces the values of a property in the docs'
 // languages, as valuesPhrase does in English; the values must follow in
 // code spans.
 var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:可能的值(?:为|是|包括)|可能值为|可能的值有|可用的值为|可能な値は|使用可能な値は|指定できる値は|가능한 값은|os valores possíveis são|valores possíveis:|os valores possíveis incluem|los valores posibles son|valores posibles:|les valeurs possibles sont|valeurs possibles\s?:|i valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|die möglichen werte sind|mögliche werte sind|mögliche werte:|mogelijke waarden zijn|możliwe wartości to|olası değerler)\s*[:：]?`)
+	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|(?:^|[^불])가능한 값(?:은|\s*:)|(?:os )?valores possíveis são|valores possíveis:|os valores possíveis incluem|(?:los )?valores posibles son|valores posibles:|(?:les )?valeurs possibles sont|valeurs possibles\s?:|(?:i )?valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|(?:die )?möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
 })
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII
 // letters only (see mayMatch).
 var translatedValuesWords = []string{"valor", "valeur", "werte", "waarden", "possibili"}
 
+// translatedPrimitives are the machine translations of primitive type
+// names seen in localized pages; other primitives are usually left in
+// English, and a cell that is still unknown is typed from the sample.
 var translatedPrimitives = map[string]string{
 	"строка": "Edm.String", "字符串": "Edm.String", "字串": "Edm.String", "文字列": "Edm.String", "문자열": "Edm.String",
 	"zeichenfolge": "Edm.String", "chaîne": "Edm.String", "cadena": "Edm.String", "cadeia de caracteres": "Edm.String",
 	"логический": "Edm.Boolean", "логическое": "Edm.Boolean", "布尔": "Edm.Boolean", "布尔值": "Edm.Boolean", "布林值": "Edm.Boolean",
 	"ブール値": "Edm.Boolean", "ブール型": "Edm.Boolean", "부울": "Edm.Boolean", "booleano": "Edm.Boolean", "booléen": "Edm.Boolean",
 	"booliano": "Edm.Boolean", "boolesch": "Edm.Boolean", "boolescher wert": "Edm.Boolean", "valor booleano": "Edm.Boolean",
+	// Plurals and compounds are what remains of "Colección de cadenas",
+	// "Raccolta di stringhe", "Tekenreeksverzameling" once the collection
+	// word is taken away.
+	"cadenas": "Edm.String", "chaînes": "Edm.String", "chaine": "Edm.String", "chaines": "Edm.String", "stringa": "Edm.String", "stringhe": "Edm.String",
+	"tekenreeks": "Edm.String", "tekenreeksen": "Edm.String", "zeichenfolgen": "Edm.String", "строк": "Edm.String", "строки": "Edm.String",
+	"cadeias de caracteres": "Edm.String", "cadeias caracteres": "Edm.String", "caracteres": "Edm.String", "ciąg": "Edm.String", "ciągów": "Edm.String", "ciągi": "Edm.String",
+	"řetězec": "Edm.String", "řetězců": "Edm.String", "řetězce": "Edm.String", "sträng": "Edm.String", "strängar": "Edm.String", "dize": "Edm.String", "dizesi": "Edm.String",
+	"سلسلة": "Edm.String", "منطقي": "Edm.Boolean", "מחרוזת": "Edm.String", "בוליאני": "Edm.Boolean",
+	"booleaans": "Edm.Boolean", "booleaanse waarde": "Edm.Boolean", "boolesk": "Edm.Boolean", "booleskt värde": "Edm.Boolean", "boole": "Edm.Boolean",
+	"wartość logiczna": "Edm.Boolean", "logická hodnota": "Edm.Boolean", "logický": "Edm.Boolean", "valore booleano": "Edm.Boolean", "valeur booléenne": "Edm.Boolean",
+	"布林": "Edm.Boolean", "ブール": "Edm.Boolean", "부울 값": "Edm.Boolean", "boolean değeri": "Edm.Boolean",
+	"binaire": "Edm.Binary", "binario": "Edm.Binary", "binário": "Edm.Binary", "двоичный": "Edm.Binary", "二进制": "Edm.Binary", "二進位": "Edm.Binary", "バイナリ": "Edm.Binary", "이진": "Edm.Binary",
+	"поток": "Edm.Stream", "flux": "Edm.Stream", "flujo": "Edm.Stream", "secuencia": "Edm.Stream", "fluxo": "Edm.Stream", "flusso": "Edm.Stream",
+	"strumień": "Edm.Stream", "stroom": "Edm.Stream", "akış": "Edm.Stream", "ström": "Edm.Stream", "datový proud": "Edm.Stream", "datenstrom": "Edm.Stream",
+	"流": "Edm.Stream", "ストリーム": "Edm.Stream", "스트림": "Edm.Stream",
+	"intero": "Edm.Int32", "geheel getal": "Edm.Int32", "liczba całkowita": "Edm.Int32", "celé číslo": "Edm.Int32", "tamsayı": "Edm.Int32", "heltal": "Edm.Int32",
 	"ganzzahl": "Edm.Int32", "inteiro": "Edm.Int32", "entero": "Edm.Int32", "entier": "Edm.Int32", "целое число": "Edm.Int32", "整数": "Edm.Int32", "정수": "Edm.Int32",
 }
 
@@ -116,14 +136,16 @@ func linkTargetName(dest string) string {
 // anchor (<a name="properties">): compared with the whole heading text in
 // lower case.
 var (
-	propertiesHeadings = wordSet("свойства", "属性", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
+	propertiesHeadings = wordSet("свойства", "属性", "屬性", "الخصائص", "מאפיינים", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
 		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες")
-	relationshipsHeadings = wordSet("связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
+	relationshipsHeadings = wordSet("العلاقات", "קשרי גומלין", "связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
 		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
 	methodsHeadings = wordSet("методы", "方法", "メソッド", "메서드", "methoden", "méthodes", "métodos", "metodi", "metody",
 		"yöntemler", "metoder", "μέθοδοι")
+	derivedTypesHeadings = wordSet("производные типы", "派生类型", "派生類型", "派生型", "파생 형식", "abgeleitete typen", "types dérivés",
+		"tipos derivados", "tipi derivati", "afgeleide typen", "typy pochodne", "odvozené typy", "türetilmiş türler", "härledda typer")
 	// French "Relations" is also an English word: only on a page whose
-	// front matter names another locale.
+	// front matter names another locale, or after a translated table.
 	localizedOnlyHeadings = wordSet("relations")
 )
 
@@ -139,3 +161,221 @@ func wordSet(words ...string) map[string]bool {
 // of a few words, a colon (or a full-width one), and a namespace of the
 // Graph docs, alone in its paragraph.
 var translatedNamespaceLine = regexp.MustCompile(`^[^\s:：.][^:：.]{0,39}[:：]\s*(microsoft(?:\.[A-Za-z][A-Za-z0-9_]*)+)\s*$`)
+
+// enumValuesWords are the word "values" of an enum's "x values"
+// heading in the docs' languages ("lampMode 值", "Значения lampMode",
+// "Valeurs de lampMode", "lampMode-Werte"), compared in lower case.
+var enumValuesWords = wordSet("值", "値", "값", "значения", "valeurs", "valores", "werte", "valori", "waarden",
+	"wartości", "hodnoty", "değerleri", "değerler", "värden", "列挙値", "列舉值", "枚举值", "열거형")
+
+// translatedEnumHeading returns the enum a translated "x values" heading
+// names: the one identifier among its words, beside the word for values
+// in another language, or the anchor the heading keeps from the English
+// page (<a name="lampmode-values">), whose name the identifier spells in
+// its letter case. "" when the heading is no such heading.
+func translatedEnumHeading(title, anchor string) string {
+	var name string
+	values := false
+	for w := range strings.FieldsFuncSeq(title, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == ':' || r == '：' || r == '(' || r == ')'
+	}) {
+		switch {
+		case enumValuesWords[strings.ToLower(w)]:
+			values = true
+		case isIdentifier(w) && !isHeadingFiller(w):
+			if name != "" {
+				return "" // two names: not an enum's heading
+			}
+			name = w
+		}
+	}
+	prefix, anchored := strings.CutSuffix(strings.ToLower(anchor), "-values")
+	if name == "" {
+		if anchored && isIdentifier(prefix) && strings.Contains(strings.ToLower(title), prefix) {
+			// The name only inside a longer dotted one
+			// ("Office.mailboxenums.bodytype 值"): the anchor's, in its
+			// lower case, which resolution matches in any case.
+			return prefix
+		}
+		return ""
+	}
+	if anchored && prefix == strings.ToLower(name) {
+		return name
+	}
+	if values && anchor == "" {
+		return name
+	}
+	return ""
+}
+
+// mayBeTranslatedEnumHeading is translatedEnumHeading's cheap test (a
+// lower-case title): an anchor of an "x values" heading, or a title with
+// letters outside ASCII or an ASCII word for values.
+func mayBeTranslatedEnumHeading(title, anchor string) bool {
+	if anchor != "" {
+		return strings.HasSuffix(strings.ToLower(anchor), "-values")
+	}
+	return nonASCII(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty")
+}
+
+// isHeadingFiller: the ASCII words translated enum headings hold beside
+// the name ("Valeurs de lampMode", "Valori di lampMode").
+func isHeadingFiller(w string) bool {
+	switch strings.ToLower(w) {
+	case "de", "di", "da", "des", "del", "van", "von", "der", "of":
+		return true
+	}
+	return false
+}
+
+// stripBidiControls drops the invisible characters that steer the
+// direction of right-to-left text (marks, embeddings, overrides,
+// isolates). Pages in Arabic or Hebrew hold them; in a Go comment they
+// would make the source read otherwise than it compiles, and between
+// words they hide the phrases docgen looks for.
+func stripBidiControls(s string) string {
+	if !strings.ContainsFunc(s, isBidiControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isBidiControl(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// fileLocale is a locale a file's name or its directory's carries:
+// asyncjobstatus.es-ES.md, fr-fr/lamp.md.
+var fileLocale = regexp.MustCompile(`(?i)(?:^|[/\\.])([a-z]{2,3}-(?:[a-z]{2}|[a-z]{4}|[a-z]{4}-[a-z]{2}))(?:\.md|[/\\][^/\\]+)$`)
+
+// pageLocale is the language a page is written in, "" for English: its
+// front matter's ms.contentlocale (or ms.locale, or locale; keys in any
+// letter case), else the locale its file name or directory carries.
+func pageLocale(frontMatter map[string]string, path string) string {
+	locale := ""
+	for _, key := range []string{"ms.contentlocale", "ms.locale", "locale"} {
+		for k, v := range frontMatter {
+			if locale == "" && strings.EqualFold(k, key) && v != "" {
+				locale = v
+			}
+		}
+	}
+	if locale == "" {
+		if m := fileLocale.FindStringSubmatch(filepathSlash(path)); m != nil {
+			locale = m[1]
+		}
+	}
+	if l := strings.ToLower(locale); l == "en" || strings.HasPrefix(l, "en-") || strings.HasPrefix(l, "en_") {
+		return ""
+	}
+	return locale
+}
+
+// filepathSlash writes a path's separators as slashes.
+func filepathSlash(path string) string { return strings.ReplaceAll(path, "\\", "/") }
+
+// Translations of "This is an abstract type" and "This is an open type":
+// the sentence that calls the page's own type so starts with the word
+// for "this" (a sentence naming another type, "Наследуется от
+// абстрактного типа x", is no such sentence).
+var (
+	abstractWords = []string{"抽象类型", "抽象類型", "抽象型", "추상 형식", "абстрактный тип", "abstrakter typ", "type abstrait",
+		"tipo abstracto", "tipo abstrato", "tipo astratto", "abstract type", "typ abstrakcyjny", "soyut bir tür", "abstrakt typ", "abstraktní typ"}
+	openWords = []string{"开放类型", "開放類型", "オープン型", "개방형 형식", "открытый тип", "offener typ", "type ouvert",
+		"tipo abierto", "tipo aberto", "tipo aperto", "open type", "typ otwarty", "açık bir tür", "öppen typ", "otevřený typ"}
+	// thisWords open such a sentence, in lower case.
+	thisWords = []string{"这是", "此为", "這是", "これは", "이 형식은", "이는", "это ", "dies ist", "ceci est", "il s’agit", "il s'agit", "este es",
+		"este é", "questo è", "dit is", "jest to", "to jest", "bu ", "det här är", "jedná se", "toto je"}
+)
+
+// saysTranslated reports whether a sentence of the text starts with a
+// word for "this" and names one of words.
+func saysTranslated(text string, words []string) bool {
+	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '。' || r == '\n' }) {
+		s := strings.ToLower(strings.TrimSpace(sentence))
+		opens := false
+		for _, w := range thisWords {
+			opens = opens || strings.HasPrefix(s, w)
+		}
+		if !opens {
+			continue
+		}
+		for _, w := range words {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orWords join the links of a type cell that names several types
+// ("[a](a.md) 或 [b](b.md)", "[a](a.md) oder [b](b.md)"), as "or" does in
+// English, alone or after a comma.
+var orWords = wordSet("或", "或者", "或是", "または", "또는", "или", "oder", "ou", "o", "of", "lub", "albo", "nebo", "veya", "ya da", "eller", "أو", "או")
+
+// translatedOr reports whether the text between two links of a type cell
+// is a translated "or" (", oder" included).
+func translatedOr(between string) bool {
+	return orWords[strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(between, ","), "，"))]
+}
+
+// compoundSuffixes are the collection words that languages writing
+// compounds join to the element's name: "Zeichenfolgensammlung",
+// "Tekenreeksverzameling", "Strängsamling".
+var compoundSuffixes = []string{"sammlung", "auflistung", "verzameling", "samling"}
+
+// compoundCollection splits such a compound whose first part is a
+// translated primitive ("Zeichenfolgen"): a suffix test first, as type
+// cells holding one identifier are the most common.
+func compoundCollection(s string) (elem string, ok bool) {
+	for _, suffix := range compoundSuffixes {
+		if n := len(s) - len(suffix); n > 0 && strings.EqualFold(s[n:], suffix) && translatedPrimitives[strings.ToLower(s[:n])] != "" {
+			return s[:n], true
+		}
+	}
+	return "", false
+}
+
+// titleWords are the words of a translated "x resource type" title
+// written in ASCII letters ("Type de ressource lamp", "Tipo di risorsa
+// lamp", "lamp-Ressourcentyp"), in lower case; the name is the one other
+// identifier.
+var titleWords = wordSet("type", "de", "ressource", "tipo", "recurso", "di", "risorsa", "del", "do", "da", "typ", "zasobu",
+	"kaynak", "resurstyp", "ressourcentyp", "resourcetype", "resource", "ressurstype", "ressourcetype")
+
+// translatedTitle: a heading in another language, told by a letter
+// outside ASCII or one of the ASCII title words.
+func translatedTitle(title string) bool {
+	if hasNonASCIILetter(title) {
+		return true
+	}
+	for w := range strings.FieldsFuncSeq(title, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		if w != "type" && w != "resource" && titleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// translatedTitleName is the type a translated "x resource type" title
+// names: its one identifier that is no title word; "" when there is none,
+// or more than one.
+func translatedTitleName(title string) string {
+	name := ""
+	for w := range strings.FieldsFuncSeq(title, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == ':' || r == '：' }) {
+		if !isIdentifier(w) || titleWords[strings.ToLower(w)] {
+			continue
+		}
+		if name != "" {
+			return ""
+		}
+		name = w
+	}
+	return name
+}

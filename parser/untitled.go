@@ -24,10 +24,14 @@ type untitled struct {
 // noteTitle records the H1 "x resource type" and whether the section a
 // heading opens holds the JSON representation.
 func (p *pageParser) noteTitle(h *ast.Heading, words []string, title string) {
-	p.untitled.inJSON = strings.Contains(title, "json representation")
+	p.untitled.inJSON = strings.Contains(title, "json representation") || strings.Contains(title, "json") && translatedTitle(title)
 	if h.Level == 1 && p.untitled.name == "" && len(words) == 3 && isIdentifier(words[0]) &&
 		strings.EqualFold(words[1]+" "+words[2], "resource type") {
 		p.untitled.name, p.untitled.pos = words[0], p.posOf(blockStart(h))
+	} else if h.Level == 1 && p.untitled.name == "" && translatedTitle(title) {
+		if name := translatedTitleName(strings.Join(words, " ")); name != "" {
+			p.untitled.name, p.untitled.pos = name, p.posOf(blockStart(h)) // "Тип ресурса lamp", "lamp 资源类型"
+		}
 	}
 }
 
