@@ -103,30 +103,6 @@ func ReadFiles(files []string, sum bool) []Read {
 	return out
 }
 
-// ReadAndParse is ParseFiles for a caller that also wants each file as
-// ReadFiles would give it, without its bytes (Path, Err, and with sum its
-// Sum), and has a memo: reading is not a phase of its own, each worker
-// reads the next file and parses it, so that the reading of one page
-// overlaps the parsing of another. Files are taken in order, not largest
-// first: their sizes are not known before they are read. read, when not
-// nil, is told each file's size as it is read, from any worker.
-func ReadAndParse(files []string, sum bool, memo Memo, read func(size int)) ([]*model.Page, []Read, model.Diagnostics, error) {
-	reads := make([]Read, len(files))
-	pages, diags, err := parseAll(len(files), nil, func(i int) Read {
-		raw, err := readPage(files[i])
-		r := Read{Path: files[i], Bytes: raw, Err: err}
-		if sum && err == nil {
-			r.Sum = sha256.Sum256(raw)
-		}
-		reads[i] = Read{Path: r.Path, Err: r.Err, Sum: r.Sum}
-		if read != nil && err == nil {
-			read(len(raw))
-		}
-		return r
-	}, memo)
-	return pages, reads, diags, err
-}
-
 // Memo remembers what Parse made of a page before. Parse is a function of
 // a page's path and bytes alone, so a memo keyed by both (and by the
 // parser's build) may answer for it. Its methods are called from every

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"sync/atomic"
-
 	"github.com/graphdocgen/docgen/internal/gcpace"
 	"github.com/graphdocgen/docgen/parser"
 )
 
 // adviseHeap is told how large the input is: the number of pages before
-// they are read, then (when the run will parse them) their bytes, all at
-// once or, when pages are parsed as they are read, the bytes read so far
-// after each page. main
+// they are read, then (when the run will parse them) their bytes. main
 // sets it to tuneLargeRun; tests leave it nil: both tunings are for a
 // process of its own, not for a test binary.
 var adviseHeap func(pages, inputBytes int)
@@ -39,18 +35,4 @@ func inputBytes(read []parser.Read) int {
 		n += len(r.Bytes)
 	}
 	return n
-}
-
-// adviseOnRead is adviseHeap for pages read as they are parsed: it is
-// told the bytes read so far as each page is read, from any worker, so
-// that a large input is advised for before most of it is parsed (after
-// the first advice, tuneLargeRun does nothing). nil when there is no
-// advice to give.
-func adviseOnRead() func(size int) {
-	advise := adviseHeap
-	if advise == nil {
-		return nil
-	}
-	var total atomic.Int64
-	return func(size int) { advise(0, int(total.Add(int64(size)))) }
 }

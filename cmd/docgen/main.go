@@ -95,36 +95,20 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if adviseHeap != nil {
 		adviseHeap(len(files), 0)
 	}
-	// Only a run into an -out with a run record may be replayed, which
-	// needs every page read and hashed first; any other run reads each
-	// page as a parser reaches it.
-	hashPages := outdir.CachePath(cfg.out) != ""
-	var read []parser.Read
-	var key outdir.Key
-	replayable := outdir.HasRun(cfg.out)
-	if replayable {
-		read = parser.ReadFiles(files, hashPages)
-		key = runKey(cfg, read)
-		if code, ok := replayRun(cfg, key, stderr); ok {
-			return code
-		}
-		if adviseHeap != nil {
-			adviseHeap(0, inputBytes(read))
-		}
+	read := parser.ReadFiles(files, outdir.CachePath(cfg.out) != "")
+	key := runKey(cfg, read)
+	if code, ok := replayRun(cfg, key, stderr); ok {
+		return code
+	}
+	if adviseHeap != nil {
+		adviseHeap(0, inputBytes(read))
 	}
 	// What the run reports about its input is recorded for replayRun.
 	var printed bytes.Buffer
 	console := stderr
 	stderr = io.MultiWriter(stderr, &printed)
 	memo := loadMemo(cfg.out)
-	var pages []*model.Page
-	var diags model.Diagnostics
-	if replayable {
-		pages, diags, err = parser.ParseRead(read, parserMemo(memo))
-	} else {
-		pages, read, diags, err = parser.ReadAndParse(files, hashPages, parserMemo(memo), adviseOnRead())
-		key = runKey(cfg, read)
-	}
+	pages, diags, err := parser.ParseRead(read, parserMemo(memo))
 	read = nil
 	if err != nil {
 		// Unreadable files (DG004) are path errors: exit 2, as for a missing path.

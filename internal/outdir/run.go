@@ -70,18 +70,6 @@ func RunFiles(files []File) []RunFile {
 
 func runPath(dir string) string { return CachePathWith(dir, ".run") }
 
-// HasRun reports whether a record of some earlier run into dir exists:
-// without one, no run can be replayed, and a caller need not read every
-// page before it starts parsing to find out.
-func HasRun(dir string) bool {
-	path := runPath(dir)
-	if path == "" {
-		return false
-	}
-	_, err := os.Stat(path)
-	return err == nil
-}
-
 // LoadRun returns the record of the last completed run into dir with the
 // given key, or nil: no record, another key, or one that does not parse.
 func LoadRun(dir string, key Key) *Run {
