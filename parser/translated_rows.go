@@ -144,10 +144,17 @@ func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []
 		}
 	}
 	p.diags.Report(first, model.PropertyNameInvalid, "%d table row(s) of %s name their property in translation (%s); read as the JSON representation's keys in the same places: %s", len(paired), pr.res.Name, strings.Join(was, ", "), strings.Join(names, ", "))
+	pr.dropTranslated(done)
+	return append(rows, paired...)
+}
+
+// dropTranslated removes the translated rows whose indexes are in drop,
+// with their data; none left is nil.
+func (pr *pendingResource) dropTranslated(drop map[int]bool) {
 	kept := pr.res.TranslatedRows[:0:0]
 	keptData := pr.translatedData[:0:0]
 	for i, tr := range pr.res.TranslatedRows {
-		if !done[i] {
+		if !drop[i] {
 			kept = append(kept, tr)
 			keptData = append(keptData, pr.translatedData[i])
 		}
@@ -156,7 +163,6 @@ func (p *pageParser) pairTranslatedRows(pr *pendingResource, rows []tableRow) []
 		kept, keptData = nil, nil
 	}
 	pr.res.TranslatedRows, pr.translatedData = kept, keptData
-	return append(rows, paired...)
 }
 
 // rowAgreesWithValue: a row's type and a sample value describe the same
@@ -463,15 +469,7 @@ func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows [
 		renamed = append(renamed, fmt.Sprintf("%q as %s", pk.was, pk.name))
 	}
 	if len(dropped) > 0 {
-		kept := pr.res.TranslatedRows[:0:0]
-		keptData := pr.translatedData[:0:0]
-		for i, tr := range pr.res.TranslatedRows {
-			if !dropped[i] {
-				kept = append(kept, tr)
-				keptData = append(keptData, pr.translatedData[i])
-			}
-		}
-		pr.res.TranslatedRows, pr.translatedData = kept, keptData
+		pr.dropTranslated(dropped)
 	}
 	if len(renamed) > 0 {
 		p.diags.Report(first, model.PropertyNameInvalid, "%d relationship row(s) of %s name their property in translation; read by the annotation's optionalProperties name of their type: %s", len(renamed), pr.res.Name, strings.Join(renamed, ", "))

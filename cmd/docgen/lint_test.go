@@ -20,7 +20,6 @@ import (
 
 	"github.com/graphdocgen/docgen/emit"
 	"github.com/graphdocgen/docgen/model"
-	"github.com/graphdocgen/docgen/parser"
 )
 
 var update = flag.Bool("update", false, "rewrite the want.txt of the lint cases")
@@ -106,15 +105,7 @@ func TestCollisionsMatchEmit(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := caseDir(t, ar)
-	files, err := parser.Files([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, diags, err := parser.ParseFiles(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := model.Resolve(pages, &diags)
+	schema := resolveDir(t, dir)
 	predicted := map[string]bool{}
 	becomes := regexp.MustCompile(`; it becomes (\w+)$`)
 	for _, d := range emit.NameCollisions(schema) {

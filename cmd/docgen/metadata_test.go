@@ -25,15 +25,7 @@ func TestMetadataAgreement(t *testing.T) {
 		t.Skipf("../shared/metadata not found (%v)", err)
 	}
 	meta := readCSDL(t, raw)
-	files, err := parser.Files([]string{corpusDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, diags, err := parser.ParseFiles(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := model.Resolve(pages, &diags)
+	schema := resolveDir(t, corpusDir)
 
 	// An enum the docs leave unnamed (a String property with listed values)
 	// is a string on the wire.
@@ -174,15 +166,7 @@ func TestMetadataFlagsEnums(t *testing.T) {
 			flags[strings.ToLower(s.Namespace+"."+e.Name)] = e.IsFlags
 		}
 	}
-	files, err := parser.Files([]string{corpusDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, diags, err := parser.ParseFiles(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := model.Resolve(pages, &diags)
+	schema := resolveDir(t, corpusDir)
 	agree, missed := 0, 0
 	for _, e := range schema.Enums {
 		isFlags, known := flags[strings.ToLower(e.Name)]
@@ -202,4 +186,19 @@ func TestMetadataFlagsEnums(t *testing.T) {
 	if agree < 5 {
 		t.Errorf("%d enums read as multi-valued agree with the metadata; want the corpus's 5 or more", agree)
 	}
+}
+
+// resolveDir parses every page under dir and resolves them, failing the
+// test when a page cannot be read.
+func resolveDir(t *testing.T, dir string) *model.Schema {
+	t.Helper()
+	files, err := parser.Files([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, diags, err := parser.ParseFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return model.Resolve(pages, &diags)
 }
