@@ -550,6 +550,18 @@ func (r *resolver) lookupEnumRef(ref TypeRef, owner *Type) *Enum {
 	return e
 }
 
+// adoptLetterCase gives an enum named all in lower case (a translated page
+// names it only by its heading's anchor, <a name="bodytype-values">) the
+// letter case of the first type cell that names it (bodyType), so that its
+// Go name is the one the English page gives (BodyType, not Bodytype).
+func adoptLetterCase(e *Enum, ref string) {
+	short := e.Name[strings.LastIndexByte(e.Name, '.')+1:]
+	refShort := ref[strings.LastIndexByte(ref, '.')+1:]
+	if short != refShort && short == strings.ToLower(short) && strings.EqualFold(short, refShort) {
+		e.Name = e.Name[:len(e.Name)-len(short)] + refShort
+	}
+}
+
 // linkAllows reports whether a bare name linked to a page named after the
 // type alone ("group.md", a page of microsoft.graph: other namespaces'
 // pages carry their namespace, "termstore-group.md") may be the type found
@@ -575,6 +587,9 @@ func (r *resolver) fieldType(owner *Type, p *Property) FieldType {
 	ft := r.settleFieldType(owner, p)
 	if ft.Enum != nil && p.MultiValued && !ft.Collection {
 		ft.Enum.Flags = true // a collection holds its several values as an array
+	}
+	if ft.Enum != nil && p.Type.Kind == Reference {
+		adoptLetterCase(ft.Enum, p.Type.Name)
 	}
 	return ft
 }

@@ -174,8 +174,10 @@ var enumValuesWords = wordSet("值", "値", "값", "значения", "valeurs"
 // page (<a name="lampmode-values">), whose name the identifier spells in
 // its letter case. "" when the heading is no such heading.
 func translatedEnumHeading(title, anchor string) string {
-	var name string
-	values := false
+	prefix, anchored := strings.CutSuffix(strings.ToLower(anchor), "-values")
+	anchored = anchored && isIdentifier(prefix)
+	var name, spelt string // the one identifier; the anchor's name as the title spells it
+	names, values := 0, false
 	for w := range strings.FieldsFuncSeq(title, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == ':' || r == '：' || r == '(' || r == ')'
 	}) {
@@ -183,26 +185,24 @@ func translatedEnumHeading(title, anchor string) string {
 		case enumValuesWords[strings.ToLower(w)]:
 			values = true
 		case isIdentifier(w) && !isHeadingFiller(w):
-			if name != "" {
-				return "" // two names: not an enum's heading
-			}
+			names++
 			name = w
+			if anchored && strings.EqualFold(w, prefix) {
+				spelt = w
+			}
 		}
 	}
-	prefix, anchored := strings.CutSuffix(strings.ToLower(anchor), "-values")
-	if name == "" {
-		if anchored && isIdentifier(prefix) && strings.Contains(strings.ToLower(title), prefix) {
-			// The name only inside a longer dotted one
-			// ("Office.mailboxenums.bodytype 值"): the anchor's, in its
-			// lower case, which resolution matches in any case.
-			return prefix
-		}
-		return ""
-	}
-	if anchored && prefix == strings.ToLower(name) {
-		return name
-	}
-	if values && anchor == "" {
+	switch {
+	case spelt != "":
+		return spelt
+	case anchored && (values || strings.Contains(strings.ToLower(title), prefix)):
+		// The name only inside a longer dotted one
+		// ("Office.mailboxenums.bodytype 值"), or translated with the rest
+		// ("Valores del modo de bombilla"): the anchor's, in its lower
+		// case, which resolution matches in any case and spells as the
+		// type cells do (model's adoptLetterCase).
+		return prefix
+	case names == 1 && values && anchor == "":
 		return name
 	}
 	return ""
