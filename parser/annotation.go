@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,7 +13,7 @@ import (
 
 // saysResource recognises an annotation meant as a resource even when it is
 // not valid JSON, so that a broken one is an error rather than silently lost.
-var saysResource = regexp.MustCompile(`"blockType"\s*:\s*"resource"`)
+var saysResource = lazyRegexp(`"blockType"\s*:\s*"resource"`)
 
 // readAnnotation reads an HTML comment. It returns isResource=false for
 // comments that are not resource annotations, and a nil resource with an
@@ -42,7 +41,7 @@ func readAnnotation(comment []byte, pos model.Pos, diags *model.Diagnostics) (re
 		body, orig = replaceQuot(body)
 		repairs = append(repairs, repair{at(first), fmt.Sprintf("&quot; read as a quote (%d times)", n)})
 	}
-	if !saysResource.Match(body) {
+	if !saysResource().Match(body) {
 		return nil, false
 	}
 	origOf := func(i int) int {

@@ -18,11 +18,11 @@ import (
 // a whole, so a comment shown inside a code sample is not an annotation.
 
 // saysExample recognises a request or response annotation, even a broken one.
-var saysExample = regexp.MustCompile(`"blockType"\s*:\s*"(request|response)"`)
+var saysExample = lazyRegexp(`"blockType"\s*:\s*"(request|response)"`)
 
 // IsAPIPage reports whether raw holds a request or response annotation:
 // pages are told apart by what they hold, not by their folder.
-func IsAPIPage(raw []byte) bool { return saysExample.Match(raw) }
+func IsAPIPage(raw []byte) bool { return saysExample().Match(raw) }
 
 var (
 	statusLine  = regexp.MustCompile(`^HTTP(?:/\d(?:\.\d)?)?\s+(\d{3})\b`)
@@ -67,7 +67,7 @@ func ParseAPI(path string, raw []byte) (*model.APIPage, model.Diagnostics) {
 		comment = comment[:bytes.Index(comment, []byte("-->"))+3]
 		first := i
 		i = end
-		if !saysExample.Match(comment) {
+		if !saysExample().Match(comment) {
 			continue
 		}
 		ex := readExampleAnnotation(comment, model.Pos{File: path, Line: first + 1, Col: start + 1}, &diags)
@@ -84,7 +84,7 @@ func ParseAPI(path string, raw []byte) (*model.APIPage, model.Diagnostics) {
 				j++
 				continue
 			}
-			if bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->")) && !saysExample.Match(t) {
+			if bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->")) && !saysExample().Match(t) {
 				j++
 				continue
 			}
@@ -226,7 +226,7 @@ func readExampleAnnotation(comment []byte, pos model.Pos, diags *model.Diagnosti
 			trim := len(body) - len(bytes.TrimLeft(body, " \t\r\n"))
 			p, msg = at(origOf(min(off+trim, len(body)))), what
 		}
-		kind := saysExample.FindSubmatch(body)
+		kind := saysExample().FindSubmatch(body)
 		diags.Report(p, model.APIAnnotationInvalid, "%s annotation is not valid JSON: %s; the example is not checked", kind[1], msg)
 		return nil
 	}

@@ -2,7 +2,6 @@ package parser
 
 import (
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	east "github.com/yuin/goldmark/extension/ast"
@@ -40,13 +39,13 @@ func (p *pageParser) repeatedEnumTable(t *east.Table) bool {
 }
 
 // enumsPageName is an enums page of a sub-namespace: enums-managedtenants.md.
-var enumsPageName = regexp.MustCompile(`(?i)^enums-([a-z][a-z0-9]*)\.md$`)
+var enumsPageName = lazyRegexp(`(?i)^enums-([a-z][a-z0-9]*)\.md$`)
 
 // namespaceFromFileName is a page's namespace until a Namespace line says
 // otherwise: microsoft.graph, or for enums-<namespace>.md the namespace its
 // name gives (in lower case: resolution restores the types' spelling).
 func namespaceFromFileName(path string) string {
-	if m := enumsPageName.FindStringSubmatch(filepath.Base(filepath.ToSlash(path))); m != nil {
+	if m := enumsPageName().FindStringSubmatch(filepath.Base(filepath.ToSlash(path))); m != nil {
 		return "microsoft.graph." + m[1]
 	}
 	return "microsoft.graph"

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -20,21 +19,21 @@ import (
 // derivedMarker ends the text after which a sentence's links name derived
 // types: "the derived types are", "derived types:", "base type for richer
 // location types such as".
-var derivedMarker = regexp.MustCompile(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as)\s*$`)
+var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as)\s*$`)
 
 // derivedHint is what a paragraph must mention to be read for derived
 // types at all.
-var derivedHint = regexp.MustCompile(`(?i)\bderived types?\b|\bbase (?:type|class|resource)\b|\btypes derive\b`)
+var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\bbase (?:type|class|resource)\b|\btypes derive\b`)
 
 // derivedAnnounced: a paragraph that ends in a colon and speaks of derived
 // types announces a list of them ("Supported derived types:").
-var derivedAnnounced = regexp.MustCompile(`(?i)\bderived types?\b.*:\s*$`)
+var derivedAnnounced = lazyRegexp(`(?i)\bderived types?\b.*:\s*$`)
 
 // noteDerivedLinks records the links of an intro sentence (text is the
 // paragraph's plain text) that follow a derivedMarker, up to the end of the sentence; a paragraph that announces
 // a list hands over to the list after it.
 func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
-	if !mayMatch(text, "derive", "base ") || !derivedHint.MatchString(text) {
+	if !mayMatch(text, "derive", "base ") || !derivedHint().MatchString(text) {
 		return // most paragraphs: one linear scan
 	}
 	var before strings.Builder
@@ -53,11 +52,11 @@ func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
 		if collecting && strings.Contains(before.String()[start:], ". ") {
 			collecting = false // the sentence ended
 		}
-		if tail := sentenceTail(lastBytes(before.String(), phraseWindow)); !collecting && mayMatch(tail, "derived type", "such as") && derivedMarker.MatchString(tail) {
+		if tail := sentenceTail(lastBytes(before.String(), phraseWindow)); !collecting && mayMatch(tail, "derived type", "such as") && derivedMarker().MatchString(tail) {
 			collecting = true
 		}
 	}
-	p.derivedListNext = mayMatch(before.String(), "derived type") && derivedAnnounced.MatchString(before.String())
+	p.derivedListNext = mayMatch(before.String(), "derived type") && derivedAnnounced().MatchString(before.String())
 }
 
 // derivedLinks records every link to a resource page inside n.

@@ -51,7 +51,7 @@ func corpusPieces(f *testing.F) (comments, samples [][]byte) {
 	seen := map[string]bool{}
 	for _, page := range pages {
 		for _, c := range commentRE.FindAll(page, -1) {
-			if saysResource.Match(bytes.ReplaceAll(c, []byte("&quot;"), []byte(`"`))) && !seen[string(c)] {
+			if saysResource().Match(bytes.ReplaceAll(c, []byte("&quot;"), []byte(`"`))) && !seen[string(c)] {
 				seen[string(c)] = true
 				comments = append(comments, c)
 			}

@@ -2,7 +2,6 @@ package parser
 
 import (
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -13,7 +12,7 @@ import (
 // inheritedFromName is a row's note on where its property comes from:
 // "Inherited from [onlineMeetingBase](onlinemeetingbase.md)", or the name
 // unlinked ("Inherited from onlineMeetingBase.").
-var inheritedFromName = regexp.MustCompile(`(?i)\binherited from\s+([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)`)
+var inheritedFromName = lazyRegexp(`(?i)\binherited from\s+([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)`)
 
 // rowOrigins are the types a description cell names as its property's
 // origin. A name counts when it is linked to its own page (a link whose
@@ -33,7 +32,7 @@ func rowOrigins(cell ast.Node, src []byte, text string, pos model.Pos) []model.D
 		return ast.WalkContinue, nil
 	})
 	var out []model.DerivedRef
-	for _, m := range inheritedFromName.FindAllStringSubmatch(text, -1) {
+	for _, m := range inheritedFromName().FindAllStringSubmatch(text, -1) {
 		name := m[1]
 		link, linked := links[strings.ToLower(name)]
 		if linked && !linksToOwnPage(name, link) {

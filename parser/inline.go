@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -122,7 +123,7 @@ func (p *pageParser) snippetText(s string, at int) string {
 }
 
 // valuesPhrase introduces a list of enum members in a description.
-var valuesPhrase = regexp.MustCompile(`(?i)\b(?:possible|supported|valid|allowed|accepted) values (?:are|include)\b:?|\bpossible values:|\bcan be one of(?: the following)?(?: values)?:?`)
+var valuesPhrase = lazyRegexp(`(?i)\b(?:possible|supported|valid|allowed|accepted) values (?:are|include)\b:?|\bpossible values:|\bcan be one of(?: the following)?(?: values)?:?`)
 
 // valuesWords guard valuesPhrase (see mayMatch).
 var valuesWords = []string{"values are", "values include", "values:", "one of"}
@@ -224,7 +225,7 @@ func translatedValues(text string) []string {
 	return nil
 }
 
-// findValuesPhrases is valuesPhrase.FindAllStringIndex(s, -1), matched by
+// findValuesPhrases is valuesPhrase().FindAllStringIndex(s, -1), matched by
 // hand: the case-insensitive alternation without a literal prefix made
 // the regexp most of describedValues' time. Text holding one of the two
 // letters outside ASCII that (?i) folds to ASCII ones (the Kelvin sign,
@@ -232,7 +233,7 @@ func translatedValues(text string) []string {
 // equal.
 func findValuesPhrases(s string) [][]int {
 	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
-		return valuesPhrase.FindAllStringIndex(s, -1)
+		return valuesPhrase().FindAllStringIndex(s, -1)
 	}
 	var out [][]int
 	for i := 0; i < len(s); i++ {
@@ -380,6 +381,13 @@ func isLineBreak(h *ast.RawHTML, src []byte) bool {
 		return true
 	}
 	return false
+}
+
+// lazyRegexp compiles a pattern the first time it is used, not when the
+// program starts: start-up runs on one core before any page is read, and
+// a run that never meets the phrase (-h, a page without it) never pays.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
 
 // mayMatch is the cheap test before a case-insensitive phrase regexp
@@ -583,8 +591,8 @@ func charRef(v []byte, i int) (chars string, end int, ok bool) {
 // multiple values in a comma-separated list", "Multiple values can be
 // combined using a comma-separated list", "is indicated by comma-separated
 // values".
-var multiValued = regexp.MustCompile(`(?i)\bmulti-?valued\b|\bcan contain multiple values\b|\bmultiple values can be combined\b|\bcomma-separated values\b`)
+var multiValued = lazyRegexp(`(?i)\bmulti-?valued\b|\bcan contain multiple values\b|\bmultiple values can be combined\b|\bcomma-separated values\b`)
 
 func isMultiValued(description string) bool {
-	return mayMatch(description, "multi", "multiple values", "comma-separated values") && multiValued.MatchString(description)
+	return mayMatch(description, "multi", "multiple values", "comma-separated values") && multiValued().MatchString(description)
 }

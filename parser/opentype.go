@@ -1,8 +1,6 @@
 package parser
 
 import (
-	"regexp"
-
 	"github.com/graphdocgen/docgen/model"
 )
 
@@ -10,14 +8,14 @@ import (
 // is an open type", "It is an Open Type", "This type is an open type".
 // A page that only mentions another open type ("used in the open type
 // plannerAssignments") does not match.
-var saysOpenType = regexp.MustCompile(`(?i)\b(this|it)( type| resource)? is an open type\b`)
+var saysOpenType = lazyRegexp(`(?i)\b(this|it)( type| resource)? is an open type\b`)
 
 // openTypeFromProse makes a resource open when its page's text says it is
 // but its annotation lacks "openType": true. That missing flag is the one
 // defect (DG074); its sample's keys are then examples, not undocumented
 // properties.
 func (p *pageParser) openTypeFromProse(res *model.Resource) {
-	if res.OpenType || !(mayMatch(p.description.English, "open type") && saysOpenType.MatchString(p.description.English) || p.translatedPage() && saysTranslated(p.description.English, openWords)) {
+	if res.OpenType || !(mayMatch(p.description.English, "open type") && saysOpenType().MatchString(p.description.English) || p.translatedPage() && saysTranslated(p.description.English, openWords)) {
 		return
 	}
 	res.OpenType = true
@@ -29,12 +27,12 @@ func (p *pageParser) openTypeFromProse(res *model.Resource) {
 // description opening "An abstract base class" or "Represents an abstract
 // base type". A page that names another abstract type ("derived from the
 // extension abstract type") does not match.
-var saysAbstract = regexp.MustCompile(`(?i)\b(?:this|it)(?: type| resource| class)? is an abstract\b|^(?:represents )?an abstract (?:base )?(?:type|class|resource)\b`)
+var saysAbstract = lazyRegexp(`(?i)\b(?:this|it)(?: type| resource| class)? is an abstract\b|^(?:represents )?an abstract (?:base )?(?:type|class|resource)\b`)
 
 // abstractFromProse makes a resource abstract when its page's text says
 // it is but its annotation lacks "abstract": true (DG075).
 func (p *pageParser) abstractFromProse(res *model.Resource) {
-	if res.Abstract || !(mayMatch(p.description.English, "abstract") && saysAbstract.MatchString(p.description.English) || p.translatedPage() && saysTranslated(p.description.English, abstractWords)) {
+	if res.Abstract || !(mayMatch(p.description.English, "abstract") && saysAbstract().MatchString(p.description.English) || p.translatedPage() && saysTranslated(p.description.English, abstractWords)) {
 		return
 	}
 	res.Abstract = true

@@ -293,7 +293,7 @@ func (p *pageParser) addDescription(para *ast.Paragraph, t string) {
 		}
 		return
 	}
-	if m := translatedNamespaceLine.FindStringSubmatch(t); m != nil && (p.locale != "" || hasNonASCIILetter(t)) {
+	if m := translatedNamespaceLine().FindStringSubmatch(t); m != nil && (p.locale != "" || hasNonASCIILetter(t)) {
 		p.namespace = m[1] // "Пространство имен: microsoft.graph", "命名空间：microsoft.graph"
 		p.namespaceLine = true
 		return

@@ -23,7 +23,7 @@ func TestValuesPhrasePrefilter(t *testing.T) {
 		"It can be one of the following values: a, b.",
 		"Can Be One Of a, b",
 	} {
-		if !valuesPhrase.MatchString(text) {
+		if !valuesPhrase().MatchString(text) {
 			t.Fatalf("the regexp should match %q: the test is wrong", text)
 		}
 		if !mayMatch(text, valuesWords...) {
@@ -46,7 +46,7 @@ func TestPhrasePrefilters(t *testing.T) {
 		words []string
 		texts []string
 	}{
-		{inheritsTail, []string{"inherit", "deriv", "subclass", "type of"}, []string{
+		{inheritsTail(), []string{"inherit", "deriv", "subclass", "type of"}, []string{
 			"Inherits from ", "DERIVES FROM the ", "It is derived from a base ", "An subclass of ",
 			"is a type of ", "is an subclaſs of ", "Subclass from ", "a Type Of ",
 		}},
@@ -55,12 +55,12 @@ func TestPhrasePrefilters(t *testing.T) {
 			"HEREDA DE ", "derivado de ", "herda de ", "eredita da ", "derivata da ", "neemt over van ", "overgenomen van ",
 			"dziedziczy po ", "dědí z ", "devralır", "继承自", "派生自", "繼承自", "衍生自",
 		}},
-		{inheritsWord, []string{"inherits", "derive"}, []string{"Inherits from entity", "derives from user", "DERIVED FROM x"}},
-		{derivedHint, []string{"derive", "base "}, []string{"derived types", "Derived Type", "the base class", "Base Resource", "types derive"}},
-		{derivedMarker, []string{"derived type", "such as"}, []string{"The derived types are:", "derived type is", "the base type for many, such as", "Base Class of these, Such As"}},
-		{derivedAnnounced, []string{"derived type"}, []string{"Supported derived types:", "DERIVED TYPE list:  "}},
-		{saysOpenType, []string{"open type"}, []string{"This is an open type.", "It is an OPEN TYPE"}},
-		{saysAbstract, []string{"abstract"}, []string{"This is an abstract type.", "It is an ABSTRACT type", "An abstract base class for apps.", "Represents an abstract base type."}},
+		{inheritsWord(), []string{"inherits", "derive"}, []string{"Inherits from entity", "derives from user", "DERIVED FROM x"}},
+		{derivedHint(), []string{"derive", "base "}, []string{"derived types", "Derived Type", "the base class", "Base Resource", "types derive"}},
+		{derivedMarker(), []string{"derived type", "such as"}, []string{"The derived types are:", "derived type is", "the base type for many, such as", "Base Class of these, Such As"}},
+		{derivedAnnounced(), []string{"derived type"}, []string{"Supported derived types:", "DERIVED TYPE list:  "}},
+		{saysOpenType(), []string{"open type"}, []string{"This is an open type.", "It is an OPEN TYPE"}},
+		{saysAbstract(), []string{"abstract"}, []string{"This is an abstract type.", "It is an ABSTRACT type", "An abstract base class for apps.", "Represents an abstract base type."}},
 	} {
 		for _, text := range tc.texts {
 			if !tc.re.MatchString(text) {
@@ -96,7 +96,7 @@ func TestFindValuesPhrases(t *testing.T) {
 	var walk func(s string, depth int)
 	walk = func(s string, depth int) {
 		n++
-		want := valuesPhrase.FindAllStringIndex(s, -1)
+		want := valuesPhrase().FindAllStringIndex(s, -1)
 		if got := findValuesPhrases(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("findValuesPhrases(%q) = %v, the regexp %v", s, got, want)
 		}
@@ -114,7 +114,7 @@ func TestFindValuesPhrases(t *testing.T) {
 		"The status. possible values: on, off. Valid values are: a. can be one of: x",
 		"xpossible values are a, b", "possible values are_", "Can be one of the following:", "can be one ofthe",
 	} {
-		want := valuesPhrase.FindAllStringIndex(s, -1)
+		want := valuesPhrase().FindAllStringIndex(s, -1)
 		if got := findValuesPhrases(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("findValuesPhrases(%q) = %v, the regexp %v", s, got, want)
 		}

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -24,11 +23,11 @@ type proseBase struct {
 // ("Inherits from base class [x]"), or "A subclass of", "is a type of",
 // "creates a subclass from".
 // "Inherited from" is left out: rows use it for a single property's origin.
-var inheritsTail = regexp.MustCompile(`(?i)(?:\b(?:inherits|derives|derived) from|(?:^|\bis )an? (?:subclass|type) of|\bsubclass from)\s+(?:(?:the|a|an|base|abstract|class|type|resource|complex)\s+){0,3}$`)
+var inheritsTail = lazyRegexp(`(?i)(?:\b(?:inherits|derives|derived) from|(?:^|\bis )an? (?:subclass|type) of|\bsubclass from)\s+(?:(?:the|a|an|base|abstract|class|type|resource|complex)\s+){0,3}$`)
 
 // inheritsWord is the same phrase followed by a plain name. Only a name
 // that cannot be an English word (camelCase or qualified) counts.
-var inheritsWord = regexp.MustCompile(`(?i)\b(?:inherits|derives|derived) from\s+([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)`)
+var inheritsWord = lazyRegexp(`(?i)\b(?:inherits|derives|derived) from\s+([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)`)
 
 // findProseBase looks for the first sentence of an intro paragraph that
 // names the page's base type.
@@ -47,7 +46,7 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 			text := sentenceTail(lastBytes(before.String(), phraseWindow))
 			var loc []int
 			if mayMatch(text, "inherit", "deriv", "subclass", "type of") {
-				loc = inheritsTail.FindStringIndex(text)
+				loc = inheritsTail().FindStringIndex(text)
 			}
 			if loc == nil && (nonASCII(text) || mayMatch(text, translatedInheritWords...)) {
 				loc = inheritsTailTranslated().FindStringIndex(text)
@@ -86,7 +85,7 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 	if !mayMatch(text, "inherits", "derive") {
 		return
 	}
-	if m := inheritsWord.FindStringSubmatchIndex(text); m != nil {
+	if m := inheritsWord().FindStringSubmatchIndex(text); m != nil {
 		name := strings.TrimRight(text[m[2]:m[3]], ".")
 		if strings.Contains(name, ".") || isCamelCase(name) {
 			p.proseBase = &proseBase{name: name, pos: p.posOf(blockStart(para)), text: text[m[0]:m[2]] + name}

@@ -2,7 +2,6 @@ package parser
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/graphdocgen/docgen/model"
@@ -10,7 +9,7 @@ import (
 
 // odataTypeValue is the type an object placeholder names:
 // {"@odata.type": "microsoft.graph.x"} or "#Collection(microsoft.graph.x)".
-var odataTypeValue = regexp.MustCompile(`^\{\s*"@odata\.type"\s*:\s*"#?((?i:collection)\()?([A-Za-z][\w.]*)\)?"`)
+var odataTypeValue = lazyRegexp(`^\{\s*"@odata\.type"\s*:\s*"#?((?i:collection)\()?([A-Za-z][\w.]*)\)?"`)
 
 // sampleType reads a property's type from its placeholder value in the JSON
 // representation, for a property no table lists: "String",
@@ -57,7 +56,7 @@ func scalarSampleType(b []byte) (model.TypeRef, bool) {
 		// Any other string (an example value, "a | b" members): a string.
 		return model.TypeRef{Kind: model.Primitive, Name: "Edm.String"}, true
 	case b[0] == '{':
-		m := odataTypeValue.FindSubmatch(b)
+		m := odataTypeValue().FindSubmatch(b)
 		if m == nil {
 			return model.TypeRef{}, false
 		}

@@ -2,7 +2,6 @@ package parser
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -34,7 +33,7 @@ type spanPair struct {
 // spanPairRE matches a translation pair. It runs over the raw file, before any
 // block structure exists, because a localized half may contain newlines that
 // would otherwise split table rows.
-var spanPairRE = regexp.MustCompile(`(?s)<span data-ttu-id="[^"]*">(.*?)</span><span class="sxs-lookup"><span data-stu-id="[^"]*">(.*?)</span></span>`)
+var spanPairRE = lazyRegexp(`(?s)<span data-ttu-id="[^"]*">(.*?)</span><span class="sxs-lookup"><span data-stu-id="[^"]*">(.*?)</span></span>`)
 
 func newSource(raw []byte) *source { return buildSource(raw, false) }
 
@@ -88,7 +87,7 @@ func buildSource(raw []byte, copied bool) *source {
 		copyText(newline)
 	}
 	last := 0
-	for _, m := range spanPairRE.FindAllSubmatchIndex(raw, -1) {
+	for _, m := range spanPairRE().FindAllSubmatchIndex(raw, -1) {
 		copyText(raw[last:m[0]])
 		localized := raw[m[2]:m[3]]
 		start := len(out)

@@ -160,7 +160,7 @@ func wordSet(words ...string) map[string]bool {
 // translatedNamespaceLine is the Namespace line in any language: a label
 // of a few words, a colon (or a full-width one), and a namespace of the
 // Graph docs, alone in its paragraph.
-var translatedNamespaceLine = regexp.MustCompile(`^[^\s:：.][^:：.]{0,39}[:：]\s*(microsoft(?:\.[A-Za-z][A-Za-z0-9_]*)+)\s*$`)
+var translatedNamespaceLine = lazyRegexp(`^[^\s:：.][^:：.]{0,39}[:：]\s*(microsoft(?:\.[A-Za-z][A-Za-z0-9_]*)+)\s*$`)
 
 // enumValuesWords are the word "values" of an enum's "x values"
 // heading in the docs' languages ("lampMode 值", "Значения lampMode",
@@ -251,7 +251,7 @@ func isBidiControl(r rune) bool {
 
 // fileLocale is a locale a file's name or its directory's carries:
 // asyncjobstatus.es-ES.md, fr-fr/lamp.md.
-var fileLocale = regexp.MustCompile(`(?i)(?:^|[/\\.])([a-z]{2,3}-(?:[a-z]{2}|[a-z]{4}|[a-z]{4}-[a-z]{2}))(?:\.md|[/\\][^/\\]+)$`)
+var fileLocale = lazyRegexp(`(?i)(?:^|[/\\.])([a-z]{2,3}-(?:[a-z]{2}|[a-z]{4}|[a-z]{4}-[a-z]{2}))(?:\.md|[/\\][^/\\]+)$`)
 
 // pageLocale is the language a page is written in, "" for English: its
 // front matter's ms.contentlocale (or ms.locale, or locale; keys in any
@@ -266,7 +266,7 @@ func pageLocale(frontMatter map[string]string, path string) string {
 		}
 	}
 	if locale == "" {
-		if m := fileLocale.FindStringSubmatch(filepathSlash(path)); m != nil {
+		if m := fileLocale().FindStringSubmatch(filepathSlash(path)); m != nil {
 			locale = m[1]
 		}
 	}
