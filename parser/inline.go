@@ -142,9 +142,16 @@ func describedValues(cell ast.Node, src []byte) []string {
 		// A description may introduce values twice, the first time without
 		// listing them (a localized page moved the list): the first phrase
 		// that lists values counts.
-		for _, loc := range findValuesPhrases(text) {
-			out := valuesAfter(text[loc[1]:])
-			if items := lineItems(text[loc[1]:]); len(items) > len(out) {
+		// A phrase's list ends where the next phrase begins, so that a
+		// cell of many phrases is read in one pass, not once a phrase.
+		locs := findValuesPhrases(text)
+		for k, loc := range locs {
+			end := len(text)
+			if k+1 < len(locs) {
+				end = locs[k+1][0]
+			}
+			out := valuesAfter(text[loc[1]:end])
+			if items := lineItems(text[loc[1]:end]); len(items) > len(out) {
 				out = items
 			}
 			if out != nil {
@@ -215,8 +222,13 @@ func translatedValues(text string) []string {
 	if !strings.Contains(text, "`") || !nonASCII(text) && !mayMatch(text, translatedValuesWords...) {
 		return nil
 	}
-	for _, loc := range valuesPhraseTranslated().FindAllStringIndex(text, -1) {
-		if rest := text[loc[1]:]; strings.HasPrefix(strings.TrimSpace(rest), "`") {
+	locs := valuesPhraseTranslated().FindAllStringIndex(text, -1)
+	for k, loc := range locs {
+		end := len(text) // as in describedValues: up to the next phrase
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		if rest := text[loc[1]:end]; strings.HasPrefix(strings.TrimSpace(rest), "`") {
 			if out := valuesAfter(rest); out != nil {
 				return out
 			}
@@ -321,7 +333,7 @@ func valuesAfter(s string) []string {
 		}
 		return out
 	}
-	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' }) {
+	for f := range strings.FieldsFuncSeq(rest, func(r rune) bool { return r == ',' || r == ';' }) {
 		f = strings.TrimSpace(f)
 		f = strings.TrimPrefix(strings.TrimPrefix(f, "or "), "and ")
 		f = strings.Trim(f, `"'. `)
@@ -345,11 +357,15 @@ func valuesAfter(s string) []string {
 // are counted from the phrase's own; the list ends at the first that opens
 // otherwise. Fewer than two values are no such list.
 func lineItems(s string) []string {
-	if !strings.Contains(s, "\n") {
-		return nil
-	}
 	var out []string
-	for i, line := range strings.Split(s, "\n") {
+	// Line by line, stopping at the first that opens otherwise: a cell
+	// may hold many phrases, and each is tried.
+	for i, rest, more := 0, s, true; more; i++ {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
+		if i == 0 && !more {
+			return nil // one line: no list of lines
+		}
 		line = strings.TrimSpace(line)
 		if i == 0 && line == "" {
 			continue // the phrase ends its line
