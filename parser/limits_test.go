@@ -456,3 +456,37 @@ func BenchmarkManyValuesPhrases(b *testing.B) {
 		})
 	}
 }
+
+// TestRelationshipNamingBounded: translated relationship rows are named
+// from the annotation's optionalProperties by comparing each row with
+// each name; above maxNamePairs such pairs (no real page comes near) the
+// rows are left as they are, so that a page of thousands of both stays
+// linear. A page of one such row and name is renamed.
+func TestRelationshipNamingBounded(t *testing.T) {
+	page := func(n int) []byte {
+		var sb strings.Builder
+		sb.WriteString("---\nms.contentlocale: zh-CN\n---\n# thing 资源类型\n\n## 属性\n\n| 属性 | 类型 | 描述 |\n|:--|:--|:--|\n| id | String | 键。 |\n\n## 关系\n\n| 关系 | 类型 | 描述 |\n|:--|:--|:--|\n")
+		var opts []string
+		for i := range n {
+			fmt.Fprintf(&sb, "| 关系%d | [part%d](part%d.md) 集合 | 描述。 |\n", i, i, i)
+			opts = append(opts, fmt.Sprintf("%q", fmt.Sprintf("part%ds", i)))
+		}
+		fmt.Fprintf(&sb, "\n<!-- { \"blockType\": \"resource\", \"optionalProperties\": [%s], \"@odata.type\": \"microsoft.graph.thing\" } -->\n\n```json\n{ \"id\": \"String\" }\n```\n", strings.Join(opts, ","))
+		return []byte(sb.String())
+	}
+	renamed := func(n int) bool {
+		_, diags := Parse("thing.md", page(n))
+		for _, d := range diags {
+			if strings.Contains(d.Message, "optionalProperties name of their type") {
+				return true
+			}
+		}
+		return false
+	}
+	if under := 1; !renamed(under) {
+		t.Errorf("%d row and name: not renamed", under)
+	}
+	if over := 1100; renamed(over) { // 1,100 x 1,100 pairs
+		t.Errorf("%d rows and names, over maxNamePairs: renamed", over)
+	}
+}

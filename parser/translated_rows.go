@@ -375,6 +375,12 @@ func translatedLinkText(text, target string) bool {
 // plannerGroup, "settings" for groupSetting), the one that names most of
 // it. A row with no such name, or two that name as much, or whose name
 // another row takes too, keeps its own.
+// maxNamePairs bounds the rows times optionalProperties names that
+// nameRelationshipsFromAnnotation compares, each with each: real pages
+// have tens of each, and a page of thousands of both (5,000 each took a
+// second) is no translation to repair.
+const maxNamePairs = 1 << 20
+
 func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows []tableRow) []tableRow {
 	if len(pr.res.OptionalProperties) == 0 || len(pr.translatedData) != len(pr.res.TranslatedRows) {
 		return rows
@@ -398,7 +404,7 @@ func (p *pageParser) nameRelationshipsFromAnnotation(pr *pendingResource, rows [
 			free = append(free, name)
 		}
 	}
-	if len(free) == 0 {
+	if len(free) == 0 || len(free)*(len(rows)+len(pr.res.TranslatedRows)) > maxNamePairs {
 		return rows
 	}
 	// The names that fit a type best: those that match the most of it.
