@@ -172,7 +172,25 @@ func (p *Page[T]) encodeWith(e *Encoder, enc func(*Encoder, T)) { p.encode(e, en
 // annotations, value, then the rest. A nil enc encodes generated elements
 // in place.
 func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
-	b := e.beginObject(p.AdditionalData)
+	extra := p.AdditionalData
+	if len(extra) > 0 { // a member kept unfit, and set since, is written once
+		extra = extra.without(func(name string) bool {
+			switch name {
+			case "@odata.context":
+				return p.Context.Set
+			case "@odata.count":
+				return p.Count.Set
+			case "@odata.nextLink":
+				return p.NextLink.Set
+			case "@odata.deltaLink":
+				return p.DeltaLink.Set
+			case "value":
+				return p.Value.Set
+			}
+			return false
+		})
+	}
+	b := e.beginObject(extra)
 	b = putString(b, `"@odata.context":`, p.Context)
 	b = putInt64(b, `"@odata.count":`, p.Count)
 	b = putString(b, `"@odata.nextLink":`, p.NextLink)
@@ -189,7 +207,7 @@ func (p *Page[T]) encode(e *Encoder, enc func(*Encoder, T)) {
 			b = append(e.buf, ']')
 		}
 	}
-	e.endObject(b, p.AdditionalData)
+	e.endObject(b, extra)
 }
 
 // MarshalJSON encodes the page; see encodeJSON.

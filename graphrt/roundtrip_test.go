@@ -463,6 +463,12 @@ func TestPageUnfitKept(t *testing.T) {
 	if out, err := json.Marshal(p); err != nil || string(out) != `{"@odata.count":"many","@odata.nextLink":"n","value":[1,{"id":"a"}]}` {
 		t.Errorf("re-encoded as %s (%v)", out, err)
 	}
+	// Set since, a member is written once, as set.
+	set := p
+	set.Count, set.Value = graphrt.Some[int64](2), graphrt.Some([]AsyncJob{})
+	if out, err := json.Marshal(set); err != nil || string(out) != `{"@odata.count":2,"@odata.nextLink":"n","value":[]}` {
+		t.Errorf("set after unfit values: %s (%v)", out, err)
+	}
 	// Malformed JSON is still an error, where it stands.
 	if err := p.UnmarshalJSON([]byte(`{"value":[{"id":"a",}]}`)); err == nil || err.Error() != `value[0]: expected string for object key, found '}' (offset 20)` {
 		t.Errorf("got %v", err)

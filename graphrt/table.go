@@ -349,25 +349,32 @@ func encodeStruct(e *Encoder, x unsafe.Pointer, s *Struct) {
 
 // unshadowed is extra without the members that name a property x has set:
 // one whose value did not fit (keepUnfit) and that the program has set
-// since is written once, as the property. extra itself is not changed; a
-// copy is made only when a member is left out.
+// since is written once, as the property.
 func unshadowed(extra Extra, pl *plan, x unsafe.Pointer) Extra {
+	return extra.without(func(name string) bool {
+		j, ok := pl.index[name]
+		return ok && *(*bool)(unsafe.Add(x, pl.fields[j].set))
+	})
+}
+
+// without is x less the members shadowed reports; x itself when there is
+// none, else a copy: x is not changed.
+func (x Extra) without(shadowed func(name string) bool) Extra {
 	var kept Extra
-	for i := range extra {
-		name := extra[i].Name
-		if j, ok := pl.index[name]; ok && *(*bool)(unsafe.Add(x, pl.fields[j].set)) {
+	for i := range x {
+		if shadowed(x[i].Name) {
 			if kept == nil {
-				kept = make(Extra, i, len(extra)-1)
-				copy(kept, extra[:i])
+				kept = make(Extra, i, len(x)-1)
+				copy(kept, x[:i])
 			}
 			continue
 		}
 		if kept != nil {
-			kept = append(kept, extra[i])
+			kept = append(kept, x[i])
 		}
 	}
 	if kept == nil {
-		return extra
+		return x
 	}
 	return kept
 }
