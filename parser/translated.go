@@ -249,6 +249,33 @@ func isBidiControl(r rune) bool {
 	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
+// isDocsLocale reports whether a name a path carries is a locale the docs
+// are translated into: a language of theirs, then a region (fr-FR) or a
+// script (zh-Hant, zh-Hant-TW). A directory such as my-docs or go-to is
+// no locale: read as one, English pages would be read as translations.
+func isDocsLocale(name string) bool {
+	parts := strings.Split(strings.ToLower(name), "-")
+	if !docsLanguages[parts[0]] {
+		return false
+	}
+	switch len(parts) {
+	case 2:
+		return len(parts[1]) == 2 || docsScripts[parts[1]]
+	case 3:
+		return docsScripts[parts[1]] && len(parts[2]) == 2
+	}
+	return false
+}
+
+// docsLanguages and docsScripts are the languages and scripts of the
+// locales Microsoft Learn publishes the docs in.
+var (
+	docsLanguages = wordSet("ar", "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fil", "fr", "ga", "gl", "he", "hi",
+		"hr", "hu", "id", "is", "it", "ja", "kk", "ko", "lb", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt", "ro", "ru", "sk",
+		"sl", "sr", "sv", "th", "tr", "uk", "vi", "zh")
+	docsScripts = wordSet("hans", "hant", "latn", "cyrl")
+)
+
 // fileLocale is a locale a file's name or its directory's carries:
 // asyncjobstatus.es-ES.md, fr-fr/lamp.md.
 var fileLocale = lazyRegexp(`(?i)(?:^|[/\\.])([a-z]{2,3}-(?:[a-z]{2}|[a-z]{4}|[a-z]{4}-[a-z]{2}))(?:\.md|[/\\][^/\\]+)$`)
@@ -266,7 +293,7 @@ func pageLocale(frontMatter map[string]string, path string) string {
 		}
 	}
 	if locale == "" {
-		if m := fileLocale().FindStringSubmatch(filepathSlash(path)); m != nil {
+		if m := fileLocale().FindStringSubmatch(filepathSlash(path)); m != nil && isDocsLocale(m[1]) {
 			locale = m[1]
 		}
 	}

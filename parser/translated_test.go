@@ -22,6 +22,11 @@ func TestPageLocale(t *testing.T) {
 		{nil, "api-reference/lamp.md", ""},
 		{nil, "single-sign-on.md", ""},
 		{nil, "call-records/lamp.md", ""},
+		{nil, "my-docs/lamp.md", ""}, // no language of the docs
+		{nil, "go-to/lamp.md", ""},
+		{nil, "es-docs/lamp.md", ""}, // no region or script
+		{nil, "zh-Hans/lamp.md", "zh-Hans"},
+		{nil, "sr-Latn-RS/lamp.md", "sr-Latn-RS"},
 	} {
 		if got := pageLocale(tc.front, tc.path); got != tc.want {
 			t.Errorf("pageLocale(%v, %q) = %q, want %q", tc.front, tc.path, got, tc.want)
