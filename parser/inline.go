@@ -390,9 +390,22 @@ func isLineBreak(h *ast.RawHTML, src []byte) bool {
 	if h.Segments.Len() != 1 {
 		return false
 	}
+	var tag [5]byte // the tag without spaces, in lower case: no allocation a tag
+	n := 0
 	seg := h.Segments.At(0)
-	tag := strings.ToLower(strings.Join(strings.Fields(string(seg.Value(src))), ""))
-	switch tag {
+	for _, c := range seg.Value(src) {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			continue
+		case n == len(tag):
+			return false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		tag[n] = c
+		n++
+	}
+	switch string(tag[:n]) {
 	case "<br>", "<br/>", "</br>":
 		return true
 	}

@@ -1,9 +1,7 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 )
 
@@ -21,9 +19,7 @@ import (
 // "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
 // "继承自", with up to two filler words ("является производным от
 // ресурса [baseItem](baseitem.md)", "Hérite de la ressource").
-var inheritsTailTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|ressource|resource|tipo|type|typ|typu|ресурса|типа|класса|объекта|сущности)){0,2}\s*$`)
-})
+var inheritsTailTranslated = lazyRegexp(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|ressource|resource|tipo|type|typ|typu|ресурса|типа|класса|объекта|сущности)){0,2}\s*$`)
 
 // translatedInheritWords are the ASCII words of which every alternative of
 // inheritsTailTranslated written in ASCII holds one (the others hold a
@@ -33,17 +29,13 @@ var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda
 // inheritsHeadTranslated starts the text after such a link, for languages
 // that put the verb last: "[directoryObject](directoryobject.md) から継承",
 // "에서 상속".
-var inheritsHeadTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|öğesinden devral)`)
-})
+var inheritsHeadTranslated = lazyRegexp(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|öğesinden devral)`)
 
 // collectionWord finds the word that marks a type cell as a collection in
 // a translation: "Коллекция [x](x.md)", "[x](x.md) 集合", "Colección de
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
-var collectionWord = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|数组|陣列|配列|배열|массив\p{L}*|\bcollection\b`)
-})
+var collectionWord = lazyRegexp(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|数组|陣列|配列|배열|массив\p{L}*|\bcollection\b`)
 
 // hasCollectionWord reports whether s holds a collection word.
 func hasCollectionWord(s string) bool { return collectionWord().MatchString(s) }
@@ -69,9 +61,7 @@ func stripCollectionWords(s string) string {
 // valuesPhraseTranslated introduces the values of a property in the docs'
 // languages, as valuesPhrase does in English; the values must follow in
 // code spans.
-var valuesPhraseTranslated = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|(?:^|[^불])가능한 값(?:은|\s*:)|(?:os )?valores possíveis são|valores possíveis:|os valores possíveis incluem|(?:los )?valores posibles son|valores posibles:|(?:les )?valeurs possibles sont|valeurs possibles\s?:|(?:i )?valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|(?:die )?möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
-})
+var valuesPhraseTranslated = lazyRegexp(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|(?:^|[^불])가능한 값(?:은|\s*:)|(?:os )?valores possíveis são|valores possíveis:|os valores possíveis incluem|(?:los )?valores posibles son|valores posibles:|(?:les )?valeurs possibles sont|valeurs possibles\s?:|(?:i )?valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|(?:die )?möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII
 // letters only (see mayMatch).
