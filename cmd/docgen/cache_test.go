@@ -407,3 +407,83 @@ func TestUnwritableCache(t *testing.T) {
 		t.Errorf("-q: want success and silence: %v", r)
 	}
 }
+
+// TestReadmeSummaryLine: the summary line the README shows, for the v1.0
+// pages after one page's descriptions changed, is the one docgen prints
+// now (the README elides the middle of the codes' list).
+func TestReadmeSummaryLine(t *testing.T) {
+	needCorpus(t)
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, shown, ok := strings.Cut(string(readme), "after one page's descriptions changed):\n\n```\n")
+	if !ok {
+		t.Fatal("README: no summary line after \"after one page's descriptions changed):\"")
+	}
+	shown, _, _ = strings.Cut(shown, "\n")
+
+	t.Setenv("DOCGEN_CACHE", t.TempDir())
+	pages := copyPagesToTemp(t, corpusDir)
+	out := filepath.Join(t.TempDir(), "graph")
+	if r := docgen(t, "-out", out, "-pkg", "graph", pages); r.code != 0 {
+		t.Fatalf("first run: %v", r)
+	}
+	changeDescriptions(t, pages)
+	r := docgen(t, "-out", out, "-pkg", "graph", pages)
+	if r.code != 0 {
+		t.Fatalf("second run: %v", r)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	got := strings.ReplaceAll(lines[len(lines)-1], out, "graph")
+	// "(DG011 5, DG016 1, DG032 4, ...; 521 not shown" -> the first two codes, "...", the rest.
+	head, rest, ok := strings.Cut(got, "(")
+	codes, tail, ok2 := strings.Cut(rest, "; ")
+	if !ok || !ok2 {
+		t.Fatalf("summary line %q has no list of codes", got)
+	}
+	list := strings.Split(codes, ", ")
+	elided := head + "(" + strings.Join(list[:min(2, len(list))], ", ") + ", ...; " + tail
+	if elided != shown {
+		t.Errorf("README's summary line differs from docgen's; now:\n%s", elided)
+	}
+}
+
+// changeDescriptions appends a sentence to the description of every row
+// of the first Properties table of the first page (in name order) that has
+// one: rows a base type documents too are dropped from the output, so
+// changing one row alone may change nothing.
+func changeDescriptions(t testing.TB, dir string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(b), "\n")
+		inSection, inRows, changed := false, false, false
+	rows:
+		for i, line := range lines {
+			trimmed := strings.TrimSpace(line)
+			switch {
+			case strings.HasPrefix(trimmed, "## Properties"):
+				inSection = true
+			case inSection && !inRows && strings.HasPrefix(trimmed, "|") && strings.Trim(trimmed, "|-: ") == "":
+				inRows = true // the delimiter row
+			case inRows && strings.HasPrefix(trimmed, "|") && strings.HasSuffix(trimmed, "|"):
+				lines[i] = strings.TrimSuffix(trimmed, "|") + " Changed by the summary test. |"
+				changed = true
+			case inRows:
+				break rows // the first table ends
+			}
+		}
+		if changed {
+			if err := os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("no page in %s has a Properties table to change", dir)
+}
