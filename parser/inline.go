@@ -122,11 +122,15 @@ func (p *pageParser) snippetText(s string, at int) string {
 	return plainText(doc, src)
 }
 
-// valuesPhrase introduces a list of enum members in a description.
-var valuesPhrase = lazyRegexp(`(?i)\b(?:possible|supported|valid|allowed|accepted) values (?:are|include)\b:?|\bpossible values:|\bcan be one of(?: the following)?(?: values)?:?`)
+// valuesPhrase introduces a list of enum members in a description: the
+// plural ("Possible values are:"), the singular a one-member list is
+// written with ("The possible value is: `message`.", "Possible value:",
+// "The only valid value is"), the property named in between ("Supported
+// values for **dataType** are:"), and "can/must be one of", "One of:".
+var valuesPhrase = lazyRegexp(`(?i)\b(?:possible|supported|valid|allowed|accepted) values? (?:for \w+ )?(?:are|is|include)\b:?|\b(?:possible|supported|valid|allowed|accepted) values?:|\b(?:can|must) be one of(?: the following)?(?: values)?:?|\bone of:`)
 
 // valuesWords guard valuesPhrase (see mayMatch).
-var valuesWords = []string{"values are", "values include", "values:", "one of"}
+var valuesWords = []string{"value are", "values are", "value is", "values is", "value include", "values include", "value:", "values:", "value for", "values for", "one of"}
 
 // describedValues finds the members a description lists after a phrase
 // such as "Possible values are:", written in backticks or as a plain
@@ -144,7 +148,7 @@ func describedValues(cell ast.Node, src []byte) []string {
 		// that lists values counts.
 		// A phrase's list ends where the next phrase begins, so that a
 		// cell of many phrases is read in one pass, not once a phrase.
-		locs := findValuesPhrases(text)
+		locs := slices.DeleteFunc(findValuesPhrases(text), func(loc []int) bool { return boundsValue(text[:loc[0]]) })
 		for k, loc := range locs {
 			end := len(text)
 			if k+1 < len(locs) {
@@ -159,8 +163,96 @@ func describedValues(cell ast.Node, src []byte) []string {
 			}
 		}
 	}
+	if out := eitherValues(text); out != nil {
+		return out
+	}
 	return translatedValues(text)
 }
+
+// eitherValues reads the members a description gives as "either `a` or
+// `b`" ("The value is either `Managed` or `Federated`.", "This can either
+// be `User`, `Group` or `ServicePrincipal`."): from the word to the end of
+// its sentence there must be nothing but values in code spans, joined by
+// commas and "or". Anything else there ("either `a` or `b` is set") is
+// prose about values, not a list of them.
+func eitherValues(text string) []string {
+	for at := 0; ; {
+		i := indexFoldASCII(text[at:], "either")
+		if i < 0 {
+			return nil
+		}
+		i += at
+		at = i + len("either")
+		if i > 0 && isWordByte(text[i-1]) || at < len(text) && isWordByte(text[at]) {
+			continue
+		}
+		rest := strings.TrimLeft(text[at:], " ")
+		rest = strings.TrimLeft(trimPrefixFold(rest, "be "), " ")
+		if out := joinedValues(sentence(rest)); out != nil {
+			return out
+		}
+	}
+}
+
+// trimPrefixFold is s without the lower-case ASCII word at its start, in any
+// case, when it starts with it.
+func trimPrefixFold(s, word string) string {
+	if j, ok := foldPrefix(s, 0, word); ok {
+		return s[j:]
+	}
+	return s
+}
+
+// joinedValues reads "`a`, `b` or `c`": two or more values in code spans
+// and, between them, only commas and "or"; nil for anything else.
+func joinedValues(s string) []string {
+	parts := strings.Split(strings.TrimRight(s, " "), "`")
+	if len(parts) < 5 || len(parts)%2 == 0 || parts[0] != "" || parts[len(parts)-1] != "" {
+		return nil // not opening and closing with a code span, or fewer than two
+	}
+	var out []string
+	sawOr := false
+	for k, part := range parts {
+		if k%2 == 1 {
+			if !isIdentifier(strings.TrimSpace(part)) {
+				return nil
+			}
+			if v := strings.TrimSpace(part); v != "null" {
+				out = append(out, v)
+			}
+			continue
+		}
+		if k == 0 || k == len(parts)-1 {
+			continue
+		}
+		switch sep := strings.Join(strings.Fields(part), " "); sep {
+		case ",":
+		case "or", ", or":
+			sawOr = true
+		default:
+			return nil
+		}
+	}
+	if !sawOr || len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// boundsValue reports whether the text before a values phrase makes it
+// speak of a bound or a default ("the maximum allowed value is `100`",
+// "the default possible value is"), not of the values a property has.
+func boundsValue(before string) bool {
+	before = strings.TrimRight(before, " ")
+	start := 0
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		start = i + size
+	}
+	return boundWords[strings.ToLower(before[start:])]
+}
+
+var boundWords = wordSet("maximum", "minimum", "max", "min", "highest", "lowest", "largest", "smallest", "greatest", "least", "default", "first", "last", "next", "previous", "initial")
 
 // withOptInValues adds to the members a description lists those it names
 // as sent only to clients that ask for them, which current pages often give
@@ -264,26 +356,63 @@ func findValuesPhrases(s string) [][]int {
 // after a word boundary, or 0: the alternatives in the regexp's order,
 // optional parts taken when present.
 func valuesPhraseAt(s string, i int) int {
-	// (possible|supported|valid|allowed|accepted) values (are|include)\b:?
+	// (possible|supported|valid|allowed|accepted) values? ((for \w+ )?(are|is|include)\b:?|:)
 	for _, w := range []string{"possible", "supported", "valid", "allowed", "accepted"} {
 		if j, ok := foldPrefix(s, i, w); ok {
-			if j, ok = foldPrefix(s, j, " values "); ok {
-				for _, v := range []string{"are", "include"} {
-					if k, ok := foldPrefix(s, j, v); ok && (k == len(s) || !isWordByte(s[k])) {
-						return optional(s, k, ":")
-					}
+			if j, ok = foldPrefix(s, j, " value"); ok {
+				if end := afterValueWord(s, optional(s, j, "s")); end > 0 {
+					return end
 				}
 			}
 			break // the words share no prefix: no other can match here
 		}
 	}
-	// possible values:
-	if j, ok := foldPrefix(s, i, "possible values:"); ok {
+	// (can|must) be one of( the following)?( values)?:?
+	for _, w := range []string{"can be one of", "must be one of"} {
+		if j, ok := foldPrefix(s, i, w); ok {
+			return optional(s, optional(s, optional(s, j, " the following"), " values"), ":")
+		}
+	}
+	// one of:
+	if j, ok := foldPrefix(s, i, "one of:"); ok {
 		return j
 	}
-	// can be one of( the following)?( values)?:?
-	if j, ok := foldPrefix(s, i, "can be one of"); ok {
-		return optional(s, optional(s, optional(s, j, " the following"), " values"), ":")
+	return 0
+}
+
+// afterValueWord is the end of valuesPhrase's tail after "value(s)" ending
+// at j, or 0: " (for \w+ )?(are|is|include)\b:?" or ":". "values" that
+// is followed by neither is not tried as "value": the s would have to be
+// a space or a colon.
+func afterValueWord(s string, j int) int {
+	if k, ok := foldPrefix(s, j, " "); ok {
+		verbAt := k
+		if f, ok := foldPrefix(s, k, "for "); ok {
+			w := f
+			for w < len(s) && isWordByte(s[w]) {
+				w++
+			}
+			if w > f && w < len(s) && s[w] == ' ' && startsVerb(s, w+1) > 0 {
+				verbAt = w + 1
+			}
+		}
+		if end := startsVerb(s, verbAt); end > 0 {
+			return optional(s, end, ":")
+		}
+	}
+	if j < len(s) && s[j] == ':' {
+		return j + 1
+	}
+	return 0
+}
+
+// startsVerb is the end of "are", "is" or "include" at i followed by a
+// word boundary, or 0.
+func startsVerb(s string, i int) int {
+	for _, v := range []string{"are", "is", "include"} {
+		if k, ok := foldPrefix(s, i, v); ok && (k == len(s) || !isWordByte(s[k])) {
+			return k
+		}
 	}
 	return 0
 }
@@ -367,8 +496,8 @@ func lineItems(s string) []string {
 			return nil // one line: no list of lines
 		}
 		line = strings.TrimSpace(line)
-		if i == 0 && line == "" {
-			continue // the phrase ends its line
+		if line == "" {
+			continue // the phrase ends its line, or a <br> and an <li> stand together
 		}
 		value, _, ok := strings.Cut(strings.TrimPrefix(line, "`"), "`")
 		if !strings.HasPrefix(line, "`") || !ok || !isIdentifier(value) {
@@ -410,6 +539,18 @@ func isLineBreak(h *ast.RawHTML, src []byte) bool {
 		return true
 	}
 	return false
+}
+
+// isListItemTag reports whether raw HTML opens or closes a list item
+// (<li>, </li>): in a table cell, values are also listed as <ul><li>
+// items, one a line as after <br>.
+func isListItemTag(h *ast.RawHTML, src []byte) bool {
+	if h.Segments.Len() != 1 {
+		return false
+	}
+	seg := h.Segments.At(0)
+	tag := bytes.TrimSpace(seg.Value(src))
+	return bytes.EqualFold(tag, []byte("<li>")) || bytes.EqualFold(tag, []byte("</li>"))
 }
 
 // lazyRegexp compiles a pattern the first time it is used, not when the
@@ -530,7 +671,7 @@ func writeMarked(b *strings.Builder, n ast.Node, src []byte) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.RawHTML:
-			if isLineBreak(c, src) {
+			if isLineBreak(c, src) || isListItemTag(c, src) {
 				b.WriteString(" \n") // items of a list may stand one a line (lineItems); ". " still ends a sentence
 			} else {
 				b.WriteByte(' ')

@@ -22,6 +22,15 @@ func TestValuesPhrasePrefilter(t *testing.T) {
 		"possible values: a, b",
 		"It can be one of the following values: a, b.",
 		"Can Be One Of a, b",
+		"The possible value is: `message`.",
+		"Possible value: `low`.",
+		"The only valid value is `sync`.",
+		"Supported values for dataType are: `a`, `b`.",
+		"Allowed Value Include x",
+		"Accepted values IS a",
+		"Must be one of `a` or `b`.",
+		"One of: `a`, `b`.",
+		"allowed valueſ: a, b",
 	} {
 		if !valuesPhrase().MatchString(text) {
 			t.Fatalf("the regexp should match %q: the test is wrong", text)
@@ -30,7 +39,7 @@ func TestValuesPhrasePrefilter(t *testing.T) {
 			t.Errorf("the prefilter drops %q, which the regexp matches", text)
 		}
 	}
-	for _, text := range []string{"", "The name of the user.", "valu", "one o"} {
+	for _, text := range []string{"", "The name of the user.", "valu", "one o", "The value of the key.", "The keys' values, in order."} {
 		if mayMatch(text, valuesWords...) {
 			t.Errorf("the prefilter lets %q through", text)
 		}
@@ -88,7 +97,7 @@ func TestFindValuesPhrases(t *testing.T) {
 	pieces := []string{
 		"possible", "Possible", "SUPPORTED", "valid", "allowed", "Accepted", "possibles",
 		"values", "VALUES", "value", "are", "include", "Includes", "area",
-		"can", "be", "One", "of", "the", "following",
+		"can", "be", "One", "of", "the", "following", "is", "IS", "Must", "for", "dataType", "value:", "one of:", "for x ",
 		" ", ":", "x", "_", "é", "ſ", "\u212a", "",
 		"can be one of", "Can Be One Of", " the following", " values", "possible values", " values ", "valid values are",
 	}
@@ -113,6 +122,9 @@ func TestFindValuesPhrases(t *testing.T) {
 		"Possible values are: `a`, `b`. Supported values include x, y; it can be one of the following values: p, q.",
 		"The status. possible values: on, off. Valid values are: a. can be one of: x",
 		"xpossible values are a, b", "possible values are_", "Can be one of the following:", "can be one ofthe",
+		"The possible value is: `message`. The only valid value isn't one. Supported values for **dataType** are: a",
+		"valid values for  x are", "valid values for  are", "valid values for x_1 is:", "valid values for x y are", "valid value for are", "Must be one of: a. One of:b",
+		"allowed value:x allowed values:: possible valuesis accepted value includes",
 	} {
 		want := valuesPhrase().FindAllStringIndex(s, -1)
 		if got := findValuesPhrases(s); !reflect.DeepEqual(got, want) {
