@@ -187,49 +187,61 @@ func eitherValues(text string) []string {
 			continue
 		}
 		rest := strings.TrimLeft(text[at:], " ")
-		rest = strings.TrimLeft(trimPrefixFold(rest, "be "), " ")
-		if out := joinedValues(sentence(rest)); out != nil {
+		if j, ok := foldPrefix(rest, 0, "be "); ok {
+			rest = strings.TrimLeft(rest[j:], " ")
+		}
+		if out := joinedValues(rest); out != nil {
 			return out
 		}
 	}
 }
 
-// trimPrefixFold is s without the lower-case ASCII word at its start, in any
-// case, when it starts with it.
-func trimPrefixFold(s, word string) string {
-	if j, ok := foldPrefix(s, 0, word); ok {
-		return s[j:]
-	}
-	return s
-}
-
-// joinedValues reads "`a`, `b` or `c`": two or more values in code spans
-// and, between them, only commas and "or"; nil for anything else.
+// joinedValues reads "`a`, `b` or `c`" at the start of s, up to the end of
+// the sentence or line: two or more values in code spans and, between
+// them, only commas and "or"; nil for anything else. It stops at the
+// first thing that is neither, so that trying it at every "either" of a
+// long cell stays one pass.
 func joinedValues(s string) []string {
-	parts := strings.Split(strings.TrimRight(s, " "), "`")
-	if len(parts) < 5 || len(parts)%2 == 0 || parts[0] != "" || parts[len(parts)-1] != "" {
-		return nil // not opening and closing with a code span, or fewer than two
-	}
 	var out []string
 	sawOr := false
-	for k, part := range parts {
-		if k%2 == 1 {
-			if !isIdentifier(strings.TrimSpace(part)) {
-				return nil
-			}
-			if v := strings.TrimSpace(part); v != "null" {
-				out = append(out, v)
-			}
-			continue
+	for i := 0; ; {
+		if i >= len(s) || s[i] != '`' {
+			return nil
 		}
-		if k == 0 || k == len(parts)-1 {
-			continue
+		end := strings.IndexByte(s[i+1:], '`')
+		if end < 0 {
+			return nil
 		}
-		switch sep := strings.Join(strings.Fields(part), " "); sep {
-		case ",":
-		case "or", ", or":
-			sawOr = true
-		default:
+		v := strings.TrimSpace(s[i+1 : i+1+end])
+		if !isIdentifier(v) {
+			return nil
+		}
+		if v != "null" {
+			out = append(out, v)
+		}
+		i += end + 2
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		if i == len(s) || s[i] == '\n' || s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') {
+			break // the end of the sentence or line
+		}
+		joined := false
+		if s[i] == ',' {
+			joined = true
+			i++
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+		if j, ok := foldPrefix(s, i, "or "); ok {
+			joined, sawOr = true, true
+			i = j
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+		if !joined {
 			return nil
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -165,6 +166,55 @@ func TestContainsFoldASCII(t *testing.T) {
 			if got, want := containsFoldASCII(s, word), strings.Contains(lower(s), word); got != want {
 				t.Fatalf("containsFoldASCII(%q, %q) = %v, want %v", s, word, got, want)
 			}
+		}
+	}
+}
+
+// TestEitherValues: "either" introduces values only when nothing but
+// values in code spans, joined by commas and "or", runs to the end of its
+// sentence or line.
+func TestEitherValues(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Either `a` or `b`.", []string{"a", "b"}},
+		{"It can either be `A`, `B`, or `C`. Read-only.", []string{"A", "B", "C"}},
+		{"The store, EITHER `x` or `y`", []string{"x", "y"}},
+		{"Either `a` or `b` \nRead-only.", []string{"a", "b"}},
+		{"Either `a`, `null` or `b`.", []string{"a", "b"}},
+		{"Neither `a` nor `b`. Either `c` or `d`.", []string{"c", "d"}},
+		{"Either `a` or `b` must be set.", nil},
+		{"Either `a` and `b`.", nil},
+		{"Either `a` `b` or `c`.", nil},
+		{"Either `a`.", nil},
+		{"Either `a` or `b.c`.", nil},
+		{"Either `a` or ", nil},
+		{"Set either `a or b", nil},
+		{"either", nil},
+		{"`a` or `b`, either.", nil},
+	} {
+		if got := eitherValues(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("eitherValues(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestBoundsValue: a values phrase after a word of bound or default
+// speaks of one value among many, not of the property's values.
+func TestBoundsValue(t *testing.T) {
+	for before, want := range map[string]bool{
+		"The maximum ":       true,
+		"Its DEFAULT ":       true,
+		"(lowest ":           true,
+		"The ":               false,
+		"":                   false,
+		"The only ":          false,
+		"Le maximum été ":    false,
+		"préféré maximum   ": true,
+	} {
+		if got := boundsValue(before); got != want {
+			t.Errorf("boundsValue(%q) = %v, want %v", before, got, want)
 		}
 	}
 }
