@@ -135,8 +135,9 @@ var valuesWords = []string{"value are", "values are", "value is", "values is", "
 // describedValues finds the members a description lists after a phrase
 // such as "Possible values are:", written in backticks or as a plain
 // comma-separated list, up to the end of that sentence; or after the
-// phrase in the docs' other languages, in backticks.
-func describedValues(cell ast.Node, src []byte) []string {
+// phrase in the docs' other languages, in backticks: translated then
+// says so, as a translation may have translated the members too.
+func describedValues(cell ast.Node, src []byte) (values []string, translated bool) {
 	var b strings.Builder
 	writeMarked(&b, cell, src)
 	text := b.String()
@@ -159,14 +160,15 @@ func describedValues(cell ast.Node, src []byte) []string {
 				out = items
 			}
 			if out != nil {
-				return withOptInValues(out, text)
+				return withOptInValues(out, text), false
 			}
 		}
 	}
 	if out := eitherValues(text); out != nil {
-		return out
+		return out, false
 	}
-	return translatedValues(text)
+	values = translatedValues(text)
+	return values, values != nil
 }
 
 // eitherValues reads the members a description gives as "either `a` or
