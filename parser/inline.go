@@ -149,7 +149,7 @@ func describedValues(cell ast.Node, src []byte) (values []string, translated boo
 		// that lists values counts.
 		// A phrase's list ends where the next phrase begins, so that a
 		// cell of many phrases is read in one pass, not once a phrase.
-		locs := slices.DeleteFunc(findValuesPhrases(text), func(loc []int) bool { return boundsValue(text[:loc[0]]) })
+		locs := slices.DeleteFunc(findValuesPhrases(text), func(loc []int) bool { return oneAmongMany(text[:loc[0]]) })
 		for k, loc := range locs {
 			end := len(text)
 			if k+1 < len(locs) {
@@ -253,20 +253,26 @@ func joinedValues(s string) []string {
 	return out
 }
 
-// boundsValue reports whether the text before a values phrase makes it
-// speak of a bound or a default ("the maximum allowed value is `100`",
-// "the default possible value is"), not of the values a property has.
-func boundsValue(before string) bool {
+// oneAmongMany reports whether the word before a values phrase makes it
+// speak of one value among others, not of the values a property has: a
+// bound or a default ("the maximum allowed value is `100`", "the default
+// possible value is"), or one of several ("a possible value is `x`",
+// "one valid value is").
+func oneAmongMany(before string) bool {
 	before = strings.TrimRight(before, " ")
 	start := 0
 	if i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		start = i + size
 	}
-	return boundWords[strings.ToLower(before[start:])]
+	return oneAmongManyWords[strings.ToLower(before[start:])]
 }
 
-var boundWords = wordSet("maximum", "minimum", "max", "min", "highest", "lowest", "largest", "smallest", "greatest", "least", "default", "first", "last", "next", "previous", "initial")
+var oneAmongManyWords = wordSet(
+	"maximum", "minimum", "max", "min", "highest", "lowest", "largest", "smallest", "greatest", "least",
+	"default", "first", "last", "next", "previous", "initial",
+	"a", "an", "one", "another", "each", "any", "every", "some", "other", "example",
+)
 
 // withOptInValues adds to the members a description lists those it names
 // as sent only to clients that ask for them, which current pages often give

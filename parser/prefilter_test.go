@@ -200,21 +200,24 @@ func TestEitherValues(t *testing.T) {
 	}
 }
 
-// TestBoundsValue: a values phrase after a word of bound or default
-// speaks of one value among many, not of the property's values.
-func TestBoundsValue(t *testing.T) {
+// TestOneAmongMany: a values phrase after a word of bound, default or
+// one of several speaks of one value among others, not of the property's
+// values.
+func TestOneAmongMany(t *testing.T) {
 	for before, want := range map[string]bool{
 		"The maximum ":       true,
 		"Its DEFAULT ":       true,
 		"(lowest ":           true,
+		"A ":                 true,
+		"For example, one ":  true,
 		"The ":               false,
 		"":                   false,
 		"The only ":          false,
 		"Le maximum été ":    false,
 		"préféré maximum   ": true,
 	} {
-		if got := boundsValue(before); got != want {
-			t.Errorf("boundsValue(%q) = %v, want %v", before, got, want)
+		if got := oneAmongMany(before); got != want {
+			t.Errorf("oneAmongMany(%q) = %v, want %v", before, got, want)
 		}
 	}
 }
