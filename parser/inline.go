@@ -164,38 +164,46 @@ func describedValues(cell ast.Node, src []byte) (values []string, translated boo
 			}
 		}
 	}
-	if out := eitherValues(text); out != nil {
-		return out, false
+	if mayMatch(text, "either", "can be") {
+		if out := eitherValues(text); out != nil {
+			return out, false
+		}
 	}
 	values = translatedValues(text)
 	return values, values != nil
 }
 
 // eitherValues reads the members a description gives as "either `a` or
-// `b`" ("The value is either `Managed` or `Federated`.", "This can either
-// be `User`, `Group` or `ServicePrincipal`."): from the word to the end of
-// its sentence there must be nothing but values in code spans, joined by
-// commas and "or". Anything else there ("either `a` or `b` is set") is
-// prose about values, not a list of them.
+// `b`" or "can be `a` or `b`" ("The value is either `Managed` or
+// `Federated`.", "This can either be `User`, `Group` or
+// `ServicePrincipal`.", "Can be set to `HiddenMembership` or `Public`."):
+// from the words to the end of their sentence there must be nothing but
+// values in code spans, joined by commas and "or". Anything else there
+// ("either `a` or `b` is set") is prose about values, not a list of them.
 func eitherValues(text string) []string {
-	for at := 0; ; {
-		i := indexFoldASCII(text[at:], "either")
-		if i < 0 {
-			return nil
-		}
-		i += at
-		at = i + len("either")
-		if i > 0 && isWordByte(text[i-1]) || at < len(text) && isWordByte(text[at]) {
-			continue
-		}
-		rest := strings.TrimLeft(text[at:], " ")
-		if j, ok := foldPrefix(rest, 0, "be "); ok {
-			rest = strings.TrimLeft(rest[j:], " ")
-		}
-		if out := joinedValues(rest); out != nil {
-			return out
+	for _, word := range []string{"either", "can be"} {
+		for at := 0; ; {
+			i := indexFoldASCII(text[at:], word)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(word)
+			if i > 0 && isWordByte(text[i-1]) || at < len(text) && isWordByte(text[at]) {
+				continue
+			}
+			rest := strings.TrimLeft(text[at:], " ")
+			for _, filler := range []string{"set to ", "either ", "be "} {
+				if j, ok := foldPrefix(rest, 0, filler); ok {
+					rest = strings.TrimLeft(rest[j:], " ")
+				}
+			}
+			if out := joinedValues(rest); out != nil {
+				return out
+			}
 		}
 	}
+	return nil
 }
 
 // joinedValues reads "`a`, `b` or `c`" at the start of s, up to the end of

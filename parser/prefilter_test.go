@@ -170,7 +170,7 @@ func TestContainsFoldASCII(t *testing.T) {
 	}
 }
 
-// TestEitherValues: "either" introduces values only when nothing but
+// TestEitherValues: "either" and "can be" introduce values only when nothing but
 // values in code spans, joined by commas and "or", runs to the end of its
 // sentence or line.
 func TestEitherValues(t *testing.T) {
@@ -193,6 +193,13 @@ func TestEitherValues(t *testing.T) {
 		{"Set either `a or b", nil},
 		{"either", nil},
 		{"`a` or `b`, either.", nil},
+		{"Can be set to `Hidden` or `Public`. If not set, `Public`.", []string{"Hidden", "Public"}},
+		{"The state can be `a`, `b` or `c`", []string{"a", "b", "c"}},
+		{"It can be either `a` or `b`.", []string{"a", "b"}},
+		{"It can be `a`, `b`.", nil},
+		{"It can be `null` or `a`.", nil},
+		{"It can behave `a` or `b`.", nil},
+		{"The state can be `a` or `b`, or `null` for others.", nil},
 	} {
 		if got := eitherValues(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("eitherValues(%q) = %q, want %q", tc.text, got, tc.want)
