@@ -342,9 +342,9 @@ func TestExitCodes(t *testing.T) {
 		{"bad glob", []string{"-types", "user[", "-out", "o", page}, 2, `"user[" is not a valid name or glob`, ""},
 		{"-types keeps its case", []string{"-types", "noSuchType", "-out", "o", page}, 2, `no type or enum matches "noSuchType"`, ""},
 		// An empty list would be no filter at all: everything generated.
-		{"-types naming nothing", []string{"-types", " , ", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
-		{"-types-from naming nothing", []string{"-types-from", "only-comments.txt", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
-		{"-types-from naming nothing, -no-derived", []string{"-types-from", "only-comments.txt", "-no-derived", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
+		{"-types naming nothing", []string{"-types", " , ", "-out", "o", page}, 2, "-types and -types-from name no type or enum", ""},
+		{"-types-from naming nothing", []string{"-types-from", "only-comments.txt", "-out", "o", page}, 2, "-types and -types-from name no type or enum", ""},
+		{"-types-from naming nothing, -no-derived", []string{"-types-from", "only-comments.txt", "-no-derived", "-out", "o", page}, 2, "-types and -types-from name no type or enum", ""},
 		{"-types-from unreadable", []string{"-types-from", "no-such-list.txt", "-out", "o", page}, 2, "-types-from: open no-such-list.txt", ""},
 		{"-types-from bad glob, with its line", []string{"-types-from", "bad-glob.txt", "-out", "o", page}, 2, `bad-glob.txt:3: "user[" is not a valid name or glob`, ""},
 		{"lint flag after PATH", []string{"lint", "missing.md", "-severity", "bogus"}, 2, "-severity", ""},
