@@ -282,7 +282,7 @@ func newGenerator(s *model.Schema, opts Options) *generator {
 	}
 	for _, e := range s.Enums {
 		if e.Owner != nil {
-			g.enumNames[e] = claim(pkg, g.typeNames[e.Owner]+goName(e.Property), claimant{what: "enum of ", owner: e.Owner.Name, member: e.Property, pos: e.Pos})
+			g.enumNames[e] = claim(pkg, g.ownerName(e)+goName(e.Property), claimant{what: "enum of ", owner: e.Owner.Name, member: e.Property, pos: e.Pos})
 		} else {
 			g.enumNames[e] = claim(pkg, qualifiedGoName(namespaceOf(e.Name), e.Name[len(namespaceOf(e.Name))+1:]), claimant{what: "enum ", owner: e.Name, pos: e.Pos})
 		}
@@ -758,10 +758,20 @@ func singleSpaced(s string) bool {
 	return true
 }
 
+// ownerName is the Go name of the type an enum without a name of its own
+// was made for: the owner's name in this package, or, when -types kept the
+// enum and not its owner, the name the owner would have.
+func (g *generator) ownerName(e *model.Enum) string {
+	if name, ok := g.typeNames[e.Owner]; ok {
+		return name
+	}
+	return qualifiedGoName(e.Owner.Namespace(), e.Owner.ShortName())
+}
+
 func (g *generator) enumType(f *file, e *model.Enum) {
 	name := g.enumNames[e]
 	if e.Owner != nil {
-		comment(f, fmt.Sprintf("%s is the set of values of %s.%s. The docs give the enum no name of its own.", name, g.typeNames[e.Owner], goName(e.Property)))
+		comment(f, fmt.Sprintf("%s is the set of values of %s.%s. The docs give the enum no name of its own.", name, g.ownerName(e), goName(e.Property)))
 	} else {
 		comment(f, fmt.Sprintf("%s is the Graph enum %s.", name, e.Name))
 	}

@@ -121,7 +121,7 @@ func (g *generator) enumKey(k *keyBuf, e *model.Enum) {
 	k.str(g.enumNames[e])
 	k.bool(e.Owner != nil)
 	if e.Owner != nil {
-		k.str(g.typeNames[e.Owner])
+		k.str(g.ownerName(e))
 		k.str(e.Property)
 	}
 	k.str(g.text(e.Description))

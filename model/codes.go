@@ -66,6 +66,7 @@ const (
 	SentinelCase         Code = "DG076"
 	BaseFromRows         Code = "DG077"
 	EnumMemberTranslated Code = "DG079"
+	EnumMemberRestored   Code = "DG056"
 )
 
 // Codes of API-page and metadata checks (docgen lint only).
@@ -145,6 +146,7 @@ var Catalogue = map[Code]CodeInfo{
 	BaseFromRows:         {Warning, Warning, "base type read from the rows' \"Inherited from\" notes, as neither annotation nor prose names one"},
 	SentinelCase:         {Warning, Error, "enum member unknownFutureValue spelt in another letter case; read as Graph spells it"},
 	EnumMemberTranslated: {Warning, Error, "an enum table's member is written in another script (a translation); skipped"},
+	EnumMemberRestored:   {Warning, Error, "a translated description lists a member the JSON representation spells otherwise at the same place (a translation); read as the representation's"},
 
 	APIAnnotationInvalid:         {Error, Error, "request or response annotation is not valid JSON"},
 	APIAnnotationRepaired:        {Warning, Warning, "request or response annotation repaired (trailing comma, &quot;)"},

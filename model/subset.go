@@ -22,11 +22,12 @@ type Kept struct {
 	Reason string
 }
 
-// Subset keeps the types whose names match patterns, and everything they
-// need to compile and decode: property types, base types, enums, and the
-// derived types of every kept property type. A pattern is a type name,
-// qualified or short, or a glob (path.Match) over either, in any letter
-// case. The result shares Types and Enums with s; why maps each kept name
+// Subset keeps the types and enums whose names match patterns, and
+// everything the types need to compile and decode: property types, base
+// types, enums, and the derived types of every kept property type. A
+// pattern is a type or enum name, qualified or short, or a glob
+// (path.Match) over either, in any letter case; a pattern that matches
+// nothing is an error naming it (all such patterns at once). The result shares Types and Enums with s; why maps each kept name
 // to the reason it was kept.
 func (s *Schema) Subset(patterns []string, opts SubsetOptions) (sub *Schema, why map[string]Kept, err error) {
 	derived := map[*Type][]*Type{}
@@ -48,6 +49,7 @@ func (s *Schema) Subset(patterns []string, opts SubsetOptions) (sub *Schema, why
 		queue = append(queue, t)
 	}
 
+	var unmatched []string
 	for _, given := range patterns {
 		given = strings.TrimSpace(given)
 		p := strings.ToLower(given) // names match in any case; messages keep the user's
@@ -56,14 +58,31 @@ func (s *Schema) Subset(patterns []string, opts SubsetOptions) (sub *Schema, why
 		}
 		matched := false
 		for _, t := range s.Types { // sorted, so the closure's order is fixed
-			if match(p, strings.ToLower(t.Name)) || match(p, strings.ToLower(t.ShortName())) {
+			if matchName(p, t.Name) {
 				keepType(t, "", "named")
 				matched = true
 			}
 		}
-		if !matched {
-			return nil, nil, fmt.Errorf("no type matches %q", given)
+		// An enum is named like a type, and needs nothing else.
+		for _, e := range s.Enums {
+			if matchName(p, e.Name) {
+				if !keptEnums[e] {
+					keptEnums[e] = true
+					why[e.Name] = Kept{"", "named"}
+				}
+				matched = true
+			}
 		}
+		if !matched {
+			msg := fmt.Sprintf("%q", given)
+			if near := s.namesContaining(p, 3); len(near) > 0 {
+				msg += " (did you mean " + strings.Join(near, ", ") + "?)"
+			}
+			unmatched = append(unmatched, msg)
+		}
+	}
+	if len(unmatched) > 0 {
+		return nil, nil, fmt.Errorf("no type or enum matches %s", strings.Join(unmatched, ", "))
 	}
 
 	for len(queue) > 0 {
@@ -100,6 +119,37 @@ func (s *Schema) Subset(patterns []string, opts SubsetOptions) (sub *Schema, why
 		}
 	}
 	return sub, why, nil
+}
+
+// namesContaining lists up to n short names of types and enums that
+// contain the lower-case pattern (a partial name, "windowsArch"), sorted;
+// none for a glob.
+func (s *Schema) namesContaining(pattern string, n int) []string {
+	if strings.ContainsAny(pattern, "*?[\\") {
+		return nil
+	}
+	var names []string
+	add := func(qualified string) {
+		short := qualified[strings.LastIndexByte(qualified, '.')+1:]
+		if strings.Contains(strings.ToLower(qualified), pattern) && !slices.Contains(names, short) {
+			names = append(names, short)
+		}
+	}
+	for _, t := range s.Types {
+		add(t.Name)
+	}
+	for _, e := range s.Enums {
+		add(e.Name)
+	}
+	slices.Sort(names)
+	return names[:min(n, len(names))]
+}
+
+// matchName reports whether the lower-case pattern matches a qualified
+// name or its short name (after the last dot), in any case.
+func matchName(pattern, name string) bool {
+	name = strings.ToLower(name)
+	return match(pattern, name) || match(pattern, name[strings.LastIndexByte(name, '.')+1:])
 }
 
 func match(pattern, name string) bool {

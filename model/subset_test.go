@@ -47,6 +47,12 @@ func TestSubsetClosure(t *testing.T) {
 		{[]string{"DRIVE"}, SubsetOptions{NoDerived: true}, []string{"baseItem", "drive", "item"}, []string{"microsoft.graph.driveKind"}},
 		{[]string{"microsoft.graph.unrel*"}, SubsetOptions{}, []string{"unrelated"}, nil},
 		{[]string{"folderitem"}, SubsetOptions{}, []string{"baseItem", "folderItem", "item"}, nil},
+		// An enum is named like a type, alone or by a glob.
+		{[]string{"driveKind"}, SubsetOptions{}, nil, []string{"microsoft.graph.driveKind"}},
+		{[]string{"MICROSOFT.GRAPH.unused"}, SubsetOptions{}, nil, []string{"microsoft.graph.unused"}},
+		{[]string{"*kind", "unrelated"}, SubsetOptions{}, []string{"unrelated"}, []string{"microsoft.graph.driveKind"}},
+		{[]string{"u*"}, SubsetOptions{}, []string{"unrelated"}, []string{"microsoft.graph.unused"}},
+		{[]string{"driveKind", "drive"}, SubsetOptions{NoDerived: true}, []string{"baseItem", "drive", "item"}, []string{"microsoft.graph.driveKind"}},
 	} {
 		sub, _, err := subsetSchema().Subset(tc.patterns, tc.opts)
 		if err != nil {
@@ -74,5 +80,24 @@ func TestSubsetExplainsAndRejects(t *testing.T) {
 	}
 	if _, _, err := subsetSchema().Subset([]string{"nosuchtype"}, SubsetOptions{}); err == nil || !strings.Contains(err.Error(), "nosuchtype") {
 		t.Errorf("an unmatched pattern should be an error naming it, got %v", err)
+	}
+	_, why, err = subsetSchema().Subset([]string{"driveKind", "drive"}, SubsetOptions{})
+	if err != nil || why["microsoft.graph.driveKind"] != (Kept{"", "named"}) {
+		t.Errorf("an enum named and also needed is kept as named: %+v, %v", why["microsoft.graph.driveKind"], err)
+	}
+	// Every pattern that matches nothing is named at once, with the names
+	// that contain it, whether types or enums; a glob gets no suggestion.
+	_, _, err = subsetSchema().Subset([]string{"drive", "Kind", "nothing", "it?m*x", "ITEM*"}, SubsetOptions{})
+	want := `no type or enum matches "Kind" (did you mean driveKind?), "nothing", "it?m*x"`
+	if err == nil || err.Error() != want {
+		t.Errorf("unmatched patterns:\n got %v\nwant %s", err, want)
+	}
+	_, _, err = subsetSchema().Subset([]string{"item_"}, SubsetOptions{})
+	if err == nil || err.Error() != `no type or enum matches "item_"` {
+		t.Errorf("a pattern contained in no name: %v", err)
+	}
+	_, _, err = subsetSchema().Subset([]string{"i"}, SubsetOptions{})
+	if err == nil || !strings.HasSuffix(err.Error(), `"i" (did you mean baseItem, drive, driveKind?)`) {
+		t.Errorf("at most three suggestions, sorted: %v", err)
 	}
 }

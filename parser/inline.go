@@ -122,17 +122,22 @@ func (p *pageParser) snippetText(s string, at int) string {
 	return plainText(doc, src)
 }
 
-// valuesPhrase introduces a list of enum members in a description.
-var valuesPhrase = lazyRegexp(`(?i)\b(?:possible|supported|valid|allowed|accepted) values (?:are|include)\b:?|\bpossible values:|\bcan be one of(?: the following)?(?: values)?:?`)
+// valuesPhrase introduces a list of enum members in a description: the
+// plural ("Possible values are:"), the singular a one-member list is
+// written with ("The possible value is: `message`.", "Possible value:",
+// "The only valid value is"), the property named in between ("Supported
+// values for **dataType** are:"), and "can/must be one of", "One of:".
+var valuesPhrase = lazyRegexp(`(?i)\b(?:possible|supported|valid|allowed|accepted) values? (?:for \w+ )?(?:are|is|include)\b:?|\b(?:possible|supported|valid|allowed|accepted) values?:|\b(?:can|must) be one of(?: the following)?(?: values)?:?|\bone of:`)
 
 // valuesWords guard valuesPhrase (see mayMatch).
-var valuesWords = []string{"values are", "values include", "values:", "one of"}
+var valuesWords = []string{"value are", "values are", "value is", "values is", "value include", "values include", "value:", "values:", "value for", "values for", "one of"}
 
 // describedValues finds the members a description lists after a phrase
 // such as "Possible values are:", written in backticks or as a plain
 // comma-separated list, up to the end of that sentence; or after the
-// phrase in the docs' other languages, in backticks.
-func describedValues(cell ast.Node, src []byte) []string {
+// phrase in the docs' other languages, in backticks: translated then
+// says so, as a translation may have translated the members too.
+func describedValues(cell ast.Node, src []byte) (values []string, translated bool) {
 	var b strings.Builder
 	writeMarked(&b, cell, src)
 	text := b.String()
@@ -144,7 +149,7 @@ func describedValues(cell ast.Node, src []byte) []string {
 		// that lists values counts.
 		// A phrase's list ends where the next phrase begins, so that a
 		// cell of many phrases is read in one pass, not once a phrase.
-		locs := findValuesPhrases(text)
+		locs := slices.DeleteFunc(findValuesPhrases(text), func(loc []int) bool { return oneAmongMany(text[:loc[0]]) })
 		for k, loc := range locs {
 			end := len(text)
 			if k+1 < len(locs) {
@@ -155,12 +160,127 @@ func describedValues(cell ast.Node, src []byte) []string {
 				out = items
 			}
 			if out != nil {
-				return withOptInValues(out, text)
+				return withOptInValues(out, text), false
 			}
 		}
 	}
-	return translatedValues(text)
+	if mayMatch(text, "either", "can be") {
+		if out := eitherValues(text); out != nil {
+			return out, false
+		}
+	}
+	values = translatedValues(text)
+	return values, values != nil
 }
+
+// eitherValues reads the members a description gives as "either `a` or
+// `b`" or "can be `a` or `b`" ("The value is either `Managed` or
+// `Federated`.", "This can either be `User`, `Group` or
+// `ServicePrincipal`.", "Can be set to `HiddenMembership` or `Public`."):
+// from the words to the end of their sentence there must be nothing but
+// values in code spans, joined by commas and "or". Anything else there
+// ("either `a` or `b` is set") is prose about values, not a list of them.
+func eitherValues(text string) []string {
+	for _, word := range []string{"either", "can be"} {
+		for at := 0; ; {
+			i := indexFoldASCII(text[at:], word)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(word)
+			if i > 0 && isWordByte(text[i-1]) || at < len(text) && isWordByte(text[at]) {
+				continue
+			}
+			rest := strings.TrimLeft(text[at:], " ")
+			for _, filler := range []string{"set to ", "either ", "be "} {
+				if j, ok := foldPrefix(rest, 0, filler); ok {
+					rest = strings.TrimLeft(rest[j:], " ")
+				}
+			}
+			if out := joinedValues(rest); out != nil {
+				return out
+			}
+		}
+	}
+	return nil
+}
+
+// joinedValues reads "`a`, `b` or `c`" at the start of s, up to the end of
+// the sentence or line: two or more values in code spans and, between
+// them, only commas and "or"; nil for anything else. It stops at the
+// first thing that is neither, so that trying it at every "either" of a
+// long cell stays one pass.
+func joinedValues(s string) []string {
+	var out []string
+	sawOr := false
+	for i := 0; ; {
+		if i >= len(s) || s[i] != '`' {
+			return nil
+		}
+		end := strings.IndexByte(s[i+1:], '`')
+		if end < 0 {
+			return nil
+		}
+		v := strings.TrimSpace(s[i+1 : i+1+end])
+		if !isIdentifier(v) {
+			return nil
+		}
+		if v != "null" {
+			out = append(out, v)
+		}
+		i += end + 2
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		if i == len(s) || s[i] == '\n' || s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') {
+			break // the end of the sentence or line
+		}
+		joined := false
+		if s[i] == ',' {
+			joined = true
+			i++
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+		if j, ok := foldPrefix(s, i, "or "); ok {
+			joined, sawOr = true, true
+			i = j
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+		if !joined {
+			return nil
+		}
+	}
+	if !sawOr || len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// oneAmongMany reports whether the word before a values phrase makes it
+// speak of one value among others, not of the values a property has: a
+// bound or a default ("the maximum allowed value is `100`", "the default
+// possible value is"), or one of several ("a possible value is `x`",
+// "one valid value is").
+func oneAmongMany(before string) bool {
+	before = strings.TrimRight(before, " ")
+	start := 0
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		start = i + size
+	}
+	return oneAmongManyWords[strings.ToLower(before[start:])]
+}
+
+var oneAmongManyWords = wordSet(
+	"maximum", "minimum", "max", "min", "highest", "lowest", "largest", "smallest", "greatest", "least",
+	"default", "first", "last", "next", "previous", "initial",
+	"a", "an", "one", "another", "each", "any", "every", "some", "other", "example",
+)
 
 // withOptInValues adds to the members a description lists those it names
 // as sent only to clients that ask for them, which current pages often give
@@ -264,26 +384,63 @@ func findValuesPhrases(s string) [][]int {
 // after a word boundary, or 0: the alternatives in the regexp's order,
 // optional parts taken when present.
 func valuesPhraseAt(s string, i int) int {
-	// (possible|supported|valid|allowed|accepted) values (are|include)\b:?
+	// (possible|supported|valid|allowed|accepted) values? ((for \w+ )?(are|is|include)\b:?|:)
 	for _, w := range []string{"possible", "supported", "valid", "allowed", "accepted"} {
 		if j, ok := foldPrefix(s, i, w); ok {
-			if j, ok = foldPrefix(s, j, " values "); ok {
-				for _, v := range []string{"are", "include"} {
-					if k, ok := foldPrefix(s, j, v); ok && (k == len(s) || !isWordByte(s[k])) {
-						return optional(s, k, ":")
-					}
+			if j, ok = foldPrefix(s, j, " value"); ok {
+				if end := afterValueWord(s, optional(s, j, "s")); end > 0 {
+					return end
 				}
 			}
 			break // the words share no prefix: no other can match here
 		}
 	}
-	// possible values:
-	if j, ok := foldPrefix(s, i, "possible values:"); ok {
+	// (can|must) be one of( the following)?( values)?:?
+	for _, w := range []string{"can be one of", "must be one of"} {
+		if j, ok := foldPrefix(s, i, w); ok {
+			return optional(s, optional(s, optional(s, j, " the following"), " values"), ":")
+		}
+	}
+	// one of:
+	if j, ok := foldPrefix(s, i, "one of:"); ok {
 		return j
 	}
-	// can be one of( the following)?( values)?:?
-	if j, ok := foldPrefix(s, i, "can be one of"); ok {
-		return optional(s, optional(s, optional(s, j, " the following"), " values"), ":")
+	return 0
+}
+
+// afterValueWord is the end of valuesPhrase's tail after "value(s)" ending
+// at j, or 0: " (for \w+ )?(are|is|include)\b:?" or ":". "values" that
+// is followed by neither is not tried as "value": the s would have to be
+// a space or a colon.
+func afterValueWord(s string, j int) int {
+	if k, ok := foldPrefix(s, j, " "); ok {
+		verbAt := k
+		if f, ok := foldPrefix(s, k, "for "); ok {
+			w := f
+			for w < len(s) && isWordByte(s[w]) {
+				w++
+			}
+			if w > f && w < len(s) && s[w] == ' ' && startsVerb(s, w+1) > 0 {
+				verbAt = w + 1
+			}
+		}
+		if end := startsVerb(s, verbAt); end > 0 {
+			return optional(s, end, ":")
+		}
+	}
+	if j < len(s) && s[j] == ':' {
+		return j + 1
+	}
+	return 0
+}
+
+// startsVerb is the end of "are", "is" or "include" at i followed by a
+// word boundary, or 0.
+func startsVerb(s string, i int) int {
+	for _, v := range []string{"are", "is", "include"} {
+		if k, ok := foldPrefix(s, i, v); ok && (k == len(s) || !isWordByte(s[k])) {
+			return k
+		}
 	}
 	return 0
 }
@@ -367,8 +524,8 @@ func lineItems(s string) []string {
 			return nil // one line: no list of lines
 		}
 		line = strings.TrimSpace(line)
-		if i == 0 && line == "" {
-			continue // the phrase ends its line
+		if line == "" {
+			continue // the phrase ends its line, or a <br> and an <li> stand together
 		}
 		value, _, ok := strings.Cut(strings.TrimPrefix(line, "`"), "`")
 		if !strings.HasPrefix(line, "`") || !ok || !isIdentifier(value) {
@@ -410,6 +567,18 @@ func isLineBreak(h *ast.RawHTML, src []byte) bool {
 		return true
 	}
 	return false
+}
+
+// isListItemTag reports whether raw HTML opens or closes a list item
+// (<li>, </li>): in a table cell, values are also listed as <ul><li>
+// items, one a line as after <br>.
+func isListItemTag(h *ast.RawHTML, src []byte) bool {
+	if h.Segments.Len() != 1 {
+		return false
+	}
+	seg := h.Segments.At(0)
+	tag := bytes.TrimSpace(seg.Value(src))
+	return bytes.EqualFold(tag, []byte("<li>")) || bytes.EqualFold(tag, []byte("</li>"))
 }
 
 // lazyRegexp compiles a pattern the first time it is used, not when the
@@ -530,7 +699,7 @@ func writeMarked(b *strings.Builder, n ast.Node, src []byte) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.RawHTML:
-			if isLineBreak(c, src) {
+			if isLineBreak(c, src) || isListItemTag(c, src) {
 				b.WriteString(" \n") // items of a list may stand one a line (lineItems); ". " still ends a sentence
 			} else {
 				b.WriteByte(' ')

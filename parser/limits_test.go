@@ -425,6 +425,7 @@ var phraseCases = []struct {
 }{
 	{"english", "Possible values are:<br>x ", "Possible values are: last, one.", false, []string{"last", "one"}},
 	{"translated", "可能的值为 `-` ", "", true, nil},
+	{"either", "either `a` and ", "Either `x` or `y`.", false, []string{"x", "y"}},
 }
 
 // TestManyValuesPhrases: the values after the last of many phrases in a

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,15 @@ func TestValuesPhrasePrefilter(t *testing.T) {
 		"possible values: a, b",
 		"It can be one of the following values: a, b.",
 		"Can Be One Of a, b",
+		"The possible value is: `message`.",
+		"Possible value: `low`.",
+		"The only valid value is `sync`.",
+		"Supported values for dataType are: `a`, `b`.",
+		"Allowed Value Include x",
+		"Accepted values IS a",
+		"Must be one of `a` or `b`.",
+		"One of: `a`, `b`.",
+		"allowed valueſ: a, b",
 	} {
 		if !valuesPhrase().MatchString(text) {
 			t.Fatalf("the regexp should match %q: the test is wrong", text)
@@ -30,7 +40,7 @@ func TestValuesPhrasePrefilter(t *testing.T) {
 			t.Errorf("the prefilter drops %q, which the regexp matches", text)
 		}
 	}
-	for _, text := range []string{"", "The name of the user.", "valu", "one o"} {
+	for _, text := range []string{"", "The name of the user.", "valu", "one o", "The value of the key.", "The keys' values, in order."} {
 		if mayMatch(text, valuesWords...) {
 			t.Errorf("the prefilter lets %q through", text)
 		}
@@ -88,7 +98,7 @@ func TestFindValuesPhrases(t *testing.T) {
 	pieces := []string{
 		"possible", "Possible", "SUPPORTED", "valid", "allowed", "Accepted", "possibles",
 		"values", "VALUES", "value", "are", "include", "Includes", "area",
-		"can", "be", "One", "of", "the", "following",
+		"can", "be", "One", "of", "the", "following", "is", "IS", "Must", "for", "dataType", "value:", "one of:", "for x ",
 		" ", ":", "x", "_", "é", "ſ", "\u212a", "",
 		"can be one of", "Can Be One Of", " the following", " values", "possible values", " values ", "valid values are",
 	}
@@ -113,6 +123,9 @@ func TestFindValuesPhrases(t *testing.T) {
 		"Possible values are: `a`, `b`. Supported values include x, y; it can be one of the following values: p, q.",
 		"The status. possible values: on, off. Valid values are: a. can be one of: x",
 		"xpossible values are a, b", "possible values are_", "Can be one of the following:", "can be one ofthe",
+		"The possible value is: `message`. The only valid value isn't one. Supported values for **dataType** are: a",
+		"valid values for  x are", "valid values for  are", "valid values for x_1 is:", "valid values for x y are", "valid value for are", "Must be one of: a. One of:b",
+		"allowed value:x allowed values:: possible valuesis accepted value includes",
 	} {
 		want := valuesPhrase().FindAllStringIndex(s, -1)
 		if got := findValuesPhrases(s); !reflect.DeepEqual(got, want) {
@@ -153,6 +166,65 @@ func TestContainsFoldASCII(t *testing.T) {
 			if got, want := containsFoldASCII(s, word), strings.Contains(lower(s), word); got != want {
 				t.Fatalf("containsFoldASCII(%q, %q) = %v, want %v", s, word, got, want)
 			}
+		}
+	}
+}
+
+// TestEitherValues: "either" and "can be" introduce values only when nothing but
+// values in code spans, joined by commas and "or", runs to the end of its
+// sentence or line.
+func TestEitherValues(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Either `a` or `b`.", []string{"a", "b"}},
+		{"It can either be `A`, `B`, or `C`. Read-only.", []string{"A", "B", "C"}},
+		{"The store, EITHER `x` or `y`", []string{"x", "y"}},
+		{"Either `a` or `b` \nRead-only.", []string{"a", "b"}},
+		{"Either `a`, `null` or `b`.", []string{"a", "b"}},
+		{"Neither `a` nor `b`. Either `c` or `d`.", []string{"c", "d"}},
+		{"Either `a` or `b` must be set.", nil},
+		{"Either `a` and `b`.", nil},
+		{"Either `a` `b` or `c`.", nil},
+		{"Either `a`.", nil},
+		{"Either `a` or `b.c`.", nil},
+		{"Either `a` or ", nil},
+		{"Set either `a or b", nil},
+		{"either", nil},
+		{"`a` or `b`, either.", nil},
+		{"Can be set to `Hidden` or `Public`. If not set, `Public`.", []string{"Hidden", "Public"}},
+		{"The state can be `a`, `b` or `c`", []string{"a", "b", "c"}},
+		{"It can be either `a` or `b`.", []string{"a", "b"}},
+		{"It can be `a`, `b`.", nil},
+		{"It can be `null` or `a`.", nil},
+		{"It can behave `a` or `b`.", nil},
+		{"The state can be `a` or `b`, or `null` for others.", nil},
+	} {
+		if got := eitherValues(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("eitherValues(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestOneAmongMany: a values phrase after a word of bound, default or
+// one of several speaks of one value among others, not of the property's
+// values.
+func TestOneAmongMany(t *testing.T) {
+	for before, want := range map[string]bool{
+		"The maximum ":       true,
+		"Its DEFAULT ":       true,
+		"(lowest ":           true,
+		"A ":                 true,
+		"For example, one ":  true,
+		"The ":               false,
+		"":                   false,
+		"The only ":          false,
+		"Le maximum été ":    false,
+		"préféré maximum   ": true,
+	} {
+		if got := oneAmongMany(before); got != want {
+			t.Errorf("oneAmongMany(%q) = %v, want %v", before, got, want)
 		}
 	}
 }

@@ -20,12 +20,15 @@ type tableRow struct {
 	Type        model.TypeRef
 	Description model.Text
 	Navigation  bool
-	Described   []string           // members listed in the description
-	inherited   []model.DerivedRef // "Inherited from [x](x.md)" in the description
-	multiValued bool               // the description says multi-valued (a flags enum)
-	Pos         model.Pos
-	offset      int
-	subTable    int // 1 + index in pageParser.subTables for a table under a sub-heading, else 0
+	Described   []string // members listed in the description
+	// describedTranslated: Described follows a phrase in another language,
+	// and so may hold members the translation translated (restoreTranslatedValues).
+	describedTranslated bool
+	inherited           []model.DerivedRef // "Inherited from [x](x.md)" in the description
+	multiValued         bool               // the description says multi-valued (a flags enum)
+	Pos                 model.Pos
+	offset              int
+	subTable            int // 1 + index in pageParser.subTables for a table under a sub-heading, else 0
 }
 
 // Header names that identify a table's columns, compared in lower case.
@@ -131,7 +134,7 @@ func (p *pageParser) table(t *east.Table) {
 		}
 		if descCol >= 0 && descCol < len(cells) {
 			tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
-			tr.Described = describedValues(cells[descCol], p.src.text)
+			tr.Described, tr.describedTranslated = describedValues(cells[descCol], p.src.text)
 			tr.inherited = rowOrigins(cells[descCol], p.src.text, tr.Description.English, tr.Pos)
 			tr.multiValued = isMultiValued(tr.Description.English)
 		}
@@ -652,6 +655,7 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 	byName := make(map[string]*model.Property, len(rows))
 	tableOrder := make([]*model.Property, 0, len(rows))
 	props := make([]model.Property, len(rows)) // one allocation for the rows' properties
+	var describedInTranslation map[*model.Property]bool
 	for i, row := range rows {
 		if prev, dup := byName[row.Name]; dup {
 			diags.Report(row.Pos, model.PropertyDuplicate, "property %q of %s is documented twice (first at %s); the first is kept", row.Name, res.Name, prev.Pos)
@@ -665,6 +669,12 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		}
 		byName[row.Name] = prop
 		tableOrder = append(tableOrder, prop)
+		if row.describedTranslated {
+			if describedInTranslation == nil {
+				describedInTranslation = map[*model.Property]bool{}
+			}
+			describedInTranslation[prop] = true
+		}
 	}
 
 	out := make([]*model.Property, 0, len(tableOrder)+len(sample))
@@ -708,6 +718,9 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		prop.InSample = true
 		prop.SamplePos = model.Pos{File: res.Pos.File, Line: m.Line}
 		prop.EnumValues = m.EnumValues
+		if describedInTranslation[prop] {
+			prop.DescribedValues = restoreTranslatedValues(prop, res.Name, diags)
+		}
 		placed[m.Name] = true
 		out = append(out, prop)
 	}
@@ -724,4 +737,47 @@ func mergeProperties(res *model.Resource, sample []sampleMember, rows []tableRow
 		out = append(out, prop)
 	}
 	return out
+}
+
+// restoreTranslatedValues undoes a translation's translating of the
+// members a description lists ("`texto`, `html`" on a Spanish page whose
+// JSON representation, which translations leave alone, says "text |
+// html"). When the two lists are as long (but for an unknownFutureValue
+// the sample leaves out), and at every place they either name the same
+// member or each names one the other list lacks, the description lists
+// the sample's members in translation: the sample's are taken, and each
+// one restored is reported (DG056). Lists that differ otherwise (another
+// order, more members) are left as they are, for resolution to compare
+// (DG051).
+func restoreTranslatedValues(prop *model.Property, owner string, diags *model.Diagnostics) []string {
+	described, sample := prop.DescribedValues, prop.EnumValues
+	has := func(list []string, v string) bool {
+		return slices.ContainsFunc(list, func(w string) bool { return strings.EqualFold(v, w) })
+	}
+	// The sentinel that ends an evolvable list is never translated, and
+	// samples often leave it out: it stays, after the sample's members.
+	var sentinel []string
+	if n := len(described); n > 0 && strings.EqualFold(described[n-1], "unknownFutureValue") && !has(sample, described[n-1]) {
+		described, sentinel = described[:n-1], described[n-1:]
+	}
+	if len(described) != len(sample) {
+		return prop.DescribedValues
+	}
+	var places []int
+	for i := range described {
+		switch {
+		case strings.EqualFold(described[i], sample[i]):
+		case !has(sample, described[i]) && !has(described, sample[i]):
+			places = append(places, i)
+		default:
+			return prop.DescribedValues // the same members in another order: no translation to undo
+		}
+	}
+	if len(places) == 0 {
+		return prop.DescribedValues
+	}
+	for _, i := range places {
+		diags.Report(prop.Pos, model.EnumMemberRestored, "description of %q of %s lists %q where the JSON representation has %q (translated?); read as %q", prop.Name, owner, described[i], sample[i], sample[i])
+	}
+	return append(slices.Clone(sample), sentinel...)
 }

@@ -59,13 +59,14 @@ func stripCollectionWords(s string) string {
 }
 
 // valuesPhraseTranslated introduces the values of a property in the docs'
-// languages, as valuesPhrase does in English; the values must follow in
-// code spans.
-var valuesPhraseTranslated = lazyRegexp(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|(?:^|[^불])가능한 값(?:은|\s*:)|(?:os )?valores possíveis são|valores possíveis:|os valores possíveis incluem|(?:los )?valores posibles son|valores posibles:|(?:les )?valeurs possibles sont|valeurs possibles\s?:|(?:i )?valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|(?:die )?möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם)[\s\x{a0}\x{202f}]*[:：、，,]?`)
+// languages, as valuesPhrase does in English, in the plural and (last) the
+// singular a list of one is written with ("El valor posible es: `x`");
+// the values must follow in code spans.
+var valuesPhraseTranslated = lazyRegexp(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|(?:^|[^불])가능한 값(?:은|\s*:)|(?:os )?valores possíveis são|valores possíveis:|os valores possíveis incluem|(?:los )?valores posibles son|valores posibles:|(?:les )?valeurs possibles sont|valeurs possibles\s?:|(?:i )?valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|(?:die )?möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם|(?:el )?valor posible es|valor posible:|(?:o )?valor possível é|valor possível:|(?:la )?valeur possible est|valeur possible\s?:|(?:il )?valore possibile è|valore possibile:|(?:der )?mögliche wert ist|möglicher wert:|(?:de )?mogelijke waarde is|mogelijke waarde:|возможное значение(?:\s*[-—:])?|możliwa wartość to|möjligt värde är|možná hodnota je|olası değer:)[\s\x{a0}\x{202f}]*[:：、，,]?`)
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII
 // letters only (see mayMatch).
-var translatedValuesWords = []string{"valor", "valeur", "werte", "waarden", "possibili"}
+var translatedValuesWords = []string{"valor", "valeur", "werte", "waarde", "possibili"}
 
 // translatedPrimitives are the machine translations of primitive type
 // names seen in localized pages; other primitives are usually left in

@@ -35,7 +35,7 @@ func (p *pageParser) translatedRowData(cells []ast.Node, typeCol, descCol int, p
 	tr := &tableRow{Type: p.cellType(cells[typeCol]), Navigation: p.section.kind == sectionRelationships, Pos: pos}
 	if descCol >= 0 && descCol < len(cells) {
 		tr.Description = p.textOf(cells[descCol], p.inlineText(cells[descCol]))
-		tr.Described = describedValues(cells[descCol], p.src.text)
+		tr.Described, tr.describedTranslated = describedValues(cells[descCol], p.src.text)
 	}
 	return tr
 }

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -339,11 +340,11 @@ func TestExitCodes(t *testing.T) {
 		// would be exit 2 as well, but the message must be the flag's.
 		{"flags first", []string{"-no-derived", "-out", "o", "missing.md"}, 2, "-no-derived", ""},
 		{"bad glob", []string{"-types", "user[", "-out", "o", page}, 2, `"user[" is not a valid name or glob`, ""},
-		{"-types keeps its case", []string{"-types", "noSuchType", "-out", "o", page}, 2, `no type matches "noSuchType"`, ""},
+		{"-types keeps its case", []string{"-types", "noSuchType", "-out", "o", page}, 2, `no type or enum matches "noSuchType"`, ""},
 		// An empty list would be no filter at all: everything generated.
-		{"-types naming nothing", []string{"-types", " , ", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
-		{"-types-from naming nothing", []string{"-types-from", "only-comments.txt", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
-		{"-types-from naming nothing, -no-derived", []string{"-types-from", "only-comments.txt", "-no-derived", "-out", "o", page}, 2, "-types and -types-from name no type", ""},
+		{"-types naming nothing", []string{"-types", " , ", "-out", "o", page}, 2, "-types and -types-from name no type or enum", ""},
+		{"-types-from naming nothing", []string{"-types-from", "only-comments.txt", "-out", "o", page}, 2, "-types and -types-from name no type or enum", ""},
+		{"-types-from naming nothing, -no-derived", []string{"-types-from", "only-comments.txt", "-no-derived", "-out", "o", page}, 2, "-types and -types-from name no type or enum", ""},
 		{"-types-from unreadable", []string{"-types-from", "no-such-list.txt", "-out", "o", page}, 2, "-types-from: open no-such-list.txt", ""},
 		{"-types-from bad glob, with its line", []string{"-types-from", "bad-glob.txt", "-out", "o", page}, 2, `bad-glob.txt:3: "user[" is not a valid name or glob`, ""},
 		{"lint flag after PATH", []string{"lint", "missing.md", "-severity", "bogus"}, 2, "-severity", ""},
@@ -376,6 +377,68 @@ func TestExitCodes(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "-odd.md"), "# nothing\n")
 	if r := docgenIn(t, dir, "-out", "late", "--", "-odd.md"); r.code != 1 || !strings.Contains(r.stderr, "no resource found in the 1 page(s)") {
 		t.Errorf("a PATH after --:\n%v", r)
+	}
+}
+
+// TestTypesKeepsEnums: -types takes an enum's name, or a glob that
+// matches enums, and keeps that enum, which needs nothing else; an enum
+// docgen names after a String property keeps that name without its type.
+// Patterns that match nothing are all named, with the names that contain
+// them. The enum-only output type-checks.
+func TestTypesKeepsEnums(t *testing.T) {
+	dir, err := os.MkdirTemp(".", "typesenums-") // inside the module: go vet resolves graphrt
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	copyPages(t, filepath.Join(dir, "pages"))
+	raw, err := os.ReadFile("../../testdata/pages/en/asyncjobstatus.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "pages", "asyncjobstatus.md"), string(raw))
+	for i, tc := range []struct {
+		name, types, kept string
+		files             []string
+		holds             string // in the first file
+	}{
+		{"enum", "windowsArchitecture", "kept 0 of 20 types and 1 of 6 enums", []string{"windowsarchitecture_gen.go"}, "type WindowsArchitecture string"},
+		{"qualified, any case", "MICROSOFT.GRAPH.windowsdevicetype", "kept 0 of 20 types and 1 of 6 enums", []string{"windowsdevicetype_gen.go"}, "type WindowsDeviceType string"},
+		{"glob over enums", "*age*", "kept 0 of 20 types and 2 of 6 enums", []string{"user_gen.go"}, "type AgeGroup string"},
+		{"glob over both", "windows*", "kept 2 of 20 types and 2 of 6 enums", []string{"entity_gen.go", "registry_gen.go", "windowsarchitecture_gen.go", "windowsdevicetype_gen.go", "windowsuniversalappx_gen.go"}, "type Entity struct"},
+		{"enum of a String property", "asyncJobStatusStatus", "kept 0 of 20 types and 1 of 6 enums", []string{"asyncjobstatus_gen.go"}, "type AsyncJobStatusStatus string"},
+	} {
+		out := filepath.Join("out", fmt.Sprintf("p%d", i)) // a package path of its own
+		t.Run(tc.name, func(t *testing.T) {
+			r := docgenIn(t, dir, "-types", tc.types, "-out", out, "-pkg", "p", "pages")
+			if r.code != 0 || !strings.Contains(r.stderr, "-types "+tc.kept) {
+				t.Fatalf("want %q:\n%v", tc.kept, r)
+			}
+			got, err := filepath.Glob(filepath.Join(dir, out, "*.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range got {
+				got[i] = filepath.Base(got[i])
+			}
+			if !slices.Equal(got, tc.files) {
+				t.Fatalf("files %v, want %v", got, tc.files)
+			}
+			b, err := os.ReadFile(filepath.Join(dir, out, tc.files[0]))
+			if err != nil || !strings.Contains(string(b), tc.holds) {
+				t.Errorf("%s lacks %q (%v)", tc.files[0], tc.holds, err)
+			}
+		})
+	}
+	r := docgenIn(t, dir, "-types", "windowsArch,user,nothingAtAll", "-out", "o", "pages")
+	if want := `docgen: -types: no type or enum matches "windowsArch" (did you mean windowsArchitecture?), "nothingAtAll"; nothing written`; r.code != 2 || !strings.Contains(r.stderr, want) {
+		t.Errorf("want exit 2 and %q:\n%v", want, r)
+	}
+	if testing.Short() {
+		return
+	}
+	if b, err := exec.Command("go", "vet", "./"+filepath.Join(dir, "out")+"/...").CombinedOutput(); err != nil {
+		t.Errorf("go vet: %v\n%s", err, b)
 	}
 }
 

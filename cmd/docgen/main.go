@@ -332,7 +332,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 	verbose := fs.Bool("v", false, "print every warning, and every file removed or differing")
 	quiet := fs.Bool("q", false, "print errors only: no warnings, no summary line")
 	modelOut := fs.String("model", "", "also write the resolved model as JSON to this file")
-	types := fs.String("types", "", "generate only these types (comma-separated names or globs) and what they need")
+	types := fs.String("types", "", "generate only these types and enums (comma-separated names or globs) and what they need")
 	typesFrom := fs.String("types-from", "", "like -types, from a file with one name or glob per line (# comments)")
 	noDerived := fs.Bool("no-derived", false, "with -types: leave out derived types that polymorphic properties would need")
 	printUsage := func(w io.Writer) {
@@ -385,7 +385,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 	if len(patterns) == 0 && (given["types"] || given["types-from"]) {
 		// An empty list is no filter: generating everything is not what
 		// was asked.
-		return usage("-types and -types-from name no type")
+		return usage("-types and -types-from name no type or enum")
 	}
 	if *noDerived && len(patterns) == 0 {
 		return usage("-no-derived applies only with -types or -types-from")

@@ -202,3 +202,94 @@ func resolveDir(t *testing.T, dir string) *model.Schema {
 	}
 	return model.Resolve(pages, &diags)
 }
+
+// TestMetadataEnumProperties compares the properties Graph's metadata types
+// as an enum with what docgen reads for them: how many get an enum (a
+// documented one, or one made from the values a description or the sample
+// lists), and how many of that enum's members the metadata's enum has (in
+// any letter case). It also counts the String properties of the metadata
+// docgen gives an enum, for the values their descriptions list: wire
+// compatible (unknown members decode), but a sign of values read where
+// there are none when it grows. Measured on the corpus: 422 of 423
+// enum-typed properties get an enum, 99.5% of their members are known.
+func TestMetadataEnumProperties(t *testing.T) {
+	needCorpus(t)
+	raw, err := os.ReadFile(metadataFile)
+	if err != nil {
+		t.Skipf("../shared/metadata not found (%v)", err)
+	}
+	meta := readCSDL(t, raw)
+	enums := readCSDLEnums(t, raw)
+	schema := resolveDir(t, corpusDir)
+	enumProps, enumRead, members, known, stringsRead := 0, 0, 0, 0, 0
+	for _, typ := range schema.Types {
+		m, ok := meta[strings.ToLower(typ.Name)]
+		if !ok {
+			continue
+		}
+		for _, f := range typ.Fields {
+			want := strings.TrimSuffix(strings.TrimPrefix(m.props[f.Name], "collection("), ")")
+			have, isEnum := enums[want]
+			if !isEnum {
+				if want == "edm.string" && f.Type.Enum != nil {
+					stringsRead++ // values the docs list for what Graph keeps a string
+				}
+				continue
+			}
+			enumProps++
+			if f.Type.Enum == nil {
+				if os.Getenv("DOCGEN_SHOW_DISAGREE") != "" {
+					t.Logf("ENUM %s.%s: docs %s, metadata %s", typ.Name, f.Name, f.Type, want)
+				}
+				continue
+			}
+			enumRead++
+			for _, mem := range f.Type.Enum.Members {
+				members++
+				if have[strings.ToLower(mem.Name)] {
+					known++
+				} else if os.Getenv("DOCGEN_SHOW_DISAGREE") != "" {
+					t.Logf("MEMBER %s.%s: %s is not a member of %s", typ.Name, f.Name, mem.Name, want)
+				}
+			}
+		}
+	}
+	t.Logf("enum-typed properties of the metadata: %d/%d read as an enum; their members: %d/%d known to the metadata (%.1f%%); String properties read as an enum: %d", enumRead, enumProps, known, members, 100*float64(known)/float64(members), stringsRead)
+	if enumRead < 422 {
+		t.Errorf("%d enum-typed properties read as an enum; want at least 422", enumRead)
+	}
+	if 100*known < 99*members {
+		t.Errorf("%d of %d members of those enums are the metadata's; want at least 99%%", known, members)
+	}
+}
+
+// readCSDLEnums reads the enum types of a CSDL document: lower-case
+// qualified name to the set of its members' names in lower case.
+func readCSDLEnums(t *testing.T, raw []byte) map[string]map[string]bool {
+	t.Helper()
+	var doc struct {
+		Schemas []struct {
+			Namespace string `xml:"Namespace,attr"`
+			Enums     []struct {
+				Name    string `xml:"Name,attr"`
+				Members []struct {
+					Name string `xml:"Name,attr"`
+				} `xml:"Member"`
+			} `xml:"EnumType"`
+		} `xml:"DataServices>Schema"`
+	}
+	if err := xml.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[string]bool{}
+	for _, s := range doc.Schemas {
+		for _, e := range s.Enums {
+			set := map[string]bool{}
+			for _, m := range e.Members {
+				set[strings.ToLower(m.Name)] = true
+			}
+			out[strings.ToLower(s.Namespace+"."+e.Name)] = set
+		}
+	}
+	return out
+}
