@@ -228,13 +228,8 @@ func translatedValues(text string) []string {
 		if k+1 < len(locs) {
 			end = locs[k+1][0]
 		}
-		rest := text[loc[1]:end]
-		if strings.HasPrefix(strings.TrimSpace(rest), "`") {
-			if out := valuesAfter(rest); out != nil {
-				return out
-			}
-		} else if out := translatedPlainValues(rest); out != nil {
-			return out // "*Email*、 *Yammer*": an older page's list
+		if out := translatedValuesAfter(text[loc[1]:end]); out != nil {
+			return out
 		}
 	}
 	return nil

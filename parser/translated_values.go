@@ -83,3 +83,25 @@ func joinSpacedName(s string) string {
 	s = strings.Join(strings.Fields(s), "")
 	return "microsoft.graph." + s[len("microsoft.graph."):]
 }
+
+// translatedValuesAfter reads the values after a translated phrase: code
+// spans in its sentence, one a line (lineItems), also after the rest of
+// the phrase's line ("使用可能な値は次のいずれかです。<br/>`success`<br/>
+// `failure`"), or a plain list (translatedPlainValues).
+func translatedValuesAfter(rest string) []string {
+	var out []string
+	if strings.HasPrefix(strings.TrimSpace(rest), "`") {
+		out = valuesAfter(rest)
+	}
+	items := lineItems(rest)
+	if head, tail, ok := strings.Cut(rest, "\n"); ok && items == nil && !strings.Contains(head, "`") {
+		items = lineItems("\n" + tail)
+	}
+	if len(items) > len(out) {
+		out = items
+	}
+	if out == nil && !strings.HasPrefix(strings.TrimSpace(rest), "`") {
+		out = translatedPlainValues(rest) // "*Email*、 *Yammer*": an older page's list
+	}
+	return out
+}
