@@ -10,8 +10,6 @@ import (
 // settleTranslatedRows reads the translated property rows that pairing by
 // place (pairTranslatedRows) left, as a translated table that lists its
 // rows in another order than the representation does:
-//   - as many rows left as unnamed keys, each agreeing with its key in
-//     order, pair in order;
 //   - one unnamed key left pairs with the one row whose type is the key's
 //     ("说明" String with "description", not a configuration row);
 //   - once no unnamed key is left, a row in Latin letters set apart only
@@ -50,16 +48,9 @@ func (p *pageParser) settleTranslatedRows(pr *pendingResource, rows []tableRow) 
 		return pr.res.TranslatedRows[a].Pos.Line - pr.res.TranslatedRows[b].Pos.Line
 	})
 	pairs := map[int]string{} // translated row -> key
-	switch {
-	case len(keys) > 1 && len(keys) == len(left):
-		for j, i := range left {
-			if !rowAgreesWithValue(pr.translatedData[i].Type, keys[j]) {
-				clear(pairs)
-				break
-			}
-			pairs[i] = keys[j].Name
-		}
-	case len(keys) == 1:
+	// Two keys or more are not paired out of place: rows listed in another
+	// order than the keys could take each other's names.
+	if len(keys) == 1 {
 		match := -1
 		for _, i := range left {
 			if rowIsValueType(pr.translatedData[i].Type, keys[0]) {
