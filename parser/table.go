@@ -619,6 +619,8 @@ func parseType(s string) model.TypeRef {
 	}
 	if name, ok := translatedPrimitives[strings.ToLower(s)]; ok {
 		s = name
+	} else if name, ok := translatedWithPrimitive(s); ok {
+		s = name // "文字列型 (String)"
 	}
 	if name, ok := PrimitiveName(s); ok {
 		t.Kind, t.Name = model.Primitive, name

@@ -105,3 +105,33 @@ func translatedValuesAfter(rest string) []string {
 	}
 	return out
 }
+
+// morePrimitiveWords are machine translations of Double seen on localized
+// pages ("Duplo" on Portuguese ones, "2 行分", two lines' worth, on
+// Japanese ones), added to translatedPrimitives: read as type names they
+// named a type no page defines.
+var morePrimitiveWords = map[string]string{
+	"duplo": "Edm.Double", "doble": "Edm.Double", "2 行分": "Edm.Double", "双精度": "Edm.Double",
+}
+
+func init() {
+	for word, edm := range morePrimitiveWords {
+		translatedPrimitives[word] = edm
+	}
+}
+
+// translatedWithPrimitive reads a type cell that gives a translated word
+// and the English primitive after it in parentheses ("文字列型 (String)"):
+// the primitive. A type name before the parentheses is left to the
+// readers of notes ("String (identifier)").
+func translatedWithPrimitive(s string) (string, bool) {
+	head, inner, ok := strings.Cut(strings.TrimSuffix(strings.TrimSpace(s), ")"), "(")
+	head, inner = strings.TrimSpace(head), strings.TrimSpace(inner)
+	if !ok || !strings.HasSuffix(s, ")") || head == "" || isTypeName(head) {
+		return "", false
+	}
+	if _, known := PrimitiveName(inner); !known {
+		return "", false
+	}
+	return inner, true
+}
