@@ -107,11 +107,11 @@ func translatedValuesAfter(rest string) []string {
 }
 
 // morePrimitiveWords are machine translations of Double seen on localized
-// pages ("Duplo" on Portuguese ones, "2 行分", two lines' worth, on
-// Japanese ones), added to translatedPrimitives: read as type names they
+// pages ("Duplo" on Portuguese ones, "Двойное" on Russian ones, "2 行分",
+// two lines' worth, on Japanese ones), added to translatedPrimitives: read as type names they
 // named a type no page defines.
 var morePrimitiveWords = map[string]string{
-	"duplo": "Edm.Double", "doble": "Edm.Double", "2 行分": "Edm.Double", "双精度": "Edm.Double",
+	"duplo": "Edm.Double", "doble": "Edm.Double", "двойное": "Edm.Double", "двойной": "Edm.Double", "2 行分": "Edm.Double", "双精度": "Edm.Double",
 }
 
 func init() {
