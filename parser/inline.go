@@ -339,19 +339,17 @@ func indexFoldASCII(s, word string) int {
 // phrase ("Os valores possíveis são: `text` e `html`.", "可能的值为 `text`
 // 和 `html`。"), in the phrase's sentence.
 func translatedValues(text string) []string {
-	if !strings.Contains(text, "`") || !nonASCII(text) && !mayMatch(text, translatedValuesWords...) {
+	if !nonASCII(text) && !mayMatch(text, translatedValuesWords...) && !mayMatch(text, moreValuesWords...) {
 		return nil
 	}
-	locs := valuesPhraseTranslated().FindAllStringIndex(text, -1)
+	locs := translatedValuesPhrases(text)
 	for k, loc := range locs {
 		end := len(text) // as in describedValues: up to the next phrase
 		if k+1 < len(locs) {
 			end = locs[k+1][0]
 		}
-		if rest := text[loc[1]:end]; strings.HasPrefix(strings.TrimSpace(rest), "`") {
-			if out := valuesAfter(rest); out != nil {
-				return out
-			}
+		if out := translatedValuesAfter(text[loc[1]:end]); out != nil {
+			return out
 		}
 	}
 	return nil

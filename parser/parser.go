@@ -400,6 +400,9 @@ func (p *pageParser) finish() []*model.Resource {
 			rows = p.nameRelationshipsFromAnnotation(pr, rows)
 		}
 		rows = p.pairTranslatedRows(pr, rows)
+		if (p.locale != "" || p.translatedTables) && len(p.src.pairs) == 0 {
+			rows = p.settleTranslatedRows(pr, rows)
+		}
 		if len(p.resources) == 1 {
 			// Methods and derived types are about the page's one type.
 			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived

@@ -528,6 +528,9 @@ func (p *pageParser) typeText(cell ast.Node) string {
 	}
 	name := plainText(link, p.src.text)
 	collection := linkedCollection(whole, name) || hasCollectionWord(strings.Replace(whole, name, " ", 1))
+	if elem, ok := collectionLinkText(name); ok {
+		collection, name = true, elem // "[Coleção microsoft.graph.x](x.md)"
+	}
 	if text := strings.TrimSpace(name); !isTypeName(text) || p.translatedPage() {
 		// A translated link text ("[缩略图](thumbnail.md)",
 		// "[Destinatario](recipient.md)"): the target names the type.
@@ -598,6 +601,7 @@ func parseType(s string) model.TypeRef {
 			s = text
 		}
 	}
+	s = joinSpacedName(s) // "Microsoft. Graph. callRecords. CallType"
 	var t model.TypeRef
 	lower := strings.ToLower(s)
 	switch {
@@ -618,6 +622,8 @@ func parseType(s string) model.TypeRef {
 	}
 	if name, ok := translatedPrimitives[strings.ToLower(s)]; ok {
 		s = name
+	} else if name, ok := translatedWithPrimitive(s); ok {
+		s = name // "文字列型 (String)"
 	}
 	if name, ok := PrimitiveName(s); ok {
 		t.Kind, t.Name = model.Primitive, name
