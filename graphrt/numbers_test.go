@@ -117,7 +117,7 @@ func TestNumberCollectionsStringForm(t *testing.T) {
 	// Spellings change as they do for a single property: "4.0" is "4",
 	// "Infinity" is "INF"; whitespace goes.
 	for in, want := range map[string]string{
-		`{"counts": [ "4.0" , "1e3" ] }`:     `{"counts":["4","1000"]}`,
+		`{"counts": [ "4.0" , "1e3" ] }`:      `{"counts":["4","1000"]}`,
 		`{"scores":["Infinity","-Infinity"]}`: `{"scores":["INF","-INF"]}`,
 		`{"scores":["1.50","Infinity"]}`:      `{"scores":["1.5","INF"]}`,
 	} {
