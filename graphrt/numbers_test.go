@@ -11,7 +11,8 @@ import (
 
 // Sample and Series have collections of every number type that may come
 // in string form (IEEE754Compatible=true), at the top and nested, in the
-// shape docgen generates.
+// shape docgen generates (testdata/cases/emit/number-collections.txtar is
+// the same shape, generated).
 type Sample struct {
 	Values         graphrt.Opt[[]int64] `json:"values"`
 	AdditionalData graphrt.Extra        `json:"-"`
