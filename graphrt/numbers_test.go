@@ -229,3 +229,61 @@ func BenchmarkNumberCollections(b *testing.B) {
 		}
 	})
 }
+
+// FuzzNumberCollections: whatever decodes into Series encodes to JSON
+// that decodes and encodes again to the same bytes, and a collection that
+// decoded into its property comes back with each element in the form it
+// came in (a string or a number).
+func FuzzNumberCollections(f *testing.F) {
+	for _, s := range []string{
+		`{"counts":["1","2"],"scores":[1.5,"NaN"],"ratios":["0.5"]}`,
+		`{"counts":["1",2],"scores":["1.5",null]}`,
+		`{"samples":[{"values":["9007199254740993"]},{"values":[1]}],"latest":{"values":[]}}`,
+		`{"amounts":["1.50",2.25],"total":"7","counts":[]}`,
+		`{"scores":["Infinity","-INF",1e308],"counts":["-0","4.0","1e3"]}`,
+		`{"counts":[1],"counts":["1",2]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var x Series
+		if err := json.Unmarshal(in, &x); err != nil {
+			return
+		}
+		out, err := json.Marshal(x)
+		if err != nil || !json.Valid(out) {
+			t.Fatalf("%s: encodes as %s, %v", in, out, err)
+		}
+		var y Series
+		if err := json.Unmarshal(out, &y); err != nil {
+			t.Fatalf("%s: its encoding %s does not decode: %v", in, out, err)
+		}
+		if again, err := json.Marshal(y); err != nil || string(again) != string(out) {
+			t.Fatalf("%s: %s, then %s", in, out, again)
+		}
+		var before, after map[string]json.RawMessage
+		if json.Unmarshal(in, &before) != nil || json.Unmarshal(out, &after) != nil {
+			return
+		}
+		for name, set := range map[string]bool{"counts": x.Counts.Set, "scores": x.Scores.Set, "ratios": x.Ratios.Set} {
+			if set && elementForms(before[name]) != elementForms(after[name]) {
+				t.Fatalf("%s: %s came back as %s", in, before[name], after[name])
+			}
+		}
+	})
+}
+
+// elementForms is the form of each element of a JSON array: s for a
+// string, n for anything else.
+func elementForms(raw json.RawMessage) string {
+	var elems []json.RawMessage
+	json.Unmarshal(raw, &elems)
+	forms := make([]byte, len(elems))
+	for i, e := range elems {
+		forms[i] = 'n'
+		if len(e) > 0 && e[0] == '"' {
+			forms[i] = 's'
+		}
+	}
+	return string(forms)
+}
