@@ -24,13 +24,18 @@
 //
 // A member whose value its documented type cannot hold (a string where
 // the docs say Boolean, an integer out of range, a null inside a
-// collection) is no error: the property is left absent and the value is
+// collection, a collection mixing numbers with numbers in string form)
+// is no error: the property is left absent and the value is
 // kept in AdditionalData under its name, so that a response that
 // disagrees with the docs still decodes and encodes again unchanged.
 // Decoding errors, for JSON that is not well formed or a document that is
 // no object, are [*DecodeError] values that name the place in the document
 // and the byte offset: "owner.displayName: invalid escape character 'q'
 // in string (offset 27)".
+//
+// An Int64, Double or Single sent as a JSON string (OData's
+// IEEE754Compatible=true form), alone or in a collection, is read exactly
+// and written back as a string.
 //
 // # Wire types
 //

@@ -174,6 +174,40 @@ func floatMember(b []byte, key string, v float64, bits int, null, quoted bool) [
 	return appendFloat(b, v, bits)
 }
 
+// putNumbers writes a collection of Int64 (bits 0), Double (64) or Single
+// (32). Opt.quoted is the string form for the whole collection, as
+// decodeOptNumbers read it: each finite element is written in it ("NaN"
+// and "INF" are strings in either form).
+func putNumbers[T int64 | float32 | float64](b []byte, key string, o Opt[[]T], bits int) []byte {
+	if !o.Set {
+		return b
+	}
+	b, ok := member(b, key, o.Null)
+	if !ok {
+		return b
+	}
+	b = append(b, '[')
+	for i, v := range o.Value {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		f := float64(v)
+		quoted := o.quoted && f-f == 0 // finite
+		if quoted {
+			b = append(b, '"')
+		}
+		if bits == 0 {
+			b = strconv.AppendInt(b, int64(v), 10)
+		} else {
+			b = appendFloat(b, f, bits)
+		}
+		if quoted {
+			b = append(b, '"')
+		}
+	}
+	return append(b, ']')
+}
+
 // putBinary writes a Binary field: its text, as it came.
 func putBinary(b []byte, key string, o Opt[Binary]) []byte {
 	if !o.Set {
@@ -232,6 +266,38 @@ func sliceMember[T any](e *Encoder, b []byte, key string, v []T, null bool, enc 
 		enc(e, x)
 	}
 	return append(e.buf, ']')
+}
+
+// decodeOptNumbers reads a collection of Int64, Double or Single. Its
+// numbers may come in string form (IEEE754Compatible=true sends every
+// one so), which the Opt remembers for the whole collection, having no
+// room per element: a collection that holds both forms (["1", 2]) cannot
+// be written back as it came, so it does not fit, and keepUnfit keeps it
+// verbatim. "NaN", "INF" and "-INF" are strings in either form.
+func decodeOptNumbers[T int64 | float32 | float64](d *Decoder, o *Opt[[]T], dec func(*Decoder) (T, error)) error {
+	if optNull(d, o) {
+		return nil
+	}
+	start := d.pos // optNull skipped the whitespace
+	out := []T{}
+	var quoted, plain bool
+	err := d.array(func() error {
+		inString := d.peek() == kindString
+		v, err := dec(d)
+		if f := float64(v); f-f == 0 { // finite
+			quoted = quoted || inString
+			plain = plain || !inString
+		}
+		out = append(out, v)
+		return err
+	})
+	if err == nil && quoted && plain {
+		err = d.errAt(start, "a collection holds numbers both plain and in string form")
+	}
+	if err == nil {
+		*o = Opt[[]T]{Value: out, Set: true, quoted: quoted}
+	}
+	return err
 }
 
 // optNull consumes a null and marks o null; on a value it returns false.

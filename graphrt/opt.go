@@ -16,8 +16,9 @@ type Opt[T any] struct {
 	Set   bool // present on the wire
 	Null  bool // present as null (only meaningful when Set)
 	// quoted records an Int64, Double or Single that came as a JSON string
-	// (OData's IEEE754Compatible=true form), so that it is written back as
-	// one; it takes what would be padding.
+	// (OData's IEEE754Compatible=true form), or a collection of them whose
+	// numbers all did, so that it is written back so; it takes what would
+	// be padding.
 	quoted bool
 }
 

@@ -524,13 +524,13 @@ func (f *planField) appendList(e *Encoder, b []byte, p unsafe.Pointer) []byte {
 	case FieldInt32:
 		return putSlice(e, b, f.key, *(*Opt[[]int32])(p), (*Encoder).encInt32)
 	case FieldInt64:
-		return putSlice(e, b, f.key, *(*Opt[[]int64])(p), (*Encoder).encInt64)
+		return putNumbers(b, f.key, *(*Opt[[]int64])(p), 0)
 	case FieldByte:
 		return putSlice(e, b, f.key, *(*Opt[[]uint8])(p), (*Encoder).encByte)
 	case FieldFloat32:
-		return putSlice(e, b, f.key, *(*Opt[[]float32])(p), (*Encoder).encFloat32)
+		return putNumbers(b, f.key, *(*Opt[[]float32])(p), 32)
 	case FieldFloat64:
-		return putSlice(e, b, f.key, *(*Opt[[]float64])(p), (*Encoder).encFloat64)
+		return putNumbers(b, f.key, *(*Opt[[]float64])(p), 64)
 	case FieldDecimal:
 		return putSlice(e, b, f.key, *(*Opt[[]Decimal])(p), encodeSelf[Decimal])
 	case FieldBinary:
@@ -593,13 +593,13 @@ func (f *planField) decodeList(d *Decoder, p unsafe.Pointer) error {
 	case FieldInt32:
 		return decodeOptSlice(d, (*Opt[[]int32])(p), (*Decoder).decInt32)
 	case FieldInt64:
-		return decodeOptSlice(d, (*Opt[[]int64])(p), (*Decoder).decInt64)
+		return decodeOptNumbers(d, (*Opt[[]int64])(p), (*Decoder).decInt64)
 	case FieldByte:
 		return decodeOptSlice(d, (*Opt[[]uint8])(p), (*Decoder).decByte)
 	case FieldFloat32:
-		return decodeOptSlice(d, (*Opt[[]float32])(p), (*Decoder).decFloat32)
+		return decodeOptNumbers(d, (*Opt[[]float32])(p), (*Decoder).decFloat32)
 	case FieldFloat64:
-		return decodeOptSlice(d, (*Opt[[]float64])(p), (*Decoder).decFloat64)
+		return decodeOptNumbers(d, (*Opt[[]float64])(p), (*Decoder).decFloat64)
 	case FieldDecimal:
 		return decodeOptSlice(d, (*Opt[[]Decimal])(p), decodeSelf[Decimal])
 	case FieldBinary:

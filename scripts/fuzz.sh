@@ -28,6 +28,7 @@ fuzz ./generated/shapes FuzzDecode 100000
 fuzz ./generated/en FuzzAsyncJobStatusRoundTrip 600000
 fuzz ./graphrt FuzzDecoderRaw 600000
 fuzz ./graphrt FuzzString 50000
+fuzz ./graphrt FuzzNumberCollections 300000
 fuzz ./emit FuzzFastFormat 100000
 fuzz ./internal/parsecache FuzzDecode 200000
 fuzz ./emit FuzzGoName 500000
