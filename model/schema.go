@@ -434,7 +434,10 @@ func lookupIn[V any](byName map[string]*V, name, fromNamespace string) *V {
 				return v
 			}
 		}
-		return byName[name]
+		if v := byName[name]; v != nil {
+			return v
+		}
+		return byName[graphRelativeKey(name)]
 	}
 	if strings.IndexByte(name, '.') < 0 && fromNamespace != "" {
 		key := appendLowerASCII(append(appendLowerASCII(buf[:0], fromNamespace), '.'), name)
@@ -442,7 +445,22 @@ func lookupIn[V any](byName map[string]*V, name, fromNamespace string) *V {
 			return v
 		}
 	}
-	return byName[string(appendLowerASCII(buf[:0], name))]
+	if v := byName[string(appendLowerASCII(buf[:0], name))]; v != nil {
+		return v
+	}
+	return byName[graphRelativeKey(name)]
+}
+
+// graphRelativeKey is the lookup key of a name whose namespace is written
+// without its microsoft.graph prefix, as type cells sometimes do
+// ("[termstore.term](termstore-term.md)" for microsoft.graph.termStore.term):
+// every namespace of Graph's is under microsoft.graph. "" for other names.
+func graphRelativeKey(name string) string {
+	dot := strings.IndexByte(name, '.')
+	if dot <= 0 || len(name) > len("microsoft.") && strings.EqualFold(name[:len("microsoft.")], "microsoft.") {
+		return ""
+	}
+	return "microsoft.graph." + strings.ToLower(name)
 }
 
 func isASCII(s string) bool {
