@@ -210,3 +210,12 @@ func init() {
 		Catalogue[code] = info
 	}
 }
+
+// Findings on current (2024-2026) pages.
+const (
+	InheritedNameCase Code = "DG053"
+)
+
+func init() {
+	Catalogue[InheritedNameCase] = CodeInfo{Warning, Error, "property spelt in another letter case than the base type's property of that name; read as the inherited one"}
+}

@@ -830,16 +830,35 @@ func (r *resolver) reportMissingKeys(types []*Type) {
 // base type has them (user.md lists id): the base's field serves, so the
 // wire name maps to one Go field.
 func dropInherited(t *Type, diags *Diagnostics) {
+	if t.Base == nil {
+		return
+	}
 	inherited := map[string]*Field{}
+	folded := map[string]*Field{} // by lower-case name
 	for b := t.Base; b != nil; b = b.Base {
 		for _, f := range b.Fields {
 			if _, ok := inherited[f.Name]; !ok {
 				inherited[f.Name] = f
 			}
+			if _, ok := folded[strings.ToLower(f.Name)]; !ok {
+				folded[strings.ToLower(f.Name)] = f
+			}
 		}
 	}
 	t.Fields = slices.DeleteFunc(t.Fields, func(f *Field) bool {
 		base, ok := inherited[f.Name]
+		if !ok {
+			// "ID" where entity declares "id": Graph's names are camelCase
+			// and unique in any letter case along a chain, so it is the
+			// inherited property, which the wire spells as the base does.
+			if base, ok = folded[strings.ToLower(f.Name)]; ok {
+				diags.Report(f.Pos, InheritedNameCase, "property %s of %s is spelt %s by its base type at %s; read as the inherited property", f.Name, t.Name, base.Name, base.Pos)
+				if strings.EqualFold(t.Key, base.Name) {
+					t.Key = base.Name
+				}
+				return true
+			}
+		}
 		// A property only the sample lists has no documented type to disagree
 		// with; types are compared as the pages give them (an invented enum
 		// is the String its page says).
