@@ -213,9 +213,12 @@ func init() {
 
 // Findings on current (2024-2026) pages.
 const (
-	InheritedNameCase Code = "DG053"
+	InheritedNameCase   Code = "DG053"
+	BaseProseOverEntity Code = "DG054"
 )
 
 func init() {
 	Catalogue[InheritedNameCase] = CodeInfo{Warning, Error, "property spelt in another letter case than the base type's property of that name; read as the inherited one"}
+	NotLinted[BaseProseOverEntity] = true // it says where a fact came from
+	Catalogue[BaseProseOverEntity] = CodeInfo{Warning, Warning, "the annotation names entity, the prose a nearer base whose properties the page lists; read as deriving from the prose's (docgen only)"}
 }

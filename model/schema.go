@@ -155,6 +155,9 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	}
 	s.Types = uniqueSorted(s.Types)
 	r.entityByKey(s.Types)
+	for _, w := range work {
+		r.proseOverEntity(w.t, w.res)
+	}
 	breakCycles(s.Types, diags)
 	r.settleAlternatives()
 	for _, t := range s.Types {
