@@ -18,22 +18,29 @@ import (
 
 // derivedMarker ends the text after which a sentence's links name derived
 // types: "the derived types are", "derived types:", "base type for richer
-// location types such as".
-var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as)\s*$`)
+// location types such as"; current pages also open a sentence with "Base
+// type of [a](a.md), [b](b.md), and [c](c.md)." or "A base class for …",
+// and write "Subtypes include …" and "This type is inherited by …".
+var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as|^(?:(?:it is|it's|this is) )?(?:the |an? )?base (?:type|class|resource) (?:for|of)|\bsubtypes? (?:are|include)|\b(?:type|resource) is inherited by)\s*$`)
 
 // derivedHint is what a paragraph must mention to be read for derived
 // types at all.
-var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\bbase (?:type|class|resource)\b|\btypes derive\b`)
+var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\bbase (?:type|class|resource)\b|\btypes derive\b|\bderived? from (?:this|the)\b|\bthat derive from\b|\binherited by\b|\bsubtypes?\b|\bimplementations of this\b`)
 
 // derivedAnnounced: a paragraph that ends in a colon and speaks of derived
-// types announces a list of them ("Supported derived types:").
-var derivedAnnounced = lazyRegexp(`(?i)\bderived types?\b.*:\s*$`)
+// types announces a list of them ("Supported derived types:"), as current
+// pages word it too: "The following types are derived from this resource
+// type:", "Entities that derive from caseOperation include:", "This
+// resource is inherited by the following resource types:", "This
+// resource is the base type for the following evidence types:",
+// "Implementations of this type include:".
+var derivedAnnounced = lazyRegexp(`(?i)(?:\bderived types?\b|\bderived from (?:this|the)\b|\bthat derive from\b|\binherited by the following\b|\bbase (?:type|class|resource) for the following\b|\bimplementations of this\b|\bsubtypes\b).*:\s*$`)
 
 // noteDerivedLinks records the links of an intro sentence (text is the
 // paragraph's plain text) that follow a derivedMarker, up to the end of the sentence; a paragraph that announces
 // a list hands over to the list after it.
 func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
-	if !mayMatch(text, "derive", "base ") || !derivedHint().MatchString(text) {
+	if !mayMatch(text, "derive", "base ", "inherited by", "subtype", "implementations") || !derivedHint().MatchString(text) {
 		return // most paragraphs: one linear scan
 	}
 	var before strings.Builder
@@ -52,11 +59,36 @@ func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
 		if collecting && strings.Contains(before.String()[start:], ". ") {
 			collecting = false // the sentence ended
 		}
-		if tail := sentenceTail(lastBytes(before.String(), phraseWindow)); !collecting && mayMatch(tail, "derived type", "such as") && derivedMarker().MatchString(tail) {
-			collecting = true
+		if !collecting && isLinkNode(child.NextSibling()) {
+			// The phrase must stand right before a link: "Base type for
+			// **reasons** why an [x](x.md) …" names no derived type.
+			tail := sentenceTail(lastBytes(before.String(), phraseWindow))
+			collecting = mayMatch(tail, "derived type", "such as", "base ", "subtype", "inherited by") && derivedMarker().MatchString(strings.TrimSpace(tail)+" ")
 		}
 	}
-	p.derivedListNext = mayMatch(before.String(), "derived type") && derivedAnnounced().MatchString(before.String())
+	p.derivedListNext = mayMatch(before.String(), "derive", "inherited by", "base ", "implementations", "subtypes") && derivedAnnounced().MatchString(before.String())
+}
+
+// isLinkNode: a link, or one wrapped in emphasis (**[x](x.md)**).
+func isLinkNode(n ast.Node) bool {
+	if _, ok := n.(*ast.Emphasis); ok && n.ChildCount() == 1 {
+		n = n.FirstChild()
+	}
+	_, ok := n.(*ast.Link)
+	return ok
+}
+
+// derivedListLinks records the links of a list's items, not of the lists
+// nested in them: a nested item derives from the item above it
+// (artifact's page lists host, and under it hostname and ipAddress).
+func (p *pageParser) derivedListLinks(list *ast.List) {
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, nested := c.(*ast.List); !nested {
+				p.derivedLinks(c)
+			}
+		}
+	}
 }
 
 // derivedLinks records every link to a resource page inside n.

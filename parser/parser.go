@@ -171,7 +171,7 @@ func (p *pageParser) walk(doc ast.Node) {
 				p.addList(n)
 			}
 			if announced || p.section.kind == sectionDerived {
-				p.derivedLinks(n)
+				p.derivedListLinks(n)
 			}
 		case *ast.Heading:
 			p.heading(n)
