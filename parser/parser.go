@@ -142,6 +142,10 @@ type pageParser struct {
 	introduction  *model.Text // the description before a paragraph ending in ":" (doclist.go)
 	namespaceLine bool        // the page has a "Namespace:" line
 
+	// enumHeadings holds where each enum heading's first table stands
+	// (conventions.go).
+	enumHeadings map[string]model.Pos
+
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
 }
