@@ -18,10 +18,11 @@ import (
 
 // derivedMarker ends the text after which a sentence's links name derived
 // types: "the derived types are", "derived types:", "base type for richer
-// location types such as"; current pages also open a sentence with "Base
-// type of [a](a.md), [b](b.md), and [c](c.md)." or "A base class for …",
-// and write "Subtypes include …" and "This type is inherited by …".
-var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as|^(?:(?:it is|it's|this is) )?(?:the |an? )?base (?:type|class|resource) (?:for|of)|\bsubtypes? (?:are|include)|\b(?:type|resource) is inherited by)\s*$`)
+// location types such as"; current pages also write "Base type of
+// [a](a.md), [b](b.md), and [c](c.md).", "A base class for …", "x is the
+// base type for …", "Represents a base type for …", "Subtypes include …"
+// and "This type is inherited by …".
+var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as|(?:^|\bis |\brepresents )(?:the |an? )?base (?:type|class|resource) (?:for|of)|\bsubtypes? (?:are|include)|\b(?:type|resource) is inherited by)\s*$`)
 
 // derivedHint is what a paragraph must mention to be read for derived
 // types at all.
