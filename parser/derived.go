@@ -24,9 +24,14 @@ import (
 // and "This type is inherited by …".
 var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as|(?:^|\bis |\brepresents )(?:the |an? )?base (?:type|class|resource) (?:for|of)|\bsubtypes? (?:are|include)|\b(?:type|resource) is inherited by)\s*$`)
 
+// derivedTrailer is the text right after a sentence's links that makes
+// them derived types: "[a](a.md) and [b](b.md) types inherit from this
+// type" (callRecords' endpoint and userAgent pages).
+var derivedTrailer = lazyRegexp(`(?i)^[\s),]*(?:types?|resources?|classes|objects)?\s*(?:inherits?|derives?) from this\b`)
+
 // derivedHint is what a paragraph must mention to be read for derived
 // types at all.
-var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\bbase (?:type|class|resource)\b|\btypes derive\b|\bderived? from (?:this|the)\b|\bthat derive from\b|\binherited by\b|\bsubtypes?\b|\bimplementations of this\b`)
+var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\b(?:inherits?|derives?) from this\b|\bbase (?:type|class|resource)\b|\btypes derive\b|\bderived? from (?:this|the)\b|\bthat derive from\b|\binherited by\b|\bsubtypes?\b|\bimplementations of this\b`)
 
 // derivedAnnounced: a paragraph that ends in a colon and speaks of derived
 // types announces a list of them ("Supported derived types:"), as current
@@ -41,11 +46,13 @@ var derivedAnnounced = lazyRegexp(`(?i)(?:\bderived types?\b|\bderived from (?:t
 // paragraph's plain text) that follow a derivedMarker, up to the end of the sentence; a paragraph that announces
 // a list hands over to the list after it.
 func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
-	if !mayMatch(text, "derive", "base ", "inherited by", "subtype", "implementations") || !derivedHint().MatchString(text) {
+	if !mayMatch(text, "derive", "base ", "inherit", "subtype", "implementations") || !derivedHint().MatchString(text) {
 		return // most paragraphs: one linear scan
 	}
 	var before strings.Builder
 	collecting := false
+	var sentenceLinks []ast.Node // links of the sentence so far, for a phrase after them
+	afterLink := 0
 	for child := para.FirstChild(); child != nil; child = child.NextSibling() {
 		c := child
 		if _, ok := c.(*ast.Emphasis); ok && c.ChildCount() == 1 {
@@ -57,8 +64,19 @@ func (p *pageParser) noteDerivedLinks(para *ast.Paragraph, text string) {
 		}
 		start := before.Len()
 		writePlainNode(&before, child, p.src.text)
-		if collecting && strings.Contains(before.String()[start:], ". ") {
-			collecting = false // the sentence ended
+		if _, ok := c.(*ast.Link); ok {
+			sentenceLinks, afterLink = append(sentenceLinks, c), before.Len()
+			continue
+		}
+		if len(sentenceLinks) > 0 && derivedTrailer().MatchString(before.String()[afterLink:]) {
+			// "The [a](a.md) and [b](b.md) types inherit from this type."
+			for _, l := range sentenceLinks {
+				p.derivedLinks(l)
+			}
+			sentenceLinks = nil
+		}
+		if strings.Contains(before.String()[start:], ". ") {
+			collecting, sentenceLinks = false, nil // the sentence ended
 		}
 		if !collecting && isLinkNode(child.NextSibling()) {
 			// The phrase must stand right before a link: "Base type for
