@@ -195,3 +195,41 @@ func (r *resolver) entityByKey(types []*Type) {
 		}
 	}
 }
+
+// proseOverEntity gives a type whose annotation names entity while its
+// prose names another base (DG062) that base, when that one is documented,
+// derives from entity and declares properties the page lists again (not
+// the key): entity is the root every entity type reaches and an
+// annotation's default, the prose names the nearer base, and the rows
+// document what is inherited from it (userScopeTeamsAppInstallation lists
+// teamsAppInstallation's teamsApp). Without such rows the annotation is
+// kept (orgContact and subscribedSku name directoryObject in prose and
+// list none of its properties; the metadata derives only orgContact from
+// it).
+func (r *resolver) proseOverEntity(t *Type, res *Resource) {
+	root := t.Base
+	if res.ProseBase == "" || root == nil || root.Name != "microsoft.graph.entity" || res.BaseSource != SourceAnnotation {
+		return
+	}
+	b := r.lookupBase(res.ProseBase, res.ProseBaseLink, t.Namespace())
+	if b == nil || b == root || derivesFrom(b, t) || !derivesFrom(b, root) {
+		return
+	}
+	var shared []string
+	for _, p := range res.Properties {
+		if strings.EqualFold(p.Name, root.Key) {
+			continue
+		}
+		for c := b; c != root; c = c.Base {
+			if slices.ContainsFunc(c.Fields, func(f *Field) bool { return f.Name == p.Name }) {
+				shared = append(shared, p.Name)
+				break
+			}
+		}
+	}
+	if len(shared) == 0 {
+		return
+	}
+	t.Base, t.BaseName, t.BaseSource = b, b.Name, SourceProse
+	r.diags.Report(res.Pos, BaseProseOverEntity, "the annotation of %s names %s, its prose %s, whose properties %s the page lists: read as deriving from %s", t.Name, root.Name, b.Name, strings.Join(shared, ", "), b.Name)
+}

@@ -184,6 +184,10 @@ type Resource struct {
 	// from its "x resource type" title, tables and JSON representation,
 	// and Pos is the title.
 	Unannotated bool
+	// ProseBase and ProseBaseLink are the base the prose names when the
+	// annotation names another (DG062): resolution prefers it to an
+	// annotation's entity when the page lists its properties (DG054).
+	ProseBase, ProseBaseLink string
 }
 
 // ShortName is the name without its namespace: asyncJobStatus.

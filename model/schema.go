@@ -155,6 +155,9 @@ func Resolve(pages []*Page, diags *Diagnostics) *Schema {
 	}
 	s.Types = uniqueSorted(s.Types)
 	r.entityByKey(s.Types)
+	for _, w := range work {
+		r.proseOverEntity(w.t, w.res)
+	}
 	breakCycles(s.Types, diags)
 	r.settleAlternatives()
 	for _, t := range s.Types {
@@ -434,7 +437,10 @@ func lookupIn[V any](byName map[string]*V, name, fromNamespace string) *V {
 				return v
 			}
 		}
-		return byName[name]
+		if v := byName[name]; v != nil {
+			return v
+		}
+		return byName[graphRelativeKey(name)]
 	}
 	if strings.IndexByte(name, '.') < 0 && fromNamespace != "" {
 		key := appendLowerASCII(append(appendLowerASCII(buf[:0], fromNamespace), '.'), name)
@@ -442,7 +448,22 @@ func lookupIn[V any](byName map[string]*V, name, fromNamespace string) *V {
 			return v
 		}
 	}
-	return byName[string(appendLowerASCII(buf[:0], name))]
+	if v := byName[string(appendLowerASCII(buf[:0], name))]; v != nil {
+		return v
+	}
+	return byName[graphRelativeKey(name)]
+}
+
+// graphRelativeKey is the lookup key of a name whose namespace is written
+// without its microsoft.graph prefix, as type cells sometimes do
+// ("[termstore.term](termstore-term.md)" for microsoft.graph.termStore.term):
+// every namespace of Graph's is under microsoft.graph. "" for other names.
+func graphRelativeKey(name string) string {
+	dot := strings.IndexByte(name, '.')
+	if dot <= 0 || len(name) > len("microsoft.") && strings.EqualFold(name[:len("microsoft.")], "microsoft.") {
+		return ""
+	}
+	return "microsoft.graph." + strings.ToLower(name)
 }
 
 func isASCII(s string) bool {
@@ -812,16 +833,35 @@ func (r *resolver) reportMissingKeys(types []*Type) {
 // base type has them (user.md lists id): the base's field serves, so the
 // wire name maps to one Go field.
 func dropInherited(t *Type, diags *Diagnostics) {
+	if t.Base == nil {
+		return
+	}
 	inherited := map[string]*Field{}
+	folded := map[string]*Field{} // by lower-case name
 	for b := t.Base; b != nil; b = b.Base {
 		for _, f := range b.Fields {
 			if _, ok := inherited[f.Name]; !ok {
 				inherited[f.Name] = f
 			}
+			if _, ok := folded[strings.ToLower(f.Name)]; !ok {
+				folded[strings.ToLower(f.Name)] = f
+			}
 		}
 	}
 	t.Fields = slices.DeleteFunc(t.Fields, func(f *Field) bool {
 		base, ok := inherited[f.Name]
+		if !ok {
+			// "ID" where entity declares "id": Graph's names are camelCase
+			// and unique in any letter case along a chain, so it is the
+			// inherited property, which the wire spells as the base does.
+			if base, ok = folded[strings.ToLower(f.Name)]; ok {
+				diags.Report(f.Pos, InheritedNameCase, "property %s of %s is spelt %s by its base type at %s; read as the inherited property", f.Name, t.Name, base.Name, base.Pos)
+				if strings.EqualFold(t.Key, base.Name) {
+					t.Key = base.Name
+				}
+				return true
+			}
+		}
 		// A property only the sample lists has no documented type to disagree
 		// with; types are compared as the pages give them (an invented enum
 		// is the String its page says).

@@ -32,9 +32,28 @@ func (p *pageParser) repeatedEnumTable(t *east.Table) bool {
 		return false
 	}
 	if p.enumTables++; p.enumTables == 1 {
-		return false
+		return p.repeatedEnumHeading(t)
 	}
 	p.diags.Report(p.posOf(t.Pos()), model.EnumTableRepeated, "a second table under the heading of enum %s; it may belong to another enum, so it is not read (give it a heading of its own)", p.section.name)
+	return true
+}
+
+// repeatedEnumHeading reports the table of a second heading naming an enum
+// the page already gave a table, and tells the caller to skip it: current
+// pages repeat a heading over another enum's values
+// (security-alertevidence.md has two "evidenceRemediationStatus values"
+// headings, the second over the verdict values), so merging would be wrong.
+func (p *pageParser) repeatedEnumHeading(t *east.Table) bool {
+	key := strings.ToLower(p.section.name)
+	first, seen := p.enumHeadings[key]
+	if !seen {
+		if p.enumHeadings == nil {
+			p.enumHeadings = map[string]model.Pos{}
+		}
+		p.enumHeadings[key] = p.posOf(t.Pos())
+		return false
+	}
+	p.diags.Report(p.posOf(t.Pos()), model.EnumHeadingRepeated, "a second heading for enum %s on this page (its first table is at line %d); its table may belong to another enum, so it is not read (give it the right heading)", p.section.name, first.Line)
 	return true
 }
 

@@ -142,6 +142,10 @@ type pageParser struct {
 	introduction  *model.Text // the description before a paragraph ending in ":" (doclist.go)
 	namespaceLine bool        // the page has a "Namespace:" line
 
+	// enumHeadings holds where each enum heading's first table stands
+	// (conventions.go).
+	enumHeadings map[string]model.Pos
+
 	budget  *budget // inline markup budget, shared with localized snippets
 	tooDeep bool    // a localized snippet broke MaxDepth (reported)
 }
@@ -171,7 +175,7 @@ func (p *pageParser) walk(doc ast.Node) {
 				p.addList(n)
 			}
 			if announced || p.section.kind == sectionDerived {
-				p.derivedLinks(n)
+				p.derivedListLinks(n)
 			}
 		case *ast.Heading:
 			p.heading(n)

@@ -181,7 +181,12 @@ func (p *pageParser) applyProseBase(resources []*model.Resource) {
 		return
 	}
 	if !sameTypeName(res.BaseType, pb.name) {
-		p.diags.Report(pb.pos, model.BaseProseDisagrees, "the prose %q names another base type for %s than its annotation, %s; the annotation is kept", pb.text, res.Name, res.BaseType)
+		res.ProseBase, res.ProseBaseLink = pb.name, pb.link
+		kept := "the annotation is kept"
+		if strings.EqualFold(res.BaseType, "microsoft.graph.entity") {
+			kept += " unless the page lists properties of the prose's type (DG054)"
+		}
+		p.diags.Report(pb.pos, model.BaseProseDisagrees, "the prose %q names another base type for %s than its annotation, %s; %s", pb.text, res.Name, res.BaseType, kept)
 	}
 }
 

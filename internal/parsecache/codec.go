@@ -135,6 +135,8 @@ func (e *encoder) resource(r *model.Resource) {
 	}
 	e.pos(r.UnreadTable)
 	e.bool(r.Unannotated)
+	e.str(r.ProseBase)
+	e.str(r.ProseBaseLink)
 }
 
 func (e *encoder) property(p *model.Property) {
@@ -378,6 +380,8 @@ func (d *decoder) resource() *model.Resource {
 	}
 	r.UnreadTable = d.pos()
 	r.Unannotated = d.bool()
+	r.ProseBase = d.str()
+	r.ProseBaseLink = d.str()
 	return r
 }
 
