@@ -339,7 +339,7 @@ func indexFoldASCII(s, word string) int {
 // phrase ("Os valores possíveis são: `text` e `html`.", "可能的值为 `text`
 // 和 `html`。"), in the phrase's sentence.
 func translatedValues(text string) []string {
-	if !nonASCII(text) && !mayMatch(text, translatedValuesWords...) && !mayMatch(text, moreValuesWords...) {
+	if !nonASCIILetter(text) && !mayMatch(text, translatedValuesWords...) && !mayMatch(text, moreValuesWords...) {
 		return nil
 	}
 	locs := translatedValuesPhrases(text)
@@ -604,11 +604,19 @@ func mayMatch(s string, words ...string) bool {
 	return false
 }
 
-// nonASCII reports whether s holds a byte outside ASCII.
-func nonASCII(s string) bool {
+// nonASCIILetter reports whether s holds a letter outside ASCII: the gate
+// of the translated phrases' regexps, each of which holds such a letter or
+// a word the callers also look for. English text outside ASCII is mostly
+// punctuation (’, “, —, a no-break space), which must not send every such
+// description of an English page through those regexps.
+func nonASCIILetter(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return true
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) {
+				return true
+			}
+			i += size - 1
 		}
 	}
 	return false

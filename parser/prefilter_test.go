@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -78,16 +79,93 @@ func TestPhrasePrefilters(t *testing.T) {
 			}
 			pass := mayMatch(text, tc.words...)
 			if tc.re == inheritsTailTranslated() {
-				pass = nonASCII(text) || mayMatch(text, translatedInheritWords...)
+				pass = nonASCIILetter(text) || mayMatch(text, translatedInheritWords...)
 			}
 			if !pass {
 				t.Errorf("the prefilter of %v drops %q, which it matches", tc.re, text)
 			}
 		}
 	}
-	if mayMatch("nothing to see", "inherit") || !mayMatch("\u212a", "x") || nonASCII("plain") || !nonASCII("é") {
-		t.Error("mayMatch or nonASCII is wrong on plain cases")
+	if mayMatch("nothing to see", "inherit") || !mayMatch("\u212a", "x") || nonASCIILetter("plain") || !nonASCIILetter("é") ||
+		nonASCIILetter("it’s “x” — a b") || !nonASCIILetter("—値") {
+		t.Error("mayMatch or nonASCIILetter is wrong on plain cases")
 	}
+}
+
+// TestTranslatedValuesPrefilter: every text the translated values phrases'
+// regexps match passes the cheap test in front of them. The texts are made
+// from the regexps themselves (every alternative, every optional part), so
+// a phrase added later is checked too.
+func TestTranslatedValuesPrefilter(t *testing.T) {
+	for _, tc := range []struct {
+		re   *regexp.Regexp
+		gate func(string) bool
+	}{
+		{valuesPhraseTranslated(), func(s string) bool {
+			return nonASCIILetter(s) || mayMatch(s, translatedValuesWords...) || mayMatch(s, moreValuesWords...)
+		}},
+		{valuesPhraseMore(), func(s string) bool { return nonASCIILetter(s) || mayMatch(s, moreValuesWords...) }},
+	} {
+		re, err := syntax.Parse(tc.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := matchingTexts(re)
+		if len(texts) < 20 {
+			t.Fatalf("%d texts made from %v: the generator is wrong", len(texts), tc.re)
+		}
+		for _, text := range texts {
+			if !tc.re.MatchString(text) {
+				t.Fatalf("%v should match %q: the generator is wrong", tc.re, text)
+			}
+			if !tc.gate(text) {
+				t.Errorf("the prefilter of %v drops %q, which it matches", tc.re, text)
+			}
+		}
+	}
+}
+
+// matchingTexts returns texts re matches: every branch of every
+// alternation, each optional or repeated part absent and once, a class by
+// its first character.
+func matchingTexts(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{string(re.Rune)}
+	case syntax.OpCharClass:
+		return []string{string(re.Rune[0])}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return []string{"x"}
+	case syntax.OpCapture:
+		return matchingTexts(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			out = append(out, matchingTexts(sub)...)
+		}
+		return out
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			var next []string
+			for _, head := range out {
+				for _, tail := range matchingTexts(sub) {
+					next = append(next, head+tail)
+				}
+			}
+			out = next
+		}
+		return out
+	case syntax.OpQuest, syntax.OpStar:
+		return append([]string{""}, matchingTexts(re.Sub[0])...)
+	case syntax.OpPlus, syntax.OpRepeat:
+		once := matchingTexts(re.Sub[0])
+		if re.Op == syntax.OpRepeat && re.Min == 0 {
+			return append([]string{""}, once...)
+		}
+		return once
+	}
+	return []string{""} // empty-width assertions
 }
 
 // TestFindValuesPhrases: the hand matcher finds what the valuesPhrase

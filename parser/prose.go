@@ -48,7 +48,7 @@ func (p *pageParser) findProseBase(para *ast.Paragraph) {
 			if mayMatch(text, "inherit", "deriv", "subclass", "type of") {
 				loc = inheritsTail().FindStringIndex(text)
 			}
-			if loc == nil && (nonASCII(text) || mayMatch(text, translatedInheritWords...)) {
+			if loc == nil && (nonASCIILetter(text) || mayMatch(text, translatedInheritWords...)) {
 				loc = inheritsTailTranslated().FindStringIndex(text)
 			}
 			if loc == nil && isDefiningArticle(before.String(), child, p.src.text) {

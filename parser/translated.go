@@ -206,7 +206,7 @@ func mayBeTranslatedEnumHeading(title, anchor string) bool {
 	if anchor != "" {
 		return strings.HasSuffix(strings.ToLower(anchor), "-values")
 	}
-	return nonASCII(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty")
+	return nonASCIILetter(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty")
 }
 
 // isHeadingFiller: the ASCII words translated enum headings hold beside

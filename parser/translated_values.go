@@ -23,7 +23,7 @@ var moreValuesWords = []string{"valores", "pode ser", "puede ser", "werte"}
 // longer at one start).
 func translatedValuesPhrases(text string) [][]int {
 	locs := valuesPhraseTranslated().FindAllStringIndex(text, -1)
-	if nonASCII(text) || mayMatch(text, moreValuesWords...) {
+	if nonASCIILetter(text) || mayMatch(text, moreValuesWords...) {
 		locs = append(locs, valuesPhraseMore().FindAllStringIndex(text, -1)...)
 	}
 	slices.SortFunc(locs, func(a, b []int) int {
