@@ -319,27 +319,51 @@ func copyPagesToTemp(t testing.TB, dir string) string {
 // name order) that has one.
 func changePage(t testing.TB, dir string) {
 	t.Helper()
+	editPropertiesTable(t, dir, func(table propertiesTable) []string {
+		row := "| warmRunTestNote | String | Added by the warm-run test. |"
+		return slices.Insert(table.lines, table.firstRow, row)
+	})
+}
+
+// propertiesTable is a page's lines, and where the rows of the first
+// table under its Properties heading start and end.
+type propertiesTable struct {
+	lines             []string
+	firstRow, endRows int
+}
+
+// editPropertiesTable rewrites the first page (in name order) with a
+// Properties table as edit returns its lines.
+func editPropertiesTable(t testing.TB, dir string, edit func(propertiesTable) []string) {
+	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines := strings.Split(string(b), "\n")
-		inTable := false
-		for i, line := range lines {
+		table := propertiesTable{lines: strings.Split(string(b), "\n"), firstRow: -1}
+		inSection := false
+		for i, line := range table.lines {
 			trimmed := strings.TrimSpace(line)
-			switch {
-			case strings.HasPrefix(trimmed, "## Properties"):
-				inTable = true
-			case inTable && strings.HasPrefix(trimmed, "|:") || inTable && strings.HasPrefix(trimmed, "|-") || inTable && strings.HasPrefix(trimmed, "| :") || inTable && strings.HasPrefix(trimmed, "| -"):
-				lines = append(lines[:i+1], append([]string{"| warmRunTestNote | String | Added by the warm-run test. |"}, lines[i+1:]...)...)
-				if err := os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
+			if strings.HasPrefix(trimmed, "## Properties") {
+				inSection = true
+			} else if inSection && strings.HasPrefix(trimmed, "|") && strings.Trim(trimmed, "|-: ") == "" {
+				table.firstRow = i + 1 // after the delimiter row
+				break
 			}
 		}
+		if table.firstRow < 0 {
+			continue
+		}
+		table.endRows = table.firstRow
+		for table.endRows < len(table.lines) && strings.HasPrefix(strings.TrimSpace(table.lines[table.endRows]), "|") {
+			table.endRows++
+		}
+		if err := os.WriteFile(f, []byte(strings.Join(edit(table), "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
 	}
 	t.Fatalf("no page in %s has a Properties table to change", dir)
 }
@@ -455,35 +479,10 @@ func TestReadmeSummaryLine(t *testing.T) {
 // changing one row alone may change nothing.
 func changeDescriptions(t testing.TB, dir string) {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	editPropertiesTable(t, dir, func(table propertiesTable) []string {
+		for i := table.firstRow; i < table.endRows; i++ {
+			table.lines[i] = strings.TrimSuffix(strings.TrimSpace(table.lines[i]), "|") + " Changed by the summary test. |"
 		}
-		lines := strings.Split(string(b), "\n")
-		inSection, inRows, changed := false, false, false
-	rows:
-		for i, line := range lines {
-			trimmed := strings.TrimSpace(line)
-			switch {
-			case strings.HasPrefix(trimmed, "## Properties"):
-				inSection = true
-			case inSection && !inRows && strings.HasPrefix(trimmed, "|") && strings.Trim(trimmed, "|-: ") == "":
-				inRows = true // the delimiter row
-			case inRows && strings.HasPrefix(trimmed, "|") && strings.HasSuffix(trimmed, "|"):
-				lines[i] = strings.TrimSuffix(trimmed, "|") + " Changed by the summary test. |"
-				changed = true
-			case inRows:
-				break rows // the first table ends
-			}
-		}
-		if changed {
-			if err := os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-	}
-	t.Fatalf("no page in %s has a Properties table to change", dir)
+		return table.lines
+	})
 }
