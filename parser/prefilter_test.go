@@ -215,9 +215,10 @@ func TestFindValuesPhrases(t *testing.T) {
 	}
 }
 
-// TestContainsFoldASCII holds containsFoldASCII to lowering the ASCII
-// letters of s and searching, on random text over a small alphabet (so
-// that near misses, both cases and the word at either end are common).
+// TestContainsFoldASCII holds containsFoldASCII, and mayMatch with lists of
+// words, to lowering the ASCII letters of s and searching, on random text
+// over a small alphabet (so that near misses, both cases and the word at
+// either end are common).
 func TestContainsFoldASCII(t *testing.T) {
 	lower := func(s string) string {
 		b := []byte(s)
@@ -243,6 +244,19 @@ func TestContainsFoldASCII(t *testing.T) {
 			s := pick(rng.IntN(12))
 			if got, want := containsFoldASCII(s, word), strings.Contains(lower(s), word); got != want {
 				t.Fatalf("containsFoldASCII(%q, %q) = %v, want %v", s, word, got, want)
+			}
+		}
+	}
+	// mayMatch scans once a first letter for all the words that share it.
+	for _, words := range [][]string{{"one of", "one", "on"}, {"neo", "one", "e:", "off", "of"}, {"f", "fe", "no"}, {"eee", "ee"}} {
+		for range 20000 {
+			s := pick(rng.IntN(12))
+			want := strings.ContainsAny(s, "\u212a")
+			for _, w := range words {
+				want = want || strings.Contains(lower(s), w)
+			}
+			if got := mayMatch(s, words...); got != want {
+				t.Fatalf("mayMatch(%q, %q) = %v, want %v", s, words, got, want)
 			}
 		}
 	}
