@@ -27,8 +27,9 @@ type Kept struct {
 // types, enums, and the derived types of every kept property type. A
 // pattern is a type or enum name, qualified or short, or a glob
 // (path.Match) over either, in any letter case; a pattern that matches
-// nothing is an error naming it (all such patterns at once). The result shares Types and Enums with s; why maps each kept name
-// to the reason it was kept.
+// nothing is an error naming it (all such patterns at once). The result
+// shares Types and Enums with s; why maps each kept name to the reason it
+// was kept.
 func (s *Schema) Subset(patterns []string, opts SubsetOptions) (sub *Schema, why map[string]Kept, err error) {
 	derived := map[*Type][]*Type{}
 	for _, t := range s.Types {

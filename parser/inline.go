@@ -539,9 +539,11 @@ func lineItems(s string) []string {
 	return out
 }
 
-// isLineBreak reports whether raw HTML is a line break: <br>, <br/>,
-// <br />, and the </br> pages also write.
-func isLineBreak(h *ast.RawHTML, src []byte) bool {
+// breaksLine reports whether raw HTML ends a line of a table cell: a line
+// break (<br>, <br/>, <br />, and the </br> pages also write) or a list
+// item's tag (<li>, </li>: values are also listed as <ul><li> items, one a
+// line as after <br>).
+func breaksLine(h *ast.RawHTML, src []byte) bool {
 	if h.Segments.Len() != 1 {
 		return false
 	}
@@ -561,22 +563,10 @@ func isLineBreak(h *ast.RawHTML, src []byte) bool {
 		n++
 	}
 	switch string(tag[:n]) {
-	case "<br>", "<br/>", "</br>":
+	case "<br>", "<br/>", "</br>", "<li>", "</li>":
 		return true
 	}
 	return false
-}
-
-// isListItemTag reports whether raw HTML opens or closes a list item
-// (<li>, </li>): in a table cell, values are also listed as <ul><li>
-// items, one a line as after <br>.
-func isListItemTag(h *ast.RawHTML, src []byte) bool {
-	if h.Segments.Len() != 1 {
-		return false
-	}
-	seg := h.Segments.At(0)
-	tag := bytes.TrimSpace(seg.Value(src))
-	return bytes.EqualFold(tag, []byte("<li>")) || bytes.EqualFold(tag, []byte("</li>"))
 }
 
 // lazyRegexp compiles a pattern the first time it is used, not when the
@@ -705,7 +695,7 @@ func writeMarked(b *strings.Builder, n ast.Node, src []byte) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.RawHTML:
-			if isLineBreak(c, src) || isListItemTag(c, src) {
+			if breaksLine(c, src) {
 				b.WriteString(" \n") // items of a list may stand one a line (lineItems); ". " still ends a sentence
 			} else {
 				b.WriteByte(' ')
