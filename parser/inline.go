@@ -339,10 +339,10 @@ func indexFoldASCII(s, word string) int {
 // phrase ("Os valores possíveis são: `text` e `html`.", "可能的值为 `text`
 // 和 `html`。"), in the phrase's sentence.
 func translatedValues(text string) []string {
-	if !nonASCIILetter(text) && !mayMatch(text, translatedValuesWords...) && !mayMatch(text, moreValuesWords...) {
+	if !nonASCIILetter(text) && !mayMatch(text, translatedValuesWords...) {
 		return nil
 	}
-	locs := translatedValuesPhrases(text)
+	locs := valuesPhraseTranslated().FindAllStringIndex(text, -1)
 	for k, loc := range locs {
 		end := len(text) // as in describedValues: up to the next phrase
 		if k+1 < len(locs) {
@@ -574,6 +574,15 @@ func breaksLine(h *ast.RawHTML, src []byte) bool {
 // a run that never meets the phrase (-h, a page without it) never pays.
 func lazyRegexp(pattern string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
+
+// lazyLongestRegexp is lazyRegexp with leftmost-longest matching.
+func lazyLongestRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp {
+		re := regexp.MustCompile(pattern)
+		re.Longest()
+		return re
+	})
 }
 
 // mayMatch is the cheap test before a case-insensitive phrase regexp

@@ -1,46 +1,6 @@
 package parser
 
-import (
-	"slices"
-	"strings"
-)
-
-// More ways the docs' translations introduce a property's values, seen on
-// real localized pages and missing from valuesPhraseTranslated: other word
-// orders and punctuation ("Os possíveis valores são:", "可取值为：",
-// "使用可能な値:"), and the translations of "Can be one of the following
-// values:", which older pages follow with a plain or emphasized list
-// rather than code spans ("Pode ser um dos seguintes valores: **null**,
-// *Email*, *Yammer*", "可以是下列值之一： *Email*、 *Yammer*").
-var valuesPhraseMore = lazyRegexp(`(?i)(?:可取值(?:为|為|是|包括|有)?|可能的值[:：]|可能值[:：]|可用值(?:为|為|是|包括|有)?|(?:值)?可以是(?:下列|以下)(?:值)?之一|(?:使用)?可能な値\s*[:：]|指定できる値\s*[:：]|次のいずれかの値を指定できます|値は次のいずれかを指定できます|値は次のいずれかです|os possíveis valores são|(?:o valor )?pode ser um dos seguintes(?: valores)?|los posibles valores son|(?:el valor )?puede ser uno de los siguientes(?: valores)?|(?:es )?kann einen der folgenden werte (?:haben|annehmen|aufweisen)|(?:es )?kann einer der folgenden werte sein|может (?:принимать|иметь) одно из следующих значений|может быть одним из следующих значений|(?:la valeur )?peut être l'une des valeurs suivantes)[\s\x{a0}\x{202f}]*[:：、，,]?`)
-
-// moreValuesWords guard valuesPhraseMore for text in ASCII letters only
-// (see mayMatch): each ASCII alternative holds one.
-var moreValuesWords = []string{"valores", "pode ser", "puede ser", "werte"}
-
-// translatedValuesPhrases are the places of the phrases of both regexps
-// in text, in text order, an overlap kept once (the earlier, or the
-// longer at one start).
-func translatedValuesPhrases(text string) [][]int {
-	locs := valuesPhraseTranslated().FindAllStringIndex(text, -1)
-	if nonASCIILetter(text) || mayMatch(text, moreValuesWords...) {
-		locs = append(locs, valuesPhraseMore().FindAllStringIndex(text, -1)...)
-	}
-	slices.SortFunc(locs, func(a, b []int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
-		}
-		return b[1] - a[1]
-	})
-	out := locs[:0]
-	for _, l := range locs {
-		if len(out) > 0 && l[0] < out[len(out)-1][1] {
-			continue
-		}
-		out = append(out, l)
-	}
-	return out
-}
+import "strings"
 
 // translatedListJoins are the separators and conjunctions of a plain list
 // of values in the docs' languages, read as commas: "*Mx*、 *Srv*",
