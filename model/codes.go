@@ -52,6 +52,7 @@ const (
 	KeyNotProperty      Code = "DG044"
 	NameCollision       Code = "DG045"
 	InheritanceTooDeep  Code = "DG046"
+	ListedCollection    Code = "DG047"
 	EnumNoMemberColumn  Code = "DG050"
 	EnumSourcesDisagree Code = "DG051"
 	EnumMemberDuplicate Code = "DG052"
@@ -132,6 +133,7 @@ var Catalogue = map[Code]CodeInfo{
 	KeyNotProperty:      {Warning, Error, "keyProperty is not a property of the type"},
 	NameCollision:       {Warning, Warning, "two names map to the same Go identifier"},
 	InheritanceTooDeep:  {Error, Error, "base type chain deeper than the inheritance limit"},
+	ListedCollection:    {Warning, Warning, "relationship given one value in its table while the Methods table lists a collection of its type; typed as a collection"},
 	EnumNoMemberColumn:  {Warning, Warning, "enum table without a Member column"},
 	EnumSourcesDisagree: {Warning, Error, "enum members differ between sources"},
 	EnumMemberDuplicate: {Warning, Warning, "enum member listed twice"},

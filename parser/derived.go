@@ -131,14 +131,3 @@ func (p *pageParser) derivedLinks(n ast.Node) {
 		return ast.WalkSkipChildren, nil
 	})
 }
-
-// noteMethods records whether a Methods table links to API pages.
-func (p *pageParser) noteMethods(n ast.Node) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := c.(*ast.Link); ok && entering && strings.Contains(string(l.Destination), "api/") {
-			p.addressable = true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-}

@@ -135,6 +135,7 @@ type pageParser struct {
 	derived           []model.DerivedRef  // types the page names as derived from its own (derived.go)
 	derivedListNext   bool                // the intro paragraph before announced a list of them
 	addressable       bool                // a Methods table links to API pages
+	listMethods       []listMethod        // Methods table rows that list a relationship (methods.go)
 
 	proseBase     *proseBase  // the base the intro's prose names (prose.go)
 	enumTables    int         // enum tables read under the current heading (conventions.go)
@@ -410,6 +411,7 @@ func (p *pageParser) finish() []*model.Resource {
 		if len(p.resources) == 1 {
 			// Methods and derived types are about the page's one type.
 			pr.res.Addressable, pr.res.DerivedTypes = p.addressable, p.derived
+			p.listedCollections(pr.res, pr.sample, rows)
 		}
 		pr.res.InheritedFrom = inheritedFrom(rows)
 		pr.res.Properties = mergeProperties(pr.res, pr.sample, rows, p.propertyValues, len(pr.res.TranslatedRows) > 0, &p.diags)

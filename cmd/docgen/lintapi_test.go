@@ -21,9 +21,13 @@ const apiCorpusDir = "../../../shared/corpus/en-api/v1.0"
 // "String") are now checked against the values the descriptions list, and
 // servicePrincipal-get's "AzureADandPersonalMicrosoftAccount" is no longer
 // flagged (only the first <li> value was read before).
+//
+// DG088 went from 26 to 24 when relationships the Methods table lists
+// became collections (DG047): chatMessage-post's two examples send
+// hostedContents as the array Graph's metadata declares.
 var apiCorpusCounts = map[string]int{
 	"DG080": 1, "DG081": 15, "DG083": 5, "DG084": 85, "DG085": 375, "DG086": 21,
-	"DG087": 226, "DG088": 26, "DG089": 7, "DG090": 2, "DG091": 82, "DG092": 16,
+	"DG087": 226, "DG088": 24, "DG089": 7, "DG090": 2, "DG091": 82, "DG092": 16,
 }
 
 // quotedProperty is the property a finding names first, e.g. has no property "x".

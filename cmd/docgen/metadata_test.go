@@ -66,8 +66,8 @@ func TestMetadataAgreement(t *testing.T) {
 	if basePct < 93 {
 		t.Errorf("base types agree with the metadata for %.1f%% of types; want at least 93%%", basePct)
 	}
-	if propPct < 98 {
-		t.Errorf("property types agree with the metadata for %.2f%% of properties; want at least 98%%", propPct)
+	if propPct < 98.3 { // 5,120 of 5,208 since DG047 read the Methods tables
+		t.Errorf("property types agree with the metadata for %.2f%% of properties; want at least 98.3%%", propPct)
 	}
 }
 
