@@ -25,9 +25,14 @@ const apiCorpusDir = "../../../shared/corpus/en-api/v1.0"
 // DG088 went from 26 to 24 when relationships the Methods table lists
 // became collections (DG047): chatMessage-post's two examples send
 // hostedContents as the array Graph's metadata declares.
+//
+// DG086 (21 -> 25), DG087 (226 -> 231), DG091 (82 -> 83) and DG085 (375 ->
+// 378) grew when a response wrapping one entity in {"value": {...}} (18
+// GET examples) became one finding and its inner object was checked, not
+// skipped: placeholders such as "Boolean" and "String (timestamp)" there.
 var apiCorpusCounts = map[string]int{
-	"DG080": 1, "DG081": 15, "DG083": 5, "DG084": 85, "DG085": 375, "DG086": 21,
-	"DG087": 226, "DG088": 24, "DG089": 7, "DG090": 2, "DG091": 82, "DG092": 16,
+	"DG080": 1, "DG081": 15, "DG083": 5, "DG084": 85, "DG085": 378, "DG086": 25,
+	"DG087": 231, "DG088": 24, "DG089": 7, "DG090": 2, "DG091": 83, "DG092": 16,
 }
 
 // quotedProperty is the property a finding names first, e.g. has no property "x".

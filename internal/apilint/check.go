@@ -330,6 +330,15 @@ func (c *Checker) checkResponse(file string, ex *model.APIExample, diags *model.
 			return
 		}
 	}
+	if want.typ != nil && !hasField(want.typ, "value") {
+		// {"value": {...}}: one entity wrapped as a primitive result is;
+		// Graph sends the entity itself. What is inside is still checked.
+		if value := root.get("value"); root.kind == jsonObject && value != nil && value.kind == jsonObject && isValueWrapper(root) {
+			pc.report(value.line, model.APIPropertyUnknown, "response wraps one %s in a value member; Graph sends it bare, as the object itself (read as the object inside)", want)
+			pc.check("value", value, want)
+			return
+		}
+	}
 	if root.kind == jsonObject && want.typ == nil {
 		// A primitive or enum result comes as {"value": x}.
 		if value := root.get("value"); value != nil {

@@ -164,3 +164,35 @@ func TestProseOnlyFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedEntity: a response that wraps one entity in {"value": {...}}
+// is one finding at value, and the object inside is checked as the
+// documented type; a type with a value property of its own is read as
+// written.
+func TestWrappedEntity(t *testing.T) {
+	grade := &model.Type{Name: "microsoft.graph.grade",
+		Fields: []*model.Field{{Name: "points", Type: model.FieldType{Primitive: "Edm.Int32"}}}}
+	reading := &model.Type{Name: "microsoft.graph.reading",
+		Fields: []*model.Field{{Name: "value", Type: model.FieldType{Type: grade}}}}
+	c := New(&model.Schema{Types: []*model.Type{grade, reading}}, nil)
+	for _, tc := range []struct {
+		typ, body string
+		want      []string // code and line of each finding
+	}{
+		{"microsoft.graph.grade", "{\n\"@odata.context\": \"x\",\n\"value\": {\n\"points\": \"three\"\n}\n}", []string{"DG085:3", "DG086:4"}},
+		{"microsoft.graph.grade", "{\n\"value\": {\n\"points\": 3\n}\n}", []string{"DG085:2"}},
+		{"microsoft.graph.grade", "{\n\"value\": [\n{\"points\": 3}\n]\n}", []string{"DG088:2"}},
+		{"microsoft.graph.reading", "{\n\"value\": {\n\"points\": 3\n}\n}", nil},
+	} {
+		got := c.Check(&model.APIPage{Path: "p.md", Examples: []*model.APIExample{{
+			Kind: model.ResponseExample, Type: tc.typ, HasFence: true, Status: 200, Body: []byte(tc.body), BodyLine: 1,
+		}}})
+		var codes []string
+		for _, d := range got {
+			codes = append(codes, fmt.Sprintf("%s:%d", d.Code, d.Pos.Line))
+		}
+		if fmt.Sprint(codes) != fmt.Sprint(tc.want) {
+			t.Errorf("%s %q: %v, want %v (%v)", tc.typ, tc.body, codes, tc.want, got)
+		}
+	}
+}
