@@ -170,30 +170,62 @@ func derivesFrom(t, base *Type) bool {
 
 // entityByKey gives entity as the base of a type whose annotation names no
 // base (nor does its prose, nor its base's page) but whose key is "id",
-// entity's key, or which has an id property and API methods of its own: in
-// Graph every such entity type derives from microsoft.graph.entity, which
-// is where "id" is declared. It is reported, as it is an inference.
+// entity's key, or which has an id property and either API methods of its
+// own or a place in a hierarchy some Relationships row points into (an
+// entity): in Graph every such entity type derives from
+// microsoft.graph.entity, which is where "id" is declared. A relationship
+// is a navigation property, whose target is always an entity type (all
+// 588 Relationships rows of the v1.0 pages whose type the 2026 metadata
+// knows), and so is every base of it: the root of that hierarchy is the
+// one that must take the key from entity (callRecords.participantBase,
+// under the participant a callRecord's participants_v2 row names). It is
+// reported, as it is an inference.
 func (r *resolver) entityByKey(types []*Type) {
 	entity := r.byName["microsoft.graph.entity"]
 	if entity == nil || entity.Key != "id" || entity.Base != nil {
 		return
 	}
+	navigated := navigationRoots(types)
 	for _, t := range types {
 		// The type must have the id property too: a keyProperty naming no
 		// property is a documentation error of its own (DG044).
-		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" && !r.addressable[t] || !slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" }) {
+		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" && !r.addressable[t] && !navigated[t] || !slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" }) {
 			continue
 		}
 		t.Base, t.BaseName, t.BaseSource = entity, entity.Name, SourceAnnotation // its keyProperty
-		if t.Key != "id" {
-			t.BaseSource = SourceAPIMethods
-		}
-		if t.Key == "id" {
+		switch {
+		case t.Key == "id":
 			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has the key id: it derives from %s, which declares that key", t.Name, entity.Name)
-		} else {
+		case r.addressable[t]:
+			t.BaseSource = SourceAPIMethods
 			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has an id property and API methods of its own (an entity): it derives from %s, which declares that key", t.Name, entity.Name)
+		default:
+			t.BaseSource = SourceRelationship
+			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has an id property and a relationship points to it or to a type derived from it (an entity): it derives from %s, which declares that key", t.Name, entity.Name)
 		}
 	}
+}
+
+// navigationRoots gives the roots of the hierarchies that Relationships
+// rows point into: each target's topmost documented base (bases may still
+// form a cycle here, which breakCycles reports later).
+func navigationRoots(types []*Type) map[*Type]bool {
+	roots := map[*Type]bool{}
+	for _, t := range types {
+		for _, f := range t.Fields {
+			target := f.Type.Type
+			if !f.Navigation || target == nil {
+				continue
+			}
+			seen := map[*Type]bool{}
+			for target.Base != nil && !seen[target] {
+				seen[target] = true
+				target = target.Base
+			}
+			roots[target] = true
+		}
+	}
+	return roots
 }
 
 // proseOverEntity gives a type whose annotation names entity while its
