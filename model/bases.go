@@ -170,14 +170,14 @@ func derivesFrom(t, base *Type) bool {
 
 // entityByKey gives entity as the base of a type whose annotation names no
 // base (nor does its prose, nor its base's page) but whose key is "id",
-// entity's key, or which has an id property and either API methods of its
-// own or a place in a hierarchy some Relationships row points into (an
-// entity): in Graph every such entity type derives from
-// microsoft.graph.entity, which is where "id" is declared. A relationship
-// is a navigation property, whose target is always an entity type (all
-// 588 Relationships rows of the v1.0 pages whose type the 2026 metadata
-// knows), and so is every base of it: the root of that hierarchy is the
-// one that must take the key from entity (callRecords.participantBase,
+// entity's key, or which has an id property and API methods of its own, or
+// which is the root of a hierarchy some Relationships row points into (an
+// entity, even without an id row): in Graph every such entity type
+// derives from microsoft.graph.entity, which is where "id" is declared. A
+// relationship is a navigation property, whose target is an entity type
+// (so for all 499 Relationships rows of the v1.0 corpus whose type the
+// 2026 metadata knows), and so is every base of it: the root of that
+// hierarchy must take the key from entity (callRecords.participantBase,
 // under the participant a callRecord's participants_v2 row names). It is
 // reported, as it is an inference.
 func (r *resolver) entityByKey(types []*Type) {
@@ -189,19 +189,27 @@ func (r *resolver) entityByKey(types []*Type) {
 	for _, t := range types {
 		// The type must have the id property too: a keyProperty naming no
 		// property is a documentation error of its own (DG044).
-		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" && !r.addressable[t] && !navigated[t] || !slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" }) {
+		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" && !r.addressable[t] && !navigated[t] {
+			continue
+		}
+		// The type must have the id property too: a keyProperty naming no
+		// property is a documentation error of its own (DG044). Only a
+		// navigation target without a key of its own may lack it: its key
+		// can come from nowhere but a base.
+		hasID := slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" })
+		if !hasID && (t.Key != "" || !navigated[t]) {
 			continue
 		}
 		t.Base, t.BaseName, t.BaseSource = entity, entity.Name, SourceAnnotation // its keyProperty
 		switch {
 		case t.Key == "id":
 			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has the key id: it derives from %s, which declares that key", t.Name, entity.Name)
-		case r.addressable[t]:
+		case hasID && r.addressable[t]:
 			t.BaseSource = SourceAPIMethods
 			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has an id property and API methods of its own (an entity): it derives from %s, which declares that key", t.Name, entity.Name)
 		default:
 			t.BaseSource = SourceRelationship
-			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has an id property and a relationship points to it or to a type derived from it (an entity): it derives from %s, which declares that key", t.Name, entity.Name)
+			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type, but a relationship points to it or to a type derived from it (an entity): it derives from %s, which declares the key id", t.Name, entity.Name)
 		}
 	}
 }

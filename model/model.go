@@ -212,7 +212,7 @@ const (
 	SourceProse      Source = "prose"       // a sentence such as "Inherits from [x](x.md)"
 	SourceBasePage   Source = "base page"   // the base's page lists the type among its derived types
 	SourceAPIMethods Source = "api methods" // entity, from an id property and the page's API methods (DG063)
-	// entity, from an id property and a Relationships row pointing into the type's hierarchy (DG063)
+	// entity, as the root of a hierarchy a Relationships row points into (DG063)
 	SourceRelationship Source = "relationship"
 	SourceRows         Source = "inherited rows" // the rows' "Inherited from [x](x.md)" notes (DG077)
 	SourceTable        Source = "table"          // a Properties or Relationships row
