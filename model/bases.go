@@ -193,16 +193,17 @@ func (r *resolver) entityByKey(types []*Type) {
 			continue
 		}
 		// The type must have the id property too: a keyProperty naming no
-		// property is a documentation error of its own (DG044). Only a
-		// navigation target without a key of its own may lack it: its key
-		// can come from nowhere but a base.
+		// property is a documentation error of its own (DG044), as many
+		// complex types' annotations carry "keyProperty": "id". Only a
+		// navigation target, an entity, may lack it: its key, id or none
+		// named, can come from nowhere but a base.
 		hasID := slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" })
-		if !hasID && (t.Key != "" || !navigated[t]) {
+		if !hasID && (!navigated[t] || t.Key != "" && t.Key != "id") {
 			continue
 		}
 		t.Base, t.BaseName, t.BaseSource = entity, entity.Name, SourceAnnotation // its keyProperty
 		switch {
-		case t.Key == "id":
+		case t.Key == "id" && hasID:
 			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has the key id: it derives from %s, which declares that key", t.Name, entity.Name)
 		case hasID && r.addressable[t]:
 			t.BaseSource = SourceAPIMethods
