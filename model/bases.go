@@ -73,12 +73,36 @@ func (r *resolver) namespaceEndingIn(short string) string {
 func (r *resolver) basesFromBasePage(base *Type, res *Resource) {
 	for _, d := range res.DerivedTypes {
 		t := r.lookupBase(d.Name, d.Link, base.Namespace())
+		if stem := linkStem(d.Link); t == nil && stem != "" && !strings.EqualFold(stem, d.Name) {
+			// The link's text may shorten the name its page is filed
+			// under: "[learningSelfInitiated](learningselfinitiatedcourse.md)".
+			t = r.lookupBase(stem, d.Link, base.Namespace())
+		}
 		if t == nil || t == base || t.Base != nil || r.baseMissing[t] || derivesFrom(base, t) {
 			continue
 		}
 		t.Base, t.BaseName, t.BaseSource = base, base.Name, SourceBasePage
 		r.diags.Report(d.Pos, BaseFromBasePage, "the page of %s lists %s among its derived types, and %s's own page names no base: read as its base", base.Name, t.Name, t.ShortName())
 	}
+}
+
+// linkStem is the type name a link to a resource page is filed under, in
+// lower case and without the namespace prefix: "deltawingkite" for
+// "../resources/deltawingkite.md", "alertevidence" for
+// "security-alertevidence.md#values"; "" for a link to no such page.
+func linkStem(link string) string {
+	file := strings.SplitN(link, "#", 2)[0]
+	if strings.Contains(file, "://") || !strings.HasSuffix(strings.ToLower(file), ".md") {
+		return ""
+	}
+	stem := strings.ToLower(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+	if i := strings.LastIndexByte(stem, '-'); i >= 0 {
+		stem = stem[i+1:]
+	}
+	if !isIdentifier(stem) {
+		return ""
+	}
+	return stem
 }
 
 // baseFromRows gives a type whose annotation, prose and base's page name

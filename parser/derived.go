@@ -20,9 +20,10 @@ import (
 // types: "the derived types are", "derived types:", "base type for richer
 // location types such as"; current pages also write "Base type of
 // [a](a.md), [b](b.md), and [c](c.md).", "A base class for …", "x is the
-// base type for …", "Represents a base type for …", "Subtypes include …"
-// and "This type is inherited by …".
-var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as|(?:^|\bis |\brepresents )(?:the |an? )?base (?:type|class|resource) (?:for|of)|\bsubtypes? (?:are|include)|\b(?:type|resource) is inherited by)\s*$`)
+// base type for …", "Represents a base type for …", "Base type for the
+// [a](a.md) and [b](b.md) types.", "Subtypes include …" and "This type is
+// inherited by …".
+var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as|(?:^|\bis |\brepresents )(?:the |an? )?base (?:type|class|resource) (?:for|of)(?: the)?|\bsubtypes? (?:are|include)|\b(?:type|resource) is inherited by)\s*$`)
 
 // derivedTrailer is the text right after a sentence's links that makes
 // them derived types: "[a](a.md) and [b](b.md) types inherit from this
