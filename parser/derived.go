@@ -27,12 +27,15 @@ var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is
 
 // derivedTrailer is the text right after a sentence's links that makes
 // them derived types: "[a](a.md) and [b](b.md) types inherit from this
-// type" (callRecords' endpoint and userAgent pages).
-var derivedTrailer = lazyRegexp(`(?i)^[\s),]*(?:types?|resources?|classes|objects)?\s*(?:inherits?|derives?) from this\b`)
+// type" (callRecords' endpoint and userAgent pages), "… from which the
+// [a](a.md) resource type is derived." (networkaccess' policyRule and
+// policyLink): "derived" must end the sentence there, as "the [a](a.md)
+// type is derived from [b](b.md)" names a's base, not this type.
+var derivedTrailer = lazyRegexp(`(?i)^[\s),]*(?:(?:resource |entity |complex )?(?:types?|resources?|classes|objects))?\s*(?:(?:inherits?|derives?) from this\b|(?:is|are) derived\s*(?:\.|$))`)
 
 // derivedHint is what a paragraph must mention to be read for derived
 // types at all.
-var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\b(?:inherits?|derives?) from this\b|\bbase (?:type|class|resource)\b|\btypes derive\b|\bderived? from (?:this|the)\b|\bthat derive from\b|\binherited by\b|\bsubtypes?\b|\bimplementations of this\b`)
+var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\b(?:inherits?|derives?) from this\b|\bbase (?:type|class|resource)\b|\btypes derive\b|\bderived? from (?:this|the)\b|\bthat derive from\b|\binherited by\b|\bsubtypes?\b|\bimplementations of this\b|\bfrom which\b`)
 
 // derivedAnnounced: a paragraph that ends in a colon and speaks of derived
 // types announces a list of them ("Supported derived types:"), as current
