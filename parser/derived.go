@@ -43,8 +43,9 @@ var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\b(?:inherits?|derives?) fr
 // type:", "Entities that derive from caseOperation include:", "This
 // resource is inherited by the following resource types:", "This
 // resource is the base type for the following evidence types:",
-// "Implementations of this type include:".
-var derivedAnnounced = lazyRegexp(`(?i)(?:\bderived types?\b|\bderived from (?:this|the)\b|\bthat derive from\b|\binherited by the following\b|\bbase (?:type|class|resource) for the following\b|\bimplementations of this\b|\bsubtypes\b).*:\s*$`)
+// "Implementations of this type include:", "This is an abstract type from
+// which the following resources are derived:".
+var derivedAnnounced = lazyRegexp(`(?i)(?:\bderived types?\b|\bderived from (?:this|the)\b|\bthat derive from\b|\binherited by the following\b|\bbase (?:type|class|resource) for the following\b|\bimplementations of this\b|\bsubtypes\b|\bfrom which the following\b.*\bderived\b).*:\s*$`)
 
 // noteDerivedLinks records the links of an intro sentence (text is the
 // paragraph's plain text) that follow a derivedMarker, up to the end of the sentence; a paragraph that announces
