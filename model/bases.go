@@ -73,12 +73,36 @@ func (r *resolver) namespaceEndingIn(short string) string {
 func (r *resolver) basesFromBasePage(base *Type, res *Resource) {
 	for _, d := range res.DerivedTypes {
 		t := r.lookupBase(d.Name, d.Link, base.Namespace())
+		if stem := linkStem(d.Link); t == nil && stem != "" && !strings.EqualFold(stem, d.Name) {
+			// The link's text may shorten the name its page is filed
+			// under: "[learningSelfInitiated](learningselfinitiatedcourse.md)".
+			t = r.lookupBase(stem, d.Link, base.Namespace())
+		}
 		if t == nil || t == base || t.Base != nil || r.baseMissing[t] || derivesFrom(base, t) {
 			continue
 		}
 		t.Base, t.BaseName, t.BaseSource = base, base.Name, SourceBasePage
 		r.diags.Report(d.Pos, BaseFromBasePage, "the page of %s lists %s among its derived types, and %s's own page names no base: read as its base", base.Name, t.Name, t.ShortName())
 	}
+}
+
+// linkStem is the type name a link to a resource page is filed under, in
+// lower case and without the namespace prefix: "deltawingkite" for
+// "../resources/deltawingkite.md", "alertevidence" for
+// "security-alertevidence.md#values"; "" for a link to no such page.
+func linkStem(link string) string {
+	file := strings.SplitN(link, "#", 2)[0]
+	if strings.Contains(file, "://") || !strings.HasSuffix(strings.ToLower(file), ".md") {
+		return ""
+	}
+	stem := strings.ToLower(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+	if i := strings.LastIndexByte(stem, '-'); i >= 0 {
+		stem = stem[i+1:]
+	}
+	if !isIdentifier(stem) {
+		return ""
+	}
+	return stem
 }
 
 // baseFromRows gives a type whose annotation, prose and base's page name
@@ -170,30 +194,71 @@ func derivesFrom(t, base *Type) bool {
 
 // entityByKey gives entity as the base of a type whose annotation names no
 // base (nor does its prose, nor its base's page) but whose key is "id",
-// entity's key, or which has an id property and API methods of its own: in
-// Graph every such entity type derives from microsoft.graph.entity, which
-// is where "id" is declared. It is reported, as it is an inference.
+// entity's key, or which has an id property and API methods of its own, or
+// which is the root of a hierarchy some Relationships row points into (an
+// entity, even without an id row): in Graph every such entity type
+// derives from microsoft.graph.entity, which is where "id" is declared. A
+// relationship is a navigation property, whose target is an entity type
+// (so for all 499 Relationships rows of the v1.0 corpus whose type the
+// 2026 metadata knows), and so is every base of it: the root of that
+// hierarchy must take the key from entity (callRecords.participantBase,
+// under the participant a callRecord's participants_v2 row names). It is
+// reported, as it is an inference.
 func (r *resolver) entityByKey(types []*Type) {
 	entity := r.byName["microsoft.graph.entity"]
 	if entity == nil || entity.Key != "id" || entity.Base != nil {
 		return
 	}
+	navigated := navigationRoots(types)
 	for _, t := range types {
 		// The type must have the id property too: a keyProperty naming no
 		// property is a documentation error of its own (DG044).
-		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" && !r.addressable[t] || !slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" }) {
+		if t == entity || t.Base != nil || r.baseMissing[t] || t.Key != "id" && !r.addressable[t] && !navigated[t] {
+			continue
+		}
+		// The type must have the id property too: a keyProperty naming no
+		// property is a documentation error of its own (DG044), as many
+		// complex types' annotations carry "keyProperty": "id". Only a
+		// navigation target, an entity, may lack it: its key, id or none
+		// named, can come from nowhere but a base.
+		hasID := slices.ContainsFunc(t.Fields, func(f *Field) bool { return f.Name == "id" })
+		if !hasID && (!navigated[t] || t.Key != "" && t.Key != "id") {
 			continue
 		}
 		t.Base, t.BaseName, t.BaseSource = entity, entity.Name, SourceAnnotation // its keyProperty
-		if t.Key != "id" {
-			t.BaseSource = SourceAPIMethods
-		}
-		if t.Key == "id" {
+		switch {
+		case t.Key == "id" && hasID:
 			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has the key id: it derives from %s, which declares that key", t.Name, entity.Name)
-		} else {
+		case hasID && r.addressable[t]:
+			t.BaseSource = SourceAPIMethods
 			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type but has an id property and API methods of its own (an entity): it derives from %s, which declares that key", t.Name, entity.Name)
+		default:
+			t.BaseSource = SourceRelationship
+			r.diags.Report(t.Pos, BaseFromKey, "%s names no base type, but a relationship points to it or to a type derived from it (an entity): it derives from %s, which declares the key id", t.Name, entity.Name)
 		}
 	}
+}
+
+// navigationRoots gives the roots of the hierarchies that Relationships
+// rows point into: each target's topmost documented base (bases may still
+// form a cycle here, which breakCycles reports later).
+func navigationRoots(types []*Type) map[*Type]bool {
+	roots := map[*Type]bool{}
+	for _, t := range types {
+		for _, f := range t.Fields {
+			target := f.Type.Type
+			if !f.Navigation || target == nil {
+				continue
+			}
+			seen := map[*Type]bool{}
+			for target.Base != nil && !seen[target] {
+				seen[target] = true
+				target = target.Base
+			}
+			roots[target] = true
+		}
+	}
+	return roots
 }
 
 // proseOverEntity gives a type whose annotation names entity while its

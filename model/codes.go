@@ -203,7 +203,7 @@ func init() {
 	for code, info := range map[Code]CodeInfo{
 		BaseFromProse:         {Warning, Warning, "base type read from the page's prose, not its annotation"},
 		BaseProseDisagrees:    {Warning, Error, "annotation and prose name different base types"},
-		BaseFromKey:           {Warning, Warning, "base type entity assumed from the key id, or from an id property with API methods"},
+		BaseFromKey:           {Warning, Warning, "base type entity assumed from the key id, or from an id property with API methods or a relationship pointing into its hierarchy"},
 		ResourceNoAnnotation:  {Warning, Error, "resource page without a resource annotation"},
 		TypeFromSample:        {Warning, Warning, "a table's type is no type name (translated?); typed from the JSON representation"},
 		EnumTableRepeated:     {Warning, Error, "two tables under one enum heading"},

@@ -208,13 +208,15 @@ func (r *Resource) Namespace() string {
 type Source string
 
 const (
-	SourceAnnotation Source = "annotation"     // a resource annotation (or its keyProperty)
-	SourceProse      Source = "prose"          // a sentence such as "Inherits from [x](x.md)"
-	SourceBasePage   Source = "base page"      // the base's page lists the type among its derived types
-	SourceAPIMethods Source = "api methods"    // entity, from an id property and the page's API methods (DG063)
-	SourceRows       Source = "inherited rows" // the rows' "Inherited from [x](x.md)" notes (DG077)
-	SourceTable      Source = "table"          // a Properties or Relationships row
-	SourceSample     Source = "sample"         // the value in the JSON representation
+	SourceAnnotation Source = "annotation"  // a resource annotation (or its keyProperty)
+	SourceProse      Source = "prose"       // a sentence such as "Inherits from [x](x.md)"
+	SourceBasePage   Source = "base page"   // the base's page lists the type among its derived types
+	SourceAPIMethods Source = "api methods" // entity, from an id property and the page's API methods (DG063)
+	// entity, as the root of a hierarchy a Relationships row points into (DG063)
+	SourceRelationship Source = "relationship"
+	SourceRows         Source = "inherited rows" // the rows' "Inherited from [x](x.md)" notes (DG077)
+	SourceTable        Source = "table"          // a Properties or Relationships row
+	SourceSample       Source = "sample"         // the value in the JSON representation
 )
 
 func (s Source) String() string { return string(s) }

@@ -20,18 +20,22 @@ import (
 // types: "the derived types are", "derived types:", "base type for richer
 // location types such as"; current pages also write "Base type of
 // [a](a.md), [b](b.md), and [c](c.md).", "A base class for …", "x is the
-// base type for …", "Represents a base type for …", "Subtypes include …"
-// and "This type is inherited by …".
-var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as|(?:^|\bis |\brepresents )(?:the |an? )?base (?:type|class|resource) (?:for|of)|\bsubtypes? (?:are|include)|\b(?:type|resource) is inherited by)\s*$`)
+// base type for …", "Represents a base type for …", "Base type for the
+// [a](a.md) and [b](b.md) types.", "Subtypes include …" and "This type is
+// inherited by …".
+var derivedMarker = lazyRegexp(`(?i)(?:\bderived types?\b(?:\s+(?:are|include|is))?:?|\bbase (?:type|class|resource) (?:for|of)\b.*\bsuch as|(?:^|\bis |\brepresents )(?:the |an? )?base (?:type|class|resource) (?:for|of)(?: the)?|\bsubtypes? (?:are|include)|\b(?:type|resource) is inherited by)\s*$`)
 
 // derivedTrailer is the text right after a sentence's links that makes
 // them derived types: "[a](a.md) and [b](b.md) types inherit from this
-// type" (callRecords' endpoint and userAgent pages).
-var derivedTrailer = lazyRegexp(`(?i)^[\s),]*(?:types?|resources?|classes|objects)?\s*(?:inherits?|derives?) from this\b`)
+// type" (callRecords' endpoint and userAgent pages), "… from which the
+// [a](a.md) resource type is derived." (networkaccess' policyRule and
+// policyLink): "derived" must end the sentence there, as "the [a](a.md)
+// type is derived from [b](b.md)" names a's base, not this type.
+var derivedTrailer = lazyRegexp(`(?i)^[\s),]*(?:(?:resource |entity |complex )?(?:types?|resources?|classes|objects))?\s*(?:(?:inherits?|derives?) from this\b|(?:is|are) derived\s*(?:\.|$))`)
 
 // derivedHint is what a paragraph must mention to be read for derived
 // types at all.
-var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\b(?:inherits?|derives?) from this\b|\bbase (?:type|class|resource)\b|\btypes derive\b|\bderived? from (?:this|the)\b|\bthat derive from\b|\binherited by\b|\bsubtypes?\b|\bimplementations of this\b`)
+var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\b(?:inherits?|derives?) from this\b|\bbase (?:type|class|resource)\b|\btypes derive\b|\bderived? from (?:this|the)\b|\bthat derive from\b|\binherited by\b|\bsubtypes?\b|\bimplementations of this\b|\bfrom which\b`)
 
 // derivedAnnounced: a paragraph that ends in a colon and speaks of derived
 // types announces a list of them ("Supported derived types:"), as current
@@ -39,8 +43,9 @@ var derivedHint = lazyRegexp(`(?i)\bderived types?\b|\b(?:inherits?|derives?) fr
 // type:", "Entities that derive from caseOperation include:", "This
 // resource is inherited by the following resource types:", "This
 // resource is the base type for the following evidence types:",
-// "Implementations of this type include:".
-var derivedAnnounced = lazyRegexp(`(?i)(?:\bderived types?\b|\bderived from (?:this|the)\b|\bthat derive from\b|\binherited by the following\b|\bbase (?:type|class|resource) for the following\b|\bimplementations of this\b|\bsubtypes\b).*:\s*$`)
+// "Implementations of this type include:", "This is an abstract type from
+// which the following resources are derived:".
+var derivedAnnounced = lazyRegexp(`(?i)(?:\bderived types?\b|\bderived from (?:this|the)\b|\bthat derive from\b|\binherited by the following\b|\bbase (?:type|class|resource) for the following\b|\bimplementations of this\b|\bsubtypes\b|\bfrom which the following\b.*\bderived\b).*:\s*$`)
 
 // noteDerivedLinks records the links of an intro sentence (text is the
 // paragraph's plain text) that follow a derivedMarker, up to the end of the sentence; a paragraph that announces

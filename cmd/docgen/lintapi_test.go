@@ -31,7 +31,7 @@ const apiCorpusDir = "../../../shared/corpus/en-api/v1.0"
 // GET examples) became one finding and its inner object was checked, not
 // skipped: placeholders such as "Boolean" and "String (timestamp)" there.
 var apiCorpusCounts = map[string]int{
-	"DG080": 1, "DG081": 15, "DG083": 5, "DG084": 85, "DG085": 378, "DG086": 25,
+	"DG080": 1, "DG081": 15, "DG083": 5, "DG084": 85, "DG085": 370, "DG086": 25,
 	"DG087": 231, "DG088": 24, "DG089": 7, "DG090": 2, "DG091": 83, "DG092": 16,
 }
 

@@ -63,8 +63,8 @@ func TestMetadataAgreement(t *testing.T) {
 	}
 	basePct, propPct := 100*float64(basesAgree)/float64(types), 100*float64(propsAgree)/float64(props)
 	t.Logf("agreement with Graph's metadata: base types %d/%d (%.1f%%), property types %d/%d (%.2f%%)", basesAgree, types, basePct, propsAgree, props, propPct)
-	if basePct < 93 {
-		t.Errorf("base types agree with the metadata for %.1f%% of types; want at least 93%%", basePct)
+	if basePct < 94 { // 925/982 (94.2%) since relationships mark entities (DG063)
+		t.Errorf("base types agree with the metadata for %.1f%% of types; want at least 94%%", basePct)
 	}
 	if propPct < 98.3 { // 5,120 of 5,208 since DG047 read the Methods tables
 		t.Errorf("property types agree with the metadata for %.2f%% of properties; want at least 98.3%%", propPct)
