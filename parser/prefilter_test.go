@@ -93,7 +93,8 @@ func TestPhrasePrefilters(t *testing.T) {
 }
 
 // TestTranslatedValuesPrefilter: every text the translated values phrase
-// regexp matches passes the cheap test in front of it. The texts are made
+// regexp, and the translated "inherits from" one, matches passes the cheap
+// test in front of it. The texts are made
 // from the regexp itself (every alternative, every optional part), so
 // a phrase added later is checked too.
 func TestTranslatedValuesPrefilter(t *testing.T) {
@@ -102,6 +103,7 @@ func TestTranslatedValuesPrefilter(t *testing.T) {
 		gate func(string) bool
 	}{
 		{valuesPhraseTranslated(), func(s string) bool { return nonASCIILetter(s) || mayMatch(s, translatedValuesWords...) }},
+		{inheritsTailTranslated(), func(s string) bool { return nonASCIILetter(s) || mayMatch(s, translatedInheritWords...) }},
 	} {
 		re, err := syntax.Parse(tc.re.String(), syntax.Perl)
 		if err != nil {

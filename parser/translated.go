@@ -17,19 +17,23 @@ import (
 
 // inheritsTailTranslated ends the text before a link that names a base:
 // "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
-// "继承自", with up to two filler words ("является производным от
-// ресурса [baseItem](baseitem.md)", "Hérite de la ressource").
-var inheritsTailTranslated = lazyRegexp(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|ressource|resource|tipo|type|typ|typu|ресурса|типа|класса|объекта|сущности)){0,2}\s*$`)
+// "继承自", in the verb's other forms too ("Héritée de", "Ereditato da",
+// "Afgeleid van"), with up to two filler words ("является производным от
+// ресурса [baseItem](baseitem.md)", "Hérite de la ressource") and the
+// elided or contracted article before them ("Héritée de l’entité",
+// "Eredita dall’entità").
+var inheritsTailTranslated = lazyRegexp(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérit\p{L}* d[eu]|d[ée]riv\p{L}* d[eu]|hered\p{L}* del?|deriva de|derivad[oa] del?|herd\p{L}* d[aeo]s?|derivad[oa] d[ao]s?|eredit\p{L}* da(?:l(?:l[aoe])?)?|deriva da(?:l(?:l[aoe])?)?|derivat[oa] da(?:l(?:l[aoe])?)?|neemt over van|overgenomen van|afgeleid van|erft van|dziedziczy (?:z|po)|dziedziczon\p{L}* (?:z|po)|pochodzi (?:od|z)|dědí z|odvozen\p{L}* (?:od|z)|devralır|ärver från|härled\p{L}* från|arver fra|afledt af|avledet fra|mewarisi dari|diwarisi dari|diturunkan dari|kế thừa từ|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:l[’']\s*)?(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|resource|tipo|type|typ|typu|entité|entidad|entidade|entità|entität|entity|ресурса|типа|класса|объекта|сущности)|\s*l[’']\s*(?:entité|entità|entidade|ressource|risorsa)?){0,2}\s*$`)
 
 // translatedInheritWords are the ASCII words of which every alternative of
 // inheritsTailTranslated written in ASCII holds one (the others hold a
-// letter outside ASCII).
-var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda", "herda", "eredita", "neemt over", "overgenomen", "dziedziczy", "devral", "arver fra"}
+// letter outside ASCII); TestTranslatedValuesPrefilter holds them to it.
+var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hered", "herd", "eredit", "neemt over", "overgenomen", "afgeleid", "erft van",
+	"dziedzicz", "pochodzi", "odvozen", "devral", "arver fra", "afledt", "avledet", "warisi", "diturunkan"}
 
 // inheritsHeadTranslated starts the text after such a link, for languages
 // that put the verb last: "[directoryObject](directoryobject.md) から継承",
-// "에서 상속".
-var inheritsHeadTranslated = lazyRegexp(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|öğesinden devral)`)
+// "에서 상속", "öğesinden türetilir", "'den devralır".
+var inheritsHeadTranslated = lazyRegexp(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|(?:öğesinden|[’']?[dt][ae]n) (?:devral|türetil))`)
 
 // collectionWord finds the word that marks a type cell as a collection in
 // a translation: "Коллекция [x](x.md)", "[x](x.md) 集合", "Colección de

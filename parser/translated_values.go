@@ -4,16 +4,30 @@ import "strings"
 
 // translatedListJoins are the separators and conjunctions of a plain list
 // of values in the docs' languages, read as commas: "*Mx*、 *Srv*",
-// "*Srv* e *Txt*", "`a` или `b`".
+// "*Srv* e *Txt*", "`a` или `b`", "*a* en *b*", "*a* ve *b*", "*a* 및 *b*".
 var translatedListJoins = strings.NewReplacer("、", ", ", "，", ", ", "；", "; ",
 	" e ", ", ", " y ", ", ", " o ", ", ", " ou ", ", ", " und ", ", ", " oder ", ", ",
-	" и ", ", ", " или ", ", ", "和", ", ", "或", ", ", " et ", ", ")
+	" и ", ", ", " или ", ", ", "和", ", ", "或", ", ", " et ", ", ",
+	" en ", ", ", " of ", ", ", " i ", ", ", " lub ", ", ", " a ", ", ", " nebo ", ", ", " ve ", ", ", " veya ", ", ",
+	" och ", ", ", " eller ", ", ", " og ", ", ", " és ", ", ", " vagy ", ", ", " dan ", ", ", " atau ", ", ",
+	" 및 ", ", ", " 또는 ", ", ", "及", ", ", "與", ", ", "与", ", ", "または", ", ", "および", ", ")
+
+// particleAfterValue is the grammar Korean and Japanese put after the
+// last value of a plain list, against it or after a space: the copula
+// and particles ("*resource*입니다", "*shut* です"), written in Hangul or
+// Hiragana, never in the Latin letters of a value.
+var particleAfterValue = lazyRegexp(`([A-Za-z0-9_])\s*[\p{Hangul}\p{Hiragana}]+`)
 
 // translatedPlainValues reads the values listed without code spans after a
 // translated phrase, as valuesAfter reads an English one's, once the
-// language's separators are made commas.
+// language's separators are made commas and the particles after the
+// values are dropped.
 func translatedPlainValues(rest string) []string {
-	return valuesAfter(translatedListJoins.Replace(rest))
+	rest = translatedListJoins.Replace(rest)
+	if nonASCIILetter(rest) {
+		rest = particleAfterValue().ReplaceAllString(rest, "$1")
+	}
+	return valuesAfter(rest)
 }
 
 // collectionLinkText reads a link text that is a collection word and a
