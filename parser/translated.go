@@ -114,7 +114,8 @@ func isTypeName(s string) bool { return isQualifiedName(s) }
 // linkTargetName is the type a link to a resource page names, from its
 // file name: "thumbnail.md" gives thumbnail, "security-alertevidence.md"
 // alertevidence (the prefix is the file's namespace or area), matched
-// without regard to case. Used when the link text is translated.
+// without regard to case; "lamp.fr-FR.md", a page named for its locale as
+// pageLocale reads it, gives lamp. Used when the link text is translated.
 func linkTargetName(dest string) string {
 	base := dest
 	if i := strings.LastIndexAny(base, "/\\"); i >= 0 {
@@ -125,6 +126,9 @@ func linkTargetName(dest string) string {
 		return "" // not a page of the docs
 	}
 	base = base[:len(base)-len(".md")]
+	if i := strings.LastIndexByte(base, '.'); i > 0 && isDocsLocale(base[i+1:]) {
+		base = base[:i] // lamp.fr-FR.md, a page named for its locale
+	}
 	if i := strings.LastIndexByte(base, '-'); i >= 0 {
 		base = base[i+1:]
 	}
