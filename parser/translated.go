@@ -326,11 +326,22 @@ var (
 		"este é", "questo è", "dit is", "jest to", "to jest", "bu ", "det här är", "jedná se", "toto je"}
 )
 
+// copulaOnly is what may follow the words in a sentence that is only
+// "(it is) an abstract type": Korean and Japanese drop the subject
+// ("추상 형식입니다", "抽象型です"), Chinese may write the noun alone.
+var copulaOnly = wordSet("", "입니다", "이다", "です", "である")
+
 // saysTranslated reports whether a sentence of the text starts with a
-// word for "this" and names one of words.
+// word for "this" and names one of words, or is one of words and a
+// copula only.
 func saysTranslated(text string, words []string) bool {
 	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '。' || r == '\n' }) {
 		s := strings.ToLower(strings.TrimSpace(sentence))
+		for _, w := range words {
+			if rest, ok := strings.CutPrefix(s, w); ok && copulaOnly[strings.TrimSpace(rest)] {
+				return true
+			}
+		}
 		opens := false
 		for _, w := range thisWords {
 			opens = opens || strings.HasPrefix(s, w)
