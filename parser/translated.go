@@ -251,6 +251,26 @@ func stripBidiControls(s string) string {
 	}, s)
 }
 
+// dropInvisible removes the characters that take no room, which machine
+// translation and its tools leave inside words ("display\u200bName"): a
+// zero-width space or joiner, a word joiner, a byte order mark, a soft
+// hyphen. They are no part of a name.
+func dropInvisible(s string) string {
+	if !strings.ContainsFunc(s, isInvisible) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isInvisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isInvisible(r rune) bool {
+	return r >= '\u200b' && r <= '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad'
+}
+
 func isBidiControl(r rune) bool {
 	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }

@@ -12,6 +12,11 @@ var translatedListJoins = strings.NewReplacer("、", ", ", "，", ", ", "；", "
 	" och ", ", ", " eller ", ", ", " og ", ", ", " és ", ", ", " vagy ", ", ", " dan ", ", ", " atau ", ", ",
 	" 및 ", ", ", " 또는 ", ", ", "及", ", ", "與", ", ", "与", ", ", "または", ", ", "および", ", ")
 
+// quoteMarks are the quotation marks of the docs' languages that a
+// translation may put around plain values where the English page had code
+// spans ("« warm », « cold »", "„warm“", "「warm」"): not part of a value.
+var quoteMarks = strings.NewReplacer("«", "", "»", "", "„", "", "“", "", "”", "", "‘", "", "’", "", "「", "", "」", "", "『", "", "』", "", "‹", "", "›", "")
+
 // particleAfterValue is the grammar Korean and Japanese put after the
 // last value of a plain list, against it or after a space: the copula
 // and particles ("*resource*입니다", "*shut* です"), written in Hangul or
@@ -20,10 +25,10 @@ var particleAfterValue = lazyRegexp(`([A-Za-z0-9_])\s*[\p{Hangul}\p{Hiragana}]+`
 
 // translatedPlainValues reads the values listed without code spans after a
 // translated phrase, as valuesAfter reads an English one's, once the
-// language's separators are made commas and the particles after the
-// values are dropped.
+// language's separators are made commas, its quotation marks and the
+// particles after the values dropped.
 func translatedPlainValues(rest string) []string {
-	rest = translatedListJoins.Replace(rest)
+	rest = quoteMarks.Replace(translatedListJoins.Replace(rest))
 	if nonASCIILetter(rest) {
 		rest = particleAfterValue().ReplaceAllString(rest, "$1")
 	}
