@@ -39,21 +39,22 @@ var inheritsHeadTranslated = lazyRegexp(`^\s*(?:から継承|から派生|에서
 // a translation: "Коллекция [x](x.md)", "[x](x.md) 集合", "Colección de
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
-var collectionWord = lazyRegexp(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|数组|陣列|配列|배열|массив\p{L}*|\bcollection\b`)
+var collectionWord = lazyRegexp(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|koleksi\b|gyűjtemény\p{L}*|kokoelma\p{L}*|colecți[ea]|колекці[яїю]|bộ sưu tập|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|数组|陣列|配列|배열|массив\p{L}*|\bcollection\b`)
 
 // hasCollectionWord reports whether s holds a collection word.
 func hasCollectionWord(s string) bool { return collectionWord().MatchString(s) }
 
 // collectionFiller are the words around a collection word that are not
 // the element type's name: "Colección de String", "Коллекция объектов x".
-var collectionFiller = wordSet("de", "di", "da", "von", "of", "van", "的", "の", "объектов", "das", "dos", "des", "degli", "delle")
+var collectionFiller = wordSet("de", "di", "da", "von", "of", "van", "的", "の", "объектов", "das", "dos", "des", "degli", "delle", "dari", "của")
 
 // stripCollectionWords removes the collection words and the filler around
 // them, leaving the element type's name.
 func stripCollectionWords(s string) string {
 	var kept []string
 	for _, f := range strings.Fields(collectionWord().ReplaceAllString(s, " ")) {
-		if !collectionFiller[strings.ToLower(f)] {
+		f = strings.Trim(f, "-") // "String-kokoelma": the word joined by a hyphen
+		if f != "" && !collectionFiller[strings.ToLower(f)] {
 			kept = append(kept, f)
 		}
 	}

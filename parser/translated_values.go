@@ -91,6 +91,15 @@ func translatedValuesAfter(rest string) []string {
 // named a type no page defines.
 var morePrimitiveWords = map[string]string{
 	"duplo": "Edm.Double", "doble": "Edm.Double", "двойное": "Edm.Double", "двойной": "Edm.Double", "2 行分": "Edm.Double", "双精度": "Edm.Double",
+	// French's "string of characters" and the "whole number" of the
+	// Romance languages.
+	"chaîne de caractères": "Edm.String", "chaine de caracteres": "Edm.String", "chaînes de caractères": "Edm.String",
+	"nombre entier": "Edm.Int32", "número entero": "Edm.Int32", "numero intero": "Edm.Int32", "número inteiro": "Edm.Int32",
+	// "Date and time": what DateTimeOffset becomes when translated as
+	// words; read as Date from its first word otherwise.
+	"date et heure": "Edm.DateTimeOffset", "fecha y hora": "Edm.DateTimeOffset", "data e ora": "Edm.DateTimeOffset", "data e hora": "Edm.DateTimeOffset",
+	"datum und uhrzeit": "Edm.DateTimeOffset", "datum en tijd": "Edm.DateTimeOffset", "дата и время": "Edm.DateTimeOffset",
+	"日期时间": "Edm.DateTimeOffset", "日期和时间": "Edm.DateTimeOffset", "日期時間": "Edm.DateTimeOffset", "日時": "Edm.DateTimeOffset", "날짜/시간": "Edm.DateTimeOffset", "날짜 및 시간": "Edm.DateTimeOffset",
 }
 
 func init() {
@@ -101,12 +110,20 @@ func init() {
 
 // translatedWithPrimitive reads a type cell that gives a translated word
 // and the English primitive after it in parentheses ("文字列型 (String)"):
-// the primitive. A type name before the parentheses is left to the
-// readers of notes ("String (identifier)").
+// the primitive; or a translated primitive and a note after it, as
+// "String (identifier)" is translated ("Chaîne (identificateur)",
+// "문자열(식별자)"): the translated primitive's. A type name before the
+// parentheses is left to the readers of notes ("String (identifier)").
 func translatedWithPrimitive(s string) (string, bool) {
 	head, inner, ok := strings.Cut(strings.TrimSuffix(strings.TrimSpace(s), ")"), "(")
 	head, inner = strings.TrimSpace(head), strings.TrimSpace(inner)
-	if !ok || !strings.HasSuffix(s, ")") || head == "" || isTypeName(head) {
+	if !ok || !strings.HasSuffix(s, ")") || head == "" {
+		return "", false
+	}
+	if name, ok := translatedPrimitives[strings.ToLower(head)]; ok {
+		return name, true // "Tekenreeks (id)" too: a translation in Latin letters
+	}
+	if isTypeName(head) {
 		return "", false
 	}
 	if _, known := PrimitiveName(inner); !known {
