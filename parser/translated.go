@@ -144,13 +144,19 @@ func linkTargetName(dest string) string {
 // lower case.
 var (
 	propertiesHeadings = wordSet("свойства", "属性", "屬性", "الخصائص", "מאפיינים", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
-		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες")
+		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες",
+		"propietats", "egenskaber", "omadused", "ominaisuudet", "svojstva", "својства", "tulajdonságok", "properti", "ypatybės", "rekvizīti",
+		"proprietăți", "proprietati", "lastnosti", "คุณสมบัติ", "властивості", "thuộc tính", "गुण", "गुणधर्म", "eiginleikar", "сипаттар")
 	relationshipsHeadings = wordSet("العلاقات", "קשרי גומלין", "связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
-		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
+		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις",
+		"relacions", "relacións", "seosed", "suhteet", "odnosi", "relacije", "kapcsolatok", "hubungan", "perhubungan", "ryšiai", "relācijas",
+		"relasjoner", "relații", "relatii", "vzťahy", "ความสัมพันธ์", "зв’язки", "зв'язки", "звʼязки", "відносини", "mối quan hệ", "връзки", "संबंध")
 	methodsHeadings = wordSet("методы", "方法", "メソッド", "메서드", "methoden", "méthodes", "métodos", "metodi", "metody",
-		"yöntemler", "metoder", "μέθοδοι")
+		"yöntemler", "metoder", "μέθοδοι", "mètodes", "meetodid", "menetelmät", "metode", "metódusok", "metodai", "metodes", "metódy",
+		"методи", "phương thức", "วิธีการ", "विधियाँ", "kaedah")
 	derivedTypesHeadings = wordSet("производные типы", "派生类型", "派生類型", "派生型", "파생 형식", "abgeleitete typen", "types dérivés",
-		"tipos derivados", "tipi derivati", "afgeleide typen", "typy pochodne", "odvozené typy", "türetilmiş türler", "härledda typer")
+		"tipos derivados", "tipi derivati", "afgeleide typen", "typy pochodne", "odvozené typy", "türetilmiş türler", "härledda typer",
+		"tipus derivats", "johdetut tyypit", "származtatott típusok", "tipe turunan", "tipuri derivate", "похідні типи", "kiểu dẫn xuất", "odvodené typy")
 	// French "Relations" is also an English word: only on a page whose
 	// front matter names another locale, or after a translated table.
 	localizedOnlyHeadings = wordSet("relations")
