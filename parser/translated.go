@@ -179,7 +179,10 @@ var translatedNamespaceLine = lazyRegexp(`^[^\s:：.][^:：.]{0,39}[:：]\s*(mic
 // heading in the docs' languages ("lampMode 值", "Значения lampMode",
 // "Valeurs de lampMode", "lampMode-Werte"), compared in lower case.
 var enumValuesWords = wordSet("值", "値", "값", "значения", "valeurs", "valores", "werte", "valori", "waarden",
-	"wartości", "hodnoty", "değerleri", "değerler", "värden", "列挙値", "列舉值", "枚举值", "열거형")
+	"wartości", "hodnoty", "değerleri", "değerler", "värden", "列挙値", "列舉值", "枚举值", "열거형",
+	"nilai", "értékek", "értékei", "arvot", "værdier", "verdier", "значення", "стойности", "vrijednosti", "vrednosti", "reikšmės",
+	"vērtības", "väärtused", "valors", "τιμές", "ค่า", "मान",
+	"trị") // the second word of Vietnamese "giá trị"
 
 // translatedEnumHeading returns the enum a translated "x values" heading
 // names: the one identifier among its words, beside the word for values
@@ -228,7 +231,7 @@ func mayBeTranslatedEnumHeading(title, anchor string) bool {
 	if anchor != "" {
 		return strings.HasSuffix(strings.ToLower(anchor), "-values")
 	}
-	return nonASCIILetter(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty")
+	return nonASCIILetter(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty", "nilai", "arvot", "verdier", "vrijednosti", "vrednosti")
 }
 
 // isHeadingFiller: the ASCII words translated enum headings hold beside
