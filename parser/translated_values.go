@@ -99,6 +99,13 @@ var morePrimitiveWords = map[string]string{
 	// words; read as Date from its first word otherwise.
 	"date et heure": "Edm.DateTimeOffset", "fecha y hora": "Edm.DateTimeOffset", "data e ora": "Edm.DateTimeOffset", "data e hora": "Edm.DateTimeOffset",
 	"datum und uhrzeit": "Edm.DateTimeOffset", "datum en tijd": "Edm.DateTimeOffset", "дата и время": "Edm.DateTimeOffset",
+	// String, Boolean and Int32 in the rest of the docs' languages.
+	"chuỗi": "Edm.String", "untai": "Edm.String", "karakterlánc": "Edm.String", "merkkijono": "Edm.String", "streng": "Edm.String",
+	"șir": "Edm.String", "рядок": "Edm.String", "низ": "Edm.String", "niz": "Edm.String", "eilutė": "Edm.String", "virkne": "Edm.String",
+	"συμβολοσειρά": "Edm.String", "สตริง": "Edm.String", "स्ट्रिंग": "Edm.String",
+	"logikai": "Edm.Boolean", "totuusarvo": "Edm.Boolean", "логічний": "Edm.Boolean", "булев": "Edm.Boolean", "loginis": "Edm.Boolean",
+	"số nguyên": "Edm.Int32", "bilangan bulat": "Edm.Int32", "egész szám": "Edm.Int32", "kokonaisluku": "Edm.Int32", "ціле число": "Edm.Int32",
+	"цяло число": "Edm.Int32", "cijeli broj": "Edm.Int32", "întreg": "Edm.Int32",
 	"日期时间": "Edm.DateTimeOffset", "日期和时间": "Edm.DateTimeOffset", "日期時間": "Edm.DateTimeOffset", "日時": "Edm.DateTimeOffset", "날짜/시간": "Edm.DateTimeOffset", "날짜 및 시간": "Edm.DateTimeOffset",
 }
 
