@@ -22,13 +22,14 @@ import (
 // ресурса [baseItem](baseitem.md)", "Hérite de la ressource") and the
 // elided or contracted article before them ("Héritée de l’entité",
 // "Eredita dall’entità").
-var inheritsTailTranslated = lazyRegexp(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérit\p{L}* d[eu]|d[ée]riv\p{L}* d[eu]|hered\p{L}* del?|deriva de|derivad[oa] del?|herd\p{L}* d[aeo]s?|derivad[oa] d[ao]s?|eredit\p{L}* da(?:l(?:l[aoe])?)?|deriva da(?:l(?:l[aoe])?)?|derivat[oa] da(?:l(?:l[aoe])?)?|neemt over van|overgenomen van|afgeleid van|erft van|dziedziczy (?:z|po)|dziedziczon\p{L}* (?:z|po)|pochodzi (?:od|z)|dědí z|odvozen\p{L}* (?:od|z)|devralır|ärver från|härled\p{L}* från|arver fra|afledt af|avledet fra|mewarisi dari|diwarisi dari|diturunkan dari|kế thừa từ|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:l[’']\s*)?(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|resource|tipo|type|typ|typu|entité|entidad|entidade|entità|entität|entity|ресурса|типа|класса|объекта|сущности)|\s*l[’']\s*(?:entité|entità|entidade|ressource|risorsa)?){0,2}\s*$`)
+var inheritsTailTranslated = lazyRegexp(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérit\p{L}* d[eu]|d[ée]riv\p{L}* d[eu]|hered\p{L}* del?|deriva de|derivad[oa] del?|herd\p{L}* d[aeo]s?|derivad[oa] d[ao]s?|eredit\p{L}* da(?:l(?:l[aoe])?)?|deriva da(?:l(?:l[aoe])?)?|derivat[oa] da(?:l(?:l[aoe])?)?|neemt over van|overgenomen van|afgeleid van|erft van|dziedziczy (?:z|po)|dziedziczon\p{L}* (?:z|po)|pochodzi (?:od|z)|dědí z|odvozen\p{L}* (?:od|z)|devralır|ärver från|härled\p{L}* från|arver fra|afledt af|avledet fra|mewarisi dari|diwarisi dari|diturunkan dari|kế thừa từ|periytyy kohteesta|johdettu kohteesta|успадков\p{L}* від|похідн\p{L}* від|наследява|moștene\p{L}* de la|derivat din|heret\p{L}* de|derivat de|nasljeđuje od|nasleđuje od|deduje od|izveden\p{L}* iz|paveldi iš|manto no|pärib|κληρονομεί από|προέρχεται από|สืบทอดจาก|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:l[’']\s*)?(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|resource|tipo|type|typ|typu|entité|entidad|entidade|entità|entität|entity|ресурса|типа|класса|объекта|сущности)|\s*l[’']\s*(?:entité|entità|entidade|ressource|risorsa)?){0,2}\s*$`)
 
 // translatedInheritWords are the ASCII words of which every alternative of
 // inheritsTailTranslated written in ASCII holds one (the others hold a
 // letter outside ASCII); TestTranslatedValuesPrefilter holds them to it.
 var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hered", "herd", "eredit", "neemt over", "overgenomen", "afgeleid", "erft van",
-	"dziedzicz", "pochodzi", "odvozen", "devral", "arver fra", "afledt", "avledet", "warisi", "diturunkan"}
+	"dziedzicz", "pochodzi", "odvozen", "devral", "arver fra", "afledt", "avledet", "warisi", "diturunkan",
+	"periytyy", "johdettu", "heret", "deduje", "izveden", "manto no"}
 
 // inheritsHeadTranslated starts the text after such a link, for languages
 // that put the verb last: "[directoryObject](directoryobject.md) から継承",
