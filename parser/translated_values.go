@@ -68,6 +68,13 @@ func joinSpacedName(s string) string {
 // the phrase's line ("使用可能な値は次のいずれかです。<br/>`success`<br/>
 // `failure`"), or a plain list (translatedPlainValues).
 func translatedValuesAfter(rest string) []string {
+	// A phrase that is a sentence of its own ("다음 값 중 하나일 수
+	// 있습니다. `a`, `b`."): the code spans of the next one are its values.
+	if r := strings.TrimLeft(rest, " \u00a0"); strings.HasPrefix(r, ".") || strings.HasPrefix(r, "。") {
+		if next := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(r, "."), "。")); strings.HasPrefix(next, "`") {
+			rest = next
+		}
+	}
 	var out []string
 	if strings.HasPrefix(strings.TrimSpace(rest), "`") {
 		out = valuesAfter(rest)
