@@ -93,7 +93,8 @@ func TestPhrasePrefilters(t *testing.T) {
 }
 
 // TestTranslatedValuesPrefilter: every text the translated values phrase
-// regexp matches passes the cheap test in front of it. The texts are made
+// regexp, and the translated "inherits from" one, matches passes the cheap
+// test in front of it. The texts are made
 // from the regexp itself (every alternative, every optional part), so
 // a phrase added later is checked too.
 func TestTranslatedValuesPrefilter(t *testing.T) {
@@ -102,6 +103,7 @@ func TestTranslatedValuesPrefilter(t *testing.T) {
 		gate func(string) bool
 	}{
 		{valuesPhraseTranslated(), func(s string) bool { return nonASCIILetter(s) || mayMatch(s, translatedValuesWords...) }},
+		{inheritsTailTranslated(), func(s string) bool { return nonASCIILetter(s) || mayMatch(s, translatedInheritWords...) }},
 	} {
 		re, err := syntax.Parse(tc.re.String(), syntax.Perl)
 		if err != nil {
@@ -315,5 +317,46 @@ func TestOneAmongMany(t *testing.T) {
 		if got := oneAmongMany(before); got != want {
 			t.Errorf("oneAmongMany(%q) = %v, want %v", before, got, want)
 		}
+	}
+}
+
+// TestCollectionWordASCII: on ASCII text the ASCII alternatives of the
+// collection words match where the whole regexp does, for every text made
+// from the whole regexp's alternatives and for near misses around them.
+func TestCollectionWordASCII(t *testing.T) {
+	re, err := syntax.Parse(collectionWord().String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := matchingTexts(re)
+	if len(texts) < 20 {
+		t.Fatalf("%d texts made from %v: the generator is wrong", len(texts), collectionWord())
+	}
+	// The parser factors alternatives that share letters ("sammlung",
+	// "samling"), and the generator then makes only some of them: each
+	// alternative of the source is also written out, its classes by their
+	// first letter.
+	class := regexp.MustCompile(`\[(.)[^\]]*\]`)
+	for _, alt := range strings.Split(strings.TrimPrefix(collectionWord().String(), "(?i)"), "|") {
+		alt = strings.NewReplacer(`\b`, "", `\p{L}*`, "").Replace(alt)
+		texts = append(texts, class.ReplaceAllString(alt, "$1"))
+	}
+	ascii := 0
+	for _, text := range texts {
+		for _, s := range []string{text, "x" + text, text + "x", " " + text + " ", strings.ToUpper(text), "[x](x.md) " + text} {
+			if strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) {
+				continue
+			}
+			ascii++
+			if got, want := collectionWordASCII().MatchString(s), collectionWord().MatchString(s); got != want {
+				t.Errorf("on %q the ASCII regexp says %v, collectionWord %v", s, got, want)
+			}
+			if hasCollectionWord(s) != collectionWord().MatchString(s) {
+				t.Errorf("hasCollectionWord(%q) differs from collectionWord", s)
+			}
+		}
+	}
+	if ascii < 30 {
+		t.Fatalf("%d ASCII texts: the test is wrong", ascii)
 	}
 }

@@ -427,9 +427,10 @@ func optInLast(members []model.EnumMember, optIn []string) []model.EnumMember {
 
 // cleanName strips the markup that survives plain-text rendering of a name
 // cell, such as stray asterisks from unbalanced bold, and a trailing note in
-// parentheses ("isDefault (deprecated)").
+// parentheses ("isDefault (deprecated)"), and characters no name holds
+// that translations leave in one (dropInvisible).
 func cleanName(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), "*`_ ")
+	s = strings.Trim(strings.TrimSpace(dropInvisible(s)), "*`_ ")
 	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
 		s = strings.TrimSpace(s[:i])
 	}

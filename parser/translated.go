@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Localized pages in the current format (no span pairs holding the
@@ -17,39 +18,58 @@ import (
 
 // inheritsTailTranslated ends the text before a link that names a base:
 // "Наследуется от [directoryObject](directoryobject.md)", "Erbt von",
-// "继承自", with up to two filler words ("является производным от
-// ресурса [baseItem](baseitem.md)", "Hérite de la ressource").
-var inheritsTailTranslated = lazyRegexp(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérite de|d[ée]riv\p{L}* de|hereda de|deriva de|derivad[oa] de|herda de|eredita da|deriva da|derivat[oa] da|neemt over van|overgenomen van|dziedziczy (?:z|po)|dědí z|devralır|ärver från|arver fra|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:\s+(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|ressource|resource|tipo|type|typ|typu|ресурса|типа|класса|объекта|сущности)){0,2}\s*$`)
+// "继承自", in the verb's other forms too ("Héritée de", "Ereditato da",
+// "Afgeleid van"), with up to two filler words ("является производным от
+// ресурса [baseItem](baseitem.md)", "Hérite de la ressource") and the
+// elided or contracted article before them ("Héritée de l’entité",
+// "Eredita dall’entità").
+var inheritsTailTranslated = lazyRegexp(`(?i)(?:наследуется от|наследует от|наследует|производн\p{L}* от|erbt von|abgeleitet von|hérit\p{L}* d[eu]|d[ée]riv\p{L}* d[eu]|hered\p{L}* del?|deriva de|derivad[oa] del?|herd\p{L}* d[aeo]s?|derivad[oa] d[ao]s?|eredit\p{L}* da(?:l(?:l[aoe])?)?|deriva da(?:l(?:l[aoe])?)?|derivat[oa] da(?:l(?:l[aoe])?)?|neemt over van|overgenomen van|afgeleid van|erft van|dziedziczy (?:z|po)|dziedziczon\p{L}* (?:z|po)|pochodzi (?:od|z)|dědí z|odvozen\p{L}* (?:od|z)|devralır|ärver från|härled\p{L}* från|arver fra|afledt af|avledet fra|mewarisi dari|diwarisi dari|diturunkan dari|kế thừa từ|periytyy kohteesta|johdettu kohteesta|успадков\p{L}* від|похідн\p{L}* від|наследява|moștene\p{L}* de la|derivat din|heret\p{L}* de|derivat de|nasljeđuje od|nasleđuje od|deduje od|izveden\p{L}* iz|paveldi iš|manto no|pärib|κληρονομεί από|προέρχεται από|สืบทอดจาก|يرث من|مشتق من|יורש מ|נגזר מ|继承自|派生自|繼承自|衍生自)(?:[\s\x{a0}\x{202f}]+(?:l[’'][\s\x{a0}\x{202f}]*)?(?:la|le|el|il|lo|o|a|der|dem|des|ressource|recurso|risorsa|resource|tipo|type|typ|typu|entité|entidad|entidade|entità|entität|entity|ресурса|типа|класса|объекта|сущности)|[\s\x{a0}\x{202f}]*l[’'][\s\x{a0}\x{202f}]*(?:entité|entità|entidade|ressource|risorsa)?){0,2}[\s\x{a0}\x{202f}]*$`)
 
 // translatedInheritWords are the ASCII words of which every alternative of
 // inheritsTailTranslated written in ASCII holds one (the others hold a
-// letter outside ASCII).
-var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hereda", "herda", "eredita", "neemt over", "overgenomen", "dziedziczy", "devral", "arver fra"}
+// letter outside ASCII); TestTranslatedValuesPrefilter holds them to it.
+var translatedInheritWords = []string{"erbt von", "abgeleitet", "deriv", "hered", "herd", "eredit", "neemt over", "overgenomen", "afgeleid", "erft van",
+	"dziedzicz", "pochodzi", "odvozen", "devral", "arver fra", "afledt", "avledet", "warisi", "diturunkan",
+	"periytyy", "johdettu", "heret", "deduje", "izveden", "manto no"}
 
 // inheritsHeadTranslated starts the text after such a link, for languages
 // that put the verb last: "[directoryObject](directoryobject.md) から継承",
-// "에서 상속".
-var inheritsHeadTranslated = lazyRegexp(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|öğesinden devral)`)
+// "에서 상속", "öğesinden türetilir", "'den devralır".
+var inheritsHeadTranslated = lazyRegexp(`^\s*(?:から継承|から派生|에서 상속|에서 파생|을\(를\) 상속|(?:öğesinden|[’']?[dt][ae]n) (?:devral|türetil))`)
 
 // collectionWord finds the word that marks a type cell as a collection in
 // a translation: "Коллекция [x](x.md)", "[x](x.md) 集合", "Colección de
 // String". A regexp rather than a search in strings.ToLower(s): lower
 // case can change a string's length in bytes, and so its offsets.
-var collectionWord = lazyRegexp(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|数组|陣列|配列|배열|массив\p{L}*|\bcollection\b`)
+var collectionWord = lazyRegexp(`(?i)коллекци[яи]|集合|コレクション|컬렉션|colección|coleção|raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|koleksi\b|gyűjtemény\p{L}*|kokoelma\p{L}*|colecți[ea]|колекці[яїю]|bộ sưu tập|samling|\bconjunto\b|συλλογή|مجموعة|אוסף|数组|陣列|配列|배열|массив\p{L}*|\bcollection\b`)
+
+// collectionWordASCII is collectionWord's alternatives written in ASCII:
+// on ASCII text (nearly every type cell of an English page) it matches
+// as collectionWord does, and a smaller program runs faster
+// (TestCollectionWordASCII holds the two together).
+var collectionWordASCII = lazyRegexp(`(?i)raccolta|sammlung|auflistung|kolekcja|kolekce|verzameling|koleksiyon\p{L}*|koleksi\b|kokoelma\p{L}*|samling|\bconjunto\b|\bcollection\b`)
 
 // hasCollectionWord reports whether s holds a collection word.
-func hasCollectionWord(s string) bool { return collectionWord().MatchString(s) }
+func hasCollectionWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return collectionWord().MatchString(s)
+		}
+	}
+	return collectionWordASCII().MatchString(s)
+}
 
 // collectionFiller are the words around a collection word that are not
 // the element type's name: "Colección de String", "Коллекция объектов x".
-var collectionFiller = wordSet("de", "di", "da", "von", "of", "van", "的", "の", "объектов", "das", "dos", "des", "degli", "delle")
+var collectionFiller = wordSet("de", "di", "da", "von", "of", "van", "的", "の", "объектов", "das", "dos", "des", "degli", "delle", "dari", "của")
 
 // stripCollectionWords removes the collection words and the filler around
 // them, leaving the element type's name.
 func stripCollectionWords(s string) string {
 	var kept []string
 	for _, f := range strings.Fields(collectionWord().ReplaceAllString(s, " ")) {
-		if !collectionFiller[strings.ToLower(f)] {
+		f = strings.Trim(f, "-") // "String-kokoelma": the word joined by a hyphen
+		if f != "" && !collectionFiller[strings.ToLower(f)] {
 			kept = append(kept, f)
 		}
 	}
@@ -66,12 +86,14 @@ func stripCollectionWords(s string) string {
 // be one of the following values:", which older pages follow with a plain
 // or emphasised list rather than code spans ("Pode ser um dos seguintes
 // valores: **null**, *Email*, *Yammer*"). Where two phrases start at one
-// place, the longer is the match (Longest).
-var valuesPhraseTranslated = lazyLongestRegexp(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|(?:^|[^불])가능한 값(?:은|\s*:)|(?:os )?valores possíveis são|valores possíveis:|os valores possíveis incluem|(?:los )?valores posibles son|valores posibles:|(?:les )?valeurs possibles sont|valeurs possibles\s?:|(?:i )?valori possibili sono|valori possibili:|возможные значения(?:\s*[-—:])?|допустимые значения(?:\s*[-—:])?|(?:die )?möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:\s*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם|(?:el )?valor posible es|valor posible:|(?:o )?valor possível é|valor possível:|(?:la )?valeur possible est|valeur possible\s?:|(?:il )?valore possibile è|valore possibile:|(?:der )?mögliche wert ist|möglicher wert:|(?:de )?mogelijke waarde is|mogelijke waarde:|возможное значение(?:\s*[-—:])?|możliwa wartość to|möjligt värde är|možná hodnota je|olası değer:|可取值(?:为|為|是|包括|有)?|可能的值[:：]|可能值[:：]|可用值(?:为|為|是|包括|有)?|(?:值)?可以是(?:下列|以下)(?:值)?之一|(?:使用)?可能な値\s*[:：]|指定できる値\s*[:：]|次のいずれかの値を指定できます|値は次のいずれかを指定できます|値は次のいずれかです|os possíveis valores são|(?:o valor )?pode ser um dos seguintes(?: valores)?|los posibles valores son|(?:el valor )?puede ser uno de los siguientes(?: valores)?|(?:es )?kann einen der folgenden werte (?:haben|annehmen|aufweisen)|(?:es )?kann einer der folgenden werte sein|может (?:принимать|иметь) одно из следующих значений|может быть одним из следующих значений|(?:la valeur )?peut être l'une des valeurs suivantes)[\s\x{a0}\x{202f}]*[:：、，,]?`)
+// place, the longer is the match (Longest). A phrase may go on with "as
+// follows" ("Les valeurs possibles sont les suivantes :", "가능한 값은
+// 다음과 같습니다."), even to the end of its sentence, the values after it.
+var valuesPhraseTranslated = lazyLongestRegexp(`(?i)(?:可能的值(?:为|為|是|包括|有)|可能值(?:为|為)|可用的值(?:为|為)|可能な値は|使用可能な値は|指定できる値は|(?:^|[^불])가능한 값(?:은|[\s\x{a0}\x{202f}]*:)|(?:os )?valores possíveis são|valores possíveis:|os valores possíveis incluem|(?:los )?valores posibles son|valores posibles:|(?:les )?valeurs possibles sont|valeurs possibles[\s\x{a0}\x{202f}]?:|(?:i )?valori possibili sono|valori possibili:|возможные значения(?:[\s\x{a0}\x{202f}]*[-—:])?|допустимые значения(?:[\s\x{a0}\x{202f}]*[-—:])?|(?:die )?möglichen werte sind|mögliche werte sind|mögliche werte:|(?:de )?mogelijke waarden zijn|mogelijke waarden:|możliwe wartości to|możliwe wartości:|olası değerler şunlardır|olası değerler|möjliga värden är|möjliga värden:|možné hodnoty jsou|možné hodnoty:|支持的值(?:为|為|是|包括|有)|支援的值(?:为|為|是|包括|有)|可选值(?:为|為|是|包括|有)|使用できる値は|有効な値は|設定可能な値は|サポートされている値は|사용 가능한 값은|지원되는 값은|поддерживаемые значения(?:[\s\x{a0}\x{202f}]*[-—:])?|unterstützte werte sind|unterstützte werte:|les valeurs prises en charge sont|los valores admitidos son|los valores compatibles son|os valores suportados são|os valores com suporte são|i valori supportati sono|ondersteunde waarden zijn|obsługiwane wartości to|desteklenen değerler|värden som stöds är|podporované hodnoty jsou|القيم المحتملة هي|القيم الممكنة هي|הערכים האפשריים הם|(?:el )?valor posible es|valor posible:|(?:o )?valor possível é|valor possível:|(?:la )?valeur possible est|valeur possible[\s\x{a0}\x{202f}]?:|(?:il )?valore possibile è|valore possibile:|(?:der )?mögliche wert ist|möglicher wert:|(?:de )?mogelijke waarde is|mogelijke waarde:|возможное значение(?:[\s\x{a0}\x{202f}]*[-—:])?|możliwa wartość to|möjligt värde är|možná hodnota je|olası değer:|可取值(?:为|為|是|包括|有)?|可能的值[:：]|可能值[:：]|可用值(?:为|為|是|包括|有)?|(?:值)?可以是(?:下列|以下)(?:值)?之一|(?:使用)?可能な値[\s\x{a0}\x{202f}]*[:：]|指定できる値[\s\x{a0}\x{202f}]*[:：]|次のいずれかの値を指定できます|値は次のいずれかを指定できます|値は次のいずれかです|os possíveis valores são|(?:o valor )?pode ser um dos seguintes(?: valores)?|los posibles valores son|(?:el valor )?puede ser uno de los siguientes(?: valores)?|(?:es )?kann einen der folgenden werte (?:haben|annehmen|aufweisen)|(?:es )?kann einer der folgenden werte sein|может (?:принимать|иметь) одно из следующих значений|может быть одним из следующих значений|(?:la valeur )?peut être l[’']une des valeurs suivantes|(?:il )?peut s[’']agir de l[’']une des valeurs suivantes|(?:può|puo) (?:essere|assumere) uno dei (?:seguenti valori|valori seguenti)|puede ser uno de los valores siguientes|pode ser um dos valores a seguir|다음 (?:값 )?중 하나일 수 있습니다|(?:可以是)?下列其中一個值|(?:kan )?een van de volgende waarden(?: zijn)?|może być jedną z następujących wartości|aşağıdaki değerlerden biri olabilir|kan vara något av följande värden|může (?:to )?být jedna z následujících hodnot|nilai yang mungkin(?: adalah| ialah)?|(?:a )?lehetséges értékek|(?:các )?giá trị có thể(?: là)?|mulige v(?:æ|e)rdier(?: er)?|mahdolliset arvot(?: ovat)?|можливі значення(?:[\s\x{a0}\x{202f}]*[-—:])?|възможните стойности(?: са)?|valorile posibile(?: sunt)?|(?:els )?valors possibles(?: són)?|(?:οι )?πιθανές τιμές(?: είναι)?|možné hodnoty sú|(?:mogu[ćc]e|možne) (?:vrijednosti|vrednosti)(?: su| so)?|iespējamās vērtības(?: ir)?|galimos reikšmės(?: yra)?|võimalikud väärtused(?: on)?|ค่าที่เป็นไปได้(?:คือ)?|संभावित मान(?: हैं)?)(?:\s*(?:les suivantes|los siguientes|las siguientes|os seguintes|as seguintes|i seguenti|le seguenti|die folgenden|следующие|다음과 같습니다|次のとおりです|如下)\s*[.:：]?)?[\s\x{a0}\x{202f}]*[:：、，,]?`)
 
 // translatedValuesWords guard valuesPhraseTranslated for text in ASCII
 // letters only (see mayMatch): each ASCII alternative holds one.
-var translatedValuesWords = []string{"valor", "valeur", "werte", "waarde", "possibili", "pode ser", "puede ser"}
+var translatedValuesWords = []string{"valor", "valeur", "werte", "waarde", "possibili", "pode ser", "puede ser", "nilai", "mulige", "mahdolliset", "vrednost", "vrijednost"}
 
 // translatedPrimitives are the machine translations of primitive type
 // names seen in localized pages; other primitives are usually left in
@@ -108,7 +130,8 @@ func isTypeName(s string) bool { return isQualifiedName(s) }
 // linkTargetName is the type a link to a resource page names, from its
 // file name: "thumbnail.md" gives thumbnail, "security-alertevidence.md"
 // alertevidence (the prefix is the file's namespace or area), matched
-// without regard to case. Used when the link text is translated.
+// without regard to case; "lamp.fr-FR.md", a page named for its locale as
+// pageLocale reads it, gives lamp. Used when the link text is translated.
 func linkTargetName(dest string) string {
 	base := dest
 	if i := strings.LastIndexAny(base, "/\\"); i >= 0 {
@@ -119,6 +142,9 @@ func linkTargetName(dest string) string {
 		return "" // not a page of the docs
 	}
 	base = base[:len(base)-len(".md")]
+	if i := strings.LastIndexByte(base, '.'); i > 0 && isDocsLocale(base[i+1:]) {
+		base = base[:i] // lamp.fr-FR.md, a page named for its locale
+	}
 	if i := strings.LastIndexByte(base, '-'); i >= 0 {
 		base = base[i+1:]
 	}
@@ -133,13 +159,19 @@ func linkTargetName(dest string) string {
 // lower case.
 var (
 	propertiesHeadings = wordSet("свойства", "属性", "屬性", "الخصائص", "מאפיינים", "プロパティ", "속성", "eigenschaften", "propriétés", "propiedades",
-		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες")
+		"propriedades", "proprietà", "właściwości", "vlastnosti", "eigenschappen", "özellikler", "egenskaper", "ιδιότητες",
+		"propietats", "egenskaber", "omadused", "ominaisuudet", "svojstva", "својства", "tulajdonságok", "properti", "ypatybės", "rekvizīti",
+		"proprietăți", "proprietati", "lastnosti", "คุณสมบัติ", "властивості", "thuộc tính", "गुण", "गुणधर्म", "eiginleikar", "сипаттар")
 	relationshipsHeadings = wordSet("العلاقات", "קשרי גומלין", "связи", "отношения", "关系", "關聯性", "關聯", "關係", "リレーションシップ", "関係", "관계",
-		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις")
+		"beziehungen", "relaciones", "relações", "relazioni", "relacje", "relace", "relaties", "i̇lişkiler", "ilişkiler", "relationer", "σχέσεις",
+		"relacions", "relacións", "seosed", "suhteet", "odnosi", "relacije", "kapcsolatok", "hubungan", "perhubungan", "ryšiai", "relācijas",
+		"relasjoner", "relații", "relatii", "vzťahy", "ความสัมพันธ์", "зв’язки", "зв'язки", "звʼязки", "відносини", "mối quan hệ", "връзки", "संबंध")
 	methodsHeadings = wordSet("методы", "方法", "メソッド", "메서드", "methoden", "méthodes", "métodos", "metodi", "metody",
-		"yöntemler", "metoder", "μέθοδοι")
+		"yöntemler", "metoder", "μέθοδοι", "mètodes", "meetodid", "menetelmät", "metode", "metódusok", "metodai", "metodes", "metódy",
+		"методи", "phương thức", "วิธีการ", "विधियाँ", "kaedah")
 	derivedTypesHeadings = wordSet("производные типы", "派生类型", "派生類型", "派生型", "파생 형식", "abgeleitete typen", "types dérivés",
-		"tipos derivados", "tipi derivati", "afgeleide typen", "typy pochodne", "odvozené typy", "türetilmiş türler", "härledda typer")
+		"tipos derivados", "tipi derivati", "afgeleide typen", "typy pochodne", "odvozené typy", "türetilmiş türler", "härledda typer",
+		"tipus derivats", "johdetut tyypit", "származtatott típusok", "tipe turunan", "tipuri derivate", "похідні типи", "kiểu dẫn xuất", "odvodené typy")
 	// French "Relations" is also an English word: only on a page whose
 	// front matter names another locale, or after a translated table.
 	localizedOnlyHeadings = wordSet("relations")
@@ -162,7 +194,10 @@ var translatedNamespaceLine = lazyRegexp(`^[^\s:：.][^:：.]{0,39}[:：]\s*(mic
 // heading in the docs' languages ("lampMode 值", "Значения lampMode",
 // "Valeurs de lampMode", "lampMode-Werte"), compared in lower case.
 var enumValuesWords = wordSet("值", "値", "값", "значения", "valeurs", "valores", "werte", "valori", "waarden",
-	"wartości", "hodnoty", "değerleri", "değerler", "värden", "列挙値", "列舉值", "枚举值", "열거형")
+	"wartości", "hodnoty", "değerleri", "değerler", "värden", "列挙値", "列舉值", "枚举值", "열거형",
+	"nilai", "értékek", "értékei", "arvot", "værdier", "verdier", "значення", "стойности", "vrijednosti", "vrednosti", "reikšmės",
+	"vērtības", "väärtused", "valors", "τιμές", "ค่า", "मान",
+	"trị") // the second word of Vietnamese "giá trị"
 
 // translatedEnumHeading returns the enum a translated "x values" heading
 // names: the one identifier among its words, beside the word for values
@@ -211,7 +246,7 @@ func mayBeTranslatedEnumHeading(title, anchor string) bool {
 	if anchor != "" {
 		return strings.HasSuffix(strings.ToLower(anchor), "-values")
 	}
-	return nonASCIILetter(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty")
+	return nonASCIILetter(title) || mayMatch(title, "valeur", "valor", "werte", "valori", "waarden", "hodnoty", "nilai", "arvot", "verdier", "vrijednosti", "vrednosti")
 }
 
 // isHeadingFiller: the ASCII words translated enum headings hold beside
@@ -239,6 +274,26 @@ func stripBidiControls(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// dropInvisible removes the characters that take no room, which machine
+// translation and its tools leave inside words ("display\u200bName"): a
+// zero-width space or joiner, a word joiner, a byte order mark, a soft
+// hyphen. They are no part of a name.
+func dropInvisible(s string) string {
+	if !strings.ContainsFunc(s, isInvisible) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isInvisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isInvisible(r rune) bool {
+	return r >= '\u200b' && r <= '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad'
 }
 
 func isBidiControl(r rune) bool {
@@ -316,11 +371,22 @@ var (
 		"este é", "questo è", "dit is", "jest to", "to jest", "bu ", "det här är", "jedná se", "toto je"}
 )
 
+// copulaOnly is what may follow the words in a sentence that is only
+// "(it is) an abstract type": Korean and Japanese drop the subject
+// ("추상 형식입니다", "抽象型です"), Chinese may write the noun alone.
+var copulaOnly = wordSet("", "입니다", "이다", "です", "である")
+
 // saysTranslated reports whether a sentence of the text starts with a
-// word for "this" and names one of words.
+// word for "this" and names one of words, or is one of words and a
+// copula only.
 func saysTranslated(text string, words []string) bool {
 	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '。' || r == '\n' }) {
 		s := strings.ToLower(strings.TrimSpace(sentence))
+		for _, w := range words {
+			if rest, ok := strings.CutPrefix(s, w); ok && copulaOnly[strings.TrimSpace(rest)] {
+				return true
+			}
+		}
 		opens := false
 		for _, w := range thisWords {
 			opens = opens || strings.HasPrefix(s, w)

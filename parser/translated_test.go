@@ -33,3 +33,19 @@ func TestPageLocale(t *testing.T) {
 		}
 	}
 }
+
+func TestLinkTargetName(t *testing.T) {
+	for _, tc := range []struct{ dest, want string }{
+		{"thumbnail.md", "thumbnail"},
+		{"../resources/security-alertevidence.md#x", "alertevidence"},
+		{"lamp.fr-FR.md", "lamp"}, // a page named for its locale
+		{"callrecords-session.zh-Hant-TW.md", "session"},
+		{"lamp.v2.md", ""}, // no locale: no identifier either
+		{"https://example.com/lamp.md", ""},
+		{"lamp.html", ""},
+	} {
+		if got := linkTargetName(tc.dest); got != tc.want {
+			t.Errorf("linkTargetName(%q) = %q, want %q", tc.dest, got, tc.want)
+		}
+	}
+}
