@@ -32,8 +32,8 @@ func TestCorpusRoundTrip(t *testing.T) {
 	}
 
 	// Inside the module, so the package resolves graphrt; a fresh name so
-	// concurrent runs do not meet.
-	dir, err := os.MkdirTemp(".", "corpusrt-")
+	// concurrent runs do not meet, "_" so that ./... patterns do not.
+	dir, err := os.MkdirTemp(".", "_corpusrt-")
 	if err != nil {
 		t.Fatal(err)
 	}
