@@ -11,23 +11,6 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// tablesTest is the test written into each package these tests build: it
-// checks every generated table against its Go type by reflection.
-const tablesTest = `package %s
-
-import (
-	"testing"
-
-	"github.com/graphdocgen/docgen/internal/tablecheck"
-)
-
-func TestTables(t *testing.T) {
-	for _, p := range tablecheck.All(ODataTypeNames(), NewByODataType) {
-		t.Error(p)
-	}
-}
-`
-
 // TestGoldenTables builds the Go files of every golden case and checks
 // their tables by reflection (the golden outputs are generated packages
 // too; TestGolden only compiles them). One test binary imports every case's
