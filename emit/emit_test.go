@@ -157,8 +157,9 @@ func setArchiveFile(ar *txtar.Archive, name string, data []byte) {
 // command for a test, where go/types with a source importer had to be
 // compiled into the test (with go/build, the importers and debug/elf, in
 // every pass of CI) and type-checked graphrt and its imports from source.
-// The directory's name starts with "_", so that ./... patterns run
-// meanwhile do not see it.
+// The directory is in testdata, out of ./... patterns run meanwhile, and
+// out of the directories the tests read: a change there would make go
+// test's cache rerun them.
 type buildSet struct {
 	root string
 	dirs []string
@@ -166,7 +167,7 @@ type buildSet struct {
 
 func newBuildSet(t *testing.T) *buildSet {
 	t.Helper()
-	root, err := os.MkdirTemp(".", "_typecheck-")
+	root, err := os.MkdirTemp("testdata", "_typecheck-")
 	if err != nil {
 		t.Fatal(err)
 	}

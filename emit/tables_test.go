@@ -24,13 +24,13 @@ func TestGoldenTables(t *testing.T) {
 		t.Fatalf("no cases in %s (%v)", casesDir, err)
 	}
 	// Inside the module, so the packages resolve graphrt and tablecheck;
-	// "_" keeps the directory out of ./... patterns run meanwhile.
-	root, err := os.MkdirTemp(".", "_goldentables-")
+	// in testdata, as buildSet's.
+	root, err := os.MkdirTemp("testdata", "_goldentables-")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(root) })
-	modPath := "github.com/graphdocgen/docgen/emit/" + filepath.Base(root)
+	modPath := "github.com/graphdocgen/docgen/emit/testdata/" + filepath.Base(root)
 	var imports, checks strings.Builder
 	for i, file := range files {
 		ar, err := txtar.ParseFile(file)
