@@ -157,8 +157,9 @@ func setArchiveFile(ar *txtar.Archive, name string, data []byte) {
 // command for a test, where go/types with a source importer had to be
 // compiled into the test (with go/build, the importers and debug/elf, in
 // every pass of CI) and type-checked graphrt and its imports from source.
-// The directory is in testdata, out of ./... patterns run meanwhile, and
-// out of the directories the tests read: a change there would make go
+// The directory is in the repository's testdata, out of ./... patterns
+// run meanwhile, and out of the directories the tests list (emit's own
+// listing holds its subdirectories' times): a change there would make go
 // test's cache rerun them.
 type buildSet struct {
 	root string
@@ -167,12 +168,24 @@ type buildSet struct {
 
 func newBuildSet(t *testing.T) *buildSet {
 	t.Helper()
-	root, err := os.MkdirTemp("testdata", "_typecheck-")
+	root, err := os.MkdirTemp("../testdata", "_typecheck-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(root) })
+	t.Cleanup(func() { removeInTestdata(root) })
 	return &buildSet{root: root}
+}
+
+// removeInTestdata removes a directory the test made in testdata. Its
+// contents go first: os.RemoveAll opens the directory's parent, which
+// puts testdata's listing in what go test's cache checks, and another
+// run's temporary directory there would then rerun these tests.
+func removeInTestdata(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		os.RemoveAll(filepath.Join(dir, e.Name()))
+	}
+	os.Remove(dir)
 }
 
 // add writes one package's files into a directory named label.
@@ -187,7 +200,7 @@ func (b *buildSet) add(t *testing.T, label string, files ...File) {
 			t.Fatal(err)
 		}
 	}
-	b.dirs = append(b.dirs, "./"+filepath.ToSlash(dir))
+	b.dirs = append(b.dirs, filepath.ToSlash(dir))
 }
 
 // build compiles every package added, and fails t on any error; the

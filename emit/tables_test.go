@@ -24,13 +24,13 @@ func TestGoldenTables(t *testing.T) {
 		t.Fatalf("no cases in %s (%v)", casesDir, err)
 	}
 	// Inside the module, so the packages resolve graphrt and tablecheck;
-	// in testdata, as buildSet's.
-	root, err := os.MkdirTemp("testdata", "_goldentables-")
+	// in the repository's testdata, as buildSet's.
+	root, err := os.MkdirTemp("../testdata", "_goldentables-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(root) })
-	modPath := "github.com/graphdocgen/docgen/emit/testdata/" + filepath.Base(root)
+	t.Cleanup(func() { removeInTestdata(root) })
+	modPath := "github.com/graphdocgen/docgen/testdata/" + filepath.Base(root)
 	var imports, checks strings.Builder
 	for i, file := range files {
 		ar, err := txtar.ParseFile(file)
@@ -65,7 +65,7 @@ func TestGoldenTables(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "all", "tables_test.go"), []byte(test), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("go", "test", "-count=1", "-v", "-run", "^TestTables$", "./"+filepath.ToSlash(filepath.Join(root, "all"))).CombinedOutput()
+	out, err := exec.Command("go", "test", "-count=1", "-v", "-run", "^TestTables$", filepath.ToSlash(filepath.Join(root, "all"))).CombinedOutput()
 	if err != nil {
 		t.Fatalf("the golden tables: %v\n%s", err, limitLines(string(out), 60))
 	}
