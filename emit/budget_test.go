@@ -26,45 +26,17 @@ const (
 
 // TestBinaryBudget builds the program scripts/measure.sh measures (the
 // v1.0 package in a module of its own, scripts/measure/generated_main.go.txt
-// decoding one driveItem) and fails above the ceiling.
+// decoding one driveItem: corpusModule) and fails above the ceiling.
 func TestBinaryBudget(t *testing.T) {
-	schema, _ := corpusSchema(t, "builds a program on the ~1,000-file v1.0 package")
-	files, err := Generate(schema, Options{Package: "graph"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	runtimeDir, err := filepath.Abs("../graphrt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	write := func(name string, data []byte) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", []byte("module measure\ngo 1.22\nrequire github.com/graphdocgen/docgen/graphrt v0.0.0\nreplace github.com/graphdocgen/docgen/graphrt => "+runtimeDir+"\n"))
-	for _, f := range files {
-		write(filepath.Join("graph", f.Name), f.Content)
-	}
-	for name, src := range map[string]string{"main.go": "../scripts/measure/generated_main.go.txt", "drive_item.json": "../scripts/measure/drive_item.json"} {
-		data, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		write(name, data)
-	}
-	cmd := exec.Command("go", "build", "-o", "prog", ".")
+	dir := corpusModule(t, "builds a program on the ~1,000-file v1.0 package")
+	prog := filepath.Join(t.TempDir(), "prog")
+	cmd := exec.Command("go", "build", "-o", prog, ".")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	cmd.Env = corpusModuleEnv()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, limitLines(string(out), 40))
 	}
-	info, err := os.Stat(filepath.Join(dir, "prog"))
+	info, err := os.Stat(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +44,7 @@ func TestBinaryBudget(t *testing.T) {
 	if info.Size() > binaryCeiling {
 		t.Errorf("the driveItem program is %d bytes, over the ceiling of %d (the budget is %d)", info.Size(), binaryCeiling, binaryBudget)
 	}
-	if out, err := exec.Command(filepath.Join(dir, "prog")).CombinedOutput(); err != nil || !strings.Contains(string(out), " ") {
+	if out, err := exec.Command(prog).CombinedOutput(); err != nil || !strings.Contains(string(out), " ") {
 		t.Errorf("the program does not run: %v\n%s", err, out)
 	}
 }

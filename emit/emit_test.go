@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
-	"go/importer"
 	goparser "go/parser"
 	"go/token"
-	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -74,8 +73,10 @@ func TestGolden(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatalf("no cases in %s", casesDir)
 	}
+	outputs := newBuildSet(t)
 	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
 			ar, err := txtar.ParseFile(file)
 			if err != nil {
 				t.Fatal(err)
@@ -134,9 +135,10 @@ func TestGolden(t *testing.T) {
 					}
 				}
 			}
-			typeCheck(t, opts.Package, out...)
+			outputs.add(t, name, out...)
 		})
 	}
+	outputs.build(t)
 }
 
 func setArchiveFile(ar *txtar.Archive, name string, data []byte) {
@@ -149,34 +151,76 @@ func setArchiveFile(ar *txtar.Archive, name string, data []byte) {
 	ar.Files = append(ar.Files, txtar.File{Name: name, Data: data})
 }
 
-var (
-	sourceImporterOnce sync.Once
-	sourceImporter     types.Importer
-	importerFset       = token.NewFileSet()
-)
+// buildSet gathers generated packages, each in a directory of its own
+// inside the module (so that they resolve graphrt), and compiles them all
+// with one go build: the compiler's type check, at the cost of one go
+// command for a test, where go/types with a source importer had to be
+// compiled into the test (with go/build, the importers and debug/elf, in
+// every pass of CI) and type-checked graphrt and its imports from source.
+// The directory is in the repository's testdata, out of ./... patterns
+// run meanwhile, and out of the directories the tests list (emit's own
+// listing holds its subdirectories' times): a change there would make go
+// test's cache rerun them.
+type buildSet struct {
+	root string
+	dirs []string
+}
 
-// typeCheck compiles generated files (as far as go/types does), importing
-// graphrt from source, and fails the test on any error.
-func typeCheck(t *testing.T, pkg string, files ...File) {
+func newBuildSet(t *testing.T) *buildSet {
 	t.Helper()
-	sourceImporterOnce.Do(func() {
-		sourceImporter = importer.ForCompiler(importerFset, "source", nil)
-	})
-	var asts []*ast.File
+	root, err := os.MkdirTemp("../testdata", "_typecheck-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { removeInTestdata(root) })
+	return &buildSet{root: root}
+}
+
+// removeInTestdata removes a directory the test made in testdata. Its
+// contents go first: os.RemoveAll opens the directory's parent, which
+// puts testdata's listing in what go test's cache checks, and another
+// run's temporary directory there would then rerun these tests.
+func removeInTestdata(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		os.RemoveAll(filepath.Join(dir, e.Name()))
+	}
+	os.Remove(dir)
+}
+
+// add writes one package's files into a directory named label.
+func (b *buildSet) add(t *testing.T, label string, files ...File) {
+	t.Helper()
+	dir := filepath.Join(b.root, label)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range files {
-		a, err := goparser.ParseFile(importerFset, f.Name, f.Content, goparser.ParseComments)
-		if err != nil {
-			t.Errorf("%s does not parse: %v", f.Name, err)
-			return
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		asts = append(asts, a)
 	}
-	var errs []string
-	conf := types.Config{Importer: sourceImporter, Error: func(err error) { errs = append(errs, err.Error()) }}
-	conf.Check(pkg, importerFset, asts, nil)
-	if len(errs) > 0 {
-		t.Errorf("generated code does not type-check:\n%s", strings.Join(errs, "\n"))
+	b.dirs = append(b.dirs, filepath.ToSlash(dir))
+}
+
+// build compiles every package added, and fails t on any error; the
+// compiler's messages name the package's directory.
+func (b *buildSet) build(t *testing.T) {
+	t.Helper()
+	if len(b.dirs) == 0 {
+		return
 	}
+	if out, err := exec.Command("go", append([]string{"build"}, b.dirs...)...).CombinedOutput(); err != nil {
+		t.Errorf("generated code does not compile: %v\n%s", err, limitLines(string(out), 60))
+	}
+}
+
+// typeCheck compiles one generated package.
+func typeCheck(t *testing.T, label string, files ...File) {
+	t.Helper()
+	b := newBuildSet(t)
+	b.add(t, label, files...)
+	b.build(t)
 }
 
 var headerRE = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
@@ -184,6 +228,7 @@ var headerRE = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
 // TestGeneratedFileShape: for the fixtures, output is deterministic,
 // gofmt'd, marked as generated, named after its page, and type-checks.
 func TestGeneratedFileShape(t *testing.T) {
+	outputs := newBuildSet(t)
 	for _, tc := range []struct {
 		page, name string
 		opts       Options
@@ -242,9 +287,10 @@ func TestGeneratedFileShape(t *testing.T) {
 					t.Errorf("package %s, want %s", f.Name.Name, tc.opts.Package)
 				}
 			}
-			typeCheck(t, tc.opts.Package, first...)
+			outputs.add(t, tc.opts.Package, first...)
 		})
 	}
+	outputs.build(t)
 }
 
 func fileNames(fs []File) []string {

@@ -33,8 +33,8 @@ func TestCorpusBuilds(t *testing.T) {
 		t.Skip("builds a ~1,000-file package; skipped with -short")
 	}
 	// Inside the module, so the package resolves graphrt; a fresh name so
-	// concurrent test runs do not meet.
-	out, err := os.MkdirTemp(".", "corpusbuild-")
+	// concurrent test runs do not meet, "_" so that ./... patterns do not.
+	out, err := os.MkdirTemp(".", "_corpusbuild-")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ func TestCorpusSubsetBuilds(t *testing.T) {
 	}
 	vet := []string{"vet"}
 	for _, args := range [][]string{{"-types", "microsoft.graph.driveItem"}, {"-types", "driveitem", "-no-derived"}} {
-		out, err := os.MkdirTemp(".", "corpusbuild-")
+		out, err := os.MkdirTemp(".", "_corpusbuild-")
 		if err != nil {
 			t.Fatal(err)
 		}

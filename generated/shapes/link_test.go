@@ -48,7 +48,7 @@ func TestLinkerDropsUnnamedTypes(t *testing.T) {
 
 func buildAndListSymbols(t *testing.T, body string) string {
 	t.Helper()
-	dir, err := os.MkdirTemp(".", "linkcheck-") // inside the module, to import this package
+	dir, err := os.MkdirTemp(".", "_linkcheck-") // inside the module, to import this package; "_": out of ./... patterns
 	if err != nil {
 		t.Fatal(err)
 	}
