@@ -1,4 +1,4 @@
-package model_test
+package parser_test
 
 import (
 	"strings"
