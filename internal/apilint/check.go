@@ -324,16 +324,15 @@ func (c *Checker) checkResponse(file string, ex *model.APIExample, diags *model.
 		}
 		return
 	}
-	if want.typ == nil || !hasField(want.typ, "value") {
-		if value := root.get("value"); root.kind == jsonObject && value != nil && value.kind == jsonArray && isValueWrapper(root) {
+	// A value wrapper where the type has no value property of its own.
+	if value := root.get("value"); root.kind == jsonObject && value != nil && isValueWrapper(root) && (want.typ == nil || !hasField(want.typ, "value")) {
+		switch {
+		case value.kind == jsonArray:
 			pc.report(value.line, model.APICollectionMismatch, "response holds a value array, a collection, where the annotation documents one %s (isCollection missing?)", want)
 			return
-		}
-	}
-	if want.typ != nil && !hasField(want.typ, "value") {
-		// {"value": {...}}: one entity wrapped as a primitive result is;
-		// Graph sends the entity itself. What is inside is still checked.
-		if value := root.get("value"); root.kind == jsonObject && value != nil && value.kind == jsonObject && isValueWrapper(root) {
+		case value.kind == jsonObject && want.typ != nil:
+			// One entity wrapped as a primitive result is; Graph sends the
+			// entity itself. What is inside is still checked.
 			pc.report(value.line, model.APIPropertyUnknown, "response wraps one %s in a value member; Graph sends it bare, as the object itself (read as the object inside)", want)
 			pc.check("value", value, want)
 			return
