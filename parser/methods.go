@@ -45,7 +45,7 @@ func (p *pageParser) noteMethods(t *east.Table) {
 	}
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
 		cells := rowCells(r)
-		if typeCol >= len(cells) || len(cells) == 0 {
+		if typeCol >= len(cells) {
 			continue
 		}
 		names := listedRelationship(cells[0], p.src.text, translated)
